@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// Layers import one way (see ARCHITECTURE.md):
+//   CICU (C shim over libicu) ← NewsText ← … ← news-index, news-search
+import PackageDescription
+
+let package = Package(
+    name: "NewsSearch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "news-index", targets: ["news-index"]),
+        .executable(name: "news-search", targets: ["news-search"]),
+        .library(name: "NewsText", targets: ["NewsText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libicu through pkg-config; only the C shim sees its headers.
+        .systemLibrary(
+            name: "CICUSystem",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // ICU renames its C API with version macros (ubrk_open → ubrk_open_72) that
+        // Swift cannot import; this shim re-exports the few calls we need as plain C.
+        .target(name: "CICU", dependencies: ["CICUSystem"]),
+        .target(name: "NewsText", dependencies: ["CICU"]),
+        .executableTarget(
+            name: "news-index",
+            dependencies: [
+                "NewsText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "news-search",
+            dependencies: [
+                "NewsText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NewsTextTests", dependencies: ["NewsText"]),
+    ]
+)

@@ -1,0 +1,163 @@
+/// Words that ICU's dictionary does not know — region names and short names,
+/// industry terms, a user's own terms — matched over normalized text so that
+/// `淄博` or `钙钛矿` come out as words instead of single characters.
+///
+/// A trie over normalized UTF-16: a direct table for the first character and an
+/// open-addressing hash of `(node, unit)` edges below it. Terms are normalized
+/// with the same `CharacterTable` as the text, so a Traditional entry matches
+/// Simplified text and the other way round. Only terms of two or more Han
+/// characters are kept: everything else ICU segments well on its own.
+public struct Lexicon: Sendable {
+    /// Longest term kept, in UTF-16 units.
+    public static let maximumLength = 16
+
+    let table: CharacterTable
+    private var root: [Int32]          // first unit → node, or -1
+    private var edgeKeys: [UInt64]     // (node + 1) << 16 | unit; 0 = empty slot
+    private var edgeValues: [Int32]
+    private var terminal: [Bool]
+    /// Number of distinct terms.
+    public private(set) var count = 0
+
+    /// Builds a lexicon from `terms`, skipping what it cannot use (too short,
+    /// too long, not Han). Duplicates and Traditional/Simplified twins collapse.
+    /// - Complexity: O(total length of the terms).
+    public init(terms: some Sequence<String>, table: CharacterTable) {
+        self.table = table
+        root = [Int32](repeating: -1, count: 0x10000)
+        edgeKeys = [UInt64](repeating: 0, count: 1 << 10)
+        edgeValues = [Int32](repeating: 0, count: 1 << 10)
+        terminal = [false]  // node 0 is the root
+        var edgeCount = 0
+        for term in terms {
+            let units = Self.normalizedHan(term, table)
+            guard units.count >= 2, units.count <= Self.maximumLength else { continue }
+            var node: Int32 = -1
+            for unit in units {
+                let next = node < 0 ? root[Int(unit)] : child(node, unit)
+                if next >= 0 { node = next; continue }
+                let created = Int32(terminal.count)
+                terminal.append(false)
+                if node < 0 {
+                    root[Int(unit)] = created
+                } else {
+                    if (edgeCount + 1) * 2 > edgeKeys.count { grow() }
+                    insertEdge(node, unit, created)
+                    edgeCount += 1
+                }
+                node = created
+            }
+            if !terminal[Int(node)] { terminal[Int(node)] = true; count += 1 }
+        }
+    }
+
+    /// The normalized UTF-16 of `term` if it is made of two or more Han characters.
+    static func normalizedHan(_ term: String, _ table: CharacterTable) -> [UInt16] {
+        var units = [UInt16]()
+        for scalar in term.unicodeScalars {
+            if scalar.value == 0x20 || scalar.value == 0x09 { continue }
+            for unit in table.normalized(scalar).utf16 { units.append(unit) }
+        }
+        let scalars = String(decoding: units, as: UTF16.self).unicodeScalars
+        guard scalars.count >= 2, scalars.allSatisfy({ Han.isHan($0.value) }) else { return [] }
+        return units
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    @inline(__always)
+    func child(_ node: Int32, _ unit: UInt16) -> Int32 {
+        let key = UInt64(node + 1) << 16 | UInt64(unit)
+        let mask = edgeKeys.count - 1
+        var i = Self.slot(key, mask)
+        while true {
+            let k = edgeKeys[i]
+            if k == key { return edgeValues[i] }
+            if k == 0 { return -1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func insertEdge(_ node: Int32, _ unit: UInt16, _ target: Int32) {
+        let key = UInt64(node + 1) << 16 | UInt64(unit)
+        let mask = edgeKeys.count - 1
+        var i = Self.slot(key, mask)
+        while edgeKeys[i] != 0 { i = (i + 1) & mask }
+        edgeKeys[i] = key
+        edgeValues[i] = target
+    }
+
+    private mutating func grow() {
+        let keys = edgeKeys, values = edgeValues
+        edgeKeys = [UInt64](repeating: 0, count: keys.count * 2)
+        edgeValues = [Int32](repeating: 0, count: keys.count * 2)
+        let mask = edgeKeys.count - 1
+        for (k, v) in zip(keys, values) where k != 0 {
+            var i = Self.slot(k, mask)
+            while edgeKeys[i] != 0 { i = (i + 1) & mask }
+            edgeKeys[i] = k
+            edgeValues[i] = v
+        }
+    }
+
+    /// Calls `body(end)` for every term that starts at `start` in `text` and ends
+    /// at or before `limit`, shortest first.
+    /// - Complexity: O(length of the longest match).
+    @inline(__always)
+    func matches(_ text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, _ body: (Int) -> Void) {
+        var node = root[Int(text[start])]
+        var i = start + 1
+        while node >= 0, i < limit, i - start < Self.maximumLength {
+            node = child(node, text[i])
+            i += 1
+            if node >= 0 && terminal[Int(node)] { body(i) }
+        }
+    }
+
+    /// Whether `term` (normalized like text) is in the lexicon.
+    public func contains(_ term: String) -> Bool {
+        let units = Self.normalizedHan(term, table)
+        guard !units.isEmpty else { return false }
+        var found = false
+        units.withUnsafeBufferPointer { buf in
+            matches(buf, from: 0, limit: buf.count) { end in if end == buf.count { found = true } }
+        }
+        return found
+    }
+}
+
+extension Lexicon {
+    /// Terms from a user lexicon file: one term per line, `#` starts a comment.
+    public static func terms(fromFile path: String) throws -> [String] {
+        guard let bytes = CharacterTableCache.readFile(path) else {
+            throw TextError.lexicon(file: path, detail: "cannot be read (missing, empty or unreadable)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw TextError.lexicon(file: path, detail: "is not valid UTF-8")
+        }
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
+            let term = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmed()
+            return term.isEmpty ? nil : term
+        }
+    }
+
+    /// The built-in lexicon: region names and short names, industry names and the
+    /// project's industry keywords (see `scripts/gen_lexicon.py`), plus `extra` terms.
+    public static func builtin(table: CharacterTable, extra: [String] = []) -> Lexicon {
+        let builtin = BuiltinLexicon.terms.split(separator: "\n").lazy.map(String.init)
+        return Lexicon(terms: Array(builtin) + extra, table: table)
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing whitespace.
+    func trimmed() -> String {
+        var s = self
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import NewsText
+
+@Suite struct LexiconTests {
+    @Test func builtinLexiconHoldsRegionsAndIndustries() throws {
+        let lexicon = Lexicon.builtin(table: try CharacterTable.shared())
+        for term in ["淄博", "淄博市", "张店区", "山东", "两江新区", "钙钛矿", "新能源汽车", "跨境电商", "传感器", "高新区"] {
+            let found = lexicon.contains(term)
+            #expect(found, "missing \(term)")
+        }
+        #expect(!lexicon.contains("淄"))
+        #expect(lexicon.count > 10_000)
+    }
+
+    @Test func termsAreNormalizedLikeText() throws {
+        let lexicon = Lexicon(terms: ["鈣鈦礦", "ＡＢ", "x"], table: try CharacterTable.shared())
+        #expect(lexicon.contains("钙钛矿"))
+        #expect(lexicon.count == 1)  // non-Han and single characters are left to ICU
+    }
+
+    @Test func userLexiconFileIsRead() throws {
+        let path = NSTemporaryDirectory() + "lexicon-\(UUID().uuidString).txt"
+        try "# my terms\n鲁辰新材\n  雄安新区  # zone\n\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try Lexicon.terms(fromFile: path) == ["鲁辰新材", "雄安新区"])
+        #expect(throws: TextError.self) { try Lexicon.terms(fromFile: path + ".missing") }
+    }
+
+    @Test func manyTermsStayFindable() throws {
+        var rng = SplitMix64(seed: 7)
+        let han = (0 ..< 3000).map { _ in
+            String((0 ..< Int(2 + rng.next() % 6)).map { _ in Character(Unicode.Scalar(0x4E00 + UInt32(rng.next() % 0x5000))!) })
+        }
+        let lexicon = Lexicon(terms: han, table: try CharacterTable.shared())
+        let table = try CharacterTable.shared()
+        for term in han {
+            let normalized = term.unicodeScalars.map { table.normalized($0) }.joined()
+            let found = lexicon.contains(normalized)
+            #expect(found, "\(term)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import NewsText
+
+@Suite struct NormalizationTests {
+    @Test func fullWidthLettersAndDigitsBecomeASCIIAndCaseFolds() throws {
+        let a = try makeAnalyzer()
+        #expect(try a.normalize("ＧＤＰ增长５．２％，ＡＢＣ公司") == "gdp增长5.2%,abc公司")
+        #expect(try a.normalize("Hello ＷＯＲＬＤ") == "hello world")
+    }
+
+    @Test func traditionalBecomesSimplified() throws {
+        let a = try makeAnalyzer()
+        #expect(try a.normalize("淄博高新區精準招商，產業經濟信息網") == "淄博高新区精准招商,产业经济信息网")
+        #expect(try a.normalize("臺灣銀行與廣東發展") == "台湾银行与广东发展")
+    }
+
+    @Test func invisibleCharactersAreDropped() throws {
+        let a = try makeAnalyzer()
+        #expect(try a.normalize("淄\u{200B}博\u{FEFF}高新\u{00AD}区") == "淄博高新区")
+    }
+
+    @Test func offsetsMapBackToTheOriginalCharacters() throws {
+        let a = try makeAnalyzer()
+        let text = "中國產業ＧＤＰ報告"
+        try a.analyze(text)
+        let bytes = Array(text.utf8)
+        let shown = a.tokens.map { String(decoding: bytes[a.sourceRange(of: $0)], as: UTF8.self) }
+        #expect(shown.contains("產業"))
+        #expect(shown.contains("ＧＤＰ"))
+        #expect(shown.contains("報告"))
+    }
+
+    @Test func tableAgreesWithICUsTransliteratorOnRealTraditionalText() throws {
+        let a = try makeAnalyzer()
+        let text = "淄博高新區與廣東先導稀材股份有限公司就投資10億元的智能傳感器批量生產線項目進行首次對接，" +
+            "緊鑼密鼓看企業、做推介、尋商機、談合作，與多家企業達成合作意向。鈣鈦礦電池從實驗室走向產業園。"
+        let icu = try Transliterator(id: "Traditional-Simplified")
+        let expected = String(decoding: try icu.transliterate(Array(text.utf16)), as: UTF16.self)
+        let han = { (s: String) in s.unicodeScalars.filter { Han.isHan($0.value) }.map(String.init).joined() }
+        #expect(han(try a.normalize(text)) == han(expected))
+    }
+
+    @Test func cachedTableRoundTrips() throws {
+        let table = try CharacterTable.shared()
+        let path = "/tmp/news-search-test-\(UInt32.random(in: 0 ... .max)).bin"
+        CharacterTableCache.write(table, to: path)
+        let loaded = try #require(CharacterTableCache.read(path))
+        #expect(loaded.bmp == table.bmp)
+        #expect(loaded.expansions == table.expansions)
+        #expect(loaded.supplementaryKeys == table.supplementaryKeys)
+        // A damaged cache is not used.
+        var bytes = try #require(CharacterTableCache.readFile(path))
+        bytes[1000] ^= 0xFF
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        #expect(CharacterTableCache.read(path) == nil)
+        unlink(path)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
