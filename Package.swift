@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process measurements for scripts/bench.sh; not a product.
+        .executableTarget(name: "news-bench", dependencies: ["NewsText"]),
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText"]),
     ]
 )

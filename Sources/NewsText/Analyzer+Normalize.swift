@@ -1,8 +1,8 @@
-extension Analyzer {
+extension AnalysisState {
     /// Decodes UTF-8, maps every code point through the character table into
     /// `units`, and records for each unit the input offset it came from.
     /// - Complexity: O(n); grows the buffers only when an input is larger than any before.
-    func normalize(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func normalize(_ bytes: UnsafeBufferPointer<UInt8>, _ table: CharacterTable) {
         let n = bytes.count
         sourceCount = n
         if units.count < n + 64 { resize(n + 64) }
@@ -45,7 +45,7 @@ extension Analyzer {
         normalizedCount = out
     }
 
-    private func resize(_ capacity: Int) {
+    mutating func resize(_ capacity: Int) {
         let extra = capacity + 1 - units.count
         units.append(contentsOf: repeatElement(0, count: extra))
         origins.append(contentsOf: repeatElement(0, count: capacity + 1 - origins.count))

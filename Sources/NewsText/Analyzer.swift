@@ -13,36 +13,16 @@ public final class Analyzer {
     public let lexicon: Lexicon
     private let breaker: WordBreaker
 
-    var units: [UInt16] = []
-    var origins: [Int32] = []
+    /// Buffers and results, in a value so that the hot loops work on a local
+    /// copy without the runtime exclusivity checks that class properties cost.
+    var state = AnalysisState()
+
     /// Number of valid units in the normalized text.
-    public internal(set) var normalizedCount = 0
+    public var normalizedCount: Int { state.normalizedCount }
     /// UTF-8 length of the last input.
-    public internal(set) var sourceCount = 0
+    public var sourceCount: Int { state.sourceCount }
     /// The tokens of the last input, sorted by position (then longer first among words).
-    public private(set) var tokens: [Token] = []
-
-    // Scratch space, kept between calls.
-    private var breakEnds: [Int32] = []
-    private var breakStatuses: [Int32] = []
-    private var icuWords: [Span] = []
-    private var otherTokens: [Token] = []
-    private var hanTokens: [Token] = []
-    private var chars: [Int32] = []
-    private var matches: [Span] = []
-    private var keptICU: [Span] = []
-    private var candidates: [Span] = []
-
-    struct Span: Comparable {
-        var start: Int32
-        var end: Int32
-        static func < (a: Span, b: Span) -> Bool { a.start != b.start ? a.start < b.start : a.end > b.end }
-        /// True when the spans overlap without one containing the other.
-        @inline(__always)
-        func crosses(_ o: Span) -> Bool {
-            (start < o.start && o.start < end && end < o.end) || (o.start < start && start < o.end && o.end < end)
-        }
-    }
+    public var tokens: [Token] { state.tokens }
 
     public init(lexicon: Lexicon) throws {
         self.table = lexicon.table
@@ -65,14 +45,62 @@ public final class Analyzer {
     /// Analyzes UTF-8 `bytes` (invalid sequences read as U+FFFD).
     /// - Complexity: O(n) in the input length.
     public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
-        normalize(bytes)
+        var st = AnalysisState()
+        swap(&st, &state)
+        defer { swap(&st, &state) }
+        st.normalize(bytes, table)
+        try st.segment(breaker, lexicon)
+    }
+
+    @inline(__always)
+    static func isLead(_ u: UInt16) -> Bool { u & 0xFC00 == 0xD800 }
+}
+
+/// The analyzer's buffers: the normalized text and where each unit came from,
+/// the tokens, and scratch space kept between calls.
+struct AnalysisState {
+    var units: [UInt16] = []
+    var origins: [Int32] = []
+    var normalizedCount = 0
+    var sourceCount = 0
+    var tokens: [Token] = []
+
+    var breakEnds: [Int32] = []
+    var breakStatuses: [Int32] = []
+    var icuWords: [Span] = []
+    var otherTokens: [Token] = []
+    var hanTokens: [Token] = []
+    var chars: [Int32] = []
+    var matches: [Span] = []
+    var keptICU: [Span] = []
+    var candidates: [Span] = []
+
+    struct Span: Comparable {
+        var start: Int32
+        var end: Int32
+        static func < (a: Span, b: Span) -> Bool { a.start != b.start ? a.start < b.start : a.end > b.end }
+        /// True when the spans overlap without one containing the other.
+        @inline(__always)
+        func crosses(_ o: Span) -> Bool {
+            (start < o.start && o.start < end && end < o.end) || (o.start < start && start < o.end && o.end < end)
+        }
+    }
+}
+
+extension AnalysisState {
+    /// Segments the normalized text with ICU and builds the tokens.
+    mutating func segment(_ breaker: WordBreaker, _ lexicon: Lexicon) throws {
         icuWords.removeAll(keepingCapacity: true)
         otherTokens.removeAll(keepingCapacity: true)
         hanTokens.removeAll(keepingCapacity: true)
         let count = normalizedCount
-        try units.withUnsafeBufferPointer { all in
+        let all = units
+        try all.withUnsafeBufferPointer { all in
             let text = UnsafeBufferPointer(rebasing: all[0 ..< count])
-            try breaker.segments(text, ends: &breakEnds, statuses: &breakStatuses) { s, e, status in
+            var ends = breakEnds, statuses = breakStatuses
+            breakEnds = []; breakStatuses = []
+            defer { breakEnds = ends; breakStatuses = statuses }
+            try breaker.segments(text, ends: &ends, statuses: &statuses) { s, e, status in
                 classifySegment(text, s, e, status)
             }
             var i = 0
@@ -80,20 +108,17 @@ public final class Analyzer {
             while i < count {
                 guard Han.isHanUnit(text[i]) else { i += 1; continue }
                 var j = i
-                while j < count && Han.isHanUnit(text[j]) { j += Self.isLead(text[j]) ? 2 : 1 }
+                while j < count && Han.isHanUnit(text[j]) { j += Analyzer.isLead(text[j]) ? 2 : 1 }
                 j = min(j, count)
-                processRun(text, i, j, &wordCursor)
+                processRun(text, i, j, &wordCursor, lexicon)
                 i = j
             }
         }
         mergeTokens()
     }
 
-    @inline(__always)
-    static func isLead(_ u: UInt16) -> Bool { u & 0xFC00 == 0xD800 }
-
     /// ICU's segments: Han words are kept for the run pass, letters and numbers become tokens.
-    private func classifySegment(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ status: Int32) {
+    mutating func classifySegment(_ text: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int, _ status: Int32) {
         guard status >= 100, e > s else { return }  // spaces and punctuation
         var han = 0
         var letters = false
@@ -115,10 +140,10 @@ public final class Analyzer {
     /// that cross them (`矿产` in `钙钛矿产业`) are dropped. Two-unit matches are
     /// trusted less: one that crosses a surviving ICU word (`和平` in `维和平台`)
     /// is dropped instead.
-    private func processRun(_ text: UnsafeBufferPointer<UInt16>, _ rs: Int, _ re: Int, _ cursor: inout Int) {
+    mutating func processRun(_ text: UnsafeBufferPointer<UInt16>, _ rs: Int, _ re: Int, _ cursor: inout Int, _ lexicon: Lexicon) {
         chars.removeAll(keepingCapacity: true)
         var k = rs
-        while k < re { chars.append(Int32(k)); k += Self.isLead(text[k]) ? 2 : 1 }
+        while k < re { chars.append(Int32(k)); k += Analyzer.isLead(text[k]) ? 2 : 1 }
         chars.append(Int32(re))
         let n = chars.count - 1
 
@@ -172,7 +197,7 @@ public final class Analyzer {
     }
 
     /// Whether the ICU word `w` crosses a lexicon match of three or more units.
-    private func crossesMatch(_ w: Span, strong: Bool) -> Bool {
+    func crossesMatch(_ w: Span, strong: Bool) -> Bool {
         // Matches are sorted by start and at most `Lexicon.maximumLength` long.
         var lo = 0
         var hi = matches.count
@@ -190,7 +215,7 @@ public final class Analyzer {
     }
 
     /// Merges the Han tokens and the letter/number tokens, both sorted, into `tokens`.
-    private func mergeTokens() {
+    mutating func mergeTokens() {
         tokens.removeAll(keepingCapacity: true)
         var a = 0
         var b = 0
@@ -207,7 +232,7 @@ public final class Analyzer {
 extension Analyzer {
     /// Calls `body` with the normalized UTF-16 text of the last input.
     public func withNormalized<R>(_ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
-        try units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0 ..< normalizedCount])) }
+        try state.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0 ..< normalizedCount])) }
     }
 
     /// The normalized text of the last input.
@@ -226,13 +251,13 @@ extension Analyzer {
 
     /// The UTF-8 byte range in the input of the normalized units `range`.
     public func sourceRange(normalized range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty else { return Int(origins[range.lowerBound]) ..< Int(origins[range.lowerBound]) }
-        let start = Int(origins[range.lowerBound])
-        let lastOrigin = origins[range.upperBound - 1]
+        guard !range.isEmpty else { return Int(state.origins[range.lowerBound]) ..< Int(state.origins[range.lowerBound]) }
+        let start = Int(state.origins[range.lowerBound])
+        let lastOrigin = state.origins[range.upperBound - 1]
         var k = range.upperBound
         // The end is where the next source character starts, past any units
         // that the token's last source character expanded into.
-        while k < normalizedCount && origins[k] == lastOrigin { k += 1 }
-        return start ..< Int(origins[k])
+        while k < normalizedCount && state.origins[k] == lastOrigin { k += 1 }
+        return start ..< Int(state.origins[k])
     }
 }

@@ -9,8 +9,8 @@ public enum TextCleaner {
     ///
     /// - Complexity: O(n); returns `text` itself when there is nothing to remove.
     public static func removePinyinDebris(_ text: String) -> String {
+        guard mayContainDebris(text) else { return text }
         let scalars = text.unicodeScalars
-        guard scalars.contains(where: { $0 == "(" || $0 == "（" }) else { return text }
         var out = String.UnicodeScalarView()
         var removed = false
         var previous: Unicode.Scalar? = nil
@@ -28,6 +28,27 @@ public enum TextCleaner {
             i = scalars.index(after: i)
         }
         return removed ? String(out) : text
+    }
+
+    /// A quick byte-level test: is any `(` or `（` followed by a lowercase letter
+    /// or a tone-marked vowel? Most text has no such spot and is returned as is.
+    static func mayContainDebris(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                var next = -1
+                if c == 0x28 { next = i + 1 } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x88 { next = i + 3 }
+                if next >= 0 && next < n {
+                    let d = b[next]
+                    if (d >= 0x61 && d <= 0x7A) || d == 0xC3 || d == 0xC4 || d == 0xC5 || d == 0xC7 || d == 0xE1 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// If a pinyin syllable with a tone mark and a closing parenthesis follow the
