@@ -142,7 +142,7 @@ extension Analyzer {
     /// The first normalized unit that came from UTF-8 offset `byte` or later.
     func normalizedOffset(ofSource byte: Int) -> Int {
         var k = 0
-        while k < normalizedCount && Int(origins[k]) < byte { k += 1 }
+        while k < normalizedCount && Int(state.origins[k]) < byte { k += 1 }
         return k
     }
 }
