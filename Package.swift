@@ -25,10 +25,12 @@ let package = Package(
         // Swift cannot import; this shim re-exports the few calls we need as plain C.
         .target(name: "CICU", dependencies: ["CICUSystem"]),
         .target(name: "NewsText", dependencies: ["CICU"]),
+        .target(name: "NewsIngest", dependencies: ["NewsText"]),
         .executableTarget(
             name: "news-index",
             dependencies: [
                 "NewsText",
+                "NewsIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +42,8 @@ let package = Package(
             ]
         ),
         // In-process measurements for scripts/bench.sh; not a product.
-        .executableTarget(name: "news-bench", dependencies: ["NewsText"]),
+        .executableTarget(name: "news-bench", dependencies: ["NewsText", "NewsIngest"]),
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText"]),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
     ]
 )

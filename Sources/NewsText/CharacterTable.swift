@@ -60,6 +60,21 @@ public final class CharacterTable: Sendable {
         return String(decoding: expansions[offset ..< offset + length], as: UTF16.self)
     }
 
+    /// `text` normalized for matching, one character at a time (for short strings:
+    /// labels, metadata, query pieces; articles go through `Analyzer`).
+    public func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let e = entry(scalar.value)
+            if e & Self.expansionFlag == 0 {
+                if let s = Unicode.Scalar(e) { out.append(s) }
+            } else {
+                out.append(contentsOf: normalized(scalar).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
     // MARK: Shared instance
 
     private static let _shared: Result<CharacterTable, TextError> = {

@@ -1,0 +1,226 @@
+import Foundation
+import NewsText
+
+/// Reads articles from files, folders and standard input, and hands them on
+/// one at a time (so memory stays bounded whatever the input size).
+///
+/// Formats: portal text (`.txt`, `.text`), JSON Lines (`.jsonl`, `.ndjson`,
+/// `.json`); `-` is JSON Lines on standard input. Folders are walked
+/// recursively in a stable (sorted) order, hidden entries skipped. Problems
+/// become `issues`; only an unknown `--encoding` stops everything.
+public final class Ingestor {
+    public struct Options: Sendable {
+        /// Force this encoding for every file (an ICU converter name).
+        public var encoding: String?
+        /// Replace undecodable bytes instead of skipping the file.
+        public var lenient = false
+        public init(encoding: String? = nil, lenient: Bool = false) {
+            self.encoding = encoding
+            self.lenient = lenient
+        }
+    }
+
+    public let options: Options
+    let table: CharacterTable
+    let portal: PortalTextParser
+
+    /// Issues found so far; at most `maxIssues` are kept, all are counted.
+    public private(set) var issues: [IngestIssue] = []
+    public private(set) var skippedCount = 0
+    public private(set) var warningCount = 0
+    public private(set) var filesRead = 0
+    public private(set) var articlesRead = 0
+    /// Files in folders that are neither text nor JSON Lines.
+    public private(set) var ignoredFiles = 0
+    public var maxIssues = 1000
+    private var seenIDs: [String: String] = [:]
+
+    public init(table: CharacterTable, options: Options = Options()) throws {
+        if let e = options.encoding, !Charset.isKnown(e) { throw IngestError.unknownEncoding(e) }
+        self.table = table
+        self.options = options
+        self.portal = PortalTextParser(table: table)
+    }
+
+    func report(_ issue: IngestIssue) {
+        if issue.severity == .skipped { skippedCount += 1 } else { warningCount += 1 }
+        if issues.count < maxIssues { issues.append(issue) }
+    }
+
+    /// Reads every path in order; `body` receives each article.
+    public func read(paths: [String], _ body: (Article) throws -> Void) throws {
+        for path in paths {
+            if path == "-" {
+                try readJSONLines(fd: 0, name: "-", body)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                report(IngestIssue(.skipped, path, "no such file or directory"))
+                continue
+            }
+            if isDirectory.boolValue {
+                for file in Self.files(under: path, ignored: &ignoredFiles) { try read(file: file, explicit: false, body) }
+            } else {
+                try read(file: path, explicit: true, body)
+            }
+        }
+    }
+
+    enum Format { case portal, jsonLines, other }
+
+    static func format(of path: String) -> Format {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt", "text": .portal
+        case "jsonl", "ndjson", "json": .jsonLines
+        default: .other
+        }
+    }
+
+    /// Text and JSON Lines files under `root`, sorted, hidden entries skipped.
+    static func files(under root: String, ignored: inout Int) -> [String] {
+        var result = [String]()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = root.hasSuffix("/") ? root + name : root + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                result += files(under: path, ignored: &ignored)
+            } else if format(of: path) != .other {
+                result.append(path)
+            } else {
+                ignored += 1
+            }
+        }
+        return result
+    }
+
+    func read(file path: String, explicit: Bool, _ body: (Article) throws -> Void) throws {
+        var format = Self.format(of: path)
+        if format == .other {
+            guard explicit else { return }
+            format = Self.looksLikeJSON(path) ? .jsonLines : .portal
+        }
+        filesRead += 1
+        if format == .jsonLines && (options.encoding == nil || options.encoding?.uppercased() == "UTF-8") {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else {
+                report(IngestIssue(.skipped, path, "cannot open: \(String(cString: strerror(errno)))"))
+                return
+            }
+            defer { close(fd) }
+            try readJSONLines(fd: fd, name: path, body)
+            return
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            report(IngestIssue(.skipped, path, "cannot read file"))
+            return
+        }
+        switch try FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: options.lenient) {
+        case let .failure(failure):
+            report(IngestIssue(.skipped, path, failure.message))
+        case let .success(decoded):
+            if format == .jsonLines {
+                var lineNumber = 0
+                for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lineNumber += 1
+                    try handleJSONLine(Array(line.utf8), name: path, line: lineNumber, body)
+                }
+            } else {
+                try readPortal(decoded.text, path: path, body)
+            }
+        }
+    }
+
+    static func looksLikeJSON(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 64)
+        return head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+    }
+
+    func readPortal(_ text: String, path: String, _ body: (Article) throws -> Void) throws {
+        let cleaned = TextCleaner.removePinyinDebris(text)
+        let parsed = portal.parse(cleaned, path: path)
+        guard !parsed.headline.isEmpty || !parsed.body.isEmpty else {
+            report(IngestIssue(.skipped, path, "no headline and no body text"))
+            return
+        }
+        var date: Day? = nil
+        switch parsed.date {
+        case let .day(d)?: date = d
+        case let .impossible(raw)?: report(IngestIssue(.warning, path, "impossible date \(raw); article kept without a date"))
+        case nil: break
+        }
+        let id = ArticleID.make(id: nil, url: nil, headline: parsed.headline, body: parsed.body, date: date,
+                                source: parsed.source, table: table)
+        try emit(Article(id: id, headline: parsed.headline, body: parsed.body, date: date, source: parsed.source,
+                         reprintOrigin: parsed.reprintOrigin, author: parsed.author, location: path), body)
+    }
+
+    func readJSONLines(fd: Int32, name: String, _ body: (Article) throws -> Void) throws {
+        let reader = LineReader(fd: fd)
+        if name == "-" { filesRead += 1 }
+        while let line = try reader.next() {
+            var bytes = Array(line)
+            if reader.lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            try handleJSONLine(bytes, name: name, line: reader.lineNumber, body)
+        }
+    }
+
+    func handleJSONLine(_ bytes: [UInt8], name: String, line: Int, _ body: (Article) throws -> Void) throws {
+        let location = "\(name):\(line)"
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        let invalid = FileDecoder.firstInvalidUTF8(bytes)
+        var data = Data(bytes)
+        if invalid < bytes.count {
+            guard options.lenient else {
+                report(IngestIssue(.skipped, location, "invalid UTF-8 at byte \(invalid) of the line (use --lenient to replace bad bytes)"))
+                return
+            }
+            data = Data(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        let record: JSONRecord
+        do {
+            record = try JSONDecoder().decode(JSONRecord.self, from: data)
+        } catch let e as JSONRecord.FieldError {
+            report(IngestIssue(.skipped, location, e.description))
+            return
+        } catch DecodingError.typeMismatch {
+            report(IngestIssue(.skipped, location, "not a JSON object"))
+            return
+        } catch {
+            report(IngestIssue(.skipped, location, "malformed JSON"))
+            return
+        }
+        let headline = TextCleaner.removePinyinDebris(record.title ?? "").trimmingSpaces
+        let text = TextCleaner.removePinyinDebris(record.body ?? "").trimmingSpaces
+        guard !headline.isEmpty || !text.isEmpty else {
+            report(IngestIssue(.skipped, location, "no title and no body"))
+            return
+        }
+        var date: Day? = nil
+        if let raw = record.date, !raw.trimmingSpaces.isEmpty {
+            switch DateParser.find(in: raw, contextYear: nil) {
+            case let .day(d)?: date = d
+            case .impossible?: report(IngestIssue(.warning, location, "impossible date \"\(raw)\"; article kept without a date"))
+            case nil: report(IngestIssue(.warning, location, "unrecognized date \"\(raw)\"; article kept without a date"))
+            }
+        }
+        let id = ArticleID.make(id: record.id, url: record.url, headline: headline, body: text, date: date,
+                                source: record.source, table: table)
+        try emit(Article(id: id, headline: headline, body: text, date: date, source: record.source?.trimmingSpaces,
+                         url: record.url, location: location, regions: record.region,
+                         industries: record.industry, labels: record.labels), body)
+    }
+
+    private func emit(_ article: Article, _ body: (Article) throws -> Void) throws {
+        if let earlier = seenIDs[article.id] {
+            report(IngestIssue(.warning, article.location, "duplicate id \(article.id) (also at \(earlier)); the later one wins"))
+        }
+        seenIDs[article.id] = article.location
+        articlesRead += 1
+        try body(article)
+    }
+}

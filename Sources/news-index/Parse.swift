@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import NewsIngest
+import NewsText
+
+/// `news-index parse`: what ingest reads from files, without indexing anything.
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the articles that would be indexed from PATHs (files, folders, - for JSON Lines on stdin).",
+        discussion: "Prints one JSON object per article (body shortened unless --full), then the issues found."
+    )
+
+    @Argument(help: "Files or folders to read; - reads JSON Lines from standard input.")
+    var paths: [String] = ["corpus"]
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Print whole bodies.")
+    var full = false
+
+    func run() throws {
+        let ingestor = try Ingestor(table: try CharacterTable.shared(), options: input.ingestOptions)
+        try ingestor.read(paths: paths) { article in
+            let body = full ? article.body : String(article.body.prefix(60)) + (article.body.count > 60 ? "…" : "")
+            var fields: [(String, String?)] = [
+                ("id", article.id), ("headline", article.headline), ("date", article.date?.description),
+                ("source", article.source), ("reprint_origin", article.reprintOrigin), ("author", article.author),
+                ("url", article.url), ("location", article.location),
+            ]
+            fields.append(("body_chars", String(article.body.count)))
+            var parts = fields.compactMap { key, value in value.map { "\"\(key)\":\(jsonString($0))" } }
+            if !article.regions.isEmpty { parts.append("\"regions\":[\(article.regions.map(jsonString).joined(separator: ","))]") }
+            if !article.industries.isEmpty { parts.append("\"industries\":[\(article.industries.map(jsonString).joined(separator: ","))]") }
+            parts.append("\"body\":\(jsonString(body))")
+            print("{" + parts.joined(separator: ",") + "}")
+        }
+        for issue in ingestor.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+        FileHandle.standardError.write(Data("parsed \(ingestor.articlesRead) articles from \(ingestor.filesRead) files; \(ingestor.skippedCount) skipped, \(ingestor.warningCount) warnings\n".utf8))
+        if ingestor.skippedCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Options shared by the commands that read articles.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Force the encoding of input files (UTF-8, GB18030, GBK, Big5, UTF-16LE …) instead of detecting it.")
+    var encoding: String?
+
+    @Flag(help: "Decode undecodable bytes as U+FFFD instead of skipping the file.")
+    var lenient = false
+
+    var ingestOptions: Ingestor.Options { Ingestor.Options(encoding: encoding, lenient: lenient) }
+}
