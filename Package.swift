@@ -43,7 +43,9 @@ let package = Package(
         ),
         // In-process measurements for scripts/bench.sh; not a product.
         .executableTarget(name: "news-bench", dependencies: ["NewsText", "NewsIngest"]),
-        .testTarget(name: "NewsTextTests", dependencies: ["NewsText"]),
-        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest"]),
+        // Helpers shared by the test targets: ../shared/data lookup, seeded randomness.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "TestSupport"]),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
     ]
 )

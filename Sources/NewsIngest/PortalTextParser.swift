@@ -66,6 +66,8 @@ public struct PortalTextParser: Sendable {
     private func finish(_ lines: [String], _ parsed: inout Parsed, path: String, contextYear: Int?) -> Parsed {
         var body = [String]()
         for line in lines {
+            // Junk, footer and reprint lines are short; long lines are body text.
+            guard line.utf8.count <= 600 else { body.append(line); continue }
             let n = table.normalize(line)
             if Self.footerStarts.contains(where: { n.hasPrefix(table.normalize($0)) }) && !body.isEmpty { break }
             if n.contains("icp备") || n.contains("公网安备") || Self.junkLines.contains(n) { continue }
@@ -124,8 +126,8 @@ public struct PortalTextParser: Sendable {
                 if i < pieces.count { parsed.author = parsed.author ?? Self.bylineName(pieces[i]); i += 1 }
                 continue
             }
-            if np.contains("报导") || np.contains("报道") || np.contains("外电") {
-                if np.contains("/") || np.contains("／") { parsed.author = parsed.author ?? Self.bylineName(piece) }
+            if np.contains("/") && ["报导", "报道", "外电", "编译"].contains(where: { np.contains($0) }) {
+                parsed.author = parsed.author ?? Self.bylineName(piece)  // "林佩君／綜合報導"
                 continue
             }
             if let label = Self.personLabels.first(where: { np.hasPrefix($0 + ":") || np.hasPrefix($0 + "：") }) {

@@ -55,10 +55,10 @@ enum ICU {
 }
 
 /// An ICU transliterator (e.g. `Traditional-Simplified`). Not thread-safe.
-final class Transliterator {
+public final class Transliterator {
     private let handle: OpaquePointer
 
-    init(id: String) throws {
+    public init(id: String) throws {
         let units = Array(id.utf16)
         var status: Int32 = 0
         let raw = units.withUnsafeBufferPointer { nx_translit_open($0.baseAddress, Int32($0.count), &status) }
@@ -69,7 +69,7 @@ final class Transliterator {
 
     deinit { nx_translit_close(UnsafeMutableRawPointer(handle)) }
 
-    func transliterate(_ text: [UInt16]) throws -> [UInt16] {
+    public func transliterate(_ text: [UInt16]) throws -> [UInt16] {
         var capacity = text.count * 2 + 16
         while true {
             var buffer = text + [UInt16](repeating: 0, count: capacity - text.count)
