@@ -25,7 +25,8 @@ let package = Package(
         // Swift cannot import; this shim re-exports the few calls we need as plain C.
         .target(name: "CICU", dependencies: ["CICUSystem"]),
         .target(name: "NewsText", dependencies: ["CICU"]),
-        .target(name: "NewsIngest", dependencies: ["NewsText"]),
+        .target(name: "NewsCatalog", dependencies: ["NewsText"]),
+        .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog"]),
         .executableTarget(
             name: "news-index",
             dependencies: [
@@ -42,10 +43,11 @@ let package = Package(
             ]
         ),
         // In-process measurements for scripts/bench.sh; not a product.
-        .executableTarget(name: "news-bench", dependencies: ["NewsText", "NewsIngest"]),
+        .executableTarget(name: "news-bench", dependencies: ["NewsText", "NewsCatalog", "NewsIngest"]),
         // Helpers shared by the test targets: ../shared/data lookup, seeded randomness.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "TestSupport"]),
+        .testTarget(name: "NewsCatalogTests", dependencies: ["NewsCatalog", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
     ]
 )

@@ -16,6 +16,9 @@ public struct Lexicon: Sendable {
     private var edgeKeys: [UInt64]     // (node + 1) << 16 | unit; 0 = empty slot
     private var edgeValues: [Int32]
     private var terminal: [Bool]
+    /// For each node, the index (in the `terms` given to `init`) of the first
+    /// term ending there, or -1.
+    private var termIndex: [Int32]
     /// Number of distinct terms.
     public private(set) var count = 0
 
@@ -28,8 +31,9 @@ public struct Lexicon: Sendable {
         edgeKeys = [UInt64](repeating: 0, count: 1 << 10)
         edgeValues = [Int32](repeating: 0, count: 1 << 10)
         terminal = [false]  // node 0 is the root
+        termIndex = [-1]
         var edgeCount = 0
-        for term in terms {
+        for (index, term) in terms.enumerated() {
             let units = Self.normalizedHan(term, table)
             guard units.count >= 2, units.count <= Self.maximumLength else { continue }
             var node: Int32 = -1
@@ -38,6 +42,7 @@ public struct Lexicon: Sendable {
                 if next >= 0 { node = next; continue }
                 let created = Int32(terminal.count)
                 terminal.append(false)
+                termIndex.append(-1)
                 if node < 0 {
                     root[Int(unit)] = created
                 } else {
@@ -47,7 +52,7 @@ public struct Lexicon: Sendable {
                 }
                 node = created
             }
-            if !terminal[Int(node)] { terminal[Int(node)] = true; count += 1 }
+            if !terminal[Int(node)] { terminal[Int(node)] = true; termIndex[Int(node)] = Int32(index); count += 1 }
         }
     }
 
@@ -114,6 +119,20 @@ public struct Lexicon: Sendable {
             node = child(node, text[i])
             i += 1
             if node >= 0 && terminal[Int(node)] { body(i) }
+        }
+    }
+
+    /// Calls `body(end, termIndex)` for every term starting at `start`, shortest
+    /// first; `termIndex` is the term's position in the sequence given to `init`
+    /// (the first of equal terms).
+    public func forEachMatch(_ text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int) -> Void) {
+        let limit = text.count
+        var node = root[Int(text[start])]
+        var i = start + 1
+        while node >= 0, i < limit, i - start < Self.maximumLength {
+            node = child(node, text[i])
+            i += 1
+            if node >= 0 && terminal[Int(node)] { body(i, Int(termIndex[Int(node)])) }
         }
     }
 

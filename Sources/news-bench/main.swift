@@ -4,11 +4,15 @@
 //       line, the title and body are cleaned and analyzed; the clock runs only
 //       around cleaning and analysis (JSON parsing is excluded, as reading is in
 //       ../shared/bench/limits/icu-words). Prints MB/s of UTF-8 text analyzed.
+//   news-bench tags DATA_DIR LABELS.tsv  tagging quality: province precision/recall on the
+//       hand-labelled CCTV articles; industry precision/recall/F1 on THUCNews headlines
+//       (房产 → K70, 股票/财经 → J) and FinNL briefs (房地产 → K70, 债券 → J, 能源 → energy).
 //   news-bench reprints FILE.jsonl...  reprint detection quality on pairs built from
 //       real articles: edited copies of one story (sentence dropped or added, characters
 //       changed, junk lines added, tail cut) against different stories of the same day.
 //       Prints the distance distributions and precision/recall per threshold.
 import Foundation
+import NewsCatalog
 import NewsIngest
 import NewsText
 
@@ -119,6 +123,91 @@ func benchReprints(_ files: [String]) throws {
     }
 }
 
+func jsonObjects(_ path: String) -> [[String: Any]] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+}
+
+struct Counts {
+    var tp = 0, fp = 0, fn = 0
+    var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
+    var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
+    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    mutating func add(predicted: Bool, actual: Bool) {
+        if predicted && actual { tp += 1 } else if predicted { fp += 1 } else if actual { fn += 1 }
+    }
+    var line: String { String(format: "precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)", precision, recall, f1, tp, fp, fn) }
+}
+
+func benchTags(_ args: [String]) throws {
+    let args = args.filter { $0 != "--verbose" }
+    guard args.count == 2 else { fail("usage: news-bench tags DATA_DIR LABELS.tsv [--verbose]") }
+    let data = args[0]
+    let regions = try RegionCatalog.shared()
+    let regionTagger = RegionTagger(catalog: regions)
+    let segmenter = try WordSegmenter()
+    // Provinces on the hand labels.
+    var labels = [String: Set<Int32>]()
+    for line in (try String(contentsOfFile: args[1], encoding: .utf8)).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
+        let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+        labels[String(f[0])] = Set((f.count > 1 ? f[1] : "").split(separator: ",").compactMap { Int32($0).map { $0 * 10000 } })
+    }
+    var provinces = Counts()
+    var exact = 0
+    var mistakes = [String]()
+    for year in 2022 ... 2025 {
+        for o in jsonObjects("\(data)/news/cctv/cctv-\(year).jsonl") {
+            guard let id = o["id"] as? String, let truth = labels[id] else { continue }
+            let tags = regionTagger.tag(headline: o["title"] as? String ?? "", body: o["body"] as? String ?? "", segmenter: segmenter)
+            let predicted = Set(tags.map { regions.province(of: $0) })
+            for p in predicted.union(truth) { provinces.add(predicted: predicted.contains(p), actual: truth.contains(p)) }
+            if ProcessInfo.processInfo.environment["EXPLAIN"] == id {
+                print(regionTagger.explain(headline: o["title"] as? String ?? "", body: o["body"] as? String ?? "", segmenter: segmenter).joined(separator: "; "))
+            }
+            if predicted == truth { exact += 1 } else {
+                mistakes.append("  \(id): labelled \(truth.sorted().map { $0 / 10000 }) tagged \(predicted.sorted().map { $0 / 10000 }) \((o["title"] as? String ?? "").prefix(20))")
+            }
+        }
+    }
+    print("provinces (\(labels.count) hand-labelled CCTV 2022-2025 articles): \(provinces.line); exact \(exact)")
+    if CommandLine.arguments.contains("--verbose") { mistakes.forEach { print($0) } }
+
+    let industries = try IndustryCatalog.shared()
+    let tagger = IndustryTagger(catalog: industries)
+    let k70 = industries.industry(code: "70")!.id, j = industries.industry(code: "J")!.id
+    let energy = ["B", "D", "S6"].compactMap { industries.industry(code: $0)?.id }
+    func has(_ tags: [Int32], _ target: Int32) -> Bool { tags.contains { industries.isWithin($0, target) } }
+    var realEstate = Counts(), finance = Counts()
+    var confusion = [String: [String: Int]]()
+    for file in ["thucnews_titles_dev.jsonl", "thucnews_titles_test.jsonl"] {
+        for o in jsonObjects("\(data)/news/thucnews-titles/\(file)") {
+            let category = o["category_zh"] as? String ?? ""
+            let tags = tagger.tag(headline: o["title"] as? String ?? "", body: "")
+            realEstate.add(predicted: has(tags, k70), actual: category == "房产")
+            finance.add(predicted: has(tags, j), actual: category == "股票" || category == "财经")
+            let predicted = has(tags, k70) ? "K70" : has(tags, j) ? "J" : tags.isEmpty ? "none" : "other"
+            confusion[category, default: [:]][predicted, default: 0] += 1
+        }
+    }
+    print("THUCNews headlines, real estate (房产 → K70): \(realEstate.line)")
+    print("THUCNews headlines, finance (股票/财经 → J): \(finance.line)")
+    print("  confusion (category: tagged K70 / J / other / none):")
+    for (c, row) in confusion.sorted(by: { $0.key < $1.key }) {
+        print("    \(c): \(row["K70", default: 0]) / \(row["J", default: 0]) / \(row["other", default: 0]) / \(row["none", default: 0])")
+    }
+    var nlRealEstate = Counts(), nlBonds = Counts(), nlEnergy = Counts()
+    for o in jsonObjects("\(data)/news/fincuge/finnl_news_labels.jsonl") {
+        let labels = o["labels"] as? [String] ?? []
+        let tags = tagger.tag(headline: "", body: o["body"] as? String ?? "")
+        nlRealEstate.add(predicted: has(tags, k70), actual: labels.contains("房地产"))
+        nlBonds.add(predicted: has(tags, j), actual: labels.contains("债券"))
+        nlEnergy.add(predicted: energy.contains { has(tags, $0) }, actual: labels.contains("能源"))
+    }
+    print("FinNL briefs, 房地产 → K70: \(nlRealEstate.line)")
+    print("FinNL briefs, 债券 → J: \(nlBonds.line)")
+    print("FinNL briefs, 能源 → B/D/S6: \(nlEnergy.line)")
+}
+
 func benchAnalyze(_ files: [String]) throws {
     let all = files.flatMap(texts)
     let analyzer = try Analyzer()
@@ -142,6 +231,7 @@ do {
     switch command {
     case "analyze": try benchAnalyze(Array(arguments.dropFirst()))
     case "reprints": try benchReprints(Array(arguments.dropFirst()))
+    case "tags": try benchTags(Array(arguments.dropFirst()))
     default: fail("unknown command \(command)")
     }
 } catch {

@@ -1,0 +1,102 @@
+import NewsText
+
+/// Tags an article with the few industries it is about, from keyword evidence.
+///
+/// Every keyword carries codes with weights (1–3); a headline hit counts three
+/// times. Scores add up per GB/T section and per strategic emerging category;
+/// those within reach of the leader and above `minimumScore` are kept, each as
+/// its most specific code that holds most of the evidence (a class, else a
+/// division, else the section). At most `limit` codes, most salient first.
+public struct IndustryTagger: Sendable {
+    public let catalog: IndustryCatalog
+    private let lexicon: Lexicon
+    private let codes: [[(id: Int32, weight: Int)]]
+    /// Keywords with letters or digits (`a股`, `5g`), matched by substring on normalized text.
+    private let mixed: [(word: String, codes: [(id: Int32, weight: Int)])]
+
+    public static let minimumScore = 4
+    static let headlineFactor = 3
+
+    public init(catalog: IndustryCatalog) {
+        self.catalog = catalog
+        var terms = [String]()
+        var codes = [[(Int32, Int)]]()
+        var mixed = [(String, [(Int32, Int)])]()
+        for line in IndustryKeywords.text.split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            guard f.count == 2 else { continue }
+            let entries: [(Int32, Int)] = f[1].split(separator: ",").compactMap { pair in
+                let p = pair.split(separator: ":")
+                guard p.count == 2, let w = Int(p[1]), let ind = catalog.industry(code: String(p[0])) else { return nil }
+                return (ind.id, w)
+            }
+            guard !entries.isEmpty else { continue }
+            let word = catalog.table.normalize(String(f[0]))
+            if word.unicodeScalars.allSatisfy({ Han.isHan($0.value) }) {
+                terms.append(word)
+                codes.append(entries)
+            } else {
+                mixed.append((word, entries))
+            }
+        }
+        lexicon = Lexicon(terms: terms, table: catalog.table)
+        self.codes = codes
+        self.mixed = mixed
+    }
+
+    /// Industry ids (GB/T and strategic emerging) for the article, most salient first.
+    public func tag(headline: String, body: String, limit: Int = 4) -> [Int32] {
+        var scores = [Int32: Int]()
+        let table = catalog.table
+        for (text, factor) in [(table.normalize(headline), Self.headlineFactor), (table.normalize(body), 1)] {
+            let units = Array(text.utf16)
+            units.withUnsafeBufferPointer { buf in
+                var i = 0
+                while i < buf.count {
+                    var best: (end: Int, term: Int)? = nil
+                    if Han.isHan(UInt32(buf[i])) { lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) } }
+                    if let best {
+                        for c in codes[best.term] { scores[c.id, default: 0] += c.weight * factor }
+                        i = best.end
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+            for (word, entries) in mixed where text.contains(word) {
+                for c in entries { scores[c.id, default: 0] += c.weight * factor }
+            }
+        }
+        return select(scores, limit: limit)
+    }
+
+    private func select(_ scores: [Int32: Int], limit: Int) -> [Int32] {
+        guard !scores.isEmpty else { return [] }
+        // Evidence per top-level group (GB section or strategic first level), and per code with its descendants.
+        var group = [Int32: Int]()
+        var within = [Int32: Int]()
+        for (id, s) in scores {
+            let line = catalog.lineage(id)
+            if let top = line.last { group[top, default: 0] += s }
+            for a in line { within[a, default: 0] += s }
+        }
+        let top = group.values.max() ?? 0
+        let kept = group.filter { $0.value >= Self.minimumScore && Double($0.value) >= Double(top) * 0.4 }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var result = [Int32]()
+        for (g, total) in kept.prefix(limit) {
+            // Walk down while one child holds most of the evidence.
+            var current = g
+            while true {
+                guard let here = catalog.industry(id: current) else { break }
+                let next = catalog.children(of: here.code)
+                    .compactMap { c in within[c.id].map { (c.id, $0) } }
+                    .max { $0.1 < $1.1 }
+                guard let (child, s) = next, Double(s) >= Double(total) * 0.6 else { break }
+                current = child
+            }
+            result.append(current)
+        }
+        return result
+    }
+}

@@ -1,0 +1,233 @@
+import NewsText
+
+/// Tags an article with the regions it is about: mentions in the headline,
+/// the lead and the body, weighed by where they occur, resolved with context.
+///
+/// Rules, in the order they apply:
+/// - Matching is leftmost-longest over normalized text, so `淄博高新区` is the zone,
+///   not `淄博` plus a stray suffix, and `山东省淄博市张店区` is three mentions.
+/// - Full names of provinces, prefectures and zones, province short names and
+///   most prefecture short names count on their own. A full county name counts
+///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
+///   鼓楼区) only when its city or province is also mentioned.
+/// - County short names (张店, 和平) and short names that are ordinary words or
+///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
+///   of their parent prefecture or province.
+/// - Salience: a headline mention weighs 3, a mention in the lead (first 150
+///   characters) 2, any other 1, and half as much inside a list (北京、天津、河北). Provinces whose mentions add up to enough of the
+///   leader's weight are kept, and inside each the most specific regions.
+///   Ancestors are implied, so only the most specific codes are stored.
+public struct RegionTagger: Sendable {
+    public let catalog: RegionCatalog
+    private let lexicon: Lexicon
+    /// For each lexicon term: the region indices it names, and whether as a short name.
+    private let meanings: [[(region: Int, short: Bool)]]
+
+    /// Short names that need their parent nearby: ordinary words, people's names,
+    /// or places better known as something else.
+    static let contextOnly: Set<String> = [
+        "中山", "东方", "长安", "永安", "和平", "城区", "新区", "开发区", "朝阳", "红旗", "大同", "黄山", "白山",
+        "江南", "河西", "城关", "鼓楼", "西湖", "普陀", "新华", "光明", "龙华", "南山", "宝山", "青山", "东区",
+        "南区", "北区", "西区", "中区", "吉利", "金平", "文山", "三明", "通化", "景洪", "海南", "新城", "开平",
+        "永和", "安定", "太平", "长城", "清河", "丰台", "丰收", "阳光", "前进", "先锋", "向阳", "解放", "胜利",
+        "建设", "民主", "人民", "公主", "古城", "老城", "新市", "东风", "石林", "江北", "新民", "东山",
+        "平安", "合作", "资源", "港口", "友谊", "友好", "新建", "振兴", "城东", "城西", "城北", "天山", "沙河", "运河",
+        "海港", "工业园", "新星", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
+        "文峰", "北关", "安乐", "仁爱", "将军", "山上", "大树", "新田", "龙门", "高明", "南海", "三水", "江海", "新会",
+        "长寿", "永兴", "永福", "七星", "临江", "长白", "龙江", "富裕", "工农", "前锋", "南部", "建华", "公安", "大观",
+        "爱民", "兴业", "同心", "天元", "石峰", "荷塘", "芙蓉", "天心", "雨花", "天河", "大东", "站前", "宏伟", "灯塔",
+        "双塔", "龙城", "南关", "二道", "绿园", "中站", "卫东", "石龙", "万安", "永丰", "安福", "太湖", "东海", "三门",
+        "江山", "开化", "无为", "衡山", "凤凰", "通道", "会同", "洞口", "三江", "五指山", "南岸", "金牛", "新都", "仁和",
+        "安居", "大英", "石棉", "黑水", "大方", "金沙", "江口", "沿河", "富民", "麒麟", "红塔", "大关", "威信", "玉龙",
+        "南华", "弥勒", "祥云", "香格里拉", "峨眉山", "九寨沟", "锦江", "东坡", "巢湖", "嘉陵", "澜沧", "河南县",
+        "海安", "长兴", "天台", "花山", "君山", "南岳", "双峰", "嘉禾", "灵山", "文昌", "白沙", "永平", "开阳", "修文",
+        "水城", "汇川", "正安", "赤水", "独山", "三都", "官渡", "马龙", "新平", "永胜", "永德", "武定", "个旧", "元阳",
+        "富宁", "永宁", "平川", "金塔", "合水", "平利", "白水", "太白", "宜君", "延长", "黄龙", "留坝", "商南", "高台",
+        "肃南", "民乐", "山丹", "玉门", "敦煌", "互助", "乌兰", "共和", "同德", "兴海", "格尔木", "盐池", "西夏", "大武口",
+        "高昌", "温泉", "和静", "和硕", "新和", "阿克陶", "疏附", "疏勒", "于田", "民丰", "新源", "托里", "青河",
+        "新林", "松岭", "加格达奇", "呼中", "南岗", "道里", "平房", "方正", "木兰", "通河", "延寿", "五常", "龙沙",
+        "建华", "富拉尔基", "鸡冠", "恒山", "麻山", "城子河", "向阳", "工农", "尖山", "岭东", "集贤", "宝清", "饶河",
+        "龙凤", "红岗", "伊美", "金林", "铁力", "东风", "桃山", "阳明", "爱辉", "北林", "青冈", "明水", "安达",
+        "海伦", "呼玛", "塔河", "三峡", "内湖", "士林", "北投", "南港", "板桥", "新庄", "中和", "三重", "新店", "土城",
+        "淡水", "万里", "双溪", "平溪", "大溪", "观音", "新屋", "大里", "大雅", "大甲", "后里", "东势", "新社", "安南",
+        "新营", "仁德", "归仁", "善化", "盐水", "西港", "下营", "七股", "六甲", "官田", "柳营", "玉井", "北门", "大内",
+        "南化", "左镇", "三民", "前镇", "小港", "鼓山", "大寮", "仁武", "大树", "美浓", "桥头", "大社", "内门", "茂林",
+        "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
+        "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
+    ]
+    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 an organization).
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "上海合作组织", "上合组织", "上海合作", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
+    // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
+    static let headlineWeight = 6
+    static let leadWeight = 4
+    static let bodyWeight = 2
+    static let leadLength = 150
+
+    public init(catalog: RegionCatalog) {
+        self.catalog = catalog
+        var terms = [String]()
+        var meanings = [[(Int, Bool)]]()
+        var termIndex = [String: Int]()
+        for (i, r) in catalog.regions.enumerated() {
+            for (name, short) in [(r.name, false)] + r.shortNames.map({ ($0, true) }) {
+                let n = catalog.table.normalize(name)
+                if let t = termIndex[n] { meanings[t].append((i, short)); continue }
+                termIndex[n] = terms.count
+                terms.append(n)
+                meanings.append([(i, short)])
+            }
+        }
+        lexicon = Lexicon(terms: terms, table: catalog.table)
+        self.meanings = meanings
+    }
+
+    struct Mention {
+        var term: Int
+        var weight: Int
+        /// Whether the mention starts and ends on ICU word boundaries (true when unknown).
+        var aligned = true
+    }
+
+    /// The regions `headline` and `body` are about, most specific codes, most salient first.
+    ///
+    /// With a `segmenter`, short names count only where they line up with ICU's
+    /// words, so 和政 in 党和政府 and 鱼台 in 钓鱼台 are not places.
+    public func tag(headline: String, body: String, segmenter: WordSegmenter? = nil, limit: Int = 6) -> [Int32] {
+        select(resolve(mentions(headline: headline, body: body, segmenter: segmenter)), limit: limit)
+    }
+
+    func mentions(headline: String, body: String, segmenter: WordSegmenter?) -> [Mention] {
+        let table = catalog.table
+        var mentions = [Mention]()
+        scan(Array(Self.blankOut(table.normalize(headline)).utf16), weight: { _ in Self.headlineWeight }, segmenter, into: &mentions)
+        scan(Array(Self.blankOut(table.normalize(body)).utf16), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight },
+             segmenter, into: &mentions)
+        return mentions
+    }
+
+    /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
+    /// and Beijing as a mere venue (在北京举行, 在京召开, 在北京会见 …).
+    static func blankOut(_ text: String) -> String {
+        var t = text
+        for phrase in notPlaces where t.contains(phrase) {
+            t = t.replacing(phrase, with: String(repeating: "　", count: phrase.count))
+        }
+        if t.contains("在北京") || t.contains("在京") {
+            t = t.replacing(venue) { m in String(repeating: "　", count: m.output.1.count) + m.output.2 }
+        }
+        return t
+    }
+
+    nonisolated(unsafe) static let venue = #/(在北京|在京)(.{0,24}?(?:举行|召开|会见|会谈|出席|开幕|闭幕|主持|集体学习|颁发|签署|发布))/#
+
+    /// The mentions found and the region each resolved to, for `news-index analyze`-style
+    /// debugging of why an article got (or did not get) a region: "term → code (weight)".
+    public func explain(headline: String, body: String, segmenter: WordSegmenter? = nil) -> [String] {
+        mentions(headline: headline, body: body, segmenter: segmenter).map { m in
+            let names = meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }
+            return "w\(m.weight)\(m.aligned ? "" : " unaligned") " + names.joined(separator: "|")
+        }
+    }
+
+    /// Leftmost-longest mentions in `text`.
+    private func scan(_ text: [UInt16], weight: (Int) -> Int, _ segmenter: WordSegmenter?, into mentions: inout [Mention]) {
+        var boundaries: [Bool]? = nil
+        text.withUnsafeBufferPointer { buf in
+            var i = 0
+            while i < buf.count {
+                guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
+                var best: (end: Int, term: Int)? = nil
+                lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
+                if let best {
+                    let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
+                    var m = Mention(term: best.term, weight: listed ? max(1, weight(i) / 2) : weight(i))
+                    if let segmenter, meanings[best.term].allSatisfy(\.short) {
+                        if boundaries == nil { boundaries = (try? segmenter.boundaries(text)) ?? [] }
+                        if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
+                    }
+                    mentions.append(m)
+                    i = best.end
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Region index → weight, after the context rules.
+    private func resolve(_ mentions: [Mention]) -> [Int: Int] {
+        var weights = [Int: Int]()
+        var pending = [Mention]()
+        // Pass 1: mentions that stand on their own.
+        for m in mentions where m.aligned {
+            let options = meanings[m.term]
+            if let r = standalone(options) { weights[r, default: 0] += m.weight } else { pending.append(m) }
+        }
+        // Context: everything the confident mentions lie in.
+        var context = Set<Int32>()
+        for r in weights.keys { context.formUnion(catalog.lineage(catalog.regions[r].code)) }
+        // Pass 2: ambiguous and context-only mentions, kept where their parent was mentioned.
+        for m in pending {
+            let fits = meanings[m.term].filter { option in
+                let parents = catalog.lineage(catalog.regions[option.region].parent)
+                return parents.contains { context.contains($0) }
+            }
+            if fits.count == 1 { weights[fits[0].region, default: 0] += m.weight }
+        }
+        return weights
+    }
+
+    /// The region a mention names without help from context, if any.
+    private func standalone(_ options: [(region: Int, short: Bool)]) -> Int? {
+        let regions = catalog.regions
+        // A province short name wins over a prefecture sharing it (吉林).
+        if let p = options.first(where: { regions[$0.region].level == .province }) {
+            return Self.contextOnly.contains(regions[p.region].shortNames.first ?? "") && p.short ? nil : p.region
+        }
+        guard options.count == 1, let only = options.first else { return nil }
+        let r = regions[only.region]
+        switch r.level {
+        case .province, .zone: return only.region
+        case .prefecture:
+            if only.short && r.shortNames.contains(where: Self.contextOnly.contains) { return nil }
+            return only.region
+        case .county:
+            if !only.short { return only.region }
+            // A distinctive county short name (崇礼, 张店) stands alone; ordinary words do not.
+            return r.shortNames.contains(where: Self.contextOnly.contains) ? nil : only.region
+        }
+    }
+
+    /// Keeps the salient provinces and, inside each, the most specific regions.
+    private func select(_ weights: [Int: Int], limit: Int) -> [Int32] {
+        guard !weights.isEmpty else { return [] }
+        let regions = catalog.regions
+        var byProvince = [Int32: Int]()
+        for (r, w) in weights { byProvince[catalog.province(of: regions[r].code), default: 0] += w }
+        let top = byProvince.values.max() ?? 0
+        let keptProvinces = byProvince.filter { $0.value >= Self.minimumWeight && Double($0.value) >= Double(top) * Self.relativeWeight }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var result = [Int32]()
+        for (province, _) in keptProvinces {
+            // Candidates in this province, deepest and heaviest first; drop ancestors of kept ones.
+            let inside = weights.filter { catalog.province(of: regions[$0.key].code) == province }
+                .map { (code: regions[$0.key].code, weight: $0.value, depth: catalog.lineage(regions[$0.key].code).count) }
+                .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.depth > $1.depth }
+            var kept = [Int32]()
+            for c in inside where kept.count < 2 {
+                if kept.contains(where: { catalog.isWithin($0, c.code) }) { continue }
+                kept.removeAll { catalog.isWithin(c.code, $0) }
+                kept.append(c.code)
+            }
+            result += kept
+            if result.count >= limit { break }
+        }
+        return Array(result.prefix(limit))
+    }
+
+    /// Least total weight for a province to be tagged: one mention in the headline
+    /// or the lead, or two passing mentions.
+    static let minimumWeight = 4
+    /// A province is kept when its weight reaches this share of the leader's.
+    static let relativeWeight = 0.25
+}

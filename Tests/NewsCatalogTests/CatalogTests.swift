@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import TestSupport
+import NewsText
+@testable import NewsCatalog
+
+@Suite struct RegionCatalogTests {
+    let catalog: RegionCatalog
+    init() throws { catalog = try RegionCatalog.shared() }
+
+    @Test func namesShortNamesAndCodesResolve() throws {
+        #expect(try catalog.resolve("山东").map(\.code) == [370000])
+        #expect(try catalog.resolve("山東省").map(\.code) == [370000])
+        #expect(try catalog.resolve("淄博").map(\.code) == [370300])
+        #expect(try catalog.resolve("张店区").map(\.code) == [370303])
+        #expect(try catalog.resolve("370303").map(\.code) == [370303])
+        #expect(try catalog.resolve("37").map(\.code) == [370000])
+        #expect(try catalog.resolve("吉林").first?.code == 220000)
+        #expect(try catalog.resolve("吉林市").map(\.code) == [220200])
+        #expect(try catalog.resolve("两江新区").first?.parent == 500000)
+        #expect(try catalog.resolve("朝阳区").count == 2)
+    }
+
+    @Test func unknownRegionSuggestsCloseNames() {
+        #expect {
+            try catalog.resolve("淄搏")
+        } throws: { error in
+            guard case let CatalogError.unknownRegion(value, suggestions) = error else { return false }
+            return value == "淄搏" && suggestions.contains { $0.hasPrefix("淄博") }
+        }
+    }
+
+    @Test func hierarchy() {
+        #expect(catalog.lineage(370303) == [370303, 370300, 370000])
+        #expect(catalog.isWithin(370303, 370000))
+        #expect(!catalog.isWithin(370303, 320000))
+        #expect(catalog.province(of: 110105) == 110000)
+        #expect(catalog.children(of: 370300).contains { $0.name == "张店区" })
+        #expect(catalog.path(370303) == "山东省淄博市张店区")
+        #expect(catalog.regions.filter { $0.level == .province }.count == 34)
+    }
+}
+
+@Suite struct RegionTaggerTests {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws {
+        tagger = RegionTagger(catalog: try RegionCatalog.shared())
+        segmenter = try WordSegmenter()
+    }
+
+    func tag(_ headline: String, _ body: String) -> [Int32] { tagger.tag(headline: headline, body: body, segmenter: segmenter) }
+
+    @Test func theMostSpecificPlaceIsStored() {
+        #expect(tag("淄博高新区精准招商", "山东省淄博市高新区近日与多家企业签约，淄博市相关负责人介绍了项目情况。") .first.map { tagger.catalog.isWithin($0, 370300) } == true)
+        #expect(tag("张店区新材料项目开工", "山东省淄博市张店区重点项目集中开工。") == [370303])
+    }
+
+    @Test func zonesAttachToTheirCity() {
+        let tags = tag("两江新区智能网联汽车产业园签约", "重庆两江新区首批项目集中签约。")
+        #expect(tags.count == 1)
+        #expect(tagger.catalog.isWithin(tags[0], 500000))
+    }
+
+    @Test func ambiguousNamesNeedContext() {
+        #expect(tag("朝阳区发布消费券", "北京市朝阳区发布新一轮消费券。").first.map { tagger.catalog.isWithin($0, 110000) } == true)
+        #expect(tag("朝阳区发布消费券", "长春市朝阳区发布新一轮消费券。").first.map { tagger.catalog.isWithin($0, 220000) } == true)
+        #expect(tag("维和平台建设", "联合国维和平台建设取得进展，中方愿同各方合作。").isEmpty)
+        #expect(tag("党和政府高度重视", "党和政府高度重视民生工作。").isEmpty)
+    }
+
+    @Test func nationalAndForeignStoriesGetNoProvince() {
+        #expect(tag("国家统计局：一季度GDP同比增长5.3%", "国家统计局今天发布数据，一季度国内生产总值同比增长5.3%。").isEmpty)
+        #expect(tag("越南电子产品出口增长", "据越南海关总局数据，越南电子产品出口增长两成。").isEmpty)
+        #expect(tag("习近平会见法国总统", "国家主席习近平在北京人民大会堂会见法国总统。").isEmpty)
+    }
+
+    @Test func traditionalTextIsTagged() {
+        #expect(tag("廣東深圳前海", "深圳前海深港現代服務業合作區公佈數據。").first.map { tagger.catalog.isWithin($0, 440000) } == true)
+    }
+
+    /// Province tags against 200 hand-labelled CCTV articles (ids only in the fixture).
+    /// The issue's target is 0.90; this guards the level reached so far.
+    @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"))
+    func provinceTagsAgainstHandLabels() throws {
+        let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/cctv-province-labels.tsv"
+        var labels = [String: Set<Int32>]()
+        for line in try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            labels[String(f[0])] = Set((f.count > 1 ? f[1] : "").split(separator: ",").compactMap { Int32($0).map { $0 * 10000 } })
+        }
+        #expect(labels.count == 200)
+        var tp = 0, fp = 0, fn = 0
+        for year in 2022 ... 2025 {
+            for line in try SharedData.text("news/cctv/cctv-\(year).jsonl").split(separator: "\n") {
+                guard let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let id = o["id"] as? String, let truth = labels[id] else { continue }
+                let predicted = Set(tag(o["title"] as? String ?? "", o["body"] as? String ?? "").map { tagger.catalog.province(of: $0) })
+                tp += predicted.intersection(truth).count
+                fp += predicted.subtracting(truth).count
+                fn += truth.subtracting(predicted).count
+            }
+        }
+        let precision = Double(tp) / Double(tp + fp), recall = Double(tp) / Double(tp + fn)
+        #expect(precision >= 0.72 && recall >= 0.72, "precision \(precision) recall \(recall)")
+    }
+}
+
+@Suite struct IndustryCatalogTests {
+    let catalog: IndustryCatalog
+    init() throws { catalog = try IndustryCatalog.shared() }
+
+    @Test(arguments: [("C", "C"), ("C38", "38"), ("38", "38"), ("C3825", "3825"), ("3825", "3825"), ("K70", "70"),
+                      ("房地产业", "K"), ("新能源产业", "S6"), ("6.3", "S6.3"), ("S6", "S6"), ("c3825", "3825")])
+    func codesAndNamesResolve(value: String, code: String) throws {
+        #expect(try catalog.resolve(value).code == code)
+    }
+
+    @Test func unknownIndustrySuggests() {
+        #expect(throws: CatalogError.self) { try catalog.resolve("Z99") }
+        #expect {
+            try catalog.resolve("房地产")
+        } throws: { error in
+            guard case let CatalogError.unknownIndustry(_, suggestions) = error else { return false }
+            return suggestions.contains { $0.contains("房地产业") }
+        }
+    }
+
+    @Test func hierarchyAndIDs() throws {
+        let pv = try #require(catalog.industry(code: "3825"))
+        #expect(catalog.displayCode(pv) == "C3825")
+        #expect(catalog.lineage(pv.id).compactMap { catalog.industry(id: $0)?.code } == ["3825", "382", "38", "C"])
+        #expect(catalog.industries.filter { $0.scheme == .gbt4754 && $0.level == 1 }.count == 20)
+        #expect(catalog.industries.filter { $0.scheme == .strategicEmerging }.count == 49)
+        #expect(Set(catalog.industries.map(\.id)).count == catalog.industries.count)
+    }
+}
+
+@Suite struct IndustryTaggerTests {
+    let tagger: IndustryTagger
+    init() throws { tagger = IndustryTagger(catalog: try IndustryCatalog.shared()) }
+
+    func codes(_ headline: String, _ body: String) -> [String] {
+        tagger.tag(headline: headline, body: body).compactMap { tagger.catalog.industry(id: $0)?.code }
+    }
+
+    @Test func articlesGetTheirIndustries() {
+        let pv = codes("银川钙钛矿叠层电池中试线投产", "钙钛矿电池中试线投产，光伏组件转换效率超过28%，钙钛矿技术加快产业化。")
+        #expect(pv.contains("3825"))
+        #expect(pv.contains { $0.hasPrefix("S6") })
+        #expect(codes("郑州推出房产以旧换新", "郑州市推行商品住房以旧换新，购房者可将二手房交由国企收购。").contains("70"))
+        #expect(codes("前5个月地方政府专项债发行提速", "今年1—5月全国地方政府新增专项债券发行规模同比增长，债券资金投向更加精准。").contains { $0.hasPrefix("67") })
+        #expect(codes("武汉光谷智能传感器产业园投用", "智能传感器产业园首期投用，吸引传感器企业入驻。").contains("3983"))
+    }
+
+    @Test func passingMentionsDoNotTag() {
+        #expect(codes("全国夏粮再获丰收", "国家统计局发布公告，夏粮总产量增加，小麦产量稳定。银行将加大支持。").allSatisfy { !$0.hasPrefix("66") })
+    }
+}
