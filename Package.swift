@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "NewsText", dependencies: ["CICU"]),
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
         .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog"]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
+        .target(name: "IndexFormat", dependencies: ["CZlib"]),
+        .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"]),
         .executableTarget(
             name: "news-index",
             dependencies: [

@@ -1,0 +1,56 @@
+/// Packing of 128 unsigned 32-bit values at a fixed bit width (FORMAT.md `packed(w, 128)`).
+public enum BitPacking {
+    public static let blockSize = 128
+
+    /// The number of bits needed for the largest value.
+    @inline(__always)
+    public static func width(_ values: UnsafeBufferPointer<UInt32>) -> Int {
+        var or: UInt32 = 0
+        for v in values { or |= v }
+        return or == 0 ? 0 : 32 - or.leadingZeroBitCount
+    }
+
+    /// Appends `values` (exactly 128) at `width` bits each: 16·width bytes.
+    public static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout ByteWriter) {
+        precondition(values.count == blockSize)
+        guard width > 0 else { return }
+        var acc: UInt64 = 0
+        var bits = 0
+        for v in values {
+            acc |= UInt64(v) << UInt64(bits)
+            bits += width
+            while bits >= 8 {
+                out.u8(UInt8(truncatingIfNeeded: acc))
+                acc >>= 8
+                bits -= 8
+            }
+        }
+        if bits > 0 { out.u8(UInt8(truncatingIfNeeded: acc)) }
+    }
+
+    /// Reads 128 values of `width` bits from `reader` into `out`.
+    @inline(__always)
+    public static func unpack(_ reader: inout ByteReader, width: Int, into out: UnsafeMutablePointer<UInt32>) throws {
+        guard width > 0 else {
+            out.initialize(repeating: 0, count: blockSize)
+            return
+        }
+        guard width <= 32 else { throw FormatError.corrupt(file: reader.file, detail: "bit width \(width) > 32") }
+        let byteCount = (blockSize * width + 7) / 8
+        let raw = try reader.bytes(byteCount)
+        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        var acc: UInt64 = 0
+        var bits = 0
+        var i = 0
+        for k in 0 ..< blockSize {
+            while bits < width {
+                acc |= UInt64(raw[i]) << UInt64(bits)
+                i += 1
+                bits += 8
+            }
+            out[k] = UInt32(truncatingIfNeeded: acc & mask)
+            acc >>= UInt64(width)
+            bits -= width
+        }
+    }
+}

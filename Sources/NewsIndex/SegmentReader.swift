@@ -1,0 +1,385 @@
+import IndexFormat
+
+/// A term's entry in a segment's dictionary.
+public struct TermInfo: Equatable, Sendable {
+    public var docFreq: Int
+    public var offset: Int
+    public var length: Int
+}
+
+/// Read access to one immutable segment through memory maps: columns, the
+/// term dictionary, postings and stored articles. Opening checks every file's
+/// header and footer and the checksums of the small files; postings and
+/// stored articles are checked by `verify`. Thread-safe (read-only).
+public final class SegmentReader: @unchecked Sendable {
+    public let info: SegmentInfo
+    public let directory: String
+    let dict: MappedFile
+    let post: MappedFile
+    let cols: MappedFile
+    let store: MappedFile
+    /// Deletion bits, empty when nothing is deleted.
+    let deleted: [UInt8]
+    public let docCount: Int
+
+    // Byte offsets of the column sections.
+    private let dates: Int, lengths: Int, clusters: Int
+    private let regionStarts: Int, regionValues: Int
+    private let industryStarts: Int, industryValues: Int
+    private let sketchPresent: Int, sketchValues: Int
+    private let idStarts: Int, idHeap: Int, idLookup: Int
+    public let headlineLengthSum: UInt64
+    public let bodyLengthSum: UInt64
+
+    // Dictionary block index.
+    private let blockCount: Int
+    private let heapStart: Int
+    private let tableStart: Int
+    public let termCount: UInt64
+    private let dictBody: Range<Int>
+    private let postBody: Range<Int>
+    private let storeBody: Range<Int>
+
+    public init(directory: String, info: SegmentInfo) throws {
+        self.directory = directory
+        self.info = info
+        let base = directory + "/" + info.name
+        dict = try MappedFile(path: base + ".dict")
+        post = try MappedFile(path: base + ".post")
+        cols = try MappedFile(path: base + ".cols")
+        store = try MappedFile(path: base + ".store")
+        dictBody = try IndexFile.open(dict.bytes, kind: .dictionary, file: dict.path, checksum: false)
+        postBody = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: false)
+        storeBody = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: false)
+        let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: true)
+
+        var r = ByteReader(cols.bytes, offset: colsBody.lowerBound, file: cols.path)
+        docCount = Int(try r.u32())
+        guard docCount == Int(info.docCount) else {
+            throw FormatError.corrupt(file: cols.path, detail: "holds \(docCount) documents, the commit says \(info.docCount)")
+        }
+        _ = try r.u32()
+        var sections = [Int]()
+        var sizes = [Int]()
+        for _ in 0 ..< 9 {
+            let n = try r.count(limit: Int.max)
+            sections.append(r.offset)
+            sizes.append(n)
+            try r.skip(n)
+        }
+        let n = docCount
+        let colsPath = base + ".cols"
+        func expect(_ i: Int, _ size: Int) throws {
+            guard sizes[i] == size else { throw FormatError.corrupt(file: colsPath, detail: "column \(i) is \(sizes[i]) bytes, expected \(size)") }
+        }
+        try expect(0, 4 * n)
+        try expect(1, 8 * n)
+        try expect(2, 8 * n)
+        dates = sections[0]; lengths = sections[1]; clusters = sections[2]
+        regionStarts = sections[3]; regionValues = sections[3] + 4 * (n + 1)
+        industryStarts = sections[4]; industryValues = sections[4] + 4 * (n + 1)
+        sketchPresent = sections[5]; sketchValues = sections[5] + (n + 3) / 4 * 4
+        try expect(5, (n + 3) / 4 * 4 + 4 * 32 * n)
+        idStarts = sections[6]; idHeap = sections[6] + 4 * (n + 1)
+        idLookup = sections[7]
+        try expect(7, 12 * n)
+        try expect(8, 16)
+        headlineLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8], as: UInt64.self)
+        bodyLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8] + 8, as: UInt64.self)
+
+        // Dictionary: the fixed tail is BlockCount u32, HeapStart u64, TermCount u64.
+        let tail = dictBody.upperBound - 20
+        guard tail >= dictBody.lowerBound else { throw FormatError.corrupt(file: dict.path, detail: "no block index") }
+        blockCount = Int(dict.bytes.loadUnaligned(fromByteOffset: tail, as: UInt32.self))
+        heapStart = dictBody.lowerBound + Int(dict.bytes.loadUnaligned(fromByteOffset: tail + 4, as: UInt64.self))
+        termCount = dict.bytes.loadUnaligned(fromByteOffset: tail + 12, as: UInt64.self)
+        tableStart = tail - 8 * blockCount
+        guard tableStart >= heapStart, heapStart >= dictBody.lowerBound else {
+            throw FormatError.corrupt(file: dict.path, detail: "block index out of bounds")
+        }
+        deleted = info.deletionGeneration > 0
+            ? try DeletionFile.read(base + ".del.\(info.deletionGeneration)", docCount: docCount) : []
+    }
+
+    // MARK: Columns
+
+    @inline(__always)
+    public func isDeleted(_ doc: Int) -> Bool {
+        !deleted.isEmpty && deleted[doc >> 3] & (1 << UInt8(doc & 7)) != 0
+    }
+
+    @inline(__always)
+    func load<T>(_ offset: Int, _: T.Type) -> T { cols.bytes.loadUnaligned(fromByteOffset: offset, as: T.self) }
+
+    @inline(__always)
+    public func date(_ doc: Int) -> Int32? {
+        let d: Int32 = load(dates + 4 * doc, Int32.self)
+        return d == Int32.min ? nil : d
+    }
+
+    @inline(__always)
+    public func length(_ doc: Int, _ field: Field) -> UInt32 { load(lengths + 8 * doc + 4 * Int(field.rawValue), UInt32.self) }
+
+    @inline(__always)
+    public func cluster(_ doc: Int) -> UInt64 { load(clusters + 8 * doc, UInt64.self) }
+
+    private func list(_ starts: Int, _ values: Int, _ doc: Int) -> [Int32] {
+        let a = Int(load(starts + 4 * doc, UInt32.self)), b = Int(load(starts + 4 * doc + 4, UInt32.self))
+        guard a <= b, values + 4 * b <= cols.bytes.count else { return [] }
+        return (a ..< b).map { load(values + 4 * $0, Int32.self) }
+    }
+
+    public func regions(_ doc: Int) -> [Int32] { list(regionStarts, regionValues, doc) }
+    public func industries(_ doc: Int) -> [Int32] { list(industryStarts, industryValues, doc) }
+
+    /// Calls `body` with each region code of `doc` without allocating.
+    @inline(__always)
+    public func forEachRegion(_ doc: Int, _ body: (Int32) -> Void) {
+        let a = Int(load(regionStarts + 4 * doc, UInt32.self)), b = Int(load(regionStarts + 4 * doc + 4, UInt32.self))
+        for i in a ..< b { body(load(regionValues + 4 * i, Int32.self)) }
+    }
+
+    @inline(__always)
+    public func forEachIndustry(_ doc: Int, _ body: (Int32) -> Void) {
+        let a = Int(load(industryStarts + 4 * doc, UInt32.self)), b = Int(load(industryStarts + 4 * doc + 4, UInt32.self))
+        for i in a ..< b { body(load(industryValues + 4 * i, Int32.self)) }
+    }
+
+    public func sketch(_ doc: Int) -> [UInt32]? {
+        guard cols.bytes[sketchPresent + doc] != 0 else { return nil }
+        return (0 ..< 32).map { load(sketchValues + 4 * (32 * doc + $0), UInt32.self) }
+    }
+
+    public func id(_ doc: Int) -> String {
+        let a = Int(load(idStarts + 4 * doc, UInt32.self)), b = Int(load(idStarts + 4 * doc + 4, UInt32.self))
+        guard a <= b, idHeap + b <= cols.bytes.count else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: cols.bytes[idHeap + a ..< idHeap + b]), as: UTF8.self)
+    }
+
+    /// Documents (deleted or not) whose id is `id`.
+    public func docs(withID id: String) -> [Int] {
+        let h = fnv1a(id)
+        var lo = 0, hi = docCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if load(idLookup + 12 * mid, UInt64.self) < h { lo = mid + 1 } else { hi = mid }
+        }
+        var result = [Int]()
+        while lo < docCount && load(idLookup + 12 * lo, UInt64.self) == h {
+            let doc = Int(load(idLookup + 12 * lo + 8, UInt32.self))
+            if doc < docCount && self.id(doc) == id { result.append(doc) }
+            lo += 1
+        }
+        return result
+    }
+
+    // MARK: Dictionary
+
+    private func firstTerm(_ block: Int) throws -> UnsafeRawBufferPointer {
+        let off = Int(dict.bytes.loadUnaligned(fromByteOffset: tableStart + 8 * block, as: UInt32.self))
+        var r = ByteReader(dict.bytes, offset: heapStart + off, file: dict.path)
+        return try r.bytes(try r.count())
+    }
+
+    private func blockOffset(_ block: Int) -> Int {
+        dictBody.lowerBound + Int(dict.bytes.loadUnaligned(fromByteOffset: tableStart + 8 * block + 4, as: UInt32.self))
+    }
+
+    /// The last block whose first term is ≤ `key` (-1 if none).
+    private func block(for key: [UInt8]) throws -> Int {
+        var lo = 0, hi = blockCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if compare(try firstTerm(mid), key) <= 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// Decodes dictionary block `b`, calling `body(term, info)` until it returns false.
+    private func scanBlock(_ b: Int, _ body: ([UInt8], TermInfo) throws -> Bool) throws -> Bool {
+        var r = ByteReader(dict.bytes, offset: blockOffset(b), file: dict.path)
+        let count = try r.count(limit: 1 << 20)
+        var term = [UInt8]()
+        var offset = 0
+        for _ in 0 ..< count {
+            let shared = try r.count(limit: term.count)
+            let suffix = try r.count(limit: 1 << 16)
+            term.removeSubrange(shared...)
+            term.append(contentsOf: try r.bytes(suffix))
+            let df = try r.count()
+            offset += try r.count(limit: Int.max)
+            let length = try r.count(limit: Int.max)
+            guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound else {
+                throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(term)) points past the end of \(post.path)")
+            }
+            if try !body(term, TermInfo(docFreq: df, offset: offset, length: length)) { return false }
+        }
+        return true
+    }
+
+    /// The dictionary entry of `key`, or nil.
+    /// - Complexity: O(log blocks) comparisons plus one block of at most 64 terms.
+    public func term(_ key: [UInt8]) throws -> TermInfo? {
+        let b = try block(for: key)
+        guard b >= 0 else { return nil }
+        var found: TermInfo? = nil
+        _ = try scanBlock(b) { term, info in
+            let c = compare(term, key)
+            if c == 0 { found = info }
+            return c < 0
+        }
+        return found
+    }
+
+    /// Every term starting with `prefix`, in order.
+    public func terms(withPrefix prefix: [UInt8], limit: Int = 10_000) throws -> [([UInt8], TermInfo)] {
+        var result = [([UInt8], TermInfo)]()
+        var b = max(0, try block(for: prefix))
+        while b < blockCount {
+            let more = try scanBlock(b) { term, info in
+                if term.starts(with: prefix) { result.append((term, info)); return result.count < limit }
+                return compare(term, prefix) < 0
+            }
+            if !more { break }
+            b += 1
+        }
+        return result
+    }
+
+    /// Every term in order (for merging and verification).
+    public func forEachTerm(_ body: ([UInt8], TermInfo) throws -> Void) throws {
+        for b in 0 ..< blockCount { _ = try scanBlock(b) { try body($0, $1); return true } }
+    }
+
+    // MARK: Postings
+
+    public func postings(_ info: TermInfo) throws -> PostingsCursor {
+        try PostingsCursor(segment: self, info: info)
+    }
+
+    var postingsBase: Int { postBody.lowerBound }
+
+    // MARK: Stored articles
+
+    /// The stored fields of `doc`.
+    public func stored(_ doc: Int) throws -> StoredArticle {
+        guard doc >= 0 && doc < docCount else { throw FormatError.corrupt(file: store.path, detail: "no document \(doc)") }
+        let tableCount = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
+        let table = storeBody.upperBound - 4 - 20 * tableCount
+        guard table >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table out of bounds") }
+        func entry(_ i: Int) -> (first: Int, offset: Int, clen: Int, rlen: Int) {
+            let p = table + 20 * i
+            return (Int(store.bytes.loadUnaligned(fromByteOffset: p, as: UInt32.self)),
+                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self)),
+                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self)),
+                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self)))
+        }
+        var lo = 0, hi = tableCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entry(mid).first <= doc { lo = mid + 1 } else { hi = mid }
+        }
+        let e = entry(max(0, lo - 1))
+        guard lo >= 1 else { throw FormatError.corrupt(file: store.path, detail: "no block holds document \(doc)") }
+        let start = e.offset
+        guard start >= storeBody.lowerBound, start + e.clen <= table else { throw FormatError.corrupt(file: store.path, detail: "block for document \(doc) out of bounds") }
+        let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: store.bytes[start ..< start + e.clen]), rawLength: e.rlen, file: store.path)
+        return try raw.withUnsafeBytes { bytes in
+            var r = ByteReader(bytes, file: store.path)
+            for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }
+            return StoredArticle(headline: try r.str(), body: try r.str(), source: try r.str(), url: try r.str(),
+                                 author: try r.str(), reprintOrigin: try r.str(), location: try r.str())
+        }
+    }
+
+    // MARK: Verification
+
+    /// Checks the checksums of every file of the segment.
+    public func verify() throws {
+        for f in [dict, post, cols, store] {
+            let kind: IndexFile.Kind = f === dict ? .dictionary : f === post ? .postings : f === cols ? .columns : .store
+            _ = try IndexFile.open(f.bytes, kind: kind, file: f.path, checksum: true)
+        }
+        if info.deletionGeneration > 0 {
+            _ = try DeletionFile.read(directory + "/" + info.name + ".del.\(info.deletionGeneration)", docCount: docCount)
+        }
+    }
+
+    /// Bytes per file kind.
+    public var fileSizes: [String: Int] {
+        ["dict": dict.bytes.count, "post": post.bytes.count, "cols": cols.bytes.count, "store": store.bytes.count]
+    }
+}
+
+/// Byte-wise comparison, like the dictionary's sort order.
+@inline(__always)
+func compare(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Int {
+    var i = a.makeIterator(), j = b.makeIterator()
+    while true {
+        switch (i.next(), j.next()) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case let (x?, y?): if x != y { return x < y ? -1 : 1 }
+        }
+    }
+}
+
+extension SegmentReader {
+    /// Walks the dictionary in order, one decoded block at a time.
+    public struct TermIterator {
+        let segment: SegmentReader
+        var block = -1
+        var terms: [([UInt8], TermInfo)] = []
+        var index = 0
+
+        public mutating func next() throws -> ([UInt8], TermInfo)? {
+            while index >= terms.count {
+                block += 1
+                guard block < segment.blockCount else { return nil }
+                terms.removeAll(keepingCapacity: true)
+                index = 0
+                _ = try segment.scanBlock(block) { t, i in terms.append((t, i)); return true }
+            }
+            defer { index += 1 }
+            return terms[index]
+        }
+    }
+
+    public func termIterator() -> TermIterator { TermIterator(segment: self) }
+
+    /// Calls `body(doc, article)` for every document in order, inflating each block once.
+    public func forEachStored(_ body: (Int, StoredArticle) throws -> Void) throws {
+        let tableCount = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
+        let table = storeBody.upperBound - 4 - 20 * tableCount
+        guard table >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table out of bounds") }
+        var doc = 0
+        for i in 0 ..< tableCount {
+            let p = table + 20 * i
+            let first = Int(store.bytes.loadUnaligned(fromByteOffset: p, as: UInt32.self))
+            let offset = Int(store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self))
+            let clen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
+            let rlen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self))
+            guard first == doc, offset >= storeBody.lowerBound, offset + clen <= table else {
+                throw FormatError.corrupt(file: store.path, detail: "store block \(i) is out of place")
+            }
+            let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: store.bytes[offset ..< offset + clen]), rawLength: rlen, file: store.path)
+            try raw.withUnsafeBytes { bytes in
+                var r = ByteReader(bytes, file: store.path)
+                while r.remaining > 0 {
+                    let a = StoredArticle(headline: try r.str(), body: try r.str(), source: try r.str(), url: try r.str(),
+                                          author: try r.str(), reprintOrigin: try r.str(), location: try r.str())
+                    try body(doc, a)
+                    doc += 1
+                }
+            }
+        }
+        guard doc == docCount else { throw FormatError.corrupt(file: store.path, detail: "holds \(doc) articles, expected \(docCount)") }
+    }
+
+    /// The columns of `doc`.
+    public func columns(_ doc: Int) -> DocumentColumns {
+        DocumentColumns(id: id(doc), date: date(doc), headlineLength: length(doc, .headline), bodyLength: length(doc, .body),
+                        cluster: cluster(doc), regions: regions(doc), industries: industries(doc), sketch: sketch(doc) ?? [])
+    }
+}

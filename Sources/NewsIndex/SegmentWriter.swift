@@ -1,0 +1,301 @@
+import IndexFormat
+import NewsIngest
+
+/// Serializes one segment (FORMAT.md): the columns and stored articles of its
+/// documents, then its terms in sorted order with their postings.
+///
+/// Call order: `addDocument` for documents 0, 1, 2 … in order; then `addTerm`
+/// for every term in ascending byte order; then `finish`. Used by the
+/// in-memory builder when it flushes and by the merger.
+struct SegmentWriter {
+    static let termsPerBlock = 64
+    static let storeBlockBytes = 64 * 1024
+    static let sketchSize = Fingerprint.size
+
+    let directory: String
+    let name: String
+
+    // Columns.
+    private var dates: [Int32] = []
+    private var lengths: [UInt32] = []  // headline, body interleaved
+    private var clusters: [UInt64] = []
+    private var regionStarts: [UInt32] = [0]
+    private var regionValues: [Int32] = []
+    private var industryStarts: [UInt32] = [0]
+    private var industryValues: [Int32] = []
+    private var sketchPresent: [UInt8] = []
+    private var sketchValues: [UInt32] = []
+    private var idStarts: [UInt32] = [0]
+    private var idHeap: [UInt8] = []
+    private var idLookup: [(UInt64, UInt32)] = []
+    private var lengthSums: (UInt64, UInt64) = (0, 0)
+
+    // Store and postings stream to their files.
+    private let store: FileWriter
+    private var block = ByteWriter(capacity: storeBlockBytes + 4096)
+    private var blockFirstDoc: UInt32 = 0
+    private var blockTable: [(UInt32, UInt64, UInt32, UInt32)] = []
+
+    // Terms.
+    private let postings: FileWriter
+    private var postingsBuffer = ByteWriter(capacity: 1 << 16)
+    private var dict = IndexFile.begin(.dictionary)
+    private var dictBlock = ByteWriter()
+    private var blockTerms = 0
+    private var previousTerm: [UInt8] = []
+    private var previousOffset = 0
+    private var firstTerms: [[UInt8]] = []
+    private var blockOffsets: [UInt32] = []
+    private var termCount: UInt64 = 0
+    private var scratchDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    private var scratchFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+
+    var docCount: Int { dates.count }
+
+    init(directory: String, name: String) throws {
+        self.directory = directory
+        self.name = name
+        store = try FileWriter(path: directory + "/" + name + ".store", kind: .store)
+        postings = try FileWriter(path: directory + "/" + name + ".post", kind: .postings)
+    }
+
+    mutating func addDocument(_ c: DocumentColumns, _ s: StoredArticle) throws {
+        let doc = UInt32(dates.count)
+        dates.append(c.date ?? Int32.min)
+        lengths.append(c.headlineLength)
+        lengths.append(c.bodyLength)
+        lengthSums.0 += UInt64(c.headlineLength)
+        lengthSums.1 += UInt64(c.bodyLength)
+        clusters.append(c.cluster)
+        regionValues += c.regions
+        regionStarts.append(UInt32(regionValues.count))
+        industryValues += c.industries
+        industryStarts.append(UInt32(industryValues.count))
+        if c.sketch.count == Self.sketchSize {
+            sketchPresent.append(1)
+            sketchValues += c.sketch
+        } else {
+            sketchPresent.append(0)
+            sketchValues += repeatElement(0, count: Self.sketchSize)
+        }
+        idHeap += Array(c.id.utf8)
+        idStarts.append(UInt32(idHeap.count))
+        idLookup.append((fnv1a(c.id), doc))
+
+        if block.count == 0 { blockFirstDoc = doc }
+        for field in [s.headline, s.body, s.source, s.url, s.author, s.reprintOrigin, s.location] { block.str(field) }
+        if block.count >= Self.storeBlockBytes { try flushStoreBlock() }
+    }
+
+    private mutating func flushStoreBlock() throws {
+        guard block.count > 0 else { return }
+        let compressed = Deflate.compress(block.bytes)
+        blockTable.append((blockFirstDoc, UInt64(store.count), UInt32(compressed.count), UInt32(block.count)))
+        try store.append(compressed)
+        block.removeAll()
+    }
+
+    /// The field length of `doc` (for the block minima).
+    func length(_ doc: Int, field: Field) -> UInt32 { lengths[doc * 2 + Int(field.rawValue)] }
+
+    /// Adds a term with its postings: documents ascending, a frequency per
+    /// document, and all positions (ascending within each document) in order.
+    mutating func addTerm(_ term: [UInt8], docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
+        precondition(!docs.isEmpty && docs.count == freqs.count)
+        let field: Field = term.first == Field.headline.rawValue ? .headline : .body
+        let offset = postings.count
+        var buffer = postingsBuffer
+        postingsBuffer = ByteWriter()
+        buffer.removeAll()
+        encodePostings(field: field, docs: docs, freqs: freqs, positions: positions, into: &buffer)
+        try postings.append(buffer.bytes)
+        postingsBuffer = buffer
+        addDictionaryEntry(term, docFreq: docs.count, offset: offset, length: postings.count - offset)
+    }
+
+    private mutating func encodePostings(field: Field, docs: [UInt32], freqs: [UInt32], positions: [UInt32], into out: inout ByteWriter) {
+        let blockSize = BitPacking.blockSize
+        let blockCount = (docs.count + blockSize - 1) / blockSize
+        var metas = ByteWriter()
+        var data = ByteWriter()
+        var pos = ByteWriter()
+        var previousDoc: Int64 = -1
+        var previousBlockLast: Int64 = -1
+        var p = 0
+        for b in 0 ..< blockCount {
+            let start = b * blockSize
+            let end = min(docs.count, start + blockSize)
+            let dataStart = data.count
+            let posStart = pos.count
+            var maxFreq: UInt32 = 0
+            var minLength = UInt32.max
+            if end - start == blockSize {
+                for k in start ..< end {
+                    scratchDocs[k - start] = UInt32(Int64(docs[k]) - previousDoc)
+                    previousDoc = Int64(docs[k])
+                    scratchFreqs[k - start] = freqs[k] - 1
+                }
+                scratchDocs.withUnsafeBufferPointer { d in
+                    let w = BitPacking.width(d)
+                    data.u8(UInt8(w))
+                    BitPacking.pack(d, width: w, into: &data)
+                }
+                scratchFreqs.withUnsafeBufferPointer { f in
+                    let w = BitPacking.width(f)
+                    data.u8(UInt8(w))
+                    BitPacking.pack(f, width: w, into: &data)
+                }
+            } else {
+                for k in start ..< end {
+                    data.vint(Int64(docs[k]) - previousDoc)
+                    previousDoc = Int64(docs[k])
+                    data.vint(freqs[k])
+                }
+            }
+            for k in start ..< end {
+                maxFreq = max(maxFreq, freqs[k])
+                minLength = min(minLength, length(Int(docs[k]), field: field))
+                var previous: UInt32 = 0
+                for i in 0 ..< Int(freqs[k]) {
+                    let position = positions[p + i] &+ 1
+                    pos.vint(position &- previous)
+                    previous = position
+                }
+                p += Int(freqs[k])
+            }
+            metas.vint(Int64(docs[end - 1]) - previousBlockLast)
+            previousBlockLast = Int64(docs[end - 1])
+            metas.vint(data.count - dataStart)
+            metas.vint(pos.count - posStart)
+            metas.vint(maxFreq)
+            metas.vint(minLength)
+        }
+        out.vint(blockCount)
+        out.append(metas.bytes)
+        out.append(data.bytes)
+        out.append(pos.bytes)
+    }
+
+    private mutating func addDictionaryEntry(_ term: [UInt8], docFreq: Int, offset: Int, length: Int) {
+        if blockTerms == Self.termsPerBlock { flushDictionaryBlock() }
+        var shared = 0
+        if blockTerms == 0 {
+            firstTerms.append(term)
+            previousOffset = 0
+        } else {
+            let limit = min(term.count, previousTerm.count)
+            while shared < limit && term[shared] == previousTerm[shared] { shared += 1 }
+        }
+        dictBlock.vint(shared)
+        dictBlock.vint(term.count - shared)
+        dictBlock.append(term[shared...])
+        dictBlock.vint(docFreq)
+        dictBlock.vint(offset - previousOffset)
+        dictBlock.vint(length)
+        previousOffset = offset
+        previousTerm = term
+        blockTerms += 1
+        termCount += 1
+    }
+
+    private mutating func flushDictionaryBlock() {
+        guard blockTerms > 0 else { return }
+        blockOffsets.append(UInt32(dict.count - IndexFile.headerSize))
+        dict.vint(blockTerms)
+        dict.append(dictBlock.bytes)
+        dictBlock.removeAll()
+        blockTerms = 0
+    }
+
+    /// Writes the four files (and a deletion file when `deleted` is not empty);
+    /// returns the segment's description for the commit.
+    mutating func finish(deleted: Set<UInt32>, generation: UInt64) throws -> SegmentInfo {
+        // Dictionary: block index.
+        flushDictionaryBlock()
+        var firstTermOffsets = [UInt32]()
+        let heapStart = dict.count - IndexFile.headerSize
+        for t in firstTerms {
+            firstTermOffsets.append(UInt32(dict.count - IndexFile.headerSize - heapStart))
+            dict.vint(t.count)
+            dict.append(t)
+        }
+        for (f, b) in zip(firstTermOffsets, blockOffsets) { dict.u32(f); dict.u32(b) }
+        dict.u32(UInt32(firstTerms.count))
+        dict.u64(UInt64(heapStart))
+        dict.u64(termCount)
+        IndexFile.finish(&dict)
+        try postings.close()
+
+        // Store.
+        try flushStoreBlock()
+        var table = ByteWriter()
+        for (first, offset, clen, rlen) in blockTable { table.u32(first); table.u64(offset); table.u32(clen); table.u32(rlen) }
+        table.u32(UInt32(blockTable.count))
+        try store.append(table.bytes)
+        try store.close()
+
+        // Columns.
+        var cols = IndexFile.begin(.columns)
+        cols.u32(UInt32(docCount))
+        cols.u32(0)
+        func section(_ body: (inout ByteWriter) -> Void) {
+            var s = ByteWriter()
+            body(&s)
+            cols.u64(UInt64(s.count))
+            cols.append(s.bytes)
+        }
+        section { s in dates.forEach { s.i32($0) } }
+        section { s in lengths.forEach { s.u32($0) } }
+        section { s in clusters.forEach { s.u64($0) } }
+        section { s in regionStarts.forEach { s.u32($0) }; regionValues.forEach { s.i32($0) } }
+        section { s in industryStarts.forEach { s.u32($0) }; industryValues.forEach { s.i32($0) } }
+        section { s in
+            s.append(sketchPresent)
+            while s.count % 4 != 0 { s.u8(0) }
+            sketchValues.forEach { s.u32($0) }
+        }
+        section { s in idStarts.forEach { s.u32($0) }; s.append(idHeap) }
+        section { s in
+            for (h, d) in idLookup.sorted(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }) { s.u64(h); s.u32(d) }
+        }
+        section { s in s.u64(lengthSums.0); s.u64(lengthSums.1) }
+        IndexFile.finish(&cols)
+
+        let base = directory + "/" + name
+        try FileSystem.write(dict.bytes, to: base + ".dict")
+        try FileSystem.write(cols.bytes, to: base + ".cols")
+        var info = SegmentInfo(name: name, docCount: UInt32(docCount), deletionGeneration: 0, deletedCount: 0)
+        if !deleted.isEmpty {
+            try DeletionFile.write(deleted, docCount: docCount, path: base + ".del.\(generation)")
+            info.deletionGeneration = generation
+            info.deletedCount = UInt32(deleted.count)
+        }
+        return info
+    }
+}
+
+/// Deletion bitmaps (FORMAT.md "Deletions").
+enum DeletionFile {
+    static func write(_ deleted: Set<UInt32>, docCount: Int, path: String) throws {
+        var w = IndexFile.begin(.deletions)
+        w.u32(UInt32(docCount))
+        w.u32(UInt32(deleted.count))
+        var bits = [UInt8](repeating: 0, count: (docCount + 7) / 8)
+        for d in deleted where Int(d) < docCount { bits[Int(d) / 8] |= 1 << UInt8(d % 8) }
+        w.append(bits)
+        IndexFile.finish(&w)
+        try FileSystem.write(w.bytes, to: path)
+    }
+
+    static func read(_ path: String, docCount: Int) throws -> [UInt8] {
+        let file = try MappedFile(path: path)
+        let body = try IndexFile.open(file.bytes, kind: .deletions, file: path, checksum: true)
+        var r = ByteReader(file.bytes, offset: body.lowerBound, file: path)
+        let count = try r.u32()
+        guard Int(count) == docCount else {
+            throw FormatError.corrupt(file: path, detail: "deletions for \(count) documents, segment has \(docCount)")
+        }
+        _ = try r.u32()
+        return Array(try r.bytes((docCount + 7) / 8))
+    }
+}
