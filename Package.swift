@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "NewsText",
                 "NewsIngest",
+                "NewsIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

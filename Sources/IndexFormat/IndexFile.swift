@@ -28,7 +28,7 @@ public enum IndexFile {
     public static func finish(_ w: inout ByteWriter) {
         let bodyLength = UInt64(w.count - headerSize)
         w.u64(bodyLength)
-        let crc = w.bytes.withUnsafeBytes { CRC32.of(UnsafeRawBufferPointer(rebasing: $0[0 ..< w.count - 8])) }
+        let crc = w.bytes.withUnsafeBytes { CRC32.of($0) }
         w.u32(crc)
         w.append(endMagic)
     }

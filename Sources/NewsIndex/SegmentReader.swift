@@ -62,7 +62,7 @@ public final class SegmentReader: @unchecked Sendable {
         var sections = [Int]()
         var sizes = [Int]()
         for _ in 0 ..< 9 {
-            let n = try r.count(limit: Int.max)
+            let n = Int(try r.u64())
             sections.append(r.offset)
             sizes.append(n)
             try r.skip(n)

@@ -6,6 +6,7 @@ struct NewsIndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-index",
         abstract: "Index Chinese news articles for news-search.",
-        subcommands: [Analyze.self, Parse.self]
+        subcommands: [Add.self, Analyze.self, Parse.self, Stats.self, Verify.self, Merge.self, Delete.self],
+        defaultSubcommand: Add.self
     )
 }

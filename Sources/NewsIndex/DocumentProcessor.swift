@@ -1,0 +1,63 @@
+import NewsCatalog
+import NewsIngest
+import NewsText
+
+/// Turns an article into a document of a segment: analysis of headline and
+/// body, the reprint sketch, region and industry tags (the article's own
+/// metadata wins when the catalog knows it). One per indexing thread.
+final class DocumentProcessor {
+    let analyzer: Analyzer
+    let segmenter: WordSegmenter
+    let regions: RegionTagger
+    let industries: IndustryTagger
+
+    init(lexicon: Lexicon, regions: RegionTagger, industries: IndustryTagger) throws {
+        analyzer = try Analyzer(lexicon: lexicon)
+        segmenter = try WordSegmenter()
+        self.regions = regions
+        self.industries = industries
+    }
+
+    struct Result {
+        var columns: DocumentColumns
+        var fingerprint: Fingerprint?
+        var issues: [IngestIssue]
+    }
+
+    /// Analyzes `article` into `builder` (tokens) and returns its columns; the
+    /// caller fills in the cluster and finishes the document.
+    func process(_ article: Article, into builder: inout SegmentBuilder) throws -> Result {
+        var issues = [IngestIssue]()
+        try analyzer.analyze(article.headline)
+        builder.addTokens(field: .headline, analyzer: analyzer)
+        let headlineLength = UInt32(analyzer.tokens.count)
+        try analyzer.analyze(article.body)
+        builder.addTokens(field: .body, analyzer: analyzer)
+        let bodyLength = UInt32(analyzer.tokens.count)
+        let fingerprint = analyzer.withNormalized { Fingerprint(normalized: $0) }
+
+        var regionCodes = [Int32]()
+        for value in article.regions {
+            if let r = try? regions.catalog.resolve(value).first { regionCodes.append(r.code) } else {
+                issues.append(IngestIssue(.warning, article.location, "unknown region \"\(value)\" ignored; the article is tagged from its text"))
+            }
+        }
+        if regionCodes.isEmpty { regionCodes = regions.tag(headline: article.headline, body: article.body, segmenter: segmenter) }
+        var industryIDs = [Int32]()
+        for value in article.industries {
+            if let i = try? industries.catalog.resolve(value) { industryIDs.append(i.id) } else {
+                issues.append(IngestIssue(.warning, article.location, "unknown industry \"\(value)\" ignored; the article is tagged from its text"))
+            }
+        }
+        let tagged = industries.tag(headline: article.headline, body: article.body)
+        if industryIDs.isEmpty {
+            industryIDs = tagged
+        } else {
+            // Keep the strategic-emerging tags from the text beside the metadata's GB/T codes.
+            industryIDs += tagged.filter { id in industries.catalog.industry(id: id)?.scheme == .strategicEmerging && !industryIDs.contains(id) }
+        }
+        let columns = DocumentColumns(id: article.id, date: article.date?.number, headlineLength: headlineLength, bodyLength: bodyLength,
+                                      regions: regionCodes, industries: industryIDs, sketch: fingerprint?.hashes ?? [])
+        return Result(columns: columns, fingerprint: fingerprint, issues: issues)
+    }
+}

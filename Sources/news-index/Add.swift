@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import NewsIndex
+import NewsIngest
+import NewsText
+
+/// `news-index [PATH...]`: adds articles to the index (the default command).
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add articles from files and folders (portal .txt, JSON Lines) to the index; - reads JSON Lines from stdin.",
+        discussion: """
+            The same article id indexed again replaces the earlier article. Exit status: 0 when \
+            everything was indexed, 1 when some input was skipped (see the messages), 2 for usage errors.
+            """
+    )
+
+    @OptionGroup var location: IndexLocation
+    @Argument(help: "Files or folders to index (default: corpus/). - reads JSON Lines from standard input.")
+    var paths: [String] = []
+    @OptionGroup var input: InputOptions
+    @Flag(help: "Start a new, empty index instead of adding to the existing one.")
+    var rebuild = false
+    @Option(help: "Analysis threads (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Memory for in-memory segments, in MB (default 256).")
+    var memory: Int = 256
+    @Option(help: "A user lexicon file: one term per line.")
+    var lexicon: String?
+    @Flag(help: "No progress bar, even on a terminal.")
+    var quiet = false
+
+    func validate() throws {
+        guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
+        guard memory >= 8 else { throw ValidationError("--memory must be at least 8 (MB)") }
+    }
+
+    func run() throws {
+        let start = Date()
+        let sources = paths.isEmpty ? ["corpus"] : paths
+        let table = try CharacterTable.shared()
+        var options = IndexWriter.Options(threads: threads, memory: memory << 20)
+        if let lexicon {
+            options.lexicon = Lexicon.builtin(table: table, extra: try Lexicon.terms(fromFile: lexicon))
+        }
+        let ingestor = try Ingestor(table: table, options: input.ingestOptions)
+        let writer = try IndexWriter(directory: location.index, options: options, rebuild: rebuild)
+        defer { writer.close() }
+        let progress = Progress(enabled: !quiet && isatty(2) != 0, total: totalBytes(sources))
+        try ingestor.read(paths: sources) { article in
+            try writer.add(article)
+            progress.update(writer.processed)
+        }
+        let commit = try writer.commit()
+        progress.finish()
+        for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+        let seconds = Date().timeIntervalSince(start)
+        let mb = Double(writer.processed.bytes) / 1e6
+        print(String(format: "added %d, replaced %d, skipped %d, warnings %d in %.1f s (%.1f MB/s); index %@: %d articles in %d segments",
+                     writer.added, writer.replaced, ingestor.skippedCount, ingestor.warningCount + writer.issues.count, seconds,
+                     mb / max(seconds, 0.001), location.index, commit.liveCount, commit.segments.count))
+        if ingestor.skippedCount > 0 { throw ExitCode(1) }
+    }
+
+    private func totalBytes(_ paths: [String]) -> Int {
+        var total = 0
+        for p in paths where p != "-" {
+            guard let e = FileManager.default.enumerator(atPath: p) else { total += fileSize(p); continue }
+            var any = false
+            while let name = e.nextObject() as? String { any = true; total += fileSize(p + "/" + name) }
+            if !any { total += fileSize(p) }
+        }
+        return total
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+/// The progress line on stderr: articles, MB/s, ETA (only on a terminal).
+final class Progress {
+    let enabled: Bool
+    let total: Int
+    let start = Date()
+    var last = Date.distantPast
+
+    init(enabled: Bool, total: Int) {
+        self.enabled = enabled
+        self.total = total
+    }
+
+    func update(_ processed: (articles: Int, bytes: Int)) {
+        guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
+        last = Date()
+        let seconds = max(0.001, last.timeIntervalSince(start))
+        let rate = Double(processed.bytes) / seconds
+        let fraction = total > 0 ? min(1, Double(processed.bytes) / Double(total)) : 0
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let eta = rate > 0 && total > processed.bytes ? Double(total - processed.bytes) / rate : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(format: "\r%@ %3.0f%%  %d articles  %.1f MB/s  ETA %.0f s ", bar, fraction * 100, processed.articles, rate / 1e6, eta)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
