@@ -12,7 +12,7 @@ public struct IndustryTagger: Sendable {
     private let lexicon: Lexicon
     private let codes: [[(id: Int32, weight: Int)]]
     /// Keywords with letters or digits (`a股`, `5g`), matched by substring on normalized text.
-    private let mixed: [(word: String, codes: [(id: Int32, weight: Int)])]
+    private let mixed: [(word: [UInt16], codes: [(id: Int32, weight: Int)])]
 
     public static let minimumScore = 4
     static let headlineFactor = 3
@@ -21,7 +21,7 @@ public struct IndustryTagger: Sendable {
         self.catalog = catalog
         var terms = [String]()
         var codes = [[(Int32, Int)]]()
-        var mixed = [(String, [(Int32, Int)])]()
+        var mixed = [([UInt16], [(Int32, Int)])]()
         for line in IndustryKeywords.text.split(separator: "\n") {
             let f = line.split(separator: "\t")
             guard f.count == 2 else { continue }
@@ -36,7 +36,7 @@ public struct IndustryTagger: Sendable {
                 terms.append(word)
                 codes.append(entries)
             } else {
-                mixed.append((word, entries))
+                mixed.append((Array(word.utf16), entries))
             }
         }
         lexicon = Lexicon(terms: terms, table: catalog.table)
@@ -46,10 +46,14 @@ public struct IndustryTagger: Sendable {
 
     /// Industry ids (GB/T and strategic emerging) for the article, most salient first.
     public func tag(headline: String, body: String, limit: Int = 4) -> [Int32] {
-        var scores = [Int32: Int]()
         let table = catalog.table
-        for (text, factor) in [(table.normalize(headline), Self.headlineFactor), (table.normalize(body), 1)] {
-            let units = Array(text.utf16)
+        return tag(normalizedHeadline: Array(table.normalize(headline).utf16), normalizedBody: Array(table.normalize(body).utf16), limit: limit)
+    }
+
+    /// `tag` for text already normalized (the analyzer's buffers).
+    public func tag(normalizedHeadline: [UInt16], normalizedBody: [UInt16], limit: Int = 4) -> [Int32] {
+        var scores = [Int32: Int]()
+        for (units, factor) in [(normalizedHeadline, Self.headlineFactor), (normalizedBody, 1)] {
             units.withUnsafeBufferPointer { buf in
                 var i = 0
                 while i < buf.count {
@@ -63,7 +67,7 @@ public struct IndustryTagger: Sendable {
                     }
                 }
             }
-            for (word, entries) in mixed where text.contains(word) {
+            for (word, entries) in mixed where RegionTagger.find(units, word, from: 0) != nil {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
             }
         }

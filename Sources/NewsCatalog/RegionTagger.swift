@@ -93,35 +93,88 @@ public struct RegionTagger: Sendable {
     /// With a `segmenter`, short names count only where they line up with ICU's
     /// words, so 和政 in 党和政府 and 鱼台 in 钓鱼台 are not places.
     public func tag(headline: String, body: String, segmenter: WordSegmenter? = nil, limit: Int = 6) -> [Int32] {
-        select(resolve(mentions(headline: headline, body: body, segmenter: segmenter)), limit: limit)
+        let table = catalog.table
+        return tag(normalizedHeadline: Array(table.normalize(headline).utf16), normalizedBody: Array(table.normalize(body).utf16),
+                   segmenter: segmenter, limit: limit)
+    }
+
+    /// `tag` for text already normalized (the analyzer's buffers), with ICU's word
+    /// boundaries of each (`Analyzer.icuBoundaries`) instead of segmenting again.
+    public func tag(normalizedHeadline: [UInt16], headlineBoundaries: [Bool], normalizedBody: [UInt16], bodyBoundaries: [Bool],
+                    limit: Int = 6) -> [Int32] {
+        var mentions = [Mention]()
+        scan(Self.blankOut(normalizedHeadline), weight: { _ in Self.headlineWeight }, nil, boundaries: headlineBoundaries, into: &mentions)
+        scan(Self.blankOut(normalizedBody), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight }, nil,
+             boundaries: bodyBoundaries, into: &mentions)
+        return select(resolve(mentions), limit: limit)
+    }
+
+    func tag(normalizedHeadline: [UInt16], normalizedBody: [UInt16], segmenter: WordSegmenter?, limit: Int) -> [Int32] {
+        select(resolve(mentions(normalizedHeadline, normalizedBody, segmenter: segmenter)), limit: limit)
     }
 
     func mentions(headline: String, body: String, segmenter: WordSegmenter?) -> [Mention] {
-        let table = catalog.table
+        mentions(Array(catalog.table.normalize(headline).utf16), Array(catalog.table.normalize(body).utf16), segmenter: segmenter)
+    }
+
+    func mentions(_ headline: [UInt16], _ body: [UInt16], segmenter: WordSegmenter?) -> [Mention] {
         var mentions = [Mention]()
-        scan(Array(Self.blankOut(table.normalize(headline)).utf16), weight: { _ in Self.headlineWeight }, segmenter, into: &mentions)
-        scan(Array(Self.blankOut(table.normalize(body)).utf16), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight },
-             segmenter, into: &mentions)
+        scan(Self.blankOut(headline), weight: { _ in Self.headlineWeight }, segmenter, into: &mentions)
+        scan(Self.blankOut(body), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight }, segmenter, into: &mentions)
         return mentions
     }
 
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
     /// and Beijing as a mere venue (在北京举行, 在京召开, 在北京会见 …).
-    static func blankOut(_ text: String) -> String {
+    /// - Complexity: O(n · phrases), on UTF-16 without building strings.
+    static func blankOut(_ text: [UInt16]) -> [UInt16] {
         var t = text
-        for phrase in notPlaces where t.contains(phrase) {
-            t = t.replacing(phrase, with: String(repeating: "　", count: phrase.count))
-        }
-        if t.contains("在北京") || t.contains("在京") {
-            t = t.replacing(venue) { m in String(repeating: "　", count: m.output.1.count) + m.output.2 }
+        for phrase in notPlaceUnits { blank(&t, phrase, keepFrom: phrase.count) }
+        for venue in venueUnits {
+            var i = 0
+            while let at = find(t, venue, from: i) {
+                let end = at + venue.count
+                let window = min(t.count, end + 24)
+                if venueVerbs.contains(where: { find(Array(t[end ..< window]), $0, from: 0) != nil }) {
+                    for k in at ..< end { t[k] = 0x3000 }
+                }
+                i = end
+            }
         }
         return t
     }
 
-    nonisolated(unsafe) static let venue = #/(在北京|在京)(.{0,24}?(?:举行|召开|会见|会谈|出席|开幕|闭幕|主持|集体学习|颁发|签署|发布))/#
+    static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
+    static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
+    static let venueVerbs = ["举行", "召开", "会见", "会谈", "出席", "开幕", "闭幕", "主持", "集体学习", "颁发", "签署", "发布"].map { Array($0.utf16) }
 
-    /// The mentions found and the region each resolved to, for `news-index analyze`-style
-    /// debugging of why an article got (or did not get) a region: "term → code (weight)".
+    /// Blanks every occurrence of `phrase` in `t`.
+    static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {
+        var i = 0
+        while let at = find(t, phrase, from: i) {
+            for k in at ..< at + min(keepFrom, phrase.count) { t[k] = 0x3000 }
+            i = at + phrase.count
+        }
+    }
+
+    /// The first index ≥ `from` where `needle` occurs in `haystack`.
+    static func find(_ haystack: [UInt16], _ needle: [UInt16], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The mentions found and the region each names, for debugging why an article got
+    /// (or did not get) a region: "w<weight> name|name(short)".
     public func explain(headline: String, body: String, segmenter: WordSegmenter? = nil) -> [String] {
         mentions(headline: headline, body: body, segmenter: segmenter).map { m in
             let names = meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }
@@ -130,8 +183,9 @@ public struct RegionTagger: Sendable {
     }
 
     /// Leftmost-longest mentions in `text`.
-    private func scan(_ text: [UInt16], weight: (Int) -> Int, _ segmenter: WordSegmenter?, into mentions: inout [Mention]) {
-        var boundaries: [Bool]? = nil
+    private func scan(_ text: [UInt16], weight: (Int) -> Int, _ segmenter: WordSegmenter?, boundaries given: [Bool]? = nil,
+                      into mentions: inout [Mention]) {
+        var boundaries: [Bool]? = given
         text.withUnsafeBufferPointer { buf in
             var i = 0
             while i < buf.count {
@@ -141,8 +195,10 @@ public struct RegionTagger: Sendable {
                 if let best {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
                     var m = Mention(term: best.term, weight: listed ? max(1, weight(i) / 2) : weight(i))
-                    if let segmenter, meanings[best.term].allSatisfy(\.short) {
-                        if boundaries == nil { boundaries = (try? segmenter.boundaries(text)) ?? [] }
+                    // Only county-level short names collide with ordinary words often enough to check.
+                    if segmenter != nil || given != nil,
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                        if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
                         if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
                     }
                     mentions.append(m)

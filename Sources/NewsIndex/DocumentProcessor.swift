@@ -31,9 +31,13 @@ final class DocumentProcessor {
         try analyzer.analyze(article.headline)
         builder.addTokens(field: .headline, analyzer: analyzer)
         let headlineLength = UInt32(analyzer.tokens.count)
+        let headline = analyzer.withNormalized { Array($0) }
+        let headlineBoundaries = analyzer.icuBoundaries()
         try analyzer.analyze(article.body)
         builder.addTokens(field: .body, analyzer: analyzer)
         let bodyLength = UInt32(analyzer.tokens.count)
+        let body = analyzer.withNormalized { Array($0) }
+        let bodyBoundaries = analyzer.icuBoundaries()
         let fingerprint = analyzer.withNormalized { Fingerprint(normalized: $0) }
 
         var regionCodes = [Int32]()
@@ -42,14 +46,15 @@ final class DocumentProcessor {
                 issues.append(IngestIssue(.warning, article.location, "unknown region \"\(value)\" ignored; the article is tagged from its text"))
             }
         }
-        if regionCodes.isEmpty { regionCodes = regions.tag(headline: article.headline, body: article.body, segmenter: segmenter) }
+        if regionCodes.isEmpty { regionCodes = regions.tag(normalizedHeadline: headline, headlineBoundaries: headlineBoundaries,
+                                                          normalizedBody: body, bodyBoundaries: bodyBoundaries) }
         var industryIDs = [Int32]()
         for value in article.industries {
             if let i = try? industries.catalog.resolve(value) { industryIDs.append(i.id) } else {
                 issues.append(IngestIssue(.warning, article.location, "unknown industry \"\(value)\" ignored; the article is tagged from its text"))
             }
         }
-        let tagged = industries.tag(headline: article.headline, body: article.body)
+        let tagged = industries.tag(normalizedHeadline: headline, normalizedBody: body)
         if industryIDs.isEmpty {
             industryIDs = tagged
         } else {

@@ -1,5 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import IndexFormat
 import NewsText
+
+/// Bytewise "less than" through memcmp.
+@inline(__always)
+func memcmpLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = min(x.count, y.count)
+    if n > 0, let a = x.baseAddress, let b = y.baseAddress {
+        let c = memcmp(a, b, n)
+        if c != 0 { return c < 0 }
+    }
+    return x.count < y.count
+}
 
 /// An in-memory segment under construction: a term table, growing postings
 /// per term, and the documents' columns and stored fields. One per indexing
@@ -10,11 +24,13 @@ import NewsText
 /// adding a token allocates nothing; postings are kept as varints
 /// (document delta, frequency, position deltas) and re-encoded in blocks at flush.
 struct SegmentBuilder {
-    private var arena: [UInt8] = []
+    /// Term keys as `field, kind` then normalized UTF-16 units (UTF-8 only at flush).
+    private var arena: [UInt16] = []
     private var termStart: [Int32] = []
     private var termEnd: [Int32] = []
     private var termHash: [UInt64] = []
-    private var slots = [Int32](repeating: -1, count: 1 << 16)
+    /// Open addressing: (hash high 32 bits << 32 | term id + 1), 0 = empty.
+    private var slots = [UInt64](repeating: 0, count: 1 << 16)
     private var postings: [[UInt8]] = []
     private var lastDoc: [Int32] = []
     private var docFreq: [Int32] = []
@@ -25,7 +41,7 @@ struct SegmentBuilder {
     private(set) var sequence: [Int64] = []
 
     private var docTokens: [UInt64] = []  // termID << 32 | position, for the current document
-    private var key: [UInt8] = []
+    private var key: [UInt16] = []
     private var postingsBytes = 0
     private var storedBytes = 0
 
@@ -34,7 +50,7 @@ struct SegmentBuilder {
 
     /// A rough count of the bytes held, for the flush decision.
     var estimatedBytes: Int {
-        arena.count + postingsBytes + termStart.count * 72 + slots.count * 4 + storedBytes + columns.count * 400
+        arena.count * 2 + postingsBytes + termStart.count * 72 + slots.count * 4 + storedBytes + columns.count * 400
     }
 
     /// Adds the tokens the analyzer holds for one field of the document being built.
@@ -43,7 +59,9 @@ struct SegmentBuilder {
         let tokens = analyzer.tokens
         analyzer.withNormalized { text in
             for t in tokens {
-                TermKey.encode(field: field, kind: t.kind, units: UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]), into: &key)
+                key.removeAll(keepingCapacity: true)
+                key.append(UInt16(field.rawValue) << 8 | UInt16(t.kind.rawValue))
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]))
                 let id = intern()
                 docTokens.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(t.start)))
             }
@@ -53,13 +71,18 @@ struct SegmentBuilder {
     /// Interns `key`; returns its term id.
     @inline(__always)
     private mutating func intern() -> Int32 {
-        let h = key.withUnsafeBytes { fnv1a($0) }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for u in key { h = (h ^ UInt64(u)) &* 0x100_0000_01b3; h ^= h >> 29 }
         let mask = slots.count - 1
+        let tag = h & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
-            if s < 0 { break }
-            if termHash[Int(s)] == h && equalsKey(Int(s)) { return s }
+            if s == 0 { break }
+            if s & 0xFFFF_FFFF_0000_0000 == tag {
+                let candidate = Int(s & 0xFFFF_FFFF) - 1
+                if equalsKey(candidate) { return Int32(candidate) }
+            }
             i = (i + 1) & mask
         }
         let id = Int32(termStart.count)
@@ -70,7 +93,7 @@ struct SegmentBuilder {
         postings.append([])
         lastDoc.append(-1)
         docFreq.append(0)
-        slots[i] = id
+        slots[i] = tag | UInt64(id + 1)
         if termStart.count * 2 > slots.count { rehash() }
         return id
     }
@@ -79,18 +102,19 @@ struct SegmentBuilder {
     private func equalsKey(_ id: Int) -> Bool {
         let a = Int(termStart[id]), b = Int(termEnd[id])
         guard b - a == key.count else { return false }
-        var k = 0
-        while k < key.count { if arena[a + k] != key[k] { return false }; k += 1 }
-        return true
+        return arena.withUnsafeBufferPointer { ar in
+            key.withUnsafeBufferPointer { k in memcmp(ar.baseAddress! + a, k.baseAddress!, k.count * 2) == 0 }
+        }
     }
 
     private mutating func rehash() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for id in 0 ..< termHash.count {
-            var i = Int(truncatingIfNeeded: termHash[id]) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(id)
+            let h = termHash[id]
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
         }
     }
 
@@ -136,11 +160,28 @@ struct SegmentBuilder {
     func flush(directory: String, name: String, deleted: Set<UInt32>, generation: UInt64) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
         for (c, s) in zip(columns, stored) { try writer.addDocument(c, s) }
-        let order = (0 ..< termStart.count).sorted { a, b in
-            arena.withUnsafeBufferPointer { buf in
-                let x = UnsafeBufferPointer(rebasing: buf[Int(termStart[a]) ..< Int(termEnd[a])])
-                let y = UnsafeBufferPointer(rebasing: buf[Int(termStart[b]) ..< Int(termEnd[b])])
-                return compare(x, y) < 0
+        // UTF-8 keys (FORMAT.md "Terms"), sorted bytewise.
+        var flat = [UInt8]()
+        var keyStart = [Int]()
+        keyStart.reserveCapacity(termStart.count + 1)
+        arena.withUnsafeBufferPointer { buf in
+            var utf8 = [UInt8]()
+            for id in 0 ..< termStart.count {
+                let a = Int(termStart[id]), b = Int(termEnd[id])
+                let head = buf[a]
+                TermKey.encode(field: Field(rawValue: UInt8(head >> 8)) ?? .body, kind: TokenKind(rawValue: UInt8(head & 0xFF)) ?? .word,
+                               units: UnsafeBufferPointer(rebasing: buf[a + 1 ..< b]), into: &utf8)
+                keyStart.append(flat.count)
+                flat.append(contentsOf: utf8)
+            }
+        }
+        keyStart.append(flat.count)
+        var order = Array(0 ..< termStart.count)
+        flat.withUnsafeBufferPointer { f in
+            keyStart.withUnsafeBufferPointer { ks in
+                order.sort { a, b in
+                    memcmpLess(UnsafeBufferPointer(rebasing: f[ks[a] ..< ks[a + 1]]), UnsafeBufferPointer(rebasing: f[ks[b] ..< ks[b + 1]]))
+                }
             }
         }
         var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
@@ -148,22 +189,32 @@ struct SegmentBuilder {
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            try postings[id].withUnsafeBytes { raw in
-                var r = ByteReader(raw, file: name)
+            postings[id].withUnsafeBufferPointer { raw in
+                // Our own bytes, written just above: decoded without bounds checks.
+                var i = 0
+                @inline(__always) func vint() -> UInt64 {
+                    var v: UInt64 = 0, shift: UInt64 = 0
+                    while true {
+                        let b = raw[i]; i += 1
+                        v |= UInt64(b & 0x7F) << shift
+                        if b < 0x80 { return v }
+                        shift += 7
+                    }
+                }
                 var doc: Int64 = -1
-                while r.remaining > 0 {
-                    doc += Int64(try r.vint())
-                    let f = try r.vint()
+                while i < raw.count {
+                    doc += Int64(vint())
+                    let f = vint()
                     docs.append(UInt32(doc))
                     freqs.append(UInt32(f))
                     var p: UInt64 = 0
                     for _ in 0 ..< f {
-                        p += try r.vint()
+                        p += vint()
                         positions.append(UInt32(truncatingIfNeeded: p - 1))
                     }
                 }
             }
-            try writer.addTerm(Array(arena[Int(termStart[id]) ..< Int(termEnd[id])]), docs: docs, freqs: freqs, positions: positions)
+            try writer.addTerm(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions)
         }
         return try writer.finish(deleted: deleted, generation: generation)
     }

@@ -47,6 +47,9 @@ struct SegmentWriter {
     private var firstTerms: [[UInt8]] = []
     private var blockOffsets: [UInt32] = []
     private var termCount: UInt64 = 0
+    private var metas = ByteWriter()
+    private var data = ByteWriter()
+    private var pos = ByteWriter()
     private var scratchDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var scratchFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
 
@@ -100,7 +103,7 @@ struct SegmentWriter {
 
     /// Adds a term with its postings: documents ascending, a frequency per
     /// document, and all positions (ascending within each document) in order.
-    mutating func addTerm(_ term: [UInt8], docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
+    mutating func addTerm(_ term: some Collection<UInt8>, docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
         precondition(!docs.isEmpty && docs.count == freqs.count)
         let field: Field = term.first == Field.headline.rawValue ? .headline : .body
         let offset = postings.count
@@ -110,15 +113,16 @@ struct SegmentWriter {
         encodePostings(field: field, docs: docs, freqs: freqs, positions: positions, into: &buffer)
         try postings.append(buffer.bytes)
         postingsBuffer = buffer
-        addDictionaryEntry(term, docFreq: docs.count, offset: offset, length: postings.count - offset)
+        addDictionaryEntry(Array(term), docFreq: docs.count, offset: offset, length: postings.count - offset)
     }
 
     private mutating func encodePostings(field: Field, docs: [UInt32], freqs: [UInt32], positions: [UInt32], into out: inout ByteWriter) {
         let blockSize = BitPacking.blockSize
         let blockCount = (docs.count + blockSize - 1) / blockSize
-        var metas = ByteWriter()
-        var data = ByteWriter()
-        var pos = ByteWriter()
+        var metas = self.metas, data = self.data, pos = self.pos
+        self.metas = ByteWriter(); self.data = ByteWriter(); self.pos = ByteWriter()
+        metas.removeAll(); data.removeAll(); pos.removeAll()
+        defer { self.metas = metas; self.data = data; self.pos = pos }
         var previousDoc: Int64 = -1
         var previousBlockLast: Int64 = -1
         var p = 0

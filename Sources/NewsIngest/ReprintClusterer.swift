@@ -16,7 +16,7 @@ public struct ReprintClusterer: Sendable {
     /// score far above it, different stories of the same day far below.
     public static let defaultThreshold = 0.7
     /// Sketch values held by more articles than this are boilerplate, not evidence.
-    static let maxPosting = 512
+    static let maxPosting = 128
 
     public init(threshold: Double = defaultThreshold) {
         self.threshold = threshold
@@ -26,14 +26,17 @@ public struct ReprintClusterer: Sendable {
 
     /// The label and similarity of the most similar earlier article at or above the threshold.
     public func nearest(_ fingerprint: Fingerprint) -> (label: UInt64, similarity: Double)? {
-        var best: (UInt64, Double)? = nil
-        var checked = Set<Int32>()
+        // A member can reach the threshold only if it shares enough sketch values.
+        let needed = Int((threshold * Double(Fingerprint.size)).rounded(.down)) - 2
+        var shared = [Int32: Int]()
         for v in fingerprint.hashes {
             guard let members = postings[v], members.count <= Self.maxPosting else { continue }
-            for m in members where checked.insert(m).inserted {
-                let s = fingerprints[Int(m)].similarity(fingerprint)
-                if s >= threshold, best == nil || s > best!.1 { best = (labels[Int(m)], s) }
-            }
+            for m in members { shared[m, default: 0] += 1 }
+        }
+        var best: (UInt64, Double)? = nil
+        for (m, count) in shared where count >= needed {
+            let s = fingerprints[Int(m)].similarity(fingerprint)
+            if s >= threshold, best == nil || s > best!.1 || (s == best!.1 && labels[Int(m)] < best!.0) { best = (labels[Int(m)], s) }
         }
         return best
     }

@@ -235,6 +235,25 @@ extension Analyzer {
         try state.units.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0 ..< normalizedCount])) }
     }
 
+    /// For each offset 0…normalizedCount of the last input, whether ICU put a word
+    /// boundary there (its own segmentation, before the lexicon pass): lets a
+    /// caller tell a name that is a word from one straddling two words.
+    public func icuBoundaries() -> [Bool] {
+        var b = [Bool](repeating: false, count: normalizedCount + 1)
+        b[0] = true
+        b[normalizedCount] = true
+        for w in state.icuWords { b[Int(w.start)] = true; b[Int(w.end)] = true }
+        var inHan = false
+        state.units.withUnsafeBufferPointer { u in
+            for i in 0 ..< normalizedCount {
+                let han = Han.isHanUnit(u[i]) || (u[i] >= 0xDC00 && u[i] < 0xE000 && inHan)
+                if han != inHan { b[i] = true }
+                inHan = han
+            }
+        }
+        return b
+    }
+
     /// The normalized text of the last input.
     public var normalizedText: String { withNormalized { String(decoding: $0, as: UTF16.self) } }
 

@@ -51,8 +51,13 @@ struct Add: ParsableCommand {
             try writer.add(article)
             progress.update(writer.processed)
         }
+        let readDone = Date()
         let commit = try writer.commit()
         progress.finish()
+        if ProcessInfo.processInfo.environment["NEWS_INDEX_TIMING"] != nil {
+            FileHandle.standardError.write(Data(String(format: "timing: read+queue %.2f s, commit %.2f s\n",
+                readDone.timeIntervalSince(start), Date().timeIntervalSince(readDone)).utf8))
+        }
         for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
         let seconds = Date().timeIntervalSince(start)
         let mb = Double(writer.processed.bytes) / 1e6
