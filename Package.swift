@@ -31,6 +31,7 @@ let package = Package(
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
         .target(name: "IndexFormat", dependencies: ["CZlib"]),
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"]),
+        .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"]),
         .executableTarget(
             name: "news-index",
             dependencies: [
@@ -44,6 +45,10 @@ let package = Package(
             name: "news-search",
             dependencies: [
                 "NewsText",
+                "NewsCatalog",
+                "NewsIngest",
+                "NewsIndex",
+                "NewsSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +59,7 @@ let package = Package(
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "TestSupport"]),
         .testTarget(name: "NewsCatalogTests", dependencies: ["NewsCatalog", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
+        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "IndexFormat", "TestSupport"]),
+        .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIndex", "TestSupport"]),
     ]
 )

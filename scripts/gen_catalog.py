@@ -71,6 +71,7 @@ def regions(data, here):
             rows.append((ccode, 'c', name, set(), p + '0000'))
             for j, sub in enumerate(subs if isinstance(subs, list) else list(subs), 1):
                 rows.append(('%s%02d%02d' % (p, i, j), 'd', sub, set(), ccode))
+    known = {r[2] for r in rows}
     with open(os.path.join(here, 'catalog', 'zones.tsv'), encoding='utf-8') as f:
         n = 0
         for line in f:
@@ -78,6 +79,8 @@ def regions(data, here):
                 continue
             parts = line.rstrip('\n').split('\t')
             n += 1
+            if parts[0] in known:
+                continue  # already a statistical division (苏州工业园区 has its own code)
             shorts = set(parts[2].split(',')) if len(parts) > 2 and parts[2] else set()
             rows.append(('99%04d' % n, 'z', parts[0], shorts, parts[1]))
     out = []

@@ -23,6 +23,8 @@ public final class IndexWriter {
         public var memory: Int
         /// Segments of one size tier that trigger a merge.
         public var mergeFactor = 8
+        /// Flush an in-memory segment after this many articles, whatever its size (nil: by memory only).
+        public var maxBufferedDocs: Int?
         public var lexicon: Lexicon?
 
         public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memory: Int = 256 << 20, lexicon: Lexicon? = nil) {
@@ -100,7 +102,8 @@ public final class IndexWriter {
         let industryTagger = IndustryTagger(catalog: try IndustryCatalog.shared())
         for _ in 0 ..< options.threads {
             let processor = try DocumentProcessor(lexicon: lexicon, regions: regionTagger, industries: industryTagger)
-            workers.append(Worker(processor: processor, shared: shared, directory: directory, budget: options.memory / options.threads))
+            workers.append(Worker(processor: processor, shared: shared, directory: directory, budget: options.memory / options.threads,
+                                  maxDocs: options.maxBufferedDocs ?? Int.max))
         }
         workers.forEach { $0.start() }
     }

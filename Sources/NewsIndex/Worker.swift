@@ -15,6 +15,7 @@ final class Worker: @unchecked Sendable {
     private let shared: IndexWriter.Shared
     private let directory: String
     private let budget: Int
+    private let maxDocs: Int
     private let condition = NSCondition()
     private var queue: [Item] = []
     private var head = 0
@@ -24,7 +25,8 @@ final class Worker: @unchecked Sendable {
     private var flushing: String?
     static let capacity = 256
 
-    init(processor: DocumentProcessor, shared: IndexWriter.Shared, directory: String, budget: Int) {
+    init(processor: DocumentProcessor, shared: IndexWriter.Shared, directory: String, budget: Int, maxDocs: Int) {
+        self.maxDocs = maxDocs
         self.processor = processor
         self.shared = shared
         self.directory = directory
@@ -85,7 +87,7 @@ final class Worker: @unchecked Sendable {
                 switch item {
                 case let .article(article, seq):
                     try add(article, seq, &builder)
-                    if builder.estimatedBytes > budget { try flush(&builder) }
+                    if builder.estimatedBytes > budget || builder.docCount >= maxDocs { try flush(&builder) }
                 case .flush:
                     try flush(&builder)
                 }

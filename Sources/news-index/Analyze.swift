@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsCatalog
 import NewsText
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +33,9 @@ struct Analyze: ParsableCommand {
     @Flag(name: .long, help: "Print tokens as JSON Lines (kind, text, position, end, source_start, source_end).")
     var json = false
 
+    @Flag(name: .long, help: "Also show the region and industry tags the text would get, and the place-name mentions behind them.")
+    var tags = false
+
     func validate() throws {
         if (text == nil) == (file == nil) {
             throw ValidationError("give either a TEXT argument (or - for standard input) or --file FILE")
@@ -49,6 +53,19 @@ struct Analyze: ParsableCommand {
             print("cleaned:    \(cleaned)")
             print("normalized: \(analyzer.normalizedText)")
             print("tokens:     \(analyzer.tokens.count)")
+        }
+        if tags {
+            let regions = RegionTagger(catalog: try RegionCatalog.shared())
+            let industries = IndustryTagger(catalog: try IndustryCatalog.shared())
+            let segmenter = try WordSegmenter()
+            let lines = cleaned.split(separator: "\n", maxSplits: 1).map(String.init)
+            let headline = lines.count > 1 ? lines[0] : "", body = lines.count > 1 ? lines[1] : cleaned
+            let r = regions.tag(headline: headline, body: body, segmenter: segmenter)
+            print("regions:    " + r.map { "\($0) \(regions.catalog.path($0))" }.joined(separator: ", "))
+            print("mentions:   " + regions.explain(headline: headline, body: body, segmenter: segmenter).joined(separator: "; "))
+            let i = industries.tag(headline: headline, body: body)
+            print("industries: " + i.compactMap { industries.catalog.industry(id: $0) }.map { "\(industries.catalog.displayCode($0)) \($0.name)" }.joined(separator: ", "))
+            try analyzer.analyze(cleaned)
         }
         for token in analyzer.tokens {
             let source = analyzer.sourceRange(of: token)

@@ -1,11 +1,160 @@
 import ArgumentParser
+import Foundation
+import NewsCatalog
+import NewsIndex
+import NewsIngest
+import NewsSearch
 import NewsText
 
 @main
 struct NewsSearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-search",
-        abstract: "Search an index built by news-index."
+        abstract: "Search Chinese news indexed by news-index: BM25, exact strings, region/industry/date filters.",
+        discussion: """
+            Query syntax: words (Chinese needs no spaces), "exact string", +required, -excluded, A OR B, title:headline-only.
+            Exit status: 0 (results or none), 1 index error, 2 usage error.
+            Examples:
+              news-search 淄博高新区 招商
+              news-search '"提着“篮子”选“好菜”"'
+              news-search 钙钛矿 --region 山东 --from 2024
+              news-search --industry K70 --from 2024 --limit 20
+            """
     )
-    func run() throws {}
+
+    @Argument(help: "The query (may be empty when filters are given).")
+    var words: [String] = []
+
+    @Option(name: .long, help: "The index folder.")
+    var index: String = "index"
+
+    @Option(name: .shortAndLong, help: "Number of results (0 = all).")
+    var limit: Int = 10
+
+    @Flag(help: "Print only the number of matching articles.")
+    var count = false
+
+    @Flag(help: "Require every term (no partial matches).")
+    var all = false
+
+    @Option(help: "Earliest date: 2024, 2024-03 or 2024-03-19.")
+    var from: String?
+
+    @Option(help: "Latest date: 2024, 2024-03 or 2024-03-19.")
+    var to: String?
+
+    @Option(help: "Region: name, short name or code (repeatable; 山东 includes 淄博 and 张店).")
+    var region: [String] = []
+
+    @Option(help: "Industry: GB/T 4754 code or name at any level (C, C38, C3825, 房地产业) or a strategic emerging category (新能源产业, 6.3). Repeatable.")
+    var industry: [String] = []
+
+    @Option(help: "Output: text, json (JSON Lines), csv, tsv.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Batch mode: a file of qid<TAB>query lines; with --format tsv prints qid<TAB>rank<TAB>id<TAB>score.")
+    var queries: String?
+
+    @Flag(help: "Batch mode: print query latency (in-process, after one untimed warm-up pass) on stderr.")
+    var timing = false
+
+    @Option(help: "BM25 k1.") var k1: Double = Ranking().k1
+    @Option(help: "BM25 b.") var b: Double = Ranking().b
+    @Option(name: .customLong("headline-boost"), help: "Weight of headline matches.") var headlineBoost: Double = Ranking().headlineBoost
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
+        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty {
+            throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
+        }
+    }
+
+    func run() throws {
+        let table: CharacterTable
+        let reader: IndexReader
+        do {
+            table = try CharacterTable.shared()
+            reader = try IndexReader.open(directory: index)
+        } catch {
+            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        var options = Searcher.Options()
+        options.limit = limit
+        options.all = all
+        options.ranking.k1 = k1
+        options.ranking.b = b
+        options.ranking.headlineBoost = headlineBoost
+        do {
+            try options.filters.setDates(from: from, to: to)
+            if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }
+            if !industry.isEmpty { try options.filters.addIndustries(industry, catalog: try IndustryCatalog.shared()) }
+        } catch {
+            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let analyzer = try Analyzer(lexicon: .builtin(table: table))
+        let searcher = Searcher(reader: reader, analyzer: analyzer)
+        let printer = try Printer(reader: reader, format: format, table: table)
+        if let queries {
+            try runBatch(file: queries, searcher: searcher, options: options, printer: printer)
+            return
+        }
+        let query: Query
+        do { query = try Query.parse(words.joined(separator: " ")) } catch {
+            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let result = try searcher.search(query, options: options, count: count)
+        if count {
+            print(result.total ?? 0)
+            return
+        }
+        try printer.printResults(result.hits, query: query)
+    }
+
+    private func runBatch(file: String, searcher: Searcher, options: Options, printer: Printer) throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            FileHandle.standardError.write(Data("news-search: cannot read \(file)\n".utf8))
+            throw ExitCode(2)
+        }
+        var batch = [(String, Query)]()
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): expected qid<TAB>query\n".utf8))
+                throw ExitCode(2)
+            }
+            batch.append((String(parts[0]), try Query.parse(String(parts[1]))))
+        }
+        if timing { for (_, q) in batch { _ = try searcher.search(q, options: options) } }
+        var micros = [Double]()
+        var output = ""
+        for (qid, q) in batch {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = try searcher.search(q, options: options)
+            micros.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            if format == .tsv {
+                for (rank, hit) in result.hits.enumerated() {
+                    output += "\(qid)\t\(rank + 1)\t\(searcher.reader.segments[hit.segment].id(hit.doc))\t\(String(format: "%.4f", hit.score))\n"
+                }
+            } else {
+                try printer.printResults(result.hits, query: q, qid: qid)
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if timing && !micros.isEmpty {
+            let sorted = micros.sorted()
+            func pct(_ p: Double) -> Int { Int(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) }
+            let mean = Int(micros.reduce(0, +) / Double(micros.count))
+            FileHandle.standardError.write(Data("queries=\(micros.count) mean_us=\(mean) p50_us=\(pct(0.5)) p90_us=\(pct(0.9)) p99_us=\(pct(0.99))\n".utf8))
+        }
+    }
+
+    typealias Options = Searcher.Options
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, tsv
 }

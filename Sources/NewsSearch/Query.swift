@@ -1,0 +1,90 @@
+/// A parsed query: clauses with their role, as the user typed them.
+///
+/// Syntax: words separated by spaces; `"…"` an exact string; `+x` required;
+/// `-x` excluded; `A OR B` either; `title:x` / `title:"…"` the headline only.
+/// Chinese without spaces is one clause, analyzed like article text.
+public struct Query: Equatable, Sendable {
+    public enum Occur: Sendable, Equatable { case should, must, mustNot }
+
+    public struct Clause: Equatable, Sendable {
+        public var text: String
+        public var occur: Occur
+        public var phrase: Bool
+        public var headlineOnly: Bool
+        /// Clauses joined by OR share a group number; nil when not in an OR group.
+        public var orGroup: Int?
+    }
+
+    public var clauses: [Clause]
+
+    public var isEmpty: Bool { clauses.isEmpty }
+
+    public enum ParseError: Error, CustomStringConvertible, Equatable {
+        case unterminatedQuote(String)
+        case danglingOperator(String)
+
+        public var description: String {
+            switch self {
+            case let .unterminatedQuote(q): "unterminated quote in query: \(q)"
+            case let .danglingOperator(q): "OR needs a term on both sides: \(q)"
+            }
+        }
+    }
+
+    /// Parses `text`. Only the ASCII double quote delimits exact strings, so
+    /// Chinese quotation marks inside them (提着“篮子”) are part of the text.
+    public static func parse(_ text: String) throws -> Query {
+        var clauses = [Clause]()
+        let chars = Array(text).map { $0 == "\u{3000}" ? " " : $0 }
+        var i = 0
+        var pendingOr = false
+        var group = 0
+        while i < chars.count {
+            if chars[i] == " " || chars[i] == "\t" { i += 1; continue }
+            var occur = Occur.should
+            if chars[i] == "+" || chars[i] == "-" || chars[i] == "－" {
+                // A lone "-" or "+" (or one before a space) is text, not an operator.
+                if i + 1 < chars.count && chars[i + 1] != " " {
+                    occur = chars[i] == "+" ? .must : .mustNot
+                    i += 1
+                }
+            }
+            var headlineOnly = false
+            if chars[i...].starts(with: Array("title:")) || chars[i...].starts(with: Array("标题:")) || chars[i...].starts(with: Array("标题：")) {
+                headlineOnly = true
+                i += chars[i...].starts(with: Array("title:")) ? 6 : 3
+            }
+            var phrase = false
+            var value = ""
+            if i < chars.count && chars[i] == "\"" {
+                phrase = true
+                guard let close = chars[(i + 1)...].firstIndex(of: "\"") else { throw ParseError.unterminatedQuote(text) }
+                value = String(chars[(i + 1) ..< close])
+                i = close + 1
+            } else {
+                let start = i
+                while i < chars.count && chars[i] != " " && chars[i] != "\t" { i += 1 }
+                value = String(chars[start ..< i])
+            }
+            if !phrase && occur == .should && !headlineOnly && value == "OR" {
+                guard !clauses.isEmpty else { throw ParseError.danglingOperator(text) }
+                pendingOr = true
+                continue
+            }
+            guard !value.isEmpty else { continue }
+            var clause = Clause(text: value, occur: occur, phrase: phrase, headlineOnly: headlineOnly, orGroup: nil)
+            if pendingOr {
+                if clauses[clauses.count - 1].orGroup == nil {
+                    group += 1
+                    clauses[clauses.count - 1].orGroup = group
+                }
+                clause.orGroup = clauses[clauses.count - 1].orGroup
+                pendingOr = false
+            }
+            clauses.append(clause)
+        }
+        if pendingOr { throw ParseError.danglingOperator(text) }
+        return Query(clauses: clauses)
+    }
+}
+

@@ -1,0 +1,266 @@
+import Foundation
+import NewsIndex
+import NewsText
+
+/// A result: where the article is and how it scored.
+public struct Hit: Sendable, Equatable {
+    public var segment: Int
+    public var doc: Int
+    public var score: Double
+    /// True when the article matched every clause (the top tier); false for partial matches.
+    public var complete: Bool
+}
+
+/// Runs queries against one `IndexReader`.
+///
+/// Ranking: articles that satisfy every clause come first (each clause needs
+/// all its bigrams; an exact string needs them in place), scored by BM25F over
+/// headline and body plus a weighted share for dictionary words. Unless
+/// `all` is set, partial matches follow, scored the same way and scaled by the
+/// share of query terms they contain. Top-k uses MaxScore pruning over
+/// per-segment term maxima; `exhaustive` turns pruning off (results are equal,
+/// which the tests check).
+public final class Searcher {
+    public struct Options: Sendable {
+        public var limit = 10
+        public var all = false
+        public var ranking = Ranking()
+        public var filters = Filters()
+        public var exhaustive = false
+        public init() {}
+    }
+
+    public let reader: IndexReader
+    let analyzer: Analyzer
+    private let averages: (Double, Double)
+    private var positionsA: [UInt32] = [], positionsB: [UInt32] = [], scratch: [UInt32] = []
+
+    public init(reader: IndexReader, analyzer: Analyzer) {
+        self.reader = reader
+        self.analyzer = analyzer
+        averages = (reader.averageLength(.headline), reader.averageLength(.body))
+    }
+
+    public struct Result: Sendable {
+        public var hits: [Hit]
+        /// Matching articles (all tiers), counted when asked for.
+        public var total: Int?
+    }
+
+    /// The top `options.limit` articles (all when 0). An empty query lists the
+    /// filtered articles, newest first.
+    public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
+        let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
+        let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
+        if scoring.isEmpty {
+            return try listByDate(clauses, options: options, count: count)
+        }
+        var complete = TopK(limit: options.limit)
+        var total = 0
+        var seen = Set<Int64>()
+        let stats = try globalStats(clauses)
+        for (s, segment) in reader.segments.enumerated() {
+            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages)
+            try conjunctive(plan, s, options, &complete, &seen, &total, count: count)
+        }
+        var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
+        if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
+            var partial = TopK(limit: options.limit == 0 ? 0 : options.limit - hits.count)
+            for (s, segment) in reader.segments.enumerated() {
+                let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages)
+                try disjunctive(plan, s, options, &partial, seen, &total, count: count)
+            }
+            hits += partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
+        }
+        return Result(hits: hits, total: count ? total : nil)
+    }
+
+    // MARK: Statistics
+
+    struct Stats {
+        var documents: Double
+        var docFreq: [TermText: Int]
+    }
+
+    /// Document frequencies over all segments (the larger of the two fields), for idf.
+    private func globalStats(_ clauses: [PlannedClause]) throws -> Stats {
+        var df = [TermText: Int]()
+        let terms = Set(clauses.flatMap { $0.units + $0.words + $0.phrase.map(\.term) })
+        for t in terms {
+            var total = 0
+            for segment in reader.segments {
+                var best = 0
+                for field in Field.allCases {
+                    best = max(best, try SegmentPlan.expand(t, field, segment).reduce(0) { $0 + $1.docFreq })
+                }
+                total += best
+            }
+            df[t] = total
+        }
+        let n = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
+        return Stats(documents: n, docFreq: df)
+    }
+
+    // MARK: Complete matches
+
+    private func conjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ seen: inout Set<Int64>,
+                             _ total: inout Int, count: Bool) throws {
+        guard plan.satisfiable else { return }
+        let segment = plan.segment
+        // Candidates: the rarest unit every match needs, or (only OR groups) any unit.
+        let drivers = plan.driver.map { [$0] } ?? plan.scoringUnits
+        guard !drivers.isEmpty else { return }
+        for d in drivers { try d.next() }
+        while true {
+            var doc = PostingsCursor.end
+            for d in drivers where d.doc < doc { doc = d.doc }
+            if doc == PostingsCursor.end { break }
+            defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
+            if segment.isDeleted(Int(doc)) { continue }
+            guard try plan.matchesAll(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
+            seen.insert(Int64(s) << 32 | Int64(doc))
+            total += 1
+            top.insert(try plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
+        }
+    }
+
+    // MARK: Partial matches (MaxScore)
+
+    private func disjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ exclude: Set<Int64>,
+                             _ total: inout Int, count: Bool) throws {
+        let segment = plan.segment
+        var terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
+        guard !terms.isEmpty else { return }
+        let wordBound = plan.words.reduce(0) { $0 + $1.upperBound }
+        var prefix = [Double](repeating: 0, count: terms.count)
+        var acc = 0.0
+        for (i, t) in terms.enumerated() { acc += t.upperBound; prefix[i] = acc }
+        let unitCount = Double(plan.unitCount)
+        let prune = !options.exhaustive && !count && top.limit > 0
+        for t in terms { try t.next() }
+        while true {
+            // Terms below `essential` cannot lift a document over the threshold alone.
+            var essential = 0
+            if prune, let threshold = top.threshold {
+                while essential < terms.count && prefix[essential] + wordBound < threshold { essential += 1 }
+                if essential == terms.count { break }
+            }
+            var doc = PostingsCursor.end
+            for i in essential ..< terms.count where terms[i].doc < doc { doc = terms[i].doc }
+            if doc == PostingsCursor.end { break }
+            defer { for t in terms where t.doc == doc { _ = try? t.next() } }
+            for i in 0 ..< essential { try terms[i].advance(to: doc) }
+            if segment.isDeleted(Int(doc)) || exclude.contains(Int64(s) << 32 | Int64(doc)) { continue }
+            guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
+            total += 1
+            var score = 0.0
+            var matched = 0
+            for t in terms where t.doc == doc {
+                score += t.score(segment, ranking: options.ranking, averages: averages)
+                matched += 1
+            }
+            for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
+            score *= Double(matched) / max(unitCount, 1)
+            top.insert(score, s, Int(doc))
+        }
+        terms.removeAll()
+    }
+
+    // MARK: Filters only
+
+    private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
+        var candidates = [(Int32, Int, Int)]()
+        var total = 0
+        for (s, segment) in reader.segments.enumerated() {
+            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: Stats(documents: 1, docFreq: [:]),
+                                       ranking: options.ranking, averages: averages)
+            for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
+                guard try plan.passesRequired(Int32(doc), verifier: self) else { continue }
+                total += 1
+                candidates.append((segment.date(doc) ?? Int32.min, s, doc))
+            }
+        }
+        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        let limited = options.limit == 0 ? candidates[...] : candidates.prefix(options.limit)
+        return Result(hits: limited.map { Hit(segment: $0.1, doc: $0.2, score: 0, complete: true) }, total: count ? total : nil)
+    }
+
+    // MARK: Exact strings
+
+    /// Whether the phrase occurs in `field` of `doc` (cursors already on `doc`).
+    func phraseMatches(_ tokens: [(cursor: TermCursor, offset: Int32)], _ field: Field, _ plan: PlannedClause,
+                       segment: SegmentReader, doc: Int32) throws -> Bool {
+        guard let first = tokens.first else { return false }
+        try first.cursor.positions(field, into: &positionsA, scratch: &scratch)
+        var starts = positionsA.map { Int64($0) - Int64(first.offset) }
+        for (cursor, offset) in tokens.dropFirst() where !starts.isEmpty {
+            try cursor.positions(field, into: &positionsB, scratch: &scratch)
+            let set = Set(positionsB.map { Int64($0) - Int64(offset) })
+            starts = starts.filter(set.contains)
+        }
+        guard !starts.isEmpty else { return false }
+        if !plan.needsVerification { return true }
+        // Spaces or punctuation inside the phrase: confirm on the normalized stored text.
+        let stored = try segment.stored(Int(doc))
+        try analyzer.analyze(field == .headline ? stored.headline : stored.body)
+        return analyzer.normalizedText.contains(plan.normalized)
+    }
+}
+
+/// A bounded min-heap of the best hits.
+struct TopK {
+    let limit: Int
+    private(set) var items: [(score: Double, segment: Int, doc: Int)] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    var count: Int { items.count }
+
+    /// The score a new hit must beat, once the heap is full.
+    var threshold: Double? { limit > 0 && items.count >= limit ? items[0].score : nil }
+
+    mutating func insert(_ score: Double, _ segment: Int, _ doc: Int) {
+        if limit == 0 { items.append((score, segment, doc)); return }
+        if items.count < limit {
+            items.append((score, segment, doc))
+            siftUp(items.count - 1)
+        } else if better((score, segment, doc), items[0]) {
+            items[0] = (score, segment, doc)
+            siftDown(0)
+        }
+    }
+
+    /// Higher score first; ties by segment and document (stable across runs).
+    static func ordered(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
+        a.score != b.score ? a.score > b.score : (a.segment, a.doc) < (b.segment, b.doc)
+    }
+
+    private func better(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
+        Self.ordered(a, b)
+    }
+
+    private mutating func siftUp(_ i: Int) {
+        var i = i
+        while i > 0 {
+            let p = (i - 1) / 2
+            guard better(items[p], items[i]) else { break }
+            items.swapAt(p, i)
+            i = p
+        }
+    }
+
+    private mutating func siftDown(_ i: Int) {
+        var i = i
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var worst = i
+            if l < items.count && better(items[worst], items[l]) { worst = l }
+            if r < items.count && better(items[worst], items[r]) { worst = r }
+            if worst == i { break }
+            items.swapAt(i, worst)
+            i = worst
+        }
+    }
+
+    func sorted() -> [(score: Double, segment: Int, doc: Int)] { items.sorted(by: Self.ordered) }
+}

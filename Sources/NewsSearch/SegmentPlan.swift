@@ -1,0 +1,142 @@
+import Foundation
+import NewsIndex
+import NewsText
+
+/// A query bound to one segment: a cursor per distinct term and field set,
+/// and the clause logic evaluated on a document.
+final class SegmentPlan {
+    let segment: SegmentReader
+    let clauses: [PlannedClause]
+    private var cursors: [Key: TermCursor] = [:]
+    private let ranking: Ranking
+    private let averages: (Double, Double)
+    private let stats: Searcher.Stats
+
+    struct Key: Hashable {
+        var term: TermText
+        var headlineOnly: Bool
+        var word: Bool
+    }
+
+    init(segment: SegmentReader, clauses: [PlannedClause], stats: Searcher.Stats, ranking: Ranking, averages: (Double, Double)) throws {
+        self.segment = segment
+        self.clauses = clauses
+        self.ranking = ranking
+        self.averages = averages
+        self.stats = stats
+        for c in clauses {
+            for t in c.units + c.phrase.map(\.term) { _ = try cursor(t, c.clause.headlineOnly, word: false) }
+            if c.clause.occur != .mustNot { for w in c.words { _ = try cursor(w, c.clause.headlineOnly, word: true) } }
+        }
+    }
+
+    /// The dictionary entries a term stands for in `field` (several for a one-character prefix term).
+    static func expand(_ t: TermText, _ field: Field, _ segment: SegmentReader) throws -> [TermInfo] {
+        var infos = [TermInfo]()
+        if let i = try segment.term(t.key(field)) { infos.append(i) }
+        if t.prefix {
+            let prefix = TermKey.make(field: field, kind: .bigram, text: t.text)
+            infos += try segment.terms(withPrefix: prefix).map(\.1)
+        }
+        return infos
+    }
+
+    func cursor(_ t: TermText, _ headlineOnly: Bool, word: Bool) throws -> TermCursor {
+        let key = Key(term: t, headlineOnly: headlineOnly, word: word)
+        if let c = cursors[key] { return c }
+        var parts = [(Field, PostingsCursor)]()
+        for field in headlineOnly ? [Field.headline] : Field.allCases {
+            for info in try Self.expand(t, field, segment) { parts.append((field, try segment.postings(info))) }
+        }
+        let df = Double(stats.docFreq[t] ?? 0)
+        let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))
+        let c = TermCursor(term: t, parts: parts, idf: idf, weight: word ? ranking.wordWeight : 1, ranking: ranking, averages: averages)
+        cursors[key] = c
+        return c
+    }
+
+    func units(_ c: PlannedClause) -> [TermCursor] { c.units.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: false)] } }
+
+    /// Unit cursors of the clauses that score (not excluded), one per term.
+    var scoringUnits: [TermCursor] {
+        var seen = Set<ObjectIdentifier>()
+        return clauses.filter { $0.clause.occur != .mustNot }.flatMap(units).filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+
+    /// Units that may match partially: an exact string either matches whole or not at all.
+    var partialUnits: [TermCursor] {
+        var seen = Set<ObjectIdentifier>()
+        return clauses.filter { $0.clause.occur != .mustNot && !$0.clause.phrase }.flatMap(units)
+            .filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+
+    var words: [TermCursor] {
+        clauses.filter { $0.clause.occur != .mustNot }.flatMap { c in
+            c.words.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: true)] }
+        }
+    }
+
+    var unitCount: Int { Set(clauses.filter { $0.clause.occur != .mustNot }.flatMap(\.units)).count }
+
+    /// False when some required clause has a term missing from this segment.
+    var satisfiable: Bool {
+        for c in clauses where c.clause.occur != .mustNot && c.clause.orGroup == nil {
+            if units(c).contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty { return false }
+        }
+        return true
+    }
+
+    /// The rarest unit of a clause every match needs; nil when only OR groups are required.
+    var driver: TermCursor? {
+        let required = clauses.filter { $0.clause.occur != .mustNot && $0.clause.orGroup == nil }
+        if let best = required.flatMap(units).min(by: { a, b in a.parts.reduce(0) { $0 + $1.cursor.docFreq } < b.parts.reduce(0) { $0 + $1.cursor.docFreq } }) {
+            return best
+        }
+        return nil
+    }
+
+    /// Whether `doc` satisfies clause `c`.
+    func satisfies(_ c: PlannedClause, _ doc: Int32, verifier: Searcher) throws -> Bool {
+        let us = units(c)
+        guard !us.isEmpty || !c.phrase.isEmpty else { return false }
+        for u in us where try u.advance(to: doc) != doc { return false }
+        guard c.clause.phrase else { return true }
+        let tokens = try c.phrase.map { (cursor: try cursor($0.term, c.clause.headlineOnly, word: false), offset: $0.offset) }
+        for field in c.clause.headlineOnly ? [Field.headline] : Field.allCases {
+            if try verifier.phraseMatches(tokens, field, c, segment: segment, doc: doc) { return true }
+        }
+        return false
+    }
+
+    /// Every clause holds (OR groups: one member), nothing excluded matches.
+    func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
+        var groups = [Int: Bool]()
+        for c in clauses {
+            switch c.clause.occur {
+            case .mustNot:
+                if try satisfies(c, doc, verifier: verifier) { return false }
+            case .must, .should:
+                let ok = try satisfies(c, doc, verifier: verifier)
+                if let g = c.clause.orGroup { groups[g] = (groups[g] ?? false) || ok } else if !ok { return false }
+            }
+        }
+        return groups.values.allSatisfy { $0 }
+    }
+
+    /// `+` clauses hold and `-` clauses do not (partial matches need no more).
+    func passesRequired(_ doc: Int32, verifier: Searcher) throws -> Bool {
+        for c in clauses {
+            if c.clause.occur == .mustNot, try satisfies(c, doc, verifier: verifier) { return false }
+            if c.clause.occur == .must, try !satisfies(c, doc, verifier: verifier) { return false }
+        }
+        return true
+    }
+
+    /// BM25F of `doc` over the scoring units and words (cursors are moved to `doc`).
+    func score(_ doc: Int32, ranking: Ranking, averages: (Double, Double)) throws -> Double {
+        var score = 0.0
+        for u in scoringUnits where try u.advance(to: doc) == doc { score += u.score(segment, ranking: ranking, averages: averages) }
+        for w in words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: ranking, averages: averages) }
+        return score
+    }
+}

@@ -1,0 +1,97 @@
+import NewsIndex
+import NewsText
+
+/// BM25 parameters. Fields are combined BM25F-style: each field's frequency is
+/// length-normalized, the headline's multiplied by `headlineBoost`, and the sum
+/// saturates once.
+public struct Ranking: Sendable {
+    public var k1 = 1.2
+    public var b = 0.75
+    public var headlineBoost = 2.5
+    /// Weight of dictionary/lexicon words beside the recall-safe bigrams.
+    public var wordWeight = 0.6
+
+    public init() {}
+}
+
+/// One query term in one segment: the union of its postings in the fields it
+/// searches (and of every expansion of a one-character prefix term).
+final class TermCursor {
+    var parts: [(field: Field, cursor: PostingsCursor)]
+    /// The current document, `PostingsCursor.end` when exhausted.
+    private(set) var doc: Int32 = -1
+    let idf: Double
+    let weight: Double
+    /// No document of this segment scores higher on this term.
+    let upperBound: Double
+    let term: TermText
+
+    init(term: TermText, parts: [(Field, PostingsCursor)], idf: Double, weight: Double, ranking: Ranking, averages: (Double, Double)) {
+        self.term = term
+        self.parts = parts
+        self.idf = idf
+        self.weight = weight
+        var x = 0.0
+        for (field, cursor) in parts {
+            let maxFreq = Double(cursor.blockMaxFreq.max() ?? 0)
+            let minLength = Double(cursor.blockMinLength.min() ?? 0)
+            let norm = 1 - ranking.b + ranking.b * minLength / (field == .headline ? averages.0 : averages.1)
+            x += (field == .headline ? ranking.headlineBoost : 1) * maxFreq / max(norm, 1e-9)
+        }
+        upperBound = idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
+    }
+
+    var isEmpty: Bool { parts.isEmpty }
+
+    /// Moves to the first document ≥ `target`.
+    @discardableResult
+    func advance(to target: Int32) throws -> Int32 {
+        if doc >= target { return doc }
+        var best = PostingsCursor.end
+        for i in parts.indices {
+            let d = try parts[i].cursor.advance(to: target)
+            if d < best { best = d }
+        }
+        doc = best
+        return doc
+    }
+
+    @discardableResult
+    func next() throws -> Int32 { try advance(to: doc == -1 ? 0 : doc + 1) }
+
+    /// Field frequencies at the current document.
+    func frequencies() -> (headline: Double, body: Double) {
+        var h = 0.0, b = 0.0
+        for p in parts where p.cursor.doc == doc {
+            if p.field == .headline { h += Double(p.cursor.freq) } else { b += Double(p.cursor.freq) }
+        }
+        return (h, b)
+    }
+
+    /// Positions of the current document in `field`, ascending.
+    func positions(_ field: Field, into out: inout [UInt32], scratch: inout [UInt32]) throws {
+        out.removeAll(keepingCapacity: true)
+        for i in parts.indices where parts[i].field == field && parts[i].cursor.doc == doc {
+            try parts[i].cursor.positions(into: &scratch)
+            out += scratch
+        }
+        if parts.count > 2 { out.sort() }
+    }
+
+    /// BM25F of the current document.
+    @inline(__always)
+    func score(_ segment: SegmentReader, ranking: Ranking, averages: (Double, Double)) -> Double {
+        let (th, tb) = frequencies()
+        let d = Int(doc)
+        var x = 0.0
+        if th > 0 {
+            let norm = 1 - ranking.b + ranking.b * Double(segment.length(d, .headline)) / averages.0
+            x += ranking.headlineBoost * th / norm
+        }
+        if tb > 0 {
+            let norm = 1 - ranking.b + ranking.b * Double(segment.length(d, .body)) / averages.1
+            x += tb / norm
+        }
+        return idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
+    }
+}

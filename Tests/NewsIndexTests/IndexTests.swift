@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+import TestSupport
+import IndexFormat
+import NewsIngest
+import NewsText
+@testable import NewsIndex
+
+/// Synthetic articles built from real words (not from any article).
+func makeArticles(_ n: Int, seed: UInt64 = 1, prefix: String = "a") -> [Article] {
+    let words = ["淄博", "高新区", "招商", "钙钛矿", "光伏", "组件", "新能源", "汽车", "出口", "增长", "项目", "签约", "山东", "张店",
+                 "产业园", "传感器", "芯片", "投资", "亿元", "企业", "港口", "集装箱", "房地产", "楼市", "债券", "银行", "GDP", "5G"]
+    var rng = SplitMix64(seed: seed)
+    return (0 ..< n).map { i in
+        func sentence(_ k: Int) -> String { (0 ..< k).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined() }
+        let body = (0 ..< 3).map { _ in sentence(8 + Int(rng.next() % 12)) + "。" }.joined(separator: "\n")
+        return Article(id: "\(prefix)\(i)", headline: sentence(4), body: body, date: Day(number: 19000 + Int32(i % 700)),
+                       source: "测试网", url: "https://e.example/\(prefix)\(i)", location: "test:\(i)",
+                       regions: i % 3 == 0 ? ["370303"] : [], industries: i % 5 == 0 ? ["C3825"] : [])
+    }
+}
+
+func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs: Int? = nil) throws -> Commit {
+    var options = IndexWriter.Options(threads: threads, memory: 16 << 20)
+    options.maxBufferedDocs = maxDocs
+    let writer = try IndexWriter(directory: dir, options: options)
+    defer { writer.close() }
+    for a in articles { try writer.add(a) }
+    return try writer.commit()
+}
+
+@Suite(.serialized) struct IndexRoundTripTests {
+    @Test func everyTokenPositionLengthColumnAndStoredArticleReadsBack() throws {
+        let dir = try TemporaryFolder("roundtrip")
+        let articles = makeArticles(120)
+        let commit = try buildIndex(dir.path, articles, maxDocs: 40)
+        #expect(commit.segments.count >= 3)
+        let reader = try IndexReader.open(directory: dir.path)
+        #expect(reader.liveCount == 120)
+        let analyzer = try Analyzer()
+        var byID = [String: (SegmentReader, Int)]()
+        for s in reader.segments { for d in 0 ..< s.docCount { byID[s.id(d)] = (s, d) } }
+        var positions = [UInt32]()
+        for a in articles {
+            let (segment, doc) = try #require(byID[a.id])
+            #expect(try segment.stored(doc) == StoredArticle(a))
+            #expect(segment.date(doc) == a.date?.number)
+            #expect(segment.regions(doc) == (a.regions.isEmpty ? segment.regions(doc) : [370303]))
+            for (field, text) in [(Field.headline, a.headline), (Field.body, a.body)] {
+                try analyzer.analyze(text)
+                #expect(segment.length(doc, field) == UInt32(analyzer.tokens.count))
+                var expected = [String: [UInt32]]()
+                for t in analyzer.tokens { expected[analyzer.text(of: t) + "|\(t.kind.rawValue)", default: []].append(UInt32(t.start)) }
+                for (key, want) in expected {
+                    let parts = key.split(separator: "|")
+                    let term = TermKey.make(field: field, kind: TokenKind(rawValue: UInt8(parts[1])!)!, text: String(parts[0]))
+                    let info = try #require(try segment.term(term), "\(TermKey.describe(term)) missing")
+                    var cursor = try segment.postings(info)
+                    #expect(try cursor.advance(to: Int32(doc)) == Int32(doc))
+                    try cursor.positions(into: &positions)
+                    #expect(positions == want.sorted(), "\(TermKey.describe(term)) in \(a.id)")
+                }
+            }
+        }
+        #expect(try reader.verify() > 0)
+    }
+
+    @Test func prefixRangesListBigramsByFirstCharacter() throws {
+        let dir = try TemporaryFolder("prefix")
+        _ = try buildIndex(dir.path, makeArticles(30))
+        let reader = try IndexReader.open(directory: dir.path)
+        for s in reader.segments {
+            let terms = try s.terms(withPrefix: TermKey.make(field: .body, kind: .bigram, text: "淄"))
+            #expect(!terms.isEmpty)
+            #expect(terms.allSatisfy { String(decoding: $0.0.dropFirst(2), as: UTF8.self).hasPrefix("淄") })
+        }
+    }
+}
+
+@Suite(.serialized) struct IndexLifecycleTests {
+    @Test func addsAreVisibleToNewReadersOnly() throws {
+        let dir = try TemporaryFolder("visibility")
+        _ = try buildIndex(dir.path, makeArticles(20))
+        let before = try IndexReader.open(directory: dir.path)
+        _ = try buildIndex(dir.path, makeArticles(10, seed: 2, prefix: "b"))
+        let after = try IndexReader.open(directory: dir.path)
+        #expect(before.liveCount == 20)
+        #expect(after.liveCount == 30)
+        // The old reader still reads its (possibly removed) files.
+        #expect(try before.segments[0].stored(0).headline.isEmpty == false)
+    }
+
+    @Test func sameIDReplacesAndDeleteRemoves() throws {
+        let dir = try TemporaryFolder("replace")
+        _ = try buildIndex(dir.path, makeArticles(20))
+        var changed = makeArticles(3)
+        for i in changed.indices { changed[i].headline = "替换后的标题\(i)" }
+        // Within one batch the later one wins too.
+        var dup = changed[0]
+        dup.headline = "同批次的第二版"
+        changed.append(dup)
+        let writer = try IndexWriter(directory: dir.path, options: .init(threads: 2))
+        for a in changed { try writer.add(a) }
+        #expect(writer.replaced == 3)
+        #expect(writer.delete(id: "a10"))
+        #expect(!writer.delete(id: "nope"))
+        let commit = try writer.commit()
+        writer.close()
+        #expect(commit.liveCount == 19)
+        let reader = try IndexReader.open(directory: dir.path)
+        var headlines = [String: String]()
+        for s in reader.segments { for d in 0 ..< s.docCount where !s.isDeleted(d) { headlines[s.id(d)] = try s.stored(d).headline } }
+        #expect(headlines["a0"] == "同批次的第二版")
+        #expect(headlines["a1"] == "替换后的标题1")
+        #expect(headlines["a10"] == nil)
+        #expect(headlines.count == 19)
+    }
+
+    @Test func mergePreservesArticlesDeletionsAndColumns() throws {
+        let dir = try TemporaryFolder("merge")
+        let articles = makeArticles(90)
+        _ = try buildIndex(dir.path, articles, maxDocs: 20)
+        let writer = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        writer.delete(id: "a5")
+        _ = try writer.commit()
+        let before = try snapshot(dir.path)
+        let merged = try writer.commit(forceMerge: true)
+        writer.close()
+        #expect(merged.segments.count == 1)
+        #expect(try snapshot(dir.path) == before)
+        #expect(before.count == 89)
+    }
+
+    /// id → (stored, columns without cluster, every term with its positions).
+    func snapshot(_ dir: String) throws -> [String: String] {
+        let reader = try IndexReader.open(directory: dir)
+        var result = [String: String]()
+        var perDoc = [String: [String]]()
+        var positions = [UInt32]()
+        for s in reader.segments {
+            var it = s.termIterator()
+            while let (term, info) = try it.next() {
+                var c = try s.postings(info)
+                while try c.next() != PostingsCursor.end {
+                    guard !s.isDeleted(Int(c.doc)) else { continue }
+                    try c.positions(into: &positions)
+                    perDoc[s.id(Int(c.doc)), default: []].append("\(TermKey.describe(term))@\(positions)")
+                }
+            }
+            for d in 0 ..< s.docCount where !s.isDeleted(d) {
+                var cols = s.columns(d)
+                cols.cluster = 0
+                result[s.id(d)] = "\(try s.stored(d))|\(cols)"
+            }
+        }
+        for (id, terms) in perDoc { result[id, default: ""] += terms.sorted().joined(separator: ",") }
+        return result
+    }
+
+    @Test func aSecondWriterIsRefused() throws {
+        let dir = try TemporaryFolder("lock")
+        let first = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        #expect {
+            _ = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        } throws: { error in
+            guard case IndexError.locked(_, let pid) = error else { return false }
+            return pid == getpid() && "\(error)".contains("another news-index")
+        }
+        first.close()
+        let again = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        again.close()
+    }
+}
+
+@Suite(.serialized) struct IndexDamageTests {
+    @Test(arguments: ["dict", "post", "cols", "store", "commit"])
+    func aFlippedByteIsReportedWithTheFileName(kind: String) throws {
+        let dir = try TemporaryFolder("damage")
+        let commit = try buildIndex(dir.path, makeArticles(40), threads: 1)
+        let name = kind == "commit" ? Commit.fileName(commit.generation) : commit.segments[0].name + "." + kind
+        let path = dir.path + "/" + name
+        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        bytes[bytes.count / 2] ^= 0x5A
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        var message = ""
+        do {
+            let reader = try IndexReader.open(directory: dir.path)
+            _ = try reader.verify()
+        } catch {
+            message = "\(error)"
+        }
+        #expect(message.contains(name), "\(kind): \(message)")
+        #expect(message.contains("damaged") || message.contains("checksum"))
+    }
+
+    @Test func aWriterKilledMidFlushLeavesThePreviousCommitComplete() throws {
+        guard let newsIndex = executable("news-index") else {
+            Issue.record("news-index binary not built")
+            return
+        }
+        let dir = try TemporaryFolder("kill")
+        _ = try buildIndex(dir.path, makeArticles(50))
+        let feed = dir.path + "/feed.jsonl"
+        let lines = makeArticles(4000, seed: 9, prefix: "k").map { a in
+            "{\"id\":\"\(a.id)\",\"title\":\"\(a.headline)\",\"body\":\"\(a.body.replacingOccurrences(of: "\n", with: "\\n"))\"}"
+        }
+        try lines.joined(separator: "\n").write(toFile: feed, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: newsIndex)
+        p.arguments = ["--index", dir.path + "/index", "--threads", "2", "--memory", "8", feed]
+        // The index lives in a subfolder: copy the committed one there first.
+        try FileManager.default.createDirectory(atPath: dir.path + "/index", withIntermediateDirectories: true)
+        for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) where f.hasPrefix("seg-") || f.hasPrefix("commit.") {
+            try FileManager.default.copyItem(atPath: dir.path + "/" + f, toPath: dir.path + "/index/" + f)
+        }
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Kill it while it analyzes and flushes (segments appear before the commit).
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path + "/index")) ?? []
+            if files.filter({ $0.hasPrefix("seg-") }).count > 4 { break }
+            usleep(20_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let reader = try IndexReader.open(directory: dir.path + "/index")
+        #expect(reader.liveCount == 50)
+        #expect(try reader.verify() > 0)
+        // The next writer cleans up and works.
+        _ = try buildIndex(dir.path + "/index", makeArticles(5, seed: 3, prefix: "n"))
+        #expect(try IndexReader.open(directory: dir.path + "/index").liveCount == 55)
+    }
+}

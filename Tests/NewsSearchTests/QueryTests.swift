@@ -1,0 +1,22 @@
+import Testing
+@testable import NewsSearch
+
+@Suite struct QueryParserTests {
+    @Test func syntax() throws {
+        let q = try Query.parse(#"淄博 高新区 "提着“篮子”选" +钙钛矿 -房地产 A OR B title:招商"#)
+        #expect(q.clauses.map(\.text) == ["淄博", "高新区", "提着“篮子”选", "钙钛矿", "房地产", "A", "B", "招商"])
+        #expect(q.clauses[2].phrase)
+        #expect(q.clauses[3].occur == .must)
+        #expect(q.clauses[4].occur == .mustNot)
+        #expect(q.clauses[5].orGroup != nil && q.clauses[5].orGroup == q.clauses[6].orGroup)
+        #expect(q.clauses[7].headlineOnly)
+        #expect(try Query.parse("  ").isEmpty)
+        #expect(try Query.parse("a - b").clauses.map(\.text) == ["a", "-", "b"])
+    }
+
+    @Test func errors() {
+        #expect(throws: Query.ParseError.self) { try Query.parse(#""未闭合"#) }
+        #expect(throws: Query.ParseError.self) { try Query.parse("OR 淄博") }
+        #expect(throws: Query.ParseError.self) { try Query.parse("淄博 OR") }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TestSupport
+import NewsCatalog
+import NewsIndex
+import NewsIngest
+import NewsText
+@testable import NewsSearch
+
+/// An index over hand-written sentences, shared by the tests of this suite.
+final class Fixture: @unchecked Sendable {
+    let dir: TemporaryFolder
+    let reader: IndexReader
+    let searcher: Searcher
+
+    static let articles: [Article] = [
+        Article(id: "zibo", headline: "淄博高新区精准招商", body: "淄博高新区与广东企业签约，建设钙钛矿光伏组件生产线。", date: Day(year: 2024, month: 3, day: 19), location: "t", regions: ["370303"]),
+        Article(id: "zibo-tw", headline: "淄博高新區鈣鈦礦項目開工", body: "淄博高新區鈣鈦礦電池項目開工，總投資10億元。", date: Day(year: 2024, month: 5, day: 10), location: "t"),
+        Article(id: "split", headline: "高新技术", body: "淄川的企业和博山的高校，新区建设。", date: Day(year: 2023, month: 1, day: 2), location: "t"),
+        Article(id: "hefei", headline: "合肥新能源汽车产量增长", body: "合肥新能源汽车产量突破70万辆，动力电池配套率提升。", date: Day(year: 2025, month: 1, day: 22), location: "t", regions: ["合肥市"]),
+        Article(id: "house", headline: "郑州楼市新政", body: "郑州推出商品住房以旧换新，房地产市场回暖。", date: Day(year: 2025, month: 8, day: 13), location: "t", regions: ["郑州市"], industries: ["K70"]),
+        Article(id: "punct", headline: "标点测试", body: "淄博，高新区的测试。淄博高新区", date: Day(year: 2022, month: 6, day: 1), location: "t"),
+    ]
+
+    init() throws {
+        dir = try TemporaryFolder("search")
+        var options = IndexWriter.Options(threads: 1)
+        options.maxBufferedDocs = 3
+        let writer = try IndexWriter(directory: dir.path, options: options)
+        for a in Self.articles { try writer.add(a) }
+        _ = try writer.commit()
+        writer.close()
+        reader = try IndexReader.open(directory: dir.path)
+        searcher = Searcher(reader: reader, analyzer: try Analyzer())
+    }
+
+    func ids(_ q: String, _ configure: (inout Searcher.Options) throws -> Void = { _ in }) throws -> [String] {
+        var options = Searcher.Options()
+        try configure(&options)
+        return try searcher.search(try Query.parse(q), options: options).hits.map { reader.segments[$0.segment].id($0.doc) }
+    }
+}
+
+@Suite(.serialized) struct SearchTests {
+    let f: Fixture
+    init() throws { f = try Fixture() }
+
+    @Test func completeMatchesComeFirstThenPartialOnes() throws {
+        let ids = try f.ids("淄博高新区 钙钛矿")
+        #expect(Set(ids.prefix(2)) == ["zibo", "zibo-tw"])
+        #expect(ids.contains("punct"))  // partial: no 钙钛矿
+        #expect(try f.ids("淄博高新区 钙钛矿") { $0.all = true }.sorted() == ["zibo", "zibo-tw"])
+    }
+
+    @Test func traditionalAndSimplifiedFindEachOther() throws {
+        #expect(try f.ids("鈣鈦礦") { $0.all = true }.sorted() == ["zibo", "zibo-tw"])
+        #expect(try f.ids("钙钛矿") { $0.all = true }.sorted() == ["zibo", "zibo-tw"])
+    }
+
+    @Test func quotedStringsAreExactAndContiguous() throws {
+        #expect(try f.ids(#""淄博高新区""#).sorted() == ["punct", "zibo", "zibo-tw"])
+        #expect(try f.ids(#""淄博，高新区""#) == ["punct"])
+        #expect(try f.ids(#""高新区精准""#) == ["zibo"])
+        #expect(try f.ids(#""新区建设""#) == ["split"])
+        #expect(try f.ids(#""博高""#).sorted() == ["punct", "zibo", "zibo-tw"])
+        #expect(try f.ids(#""精准淄博""#).isEmpty)
+    }
+
+    @Test func oneCharacterFindsItAnywhere() throws {
+        // 矿 ends a word in every article that has it: found through the bigram prefix and unigram.
+        #expect(try f.ids("矿") { $0.all = true }.sorted() == ["zibo", "zibo-tw"])
+        #expect(try f.ids("淄") { $0.all = true }.sorted() == ["punct", "split", "zibo", "zibo-tw"])
+    }
+
+    @Test func operators() throws {
+        #expect(try f.ids("淄博 -钙钛矿") { $0.all = true }.sorted() == ["punct"])
+        #expect(try f.ids("+合肥 新能源") == ["hefei"])
+        #expect(try f.ids("合肥 OR 郑州") { $0.all = true }.sorted() == ["hefei", "house"])
+        #expect(try f.ids("title:招商") == ["zibo"])
+    }
+
+    @Test func filtersReadColumns() throws {
+        let regions = try RegionCatalog.shared()
+        #expect(try f.ids("淄博") { $0.all = true; try $0.filters.addRegions(["山东"], catalog: regions) }.contains("zibo"))
+        #expect(try f.ids("新能源") { try $0.filters.addRegions(["安徽"], catalog: regions) } == ["hefei"])
+        #expect(try f.ids("淄博") { try $0.filters.setDates(from: "2024-04", to: nil) } == ["zibo-tw"])
+        let industries = try IndustryCatalog.shared()
+        #expect(try f.ids("") { try $0.filters.addIndustries(["房地产业"], catalog: industries) } == ["house"])
+        #expect(throws: CatalogError.self) { var x = Filters(); try x.addRegions(["不存在的地方"], catalog: regions) }
+        #expect(throws: Filters.Error.self) { var x = Filters(); try x.setDates(from: "2024-13", to: nil) }
+    }
+
+    @Test func emptyQueryListsNewestFirst() throws {
+        let ids = try f.ids("") { try $0.filters.setDates(from: "2023", to: nil); $0.limit = 0 }
+        #expect(ids == ["house", "hefei", "zibo-tw", "zibo", "split"])
+    }
+
+    @Test func countCountsEveryMatch() throws {
+        let all = try f.searcher.search(try Query.parse("淄博"), options: { var o = Searcher.Options(); o.all = true; return o }(), count: true)
+        #expect(all.total == 3)
+    }
+}
+
+@Suite(.serialized) struct PruningTests {
+    /// MaxScore pruning must return exactly what exhaustive scoring returns.
+    @Test func prunedTopKEqualsExhaustive() throws {
+        let dir = try TemporaryFolder("pruning")
+        let words = ["淄博", "高新区", "招商", "钙钛矿", "光伏", "组件", "新能源", "汽车", "出口", "增长", "项目", "签约", "港口", "企业",
+                     "房地产", "债券", "银行", "芯片", "数据", "中心", "物流", "粮食", "旅游", "消费"]
+        var rng = SplitMix64(seed: 5)
+        var options = IndexWriter.Options(threads: 2)
+        options.maxBufferedDocs = 150
+        let writer = try IndexWriter(directory: dir.path, options: options)
+        for i in 0 ..< 600 {
+            let n = 5 + Int(rng.next() % 30)
+            let body = (0 ..< n).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: "，")
+            let head = (0 ..< 3).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined()
+            try writer.add(Article(id: "p\(i)", headline: head, body: body, location: "t"))
+        }
+        _ = try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: dir.path)
+        #expect(reader.segments.count >= 2)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        for _ in 0 ..< 60 {
+            let q = (0 ..< 1 + Int(rng.next() % 4)).map { _ in words[Int(rng.next() % UInt64(words.count))] }.joined(separator: " ")
+            var pruned = Searcher.Options()
+            pruned.limit = 10
+            var exhaustive = pruned
+            exhaustive.exhaustive = true
+            let a = try searcher.search(try Query.parse(q), options: pruned).hits
+            let b = try searcher.search(try Query.parse(q), options: exhaustive).hits
+            #expect(a == b, "query \(q)")
+        }
+    }
+}
