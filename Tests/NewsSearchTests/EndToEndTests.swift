@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The two executables on the sample corpus, as a user runs them.
+@Suite(.serialized) struct EndToEndTests {
+    let dir: TemporaryFolder
+    let newsIndex: String
+    let newsSearch: String
+    var index: String { dir.path + "/index" }
+
+    init() throws {
+        dir = try TemporaryFolder("e2e")
+        newsIndex = try #require(executable("news-index"), "news-index is not built")
+        newsSearch = try #require(executable("news-search"), "news-search is not built")
+        let r = try run(newsIndex, ["--index", dir.path + "/index", "--quiet", repositoryRoot + "/corpus"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("added 68, replaced 0, skipped 0"), "\(r.out)")
+    }
+
+    @Test func searchPrintsRankedHighlightedResults() throws {
+        let r = try run(newsSearch, ["--index", index, "低空经济", "芜湖", "--limit", "3"], environment: ["NO_COLOR": "1"])
+        #expect(r.status == 0)
+        #expect(r.out.contains(" 1. "))
+        #expect(r.out.contains("【芜湖】") || r.out.contains("【低空经济】"))
+        #expect(r.out.contains("安徽省芜湖市"))
+    }
+
+    @Test func jsonLinesCarryEveryField() throws {
+        let r = try run(newsSearch, ["--index", index, "钙钛矿", "--format", "json", "--limit", "5"])
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["id", "score", "title", "date", "source", "url", "path", "regions", "industries", "cluster", "snippet"] {
+                #expect(o.keys.contains(key), "missing \(key)")
+            }
+            let snippet = try #require(o["snippet"] as? [String: Any])
+            let text = Array((snippet["text"] as? String ?? "").unicodeScalars)
+            for m in snippet["matches"] as? [[Int]] ?? [] {
+                let s = String(String.UnicodeScalarView(text[m[0] ..< m[1]]))
+                #expect(["钙钛", "钛矿", "钙钛矿", "鈣鈦礦", "鈣鈦", "鈦礦"].contains(s), "highlight \(s)")
+            }
+        }
+    }
+
+    @Test func reprintsOfTheCorpusShareACluster() throws {
+        let r = try run(newsSearch, ["--index", index, "芜湖低空经济产业园", "--format", "json", "--limit", "3", "--all"])
+        let clusters = r.out.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["cluster"] as? String
+        }
+        #expect(clusters.count == 3 && Set(clusters).count == 1, "\(clusters)")
+    }
+
+    @Test func filtersCountsAndCSV() throws {
+        let count = try run(newsSearch, ["--index", index, "--region", "山东", "--count"])
+        #expect(Int(count.out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 3)
+        let csv = try run(newsSearch, ["--index", index, "--industry", "K70", "--from", "2024", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.out.hasPrefix("rank,id,score,date,title,source,regions,industries,url,path\n"))
+        #expect(csv.out.contains("K70"))
+    }
+
+    @Test func batchModeWithTiming() throws {
+        let queries = dir.path + "/q.tsv"
+        try "q1\t淄博高新区\nq2\t\"跨境电商\"\nq3\t房地产 郑州\n".write(toFile: queries, atomically: true, encoding: .utf8)
+        let r = try run(newsSearch, ["--index", index, "--queries", queries, "--format", "tsv", "--timing"])
+        #expect(r.status == 0)
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: "\t") }
+        #expect(rows.allSatisfy { $0.count == 4 })
+        #expect(Set(rows.map { String($0[0]) }) == ["q1", "q2", "q3"])
+        #expect(r.err.range(of: #"^queries=3 mean_us=\d+ p50_us=\d+ p90_us=\d+ p99_us=\d+\n$"#, options: .regularExpression) != nil, "\(r.err)")
+    }
+
+    @Test func errorsHaveTheDocumentedExitCodes() throws {
+        let none = try run(newsSearch, ["--index", dir.path + "/nowhere", "淄博"])
+        #expect(none.status == 1)
+        #expect(none.err.contains("no index in"))
+        let usage = try run(newsSearch, ["--index", index])
+        #expect(usage.status == 2)
+        let region = try run(newsSearch, ["--index", index, "淄博", "--region", "淄搏"])
+        #expect(region.status == 2)
+        #expect(region.err.contains("unknown region") && region.err.contains("淄博"))
+        let bad = dir.path + "/bad.jsonl"
+        try "{\"id\": \"x\", \"title\": 5}\n{oops\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let partial = try run(newsIndex, ["--index", index, "--quiet", bad])
+        #expect(partial.status == 1)
+        #expect(partial.err.contains("\(bad):1") && partial.err.contains("\(bad):2"))
+    }
+
+    @Test func analyzeShowsTokens() throws {
+        let r = try run(newsIndex, ["analyze", "淄博高新區(qū)鈣鈦礦"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("normalized: 淄博高新区钙钛矿"))
+        #expect(r.out.contains("word     5      钙钛矿  (source: 鈣鈦礦)"))
+    }
+
+    @Test func deleteStatsVerifyMerge() throws {
+        #expect(try run(newsIndex, ["delete", "--index", index, "wire-2025-0001"]).status == 0)
+        let stats = try run(newsIndex, ["stats", "--index", index])
+        #expect(stats.out.contains("articles:   67 live, 1 deleted"))
+        #expect(try run(newsIndex, ["merge", "--index", index]).out.contains("merged: 67 articles in 1 segment"))
+        #expect(try run(newsIndex, ["verify", "--index", index]).status == 0)
+    }
+}
