@@ -3,6 +3,11 @@
 //   CICU (C shim over libicu) ← NewsText ← … ← news-index, news-search
 import PackageDescription
 
+/// Release builds of the index and query layers skip the runtime exclusivity checks:
+/// their cursors are classes walked in tight loops, where the checks cost more than
+/// the work. Debug builds (and so the tests) keep every check.
+let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "NewsSearch",
     platforms: [.macOS(.v13)],
@@ -30,8 +35,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
         .target(name: "IndexFormat", dependencies: ["CZlib"]),
-        .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"]),
-        .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"]),
+        .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
+                swiftSettings: hotLoops),
+        .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),
         .executableTarget(
             name: "news-index",
             dependencies: [

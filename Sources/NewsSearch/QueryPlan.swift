@@ -8,6 +8,19 @@ struct TermText: Hashable {
     var kind: TokenKind
     var text: String
     var prefix: Bool
+    /// For letters and numbers cut by an exact string's edge (`"20"` inside `2020`):
+    /// which article tokens count as this one.
+    var partial: Partial = .none
+
+    enum Partial: Hashable {
+        case none
+        /// The article token starts with the text (the last token of an exact string).
+        case startsWith
+        /// The article token ends with it (the first token).
+        case endsWith
+        /// The article token contains it (an exact string of one token).
+        case contains
+    }
 
     func key(_ field: Field) -> [UInt8] { TermKey.make(field: field, kind: kind, text: text) }
 }
@@ -56,7 +69,15 @@ enum QueryPlanner {
                 phrase.append((term, t.start - (first ?? 0)))
             }
             let normalized = analyzer.normalizedText
-            // Positions prove contiguity only when nothing but tokens fills the span.
+            // Letters and digits at an exact string's edges may be part of longer tokens in an article.
+            if clause.phrase, !phrase.isEmpty {
+                let last = phrase.count - 1
+                for i in [0, last] where phrase[i].0.kind == .letters || phrase[i].0.kind == .number {
+                    phrase[i].0.partial = last == 0 ? .contains : (i == 0 ? .endsWith : .startsWith)
+                }
+                units = QueryPlanner.dedupe(phrase.map(\.0))
+            }
+            // Positions prove contiguity only when tokens cover every character.
             let covered = coverage(tokens, count: analyzer.normalizedCount)
             planned.append(PlannedClause(clause: clause, units: units, words: dedupe(words), phrase: phrase,
                                          normalized: normalized, needsVerification: !covered))
@@ -64,12 +85,12 @@ enum QueryPlanner {
         return planned
     }
 
-    /// Whether tokens cover every unit between the first token and the last.
+    /// Whether tokens cover every unit of the normalized text (no spaces or punctuation).
     static func coverage(_ tokens: [Token], count: Int) -> Bool {
-        guard let lo = tokens.map(\.start).min(), let hi = tokens.map(\.end).max() else { return false }
-        var covered = [Bool](repeating: false, count: count + 1)
-        for t in tokens { for i in Int(t.start) ..< Int(t.end) { covered[i] = true } }
-        return (Int(lo) ..< Int(hi)).allSatisfy { covered[$0] }
+        guard count > 0 else { return false }
+        var covered = [Bool](repeating: false, count: count)
+        for t in tokens { for i in Int(t.start) ..< Int(t.end) where i < count { covered[i] = true } }
+        return covered.allSatisfy { $0 }
     }
 
     static func dedupe(_ terms: [TermText]) -> [TermText] {

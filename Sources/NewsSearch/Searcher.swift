@@ -91,7 +91,7 @@ public final class Searcher {
             for segment in reader.segments {
                 var best = 0
                 for field in Field.allCases {
-                    best = max(best, try SegmentPlan.expand(t, field, segment).reduce(0) { $0 + $1.docFreq })
+                    best = max(best, try SegmentPlan.expand(t, field, segment).reduce(0) { $0 + $1.0.docFreq })
                 }
                 total += best
             }

@@ -30,13 +30,39 @@ final class SegmentPlan {
         }
     }
 
-    /// The dictionary entries a term stands for in `field` (several for a one-character prefix term).
-    static func expand(_ t: TermText, _ field: Field, _ segment: SegmentReader) throws -> [TermInfo] {
-        var infos = [TermInfo]()
-        if let i = try segment.term(t.key(field)) { infos.append(i) }
-        if t.prefix {
-            let prefix = TermKey.make(field: field, kind: .bigram, text: t.text)
-            infos += try segment.terms(withPrefix: prefix).map(\.1)
+    /// The dictionary entries a term stands for in `field` (several for a one-character
+    /// prefix term or a partial letters/number token), each with the offset of the
+    /// query token inside the article token.
+    static func expand(_ t: TermText, _ field: Field, _ segment: SegmentReader) throws -> [(TermInfo, Int32)] {
+        var infos = [(TermInfo, Int32)]()
+        switch t.partial {
+        case .none:
+            if let i = try segment.term(t.key(field)) { infos.append((i, 0)) }
+            if t.prefix {
+                let prefix = TermKey.make(field: field, kind: .bigram, text: t.text)
+                infos += try segment.terms(withPrefix: prefix, limit: Int.max).map { ($0.1, 0) }
+            }
+        case .startsWith:
+            // Digits and letters mix inside tokens (5g, 01.524z): look in both kinds.
+            for kind in [TokenKind.number, .letters] {
+                infos += try segment.terms(withPrefix: TermKey.make(field: field, kind: kind, text: t.text), limit: Int.max).map { ($0.1, 0) }
+            }
+        case .endsWith, .contains:
+            let query = Array(t.text.utf8)
+            let qlen = t.text.utf16.count
+            let candidates = try [TokenKind.number, .letters].flatMap {
+                try segment.terms(withPrefix: TermKey.make(field: field, kind: $0, text: ""), limit: Int.max)
+            }
+            for (key, info) in candidates {
+                let text = key.dropFirst(2)
+                if t.partial == .endsWith {
+                    guard text.count >= query.count, text.suffix(query.count).elementsEqual(query) else { continue }
+                    let dlen = String(decoding: text, as: UTF8.self).utf16.count
+                    infos.append((info, Int32(dlen - qlen)))
+                } else if String(decoding: text, as: UTF8.self).contains(t.text) {
+                    infos.append((info, 0))
+                }
+            }
         }
         return infos
     }
@@ -44,9 +70,9 @@ final class SegmentPlan {
     func cursor(_ t: TermText, _ headlineOnly: Bool, word: Bool) throws -> TermCursor {
         let key = Key(term: t, headlineOnly: headlineOnly, word: word)
         if let c = cursors[key] { return c }
-        var parts = [(Field, PostingsCursor)]()
+        var parts = [(Field, PostingsCursor, Int32)]()
         for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for info in try Self.expand(t, field, segment) { parts.append((field, try segment.postings(info))) }
+            for (info, shift) in try Self.expand(t, field, segment) { parts.append((field, try segment.postings(info), shift)) }
         }
         let df = Double(stats.docFreq[t] ?? 0)
         let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))
@@ -57,26 +83,32 @@ final class SegmentPlan {
 
     func units(_ c: PlannedClause) -> [TermCursor] { c.units.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: false)] } }
 
+    private lazy var phraseTokens = [[(cursor: TermCursor, offset: Int32)]?](repeating: nil, count: clauses.count)
+
+    /// Per clause, its unit cursors (computed once).
+    lazy var clauseUnits: [[TermCursor]] = clauses.map(units)
+
     /// Unit cursors of the clauses that score (not excluded), one per term.
-    var scoringUnits: [TermCursor] {
+    lazy var scoringUnits: [TermCursor] = {
         var seen = Set<ObjectIdentifier>()
         return clauses.filter { $0.clause.occur != .mustNot }.flatMap(units).filter { seen.insert(ObjectIdentifier($0)).inserted }
-    }
+    }()
 
     /// Units that may match partially: an exact string either matches whole or not at all.
-    var partialUnits: [TermCursor] {
+    lazy var partialUnits: [TermCursor] = {
         var seen = Set<ObjectIdentifier>()
         return clauses.filter { $0.clause.occur != .mustNot && !$0.clause.phrase }.flatMap(units)
             .filter { seen.insert(ObjectIdentifier($0)).inserted }
-    }
+    }()
 
-    var words: [TermCursor] {
-        clauses.filter { $0.clause.occur != .mustNot }.flatMap { c in
+    lazy var words: [TermCursor] = {
+        var seen = Set<ObjectIdentifier>()
+        return clauses.filter { $0.clause.occur != .mustNot }.flatMap { c in
             c.words.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: true)] }
-        }
-    }
+        }.filter { seen.insert(ObjectIdentifier($0)).inserted && !$0.isEmpty }
+    }()
 
-    var unitCount: Int { Set(clauses.filter { $0.clause.occur != .mustNot }.flatMap(\.units)).count }
+    lazy var unitCount: Int = Set(clauses.filter { $0.clause.occur != .mustNot }.flatMap(\.units)).count
 
     /// False when some required clause has a term missing from this segment.
     var satisfiable: Bool {
@@ -96,12 +128,16 @@ final class SegmentPlan {
     }
 
     /// Whether `doc` satisfies clause `c`.
-    func satisfies(_ c: PlannedClause, _ doc: Int32, verifier: Searcher) throws -> Bool {
-        let us = units(c)
+    func satisfies(_ index: Int, _ doc: Int32, verifier: Searcher) throws -> Bool {
+        let c = clauses[index]
+        let us = clauseUnits[index]
         guard !us.isEmpty || !c.phrase.isEmpty else { return false }
         for u in us where try u.advance(to: doc) != doc { return false }
         guard c.clause.phrase else { return true }
-        let tokens = try c.phrase.map { (cursor: try cursor($0.term, c.clause.headlineOnly, word: false), offset: $0.offset) }
+        if phraseTokens[index] == nil {
+            phraseTokens[index] = try c.phrase.map { (cursor: try cursor($0.term, c.clause.headlineOnly, word: false), offset: $0.offset) }
+        }
+        let tokens = phraseTokens[index]!
         for field in c.clause.headlineOnly ? [Field.headline] : Field.allCases {
             if try verifier.phraseMatches(tokens, field, c, segment: segment, doc: doc) { return true }
         }
@@ -111,12 +147,12 @@ final class SegmentPlan {
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
         var groups = [Int: Bool]()
-        for c in clauses {
+        for (i, c) in clauses.enumerated() {
             switch c.clause.occur {
             case .mustNot:
-                if try satisfies(c, doc, verifier: verifier) { return false }
+                if try satisfies(i, doc, verifier: verifier) { return false }
             case .must, .should:
-                let ok = try satisfies(c, doc, verifier: verifier)
+                let ok = try satisfies(i, doc, verifier: verifier)
                 if let g = c.clause.orGroup { groups[g] = (groups[g] ?? false) || ok } else if !ok { return false }
             }
         }
@@ -125,9 +161,9 @@ final class SegmentPlan {
 
     /// `+` clauses hold and `-` clauses do not (partial matches need no more).
     func passesRequired(_ doc: Int32, verifier: Searcher) throws -> Bool {
-        for c in clauses {
-            if c.clause.occur == .mustNot, try satisfies(c, doc, verifier: verifier) { return false }
-            if c.clause.occur == .must, try !satisfies(c, doc, verifier: verifier) { return false }
+        for (i, c) in clauses.enumerated() {
+            if c.clause.occur == .mustNot, try satisfies(i, doc, verifier: verifier) { return false }
+            if c.clause.occur == .must, try !satisfies(i, doc, verifier: verifier) { return false }
         }
         return true
     }

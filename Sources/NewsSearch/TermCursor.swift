@@ -17,7 +17,8 @@ public struct Ranking: Sendable {
 /// One query term in one segment: the union of its postings in the fields it
 /// searches (and of every expansion of a one-character prefix term).
 final class TermCursor {
-    var parts: [(field: Field, cursor: PostingsCursor)]
+    /// Postings per field; `shift` is where the query token sits inside the article token.
+    var parts: [(field: Field, cursor: PostingsCursor, shift: Int32)]
     /// The current document, `PostingsCursor.end` when exhausted.
     private(set) var doc: Int32 = -1
     let idf: Double
@@ -26,13 +27,13 @@ final class TermCursor {
     let upperBound: Double
     let term: TermText
 
-    init(term: TermText, parts: [(Field, PostingsCursor)], idf: Double, weight: Double, ranking: Ranking, averages: (Double, Double)) {
+    init(term: TermText, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking, averages: (Double, Double)) {
         self.term = term
         self.parts = parts
         self.idf = idf
         self.weight = weight
         var x = 0.0
-        for (field, cursor) in parts {
+        for (field, cursor, _) in parts {
             let maxFreq = Double(cursor.blockMaxFreq.max() ?? 0)
             let minLength = Double(cursor.blockMinLength.min() ?? 0)
             let norm = 1 - ranking.b + ranking.b * minLength / (field == .headline ? averages.0 : averages.1)
@@ -62,8 +63,9 @@ final class TermCursor {
     /// Field frequencies at the current document.
     func frequencies() -> (headline: Double, body: Double) {
         var h = 0.0, b = 0.0
-        for p in parts where p.cursor.doc == doc {
-            if p.field == .headline { h += Double(p.cursor.freq) } else { b += Double(p.cursor.freq) }
+        for i in parts.indices where parts[i].cursor.doc == doc {
+            let f = Double(parts[i].cursor.freq)
+            if parts[i].field == .headline { h += f } else { b += f }
         }
         return (h, b)
     }
@@ -73,9 +75,10 @@ final class TermCursor {
         out.removeAll(keepingCapacity: true)
         for i in parts.indices where parts[i].field == field && parts[i].cursor.doc == doc {
             try parts[i].cursor.positions(into: &scratch)
-            out += scratch
+            let shift = parts[i].shift
+            if shift == 0 { out += scratch } else { out += scratch.map { $0 &+ UInt32(bitPattern: shift) } }
         }
-        if parts.count > 2 { out.sort() }
+        if parts.count > 1 { out.sort() }
     }
 
     /// BM25F of the current document.

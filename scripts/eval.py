@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Retrieval quality of news-search beside Lucene-CJK and Lucene-smartcn, same sets, same run.
+
+Sets (all from the 2022-2025 tuning data; the 2026 CCTV slice is never read here):
+  known-item  CCTV 2022-2025 articles indexed WITHOUT headlines; each sampled headline
+              is a query whose only relevant article is its own.       -> MRR@10
+  finna       FinCUGE briefs; each editor's summary_title is a query for its brief. -> MRR@10
+  cmrc2018    CMRC2018 questions against Wikipedia passages (qrels).    -> MRR@10
+  quoted      random substrings of indexed articles as "exact" queries, against grep
+              over the same texts.                                       -> recall, precision
+Usage: python3 scripts/eval.py [--data ../shared/data] [--sample 1000] [--work /tmp/news-eval]
+"""
+import argparse, json, os, random, re, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+
+def jsonl(path):
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def write_jsonl(path, rows):
+    with open(path, 'w', encoding='utf-8') as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + '\n')
+
+
+def write_queries(path, queries):
+    with open(path, 'w', encoding='utf-8') as f:
+        for qid, q in queries:
+            f.write('%s\t%s\n' % (qid, q.replace('\t', ' ').replace('\n', ' ')))
+
+
+def read_results(path):
+    runs = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            p = line.rstrip('\n').split('\t')
+            if len(p) >= 3:
+                runs.setdefault(p[0], []).append(p[2])
+    return runs
+
+
+def mrr(runs, qrels, k=10):
+    total = 0.0
+    for qid, rel in qrels.items():
+        for rank, doc in enumerate(runs.get(qid, [])[:k], 1):
+            if doc in rel:
+                total += 1.0 / rank
+                break
+    return total / max(1, len(qrels))
+
+
+def sanitize(q):
+    """Our query syntax: keep a headline literal (no quotes, operators or field prefixes)."""
+    q = q.replace('"', ' ').replace('OR', 'or')
+    q = re.sub(r'(^|\s)[+\-](?=\S)', r'\1', q)
+    return q.replace('title:', 'title ')
+
+
+def ours(work, name, docs_path, queries, limit=10, extra=()):
+    index = os.path.join(work, name + '-ours')
+    subprocess.run([os.path.join(REPO, '.build/release/news-index'), '--quiet', '--rebuild', '--index', index, docs_path],
+                   check=True, stdout=subprocess.DEVNULL)
+    qfile = os.path.join(work, name + '-ours.tsv')
+    write_queries(qfile, queries)
+    out = subprocess.run([os.path.join(REPO, '.build/release/news-search'), '--index', index, '--queries', qfile,
+                          '--format', 'tsv', '--limit', str(limit), '--timing'] + list(extra),
+                         check=True, capture_output=True, text=True)
+    rfile = os.path.join(work, name + '-ours-results.tsv')
+    with open(rfile, 'w', encoding='utf-8') as f:
+        f.write(out.stdout)
+    return read_results(rfile), out.stderr.strip()
+
+
+def lucene(work, name, analyzer, bench, docs_path, queries, k=10, op='or'):
+    index = os.path.join(work, '%s-lucene-%s' % (name, analyzer))
+    subprocess.run(['rm', '-rf', index])
+    subprocess.run([os.path.join(bench, 'anchors/lucene'), 'index', '--analyzer', analyzer, '--out', index, docs_path],
+                   check=True, stdout=subprocess.DEVNULL)
+    qfile = os.path.join(work, '%s-lucene.tsv' % name)
+    write_queries(qfile, queries)
+    rfile = os.path.join(work, '%s-lucene-%s-results.tsv' % (name, analyzer))
+    out = subprocess.run([os.path.join(bench, 'anchors/lucene'), 'search', '--analyzer', analyzer, '--index', index,
+                          '--queries', qfile, '--k', str(k), '--op', op, '--results', rfile],
+                         check=True, capture_output=True, text=True)
+    return read_results(rfile), out.stdout.strip()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--data', default=os.path.join(REPO, '..', 'shared', 'data'))
+    ap.add_argument('--sample', type=int, default=1000)
+    ap.add_argument('--work', default='/tmp/news-eval')
+    ap.add_argument('--sets', default='known-item,finna,cmrc2018,quoted')
+    ap.add_argument('--no-lucene', action='store_true')
+    args = ap.parse_args()
+    bench = os.path.join(os.path.dirname(os.path.abspath(args.data)), 'bench')
+    os.makedirs(args.work, exist_ok=True)
+    subprocess.run(['swift', 'build', '-c', 'release'], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    rng = random.Random(20241129)
+    sets = args.sets.split(',')
+    rows = []
+
+    cctv = []
+    for y in (2022, 2023, 2024, 2025):
+        cctv += jsonl(os.path.join(args.data, 'news/cctv/cctv-%d.jsonl' % y))
+    if 'known-item' in sets:
+        docs = [{'id': a['id'], 'body': a['body'], 'date': a['date'], 'source': a['source']} for a in cctv if a.get('body')]
+        path = os.path.join(args.work, 'known-item.jsonl')
+        write_jsonl(path, docs)
+        sample = rng.sample([a for a in cctv if a.get('body') and a.get('title')], args.sample)
+        queries = [(a['id'], a['title']) for a in sample]
+        qrels = {a['id']: {a['id']} for a in sample}
+        run, timing = ours(args.work, 'known-item', path, [(q, sanitize(t)) for q, t in queries])
+        rows.append(('known-item MRR@10', 'news-search', mrr(run, qrels), timing))
+        if not args.no_lucene:
+            for an in ('cjk', 'smartcn'):
+                r, t = lucene(args.work, 'known-item', an, bench, path, queries)
+                rows.append(('known-item MRR@10', 'lucene-' + an, mrr(r, qrels), t))
+
+    if 'finna' in sets:
+        finna = jsonl(os.path.join(args.data, 'news/fincuge/finna_title_text.jsonl'))
+        path = os.path.join(args.work, 'finna.jsonl')
+        write_jsonl(path, [{'id': a['id'], 'body': a['body']} for a in finna])
+        withsum = [a for a in finna if a.get('summary_title')]
+        queries = [(a['id'], a['summary_title']) for a in withsum]
+        qrels = {a['id']: {a['id']} for a in withsum}
+        run, timing = ours(args.work, 'finna', path, [(q, sanitize(t)) for q, t in queries])
+        rows.append(('finna MRR@10', 'news-search', mrr(run, qrels), timing))
+        if not args.no_lucene:
+            r, t = lucene(args.work, 'finna', 'cjk', bench, path, queries)
+            rows.append(('finna MRR@10', 'lucene-cjk', mrr(r, qrels), t))
+
+    if 'cmrc2018' in sets:
+        base = os.path.join(args.data, 'eval/cmrc2018')
+        path = os.path.join(base, 'corpus.jsonl')
+        queries = [(q['qid'], q['query']) for q in jsonl(os.path.join(base, 'queries.jsonl'))]
+        qrels = {}
+        with open(os.path.join(base, 'qrels.tsv'), encoding='utf-8') as f:
+            for line in f:
+                p = line.split()
+                if len(p) >= 4 and p[3] != '0':
+                    qrels.setdefault(p[0], set()).add(p[2])
+        run, timing = ours(args.work, 'cmrc2018', path, [(q, sanitize(t)) for q, t in queries])
+        rows.append(('cmrc2018 MRR@10', 'news-search', mrr(run, qrels), timing))
+        if not args.no_lucene:
+            r, t = lucene(args.work, 'cmrc2018', 'cjk', bench, path, queries)
+            rows.append(('cmrc2018 MRR@10', 'lucene-cjk', mrr(r, qrels), t))
+
+    if 'quoted' in sets:
+        docs = rng.sample([a for a in cctv if a.get('body')], 3000)
+        path = os.path.join(args.work, 'quoted.jsonl')
+        write_jsonl(path, [{'id': a['id'], 'title': a.get('title', ''), 'body': a['body']} for a in docs])
+        queries, truth = [], {}
+        for i in range(300):
+            a = rng.choice(docs)
+            text = a['body']
+            n = rng.randint(2, 12)
+            start = rng.randrange(0, max(1, len(text) - n))
+            s = text[start:start + n]
+            if '"' in s or '\n' in s or not s.strip():
+                continue
+            qid = 'q%d' % i
+            queries.append((qid, '"%s"' % s))
+            truth[qid] = {d['id'] for d in docs if s in d['body'] or s in d.get('title', '')}
+        run, timing = ours(args.work, 'quoted', path, queries, limit=0, extra=['--all'])
+        tp = sum(len(set(run.get(q, [])) & truth[q]) for q in truth)
+        found = sum(len(set(run.get(q, []))) for q in truth)
+        relevant = sum(len(truth[q]) for q in truth)
+        rows.append(('quoted recall', 'news-search', tp / max(1, relevant), timing))
+        rows.append(('quoted precision', 'news-search', tp / max(1, found), ''))
+
+    print('%-20s %-14s %8s   %s' % ('measure', 'engine', 'value', 'latency'))
+    for m, e, v, t in rows:
+        print('%-20s %-14s %8.4f   %s' % (m, e, v, t))
+
+
+if __name__ == '__main__':
+    main()
