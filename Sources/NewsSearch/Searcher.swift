@@ -160,7 +160,7 @@ public final class Searcher {
                 matched += 1
             }
             for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
-            score *= Double(matched) / max(unitCount, 1)
+            score *= pow(Double(matched) / max(unitCount, 1), options.ranking.coordination)
             top.insert(score, s, Int(doc))
         }
         terms.removeAll()
