@@ -8,6 +8,12 @@
 #             ICU segmentation, lexicon, bigrams) on the tuning pool, beside
 #             ../shared/bench/limits/icu-words (ICU word segmentation alone) on
 #             the same files. Target: >= 60 % of the ICU limit.
+#   index     news-index on the pool with 1 and 2 threads beside Lucene-CJK
+#             (MB/s of title+body text, peak RSS from /usr/bin/time -v), and
+#             postings+dictionary bytes beside Lucene-CJK's whole index.
+#   queries   1,000 keyword queries of 1-3 terms (Han pieces of pool headlines,
+#             fixed seed), k = 10, in-process p50/p99 beside Lucene-CJK, default
+#             (OR) and --all (AND); and one query from a cold process.
 #
 # The tuning pool: CCTV 2022-2025, FinCUGE, THUCNews titles (never the 2026
 # evaluation slice).
@@ -17,11 +23,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=3
 data="../shared/data"
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
-    *) echo "usage: scripts/bench.sh [--runs N] [--data DIR]" >&2; exit 2 ;;
+    --only) only="$2"; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--runs N] [--data DIR] [--only analyzer|index|queries]" >&2; exit 2 ;;
   esac
 done
 bench="$(cd "$data/.." && pwd)/bench"
@@ -37,6 +45,10 @@ swift build -c release >&2
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
+want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+work="${TMPDIR:-/tmp}/news-bench"; mkdir -p "$work"
+
+if want analyzer; then
 ours=(); icu=()
 for i in $(seq "$runs"); do
   icu+=("$("$bench/limits/icu-words" "${pool[@]}" | field mb_per_s)")
@@ -49,3 +61,83 @@ echo "== analyzer throughput, 1 thread, tuning pool (median of $runs runs) =="
 printf '%-34s %8s MB/s   runs: %s\n' "ICU word segmentation (limit)" "$icu_m" "${icu[*]}"
 printf '%-34s %8s MB/s   runs: %s\n' "news-search analyzer" "$ours_m" "${ours[*]}"
 awk -v o="$ours_m" -v l="$icu_m" 'BEGIN { printf "analyzer / ICU limit: %.2f (target >= 0.60)\n", o / l }'
+fi
+
+rss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
+text_bytes=$(python3 - "${pool[@]}" <<'PY'
+import json, sys
+n = 0
+for p in sys.argv[1:]:
+    for line in open(p, encoding='utf-8'):
+        o = json.loads(line)
+        n += len((o.get('title') or '').encode()) + len((o.get('body') or '').encode())
+print(n)
+PY
+)
+
+if want index; then
+  echo
+  echo "== indexing the pool ($text_bytes bytes of title+body text) =="
+  rm -rf "$work/lucene-cjk"
+  ../shared/bench/anchors/lucene index --analyzer cjk --out "$work/lucene-cjk" "${pool[@]}" | tee "$work/lucene-index.txt"
+  lucene_mbs=$(field mb_per_s < "$work/lucene-index.txt")
+  lucene_bytes=$(sed -n 's/.*index_bytes=\([0-9]*\).*/\1/p' "$work/lucene-index.txt")
+  for t in 1 2; do
+    rm -rf "$work/ours-$t"
+    start=$(date +%s.%N)
+    /usr/bin/time -v -o "$work/time-$t.txt" .build/release/news-index --quiet --index "$work/ours-$t" --threads "$t" "${pool[@]}" >/dev/null
+    end=$(date +%s.%N)
+    mbs=$(awk -v b="$text_bytes" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", b / (e - s) / 1e6 }')
+    eval "mbs_$t=$mbs"
+    printf 'news-index --threads %d: %s MB/s, peak RSS %s kB\n' "$t" "$mbs" "$(rss "$work/time-$t.txt")"
+  done
+  .build/release/news-index stats --index "$work/ours-1" | tee "$work/stats.txt"
+  dict=$(sed -n 's/^dictionary: *\([0-9]*\).*/\1/p' "$work/stats.txt")
+  post=$(sed -n 's/^postings: *\([0-9]*\).*/\1/p' "$work/stats.txt")
+  stored=$(sed -n 's/^stored: *\([0-9]*\).*/\1/p' "$work/stats.txt")
+  awk -v a="$mbs_1" -v l="$lucene_mbs" 'BEGIN { printf "1 thread / Lucene-CJK: %.2f (target >= 1.5)\n", a / l }'
+  awk -v a="$mbs_2" -v b="$mbs_1" 'BEGIN { printf "2 threads / 1 thread: %.2f (target >= 1.8)\n", a / b }'
+  awk -v p="$post" -v d="$dict" -v l="$lucene_bytes" 'BEGIN { printf "postings+dictionary / Lucene-CJK index: %.2f (target <= 1.0)\n", (p + d) / l }'
+  awk -v s="$stored" -v t="$text_bytes" 'BEGIN { printf "stored articles / raw text: %.2f (target <= 0.5)\n", s / t }'
+fi
+
+if want queries; then
+  echo
+  echo "== 1,000 keyword queries, k = 10 =="
+  [ -d "$work/ours-1" ] || .build/release/news-index --quiet --index "$work/ours-1" --threads 2 "${pool[@]}" >/dev/null
+  [ -d "$work/lucene-cjk" ] || ../shared/bench/anchors/lucene index --analyzer cjk --out "$work/lucene-cjk" "${pool[@]}" >/dev/null
+  python3 - "$data" > "$work/queries.tsv" <<'PY'
+import json, random, re, sys
+rng = random.Random(4242)
+heads = []
+for y in (2022, 2023, 2024, 2025):
+    for line in open('%s/news/cctv/cctv-%d.jsonl' % (sys.argv[1], y), encoding='utf-8'):
+        heads.append(json.loads(line).get('title') or '')
+runs = [r for h in heads for r in re.findall(r'[\u4e00-\u9fff]{2,}', h)]
+for i in range(1000):
+    terms = []
+    for _ in range(rng.randint(1, 3)):
+        r = rng.choice(runs)
+        n = min(len(r), rng.randint(2, 4))
+        s = rng.randrange(0, len(r) - n + 1)
+        terms.append(r[s:s + n])
+    print('q%d\t%s' % (i, ' '.join(terms)))
+PY
+  for mode in or and; do
+    flag=""; [ "$mode" = and ] && flag="--all"
+    ours_line=$(.build/release/news-search --index "$work/ours-1" --queries "$work/queries.tsv" --format tsv --timing $flag 2>&1 >/dev/null | tail -1)
+    lucene_line=$(../shared/bench/anchors/lucene search --analyzer cjk --index "$work/lucene-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
+    echo "news-search ($mode): $ours_line"
+    echo "lucene-cjk  ($mode): $lucene_line"
+    for p in p50_us p99_us; do
+      a=$(echo "$ours_line" | field "$p"); l=$(echo "$lucene_line" | field "$p")
+      awk -v a="$a" -v l="$l" -v p="$p" -v m="$mode" 'BEGIN { printf "%s %s / Lucene-CJK: %.2f (target <= 0.5)\n", m, p, a / l }'
+    done
+  done
+  cold=()
+  for i in $(seq 9); do
+    s=$(date +%s%N); .build/release/news-search --index "$work/ours-1" 淄博 招商 >/dev/null; e=$(date +%s%N)
+    cold+=($(( (e - s) / 1000000 )))
+  done
+  echo "cold single query (process start to last line), median of 9: $(printf '%s\n' "${cold[@]}" | median) ms (target <= 30)"
+fi

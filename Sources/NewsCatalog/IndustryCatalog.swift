@@ -7,14 +7,23 @@ public final class IndustryCatalog: Sendable {
     let table: CharacterTable
     private let indexByCode: [String: Int]
     private let indexByID: [Int32: Int]
-    private let indexByName: [String: [Int]]
+    private var indexByName: [String: [Int]] {
+        nameIndex.withLock { index in
+            if let index { return index }
+            var byName = [String: [Int]]()
+            for (i, ind) in industries.enumerated() { byName[table.normalize(ind.name), default: []].append(i) }
+            index = byName
+            return byName
+        }
+    }
+    private let nameIndex = LockedValue<[String: [Int]]?>(nil)
     private let childIndices: [String: [Int]]
 
     public init(table: CharacterTable) {
         self.table = table
         var list = [Industry]()
-        for line in IndustryTable.text.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in IndustryTable.text.splitASCII(0x0A) {
+            let f = line.splitASCII(0x09, omittingEmpty: false).map(String.init)
             guard f.count == 5, let level = Int(f[2]) else { continue }
             let scheme: Industry.Scheme = f[0] == "s" ? .strategicEmerging : .gbt4754
             guard let id = Industry.id(scheme: scheme, code: f[1], level: level) else { continue }
@@ -23,9 +32,6 @@ public final class IndustryCatalog: Sendable {
         industries = list
         indexByCode = Dictionary(list.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         indexByID = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var byName = [String: [Int]]()
-        for (i, ind) in list.enumerated() { byName[table.normalize(ind.name), default: []].append(i) }
-        indexByName = byName
         var children = [String: [Int]]()
         for (i, ind) in list.enumerated() { children[ind.parent ?? "", default: []].append(i) }
         childIndices = children

@@ -22,11 +22,11 @@ public struct IndustryTagger: Sendable {
         var terms = [String]()
         var codes = [[(Int32, Int)]]()
         var mixed = [([UInt16], [(Int32, Int)])]()
-        for line in IndustryKeywords.text.split(separator: "\n") {
-            let f = line.split(separator: "\t")
+        for line in IndustryKeywords.text.splitASCII(0x0A) {
+            let f = line.splitASCII(0x09)
             guard f.count == 2 else { continue }
-            let entries: [(Int32, Int)] = f[1].split(separator: ",").compactMap { pair in
-                let p = pair.split(separator: ":")
+            let entries: [(Int32, Int)] = f[1].splitASCII(0x2C).compactMap { pair in
+                let p = pair.splitASCII(0x3A)
                 guard p.count == 2, let w = Int(p[1]), let ind = catalog.industry(code: String(p[0])) else { return nil }
                 return (ind.id, w)
             }

@@ -6,26 +6,32 @@ public final class RegionCatalog: Sendable {
     public let regions: [Region]
     let table: CharacterTable
     private let indexByCode: [Int32: Int]
-    /// Normalized full names and short names → region indices.
-    private let indexByName: [String: [Int]]
+    /// Normalized full names and short names → region indices (built on first lookup by name).
+    private var indexByName: [String: [Int]] {
+        nameIndex.withLock { index in
+            if let index { return index }
+            var byName = [String: [Int]]()
+            for (i, r) in regions.enumerated() {
+                for name in [r.name] + r.shortNames { byName[table.normalize(name), default: []].append(i) }
+            }
+            index = byName
+            return byName
+        }
+    }
+    private let nameIndex = LockedValue<[String: [Int]]?>(nil)
 
     public init(table: CharacterTable) {
         self.table = table
         var regions = [Region]()
-        for line in RegionTable.text.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in RegionTable.text.splitASCII(0x0A) {
+            let f = line.splitASCII(0x09, omittingEmpty: false).map(String.init)
             guard f.count == 5, let code = Int32(f[0]) else { continue }
             let level: Region.Level = switch f[1] { case "p": .province; case "c": .prefecture; case "d": .county; default: .zone }
-            regions.append(Region(code: code, level: level, name: f[2], shortNames: f[3].isEmpty ? [] : f[3].split(separator: ",").map(String.init),
+            regions.append(Region(code: code, level: level, name: f[2], shortNames: f[3].isEmpty ? [] : f[3].splitASCII(0x2C).map(String.init),
                                   parent: Int32(f[4]) ?? 0))
         }
         self.regions = regions
         indexByCode = Dictionary(regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        var byName = [String: [Int]]()
-        for (i, r) in regions.enumerated() {
-            for name in [r.name] + r.shortNames { byName[table.normalize(name), default: []].append(i) }
-        }
-        indexByName = byName
     }
 
     private static let _shared = Result { RegionCatalog(table: try CharacterTable.shared()) }

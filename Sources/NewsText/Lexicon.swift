@@ -25,7 +25,7 @@ public struct Lexicon: Sendable {
     /// Builds a lexicon from `terms`, skipping what it cannot use (too short,
     /// too long, not Han). Duplicates and Traditional/Simplified twins collapse.
     /// - Complexity: O(total length of the terms).
-    public init(terms: some Sequence<String>, table: CharacterTable) {
+    public init<S: Sequence>(terms: S, table: CharacterTable) where S.Element: StringProtocol {
         self.table = table
         root = [Int32](repeating: -1, count: 0x10000)
         edgeKeys = [UInt64](repeating: 0, count: 1 << 10)
@@ -57,15 +57,30 @@ public struct Lexicon: Sendable {
     }
 
     /// The normalized UTF-16 of `term` if it is made of two or more Han characters.
-    static func normalizedHan(_ term: String, _ table: CharacterTable) -> [UInt16] {
+    static func normalizedHan(_ term: some StringProtocol, _ table: CharacterTable) -> [UInt16] {
         var units = [UInt16]()
+        var count = 0
         for scalar in term.unicodeScalars {
             if scalar.value == 0x20 || scalar.value == 0x09 { continue }
-            for unit in table.normalized(scalar).utf16 { units.append(unit) }
+            let e = table.entry(scalar.value)
+            if e & CharacterTable.expansionFlag == 0 {
+                guard Han.isHan(e) else { return [] }
+                if e < 0x10000 {
+                    units.append(UInt16(e))
+                } else {
+                    units.append(UInt16(0xD800 + ((e - 0x10000) >> 10)))
+                    units.append(UInt16(0xDC00 + ((e - 0x10000) & 0x3FF)))
+                }
+                count += 1
+            } else {
+                for s in table.normalized(scalar).unicodeScalars {
+                    guard Han.isHan(s.value) else { return [] }
+                    units.append(contentsOf: String(s).utf16)
+                    count += 1
+                }
+            }
         }
-        let scalars = String(decoding: units, as: UTF16.self).unicodeScalars
-        guard scalars.count >= 2, scalars.allSatisfy({ Han.isHan($0.value) }) else { return [] }
-        return units
+        return count >= 2 ? units : []
     }
 
     @inline(__always)
@@ -166,8 +181,8 @@ extension Lexicon {
     /// The built-in lexicon: region names and short names, industry names and the
     /// project's industry keywords (see `scripts/gen_lexicon.py`), plus `extra` terms.
     public static func builtin(table: CharacterTable, extra: [String] = []) -> Lexicon {
-        let builtin = BuiltinLexicon.terms.split(separator: "\n").lazy.map(String.init)
-        return Lexicon(terms: Array(builtin) + extra, table: table)
+        let builtin = BuiltinLexicon.terms.splitASCII(0x0A)
+        return Lexicon(terms: builtin + extra.map { Substring($0) }, table: table)
     }
 }
 

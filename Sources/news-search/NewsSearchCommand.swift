@@ -78,14 +78,24 @@ struct NewsSearchCommand: ParsableCommand {
     @Flag(help: "Batch mode: print query latency (in-process, after one untimed warm-up pass) on stderr.")
     var timing = false
 
+    @Option(help: "Count matching articles by province|city|industry|division|strategic|day|week|month|quarter|year (repeat for a table: --by region --by month).")
+    var by: [String] = []
+
+    @Flag(name: .customLong("no-collapse"), help: "Show reprints of one story as separate results (and count copies, not stories).")
+    var noCollapse = false
+
     @Option(help: "BM25 k1.") var k1: Double = Ranking().k1
     @Option(help: "BM25 b.") var b: Double = Ranking().b
     @Option(name: .customLong("headline-boost"), help: "Weight of headline matches.") var headlineBoost: Double = Ranking().headlineBoost
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        for d in by where Dimension(name: d) == nil {
+            throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, day, week, month, quarter, year")
+        }
+        guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty {
+        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
         }
     }
@@ -114,9 +124,10 @@ struct NewsSearchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let analyzer = try Analyzer(lexicon: .builtin(table: table))
+        let lexicon = Lexicon.builtin(table: table)
+        let analyzer = try Analyzer(lexicon: lexicon)
         let searcher = Searcher(reader: reader, analyzer: analyzer)
-        let printer = try Printer(reader: reader, format: format, table: table)
+        let printer = try Printer(reader: reader, format: format, lexicon: lexicon)
         if let queries {
             try runBatch(file: queries, searcher: searcher, options: options, printer: printer)
             return
@@ -126,12 +137,25 @@ struct NewsSearchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let result = try searcher.search(query, options: options, count: count)
+        if !by.isEmpty {
+            // Counts cover every article that matches the whole query.
+            var all = options
+            all.limit = 0
+            all.all = true
+            let hits = try searcher.search(query, options: all).hits
+            let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
+            let rows = counter.count(hits, reader: reader, by: by.compactMap(Dimension.init(name:)), collapse: !noCollapse)
+            printer.printCounts(rows, dimensions: by, total: hits.count)
+            return
+        }
+        var wanted = options
+        if !noCollapse && limit > 0 { wanted.limit = limit * 4 }  // room for reprints folded away
+        let result = try searcher.search(query, options: wanted, count: count)
         if count {
             print(result.total ?? 0)
             return
         }
-        try printer.printResults(result.hits, query: query)
+        try printer.printResults(result.hits, query: query, collapse: !noCollapse, limit: limit)
     }
 
     private func runBatch(file: String, searcher: Searcher, options: Options, printer: Printer) throws {

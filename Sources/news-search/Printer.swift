@@ -10,17 +10,20 @@ final class Printer {
     let reader: IndexReader
     let format: OutputFormat
     let highlighter: Highlighter
-    let regions: RegionCatalog
-    let industries: IndustryCatalog
+    let lexicon: Lexicon
+    private var _regions: RegionCatalog?
+    private var _industries: IndustryCatalog?
+    /// Loaded on first use: a count or an empty result needs no catalog.
+    var regions: RegionCatalog { if _regions == nil { _regions = try? RegionCatalog.shared() }; return _regions! }
+    var industries: IndustryCatalog { if _industries == nil { _industries = try? IndustryCatalog.shared() }; return _industries! }
     let color: Bool
     private var headerPrinted = false
 
-    init(reader: IndexReader, format: OutputFormat, table: CharacterTable) throws {
+    init(reader: IndexReader, format: OutputFormat, lexicon: Lexicon) throws {
         self.reader = reader
         self.format = format
-        highlighter = Highlighter(analyzer: try Analyzer(lexicon: .builtin(table: table)))
-        regions = try RegionCatalog.shared()
-        industries = try IndustryCatalog.shared()
+        self.lexicon = lexicon
+        highlighter = Highlighter(analyzer: try Analyzer(lexicon: lexicon))
         color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
@@ -35,12 +38,29 @@ final class Printer {
         var cluster: UInt64
         var snippet: Snippet
         var headlineMatches: [Range<Int>]
+        /// Sources of reprints folded into this result.
+        var alsoIn: [String] = []
     }
 
-    func printResults(_ hits: [Hit], query: Query, qid: String? = nil) throws {
+    func printResults(_ hits: [Hit], query: Query, qid: String? = nil, collapse: Bool = false, limit: Int = 0) throws {
         try highlighter.prepare(query)
         var out = ""
-        for (i, hit) in hits.enumerated() {
+        // Reprints of one story fold into its best-ranked copy, which lists the other sources.
+        var shown = [Hit]()
+        var folded = [UInt64: Int]()
+        var also = [Int: [String]]()
+        for hit in hits {
+            let cluster = reader.segments[hit.segment].cluster(hit.doc)
+            if collapse, cluster != 0, let first = folded[cluster] {
+                let a = try reader.segments[hit.segment].stored(hit.doc)
+                also[first, default: []].append(a.source.isEmpty ? a.location : a.source)
+                continue
+            }
+            if collapse && limit > 0 && shown.count == limit { continue }
+            if cluster != 0 { folded[cluster] = shown.count }
+            shown.append(hit)
+        }
+        for (i, hit) in shown.enumerated() {
             let segment = reader.segments[hit.segment]
             let article = try segment.stored(hit.doc)
             let row = Row(
@@ -51,7 +71,8 @@ final class Printer {
                 industries: segment.industries(hit.doc).compactMap { id in industries.industry(id: id).map { (industries.displayCode($0), $0.name) } },
                 cluster: segment.cluster(hit.doc),
                 snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
-                headlineMatches: try highlighter.matches(in: article.headline))
+                headlineMatches: try highlighter.matches(in: article.headline),
+                alsoIn: also[i] ?? [])
             out += render(row, qid: qid)
         }
         if format == .text && hits.isEmpty { out += "no matching articles\n" }
@@ -67,6 +88,7 @@ final class Printer {
             if !r.industries.isEmpty { meta.append(r.industries.map { "\($0.0) \($0.1)" }.joined(separator: "、")) }
             s += "    " + dim(meta.joined(separator: " · ")) + "\n"
             s += "    " + mark(r.snippet.text, r.snippet.matches, bold: false) + "\n"
+            if !r.alsoIn.isEmpty { s += "    " + dim("also reprinted by: " + r.alsoIn.joined(separator: "、")) + "\n" }
             return s
         case .json:
             var fields = [String]()
@@ -78,6 +100,7 @@ final class Printer {
                 "\"regions\":[\(r.regions.map { "{\"code\":\($0.0),\"name\":\(json($0.1))}" }.joined(separator: ","))]",
                 "\"industries\":[\(r.industries.map { "{\"code\":\(json($0.0)),\"name\":\(json($0.1))}" }.joined(separator: ","))]",
                 "\"cluster\":\(r.cluster == 0 ? "null" : json(String(r.cluster, radix: 16)))",
+                "\"also_in\":[\(r.alsoIn.map(json).joined(separator: ","))]",
                 "\"snippet\":{\"text\":\(json(r.snippet.text)),\"matches\":[\(r.snippet.matches.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ","))]}",
             ]
             return "{" + fields.joined(separator: ",") + "}\n"
@@ -94,6 +117,54 @@ final class Printer {
                 .joined(separator: sep) + "\n"
         }
     }
+
+    /// Counts as a table (terminal), or long-format rows (csv, tsv, json) for pandas, R or Excel.
+    func printCounts(_ rows: [(keys: [String], count: Int)], dimensions: [String], total: Int) {
+        var out = ""
+        switch format {
+        case .json:
+            for r in rows {
+                let fields = zip(dimensions, r.keys).map { "\(json($0.0)):\(json($0.1))" } + ["\"count\":\(r.count)"]
+                out += "{" + fields.joined(separator: ",") + "}\n"
+            }
+        case .csv, .tsv:
+            let sep = format == .csv ? "," : "\t"
+            out += (dimensions + ["count"]).joined(separator: sep) + "\n"
+            for r in rows { out += (r.keys.map { format == .csv ? csv($0) : $0 } + [String(r.count)]).joined(separator: sep) + "\n" }
+        case .text:
+            if dimensions.count == 1 {
+                let width = max(4, rows.map { displayWidth($0.keys[0]) }.max() ?? 4)
+                let top = max(1, rows.map(\.count).max() ?? 1)
+                for r in rows {
+                    let bar = String(repeating: "█", count: max(r.count > 0 ? 1 : 0, r.count * 40 / top))
+                    out += padded(r.keys[0], width) + "  " + String(repeating: " ", count: max(0, 6 - String(r.count).count)) + "\(r.count)  \(bar)\n"
+                }
+            } else {
+                let columns = Array(Set(rows.map { $0.keys[1] })).sorted()
+                let rowKeys = Array(Set(rows.map { $0.keys[0] })).sorted()
+                var cell = [String: Int]()
+                for r in rows { cell[r.keys[0] + "\u{1}" + r.keys[1]] = r.count }
+                let width = max(4, rowKeys.map(displayWidth).max() ?? 4)
+                let cw = max(5, columns.map(displayWidth).max() ?? 5)
+                out += padded("", width) + columns.map { "  " + padded($0, cw) }.joined() + "\n"
+                for k in rowKeys {
+                    out += padded(k, width) + columns.map { c in
+                        let v = cell[k + "\u{1}" + c].map(String.init) ?? "·"
+                        return "  " + String(repeating: " ", count: max(0, cw - v.count)) + v
+                    }.joined() + "\n"
+                }
+            }
+            out += "\(total) matching articles\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// Terminal columns: Han and full-width characters take two.
+    func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || $1.value >= 0x2E80) ? 2 : 1) }
+    }
+
+    func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - displayWidth(s))) }
 
     /// `text` with `ranges` (scalar offsets) highlighted: colour on a terminal, 【】 otherwise.
     func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {

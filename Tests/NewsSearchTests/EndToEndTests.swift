@@ -46,7 +46,7 @@ import TestSupport
     }
 
     @Test func reprintsOfTheCorpusShareACluster() throws {
-        let r = try run(newsSearch, ["--index", index, "芜湖低空经济产业园", "--format", "json", "--limit", "3", "--all"])
+        let r = try run(newsSearch, ["--index", index, "芜湖低空经济产业园", "--format", "json", "--limit", "3", "--all", "--no-collapse"])
         let clusters = r.out.split(separator: "\n").compactMap { line -> String? in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["cluster"] as? String
         }
@@ -102,5 +102,33 @@ import TestSupport
         #expect(stats.out.contains("articles:   67 live, 1 deleted"))
         #expect(try run(newsIndex, ["merge", "--index", index]).out.contains("merged: 67 articles in 1 segment"))
         #expect(try run(newsIndex, ["verify", "--index", index]).status == 0)
+    }
+}
+
+@Suite(.serialized) struct AnalyticsEndToEndTests {
+    @Test func countsByRegionAndTimeAndReprintCollapsing() throws {
+        let dir = try TemporaryFolder("analytics")
+        let newsIndex = try #require(executable("news-index"))
+        let newsSearch = try #require(executable("news-search"))
+        #expect(try run(newsIndex, ["--index", dir.path, "--quiet", repositoryRoot + "/corpus"]).status == 0)
+        // The three Wuhu reprints are one story: collapsed they count once.
+        let collapsed = try run(newsSearch, ["--index", dir.path, "芜湖低空经济产业园", "--by", "month", "--format", "csv"])
+        #expect(collapsed.out.contains("month,count\n"))
+        #expect(collapsed.out.contains("2026-04,1\n"), "\(collapsed.out)")
+        let copies = try run(newsSearch, ["--index", dir.path, "芜湖低空经济产业园", "--by", "month", "--format", "csv", "--no-collapse"])
+        #expect(copies.out.contains("2026-04,3\n"), "\(copies.out)")
+        // Search output folds the reprints into one result that names the other sources.
+        let results = try run(newsSearch, ["--index", dir.path, "芜湖低空经济产业园", "--all"], environment: ["NO_COLOR": "1"])
+        #expect(results.out.contains("also reprinted by:"))
+        #expect(!results.out.contains(" 2. "))
+        // Two dimensions: a table; json rows for pandas.
+        let table = try run(newsSearch, ["--index", dir.path, "--by", "region", "--by", "year"], environment: ["NO_COLOR": "1"])
+        #expect(table.status == 0 && table.out.contains("山东省") && table.out.contains("2026"))
+        let json = try run(newsSearch, ["--index", dir.path, "--region", "山东", "--by", "city", "--format", "json"])
+        for line in json.out.split(separator: "\n") {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(o["city"] is String && o["count"] is Int)
+        }
+        #expect(try run(newsSearch, ["--index", dir.path, "--by", "planet"]).status == 2)
     }
 }
