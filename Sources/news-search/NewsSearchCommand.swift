@@ -84,6 +84,12 @@ struct NewsSearchCommand: ParsableCommand {
     @Flag(name: .customLong("no-collapse"), help: "Show reprints of one story as separate results (and count copies, not stories).")
     var noCollapse = false
 
+    @Option(name: .customLong("list-regions"), help: ArgumentHelp("Browse regions: the provinces, or the children of a region, with article counts.", valueName: "parent"))
+    var listRegions: String?
+
+    @Option(name: .customLong("list-industries"), help: ArgumentHelp("Browse industries: the sections and strategic categories (use -), or the children of a code, with article counts.", valueName: "code"))
+    var listIndustries: String?
+
     @Option(help: "BM25 k1.") var k1: Double = Ranking().k1
     @Option(help: "BM25 b.") var b: Double = Ranking().b
     @Option(name: .customLong("headline-boost"), help: "Weight of headline matches.") var headlineBoost: Double = Ranking().headlineBoost
@@ -95,7 +101,8 @@ struct NewsSearchCommand: ParsableCommand {
         }
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty {
+        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
+            && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
         }
     }
@@ -136,6 +143,15 @@ struct NewsSearchCommand: ParsableCommand {
         do { query = try Query.parse(words.joined(separator: " ")) } catch {
             FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
             throw ExitCode(2)
+        }
+        if listRegions != nil || listIndustries != nil {
+            do {
+                try Browser(reader: reader, printer: printer).run(regionsUnder: listRegions, industriesUnder: listIndustries)
+            } catch let e as CatalogError {
+                FileHandle.standardError.write(Data("news-search: \(e)\n".utf8))
+                throw ExitCode(2)
+            }
+            return
         }
         if !by.isEmpty {
             // Counts cover every article that matches the whole query.

@@ -159,6 +159,24 @@ final class Printer {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
+    /// A catalog listing: code, name, article count.
+    func printListing(_ rows: [(String, String, Int)], header: [String]) {
+        var out = ""
+        switch format {
+        case .json:
+            for r in rows { out += "{\"code\":\(json(r.0)),\"name\":\(json(r.1)),\"articles\":\(r.2)}\n" }
+        case .csv, .tsv:
+            let sep = format == .csv ? "," : "\t"
+            out += header.joined(separator: sep) + "\n"
+            for r in rows { out += [r.0, format == .csv ? csv(r.1) : r.1, String(r.2)].joined(separator: sep) + "\n" }
+        case .text:
+            let cw = max(4, rows.map { displayWidth($0.0) }.max() ?? 4)
+            let nw = max(4, rows.map { displayWidth($0.1) }.max() ?? 4)
+            for r in rows { out += padded(r.0, cw) + "  " + padded(r.1, nw) + "  " + String(r.2) + "\n" }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
     /// Terminal columns: Han and full-width characters take two.
     func displayWidth(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || $1.value >= 0x2E80) ? 2 : 1) }
