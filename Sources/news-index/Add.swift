@@ -30,7 +30,15 @@ struct Add: ParsableCommand {
     @Flag(help: "No progress bar, even on a terminal.")
     var quiet = false
 
+    @Flag(help: "Keep running: index new and changed files in the folders as they appear, committing each batch; stop with Ctrl-C.")
+    var watch = false
+
+    @Option(help: "With --watch: seconds between polls.")
+    var interval: Double = 2
+
     func validate() throws {
+        if watch && paths.contains("-") { throw ValidationError("--watch watches folders; for a feed on stdin use news-index - (without --watch)") }
+        guard interval > 0 else { throw ValidationError("--interval must be positive") }
         guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
         guard memory >= 8 else { throw ValidationError("--memory must be at least 8 (MB)") }
     }
@@ -46,6 +54,14 @@ struct Add: ParsableCommand {
         let ingestor = try Ingestor(table: table, options: input.ingestOptions)
         let writer = try IndexWriter(directory: location.index, options: options, rebuild: rebuild)
         defer { writer.close() }
+        if watch {
+            let watcher = Watcher(paths: sources, interval: interval, ingestor: ingestor, writer: writer)
+            try watcher.run { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+            return
+        }
         let progress = Progress(enabled: !quiet && isatty(2) != 0, total: totalBytes(sources))
         try ingestor.read(paths: sources) { article in
             try writer.add(article)

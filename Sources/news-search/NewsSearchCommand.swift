@@ -81,6 +81,9 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "Count matching articles by province|city|industry|division|strategic|day|week|month|quarter|year (repeat for a table: --by region --by month).")
     var by: [String] = []
 
+    @Option(help: ArgumentHelp("With --by: also write the counts as an SVG chart (line chart over time, bars otherwise).", valueName: "file.svg"))
+    var chart: String?
+
     @Flag(name: .customLong("no-collapse"), help: "Show reprints of one story as separate results (and count copies, not stories).")
     var noCollapse = false
 
@@ -96,10 +99,11 @@ struct NewsSearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
-        for d in by where Dimension(name: d) == nil {
+        for d in by where NewsSearch.Dimension(name: d) == nil {
             throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, day, week, month, quarter, year")
         }
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
+        if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
         if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
@@ -160,8 +164,23 @@ struct NewsSearchCommand: ParsableCommand {
             all.all = true
             let hits = try searcher.search(query, options: all).hits
             let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
-            let rows = counter.count(hits, reader: reader, by: by.compactMap(Dimension.init(name:)), collapse: !noCollapse)
+            let rows = counter.count(hits, reader: reader, by: by.compactMap(NewsSearch.Dimension.init(name:)), collapse: !noCollapse)
             printer.printCounts(rows, dimensions: by, total: hits.count)
+            if let chart {
+                let dims = by.compactMap(NewsSearch.Dimension.init(name:))
+                let time: Set<NewsSearch.Dimension> = [.day, .week, .month, .quarter, .year]
+                var title = words.joined(separator: " ")
+                if !region.isEmpty { title += " · " + region.joined(separator: "、") }
+                if !industry.isEmpty { title += " · " + industry.joined(separator: "、") }
+                if from != nil || to != nil { title += " · \(from ?? "…")–\(to ?? "…")" }
+                title = (title.isEmpty ? "全部文章" : title) + " — 按" + by.joined(separator: "、") + "统计"
+                let svg = Chart.svg(rows, dimensions: by, title: title, timeSeries: time.contains(dims[0]))
+                do { try svg.write(toFile: chart, atomically: true, encoding: .utf8) } catch {
+                    FileHandle.standardError.write(Data("news-search: cannot write \(chart): \(error.localizedDescription)\n".utf8))
+                    throw ExitCode(1)
+                }
+                FileHandle.standardError.write(Data("chart written to \(chart)\n".utf8))
+            }
             return
         }
         var wanted = options

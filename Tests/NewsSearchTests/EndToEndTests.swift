@@ -132,3 +132,60 @@ import TestSupport
         #expect(try run(newsSearch, ["--index", dir.path, "--by", "planet"]).status == 2)
     }
 }
+
+@Suite(.serialized) struct WatchEndToEndTests {
+    /// Search runs in a loop while another process indexes arriving files: no
+    /// errors, counts never go down, and the final commit holds everything.
+    @Test func searchesDuringWatchSeeConsistentCommits() throws {
+        let dir = try TemporaryFolder("watch")
+        let newsIndex = try #require(executable("news-index"))
+        let newsSearch = try #require(executable("news-search"))
+        let inbox = dir.path + "/inbox", index = dir.path + "/index"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let watcher = Process()
+        watcher.executableURL = URL(fileURLWithPath: newsIndex)
+        watcher.arguments = ["--index", index, "--watch", "--interval", "0.3", "--threads", "1", inbox]
+        let log = Pipe()
+        watcher.standardOutput = log
+        watcher.standardError = FileHandle.nullDevice
+        try watcher.run()
+        defer { if watcher.isRunning { watcher.terminate() } }
+        let portals = repositoryRoot + "/corpus/portals"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: portals).sorted()
+        var counts = [Int]()
+        var errors = [String]()
+        for (i, folder) in folders.enumerated() {
+            try FileManager.default.copyItem(atPath: portals + "/" + folder, toPath: inbox + "/" + folder)
+            if i == folders.count - 1 {
+                try FileManager.default.copyItem(atPath: repositoryRoot + "/corpus/feeds/wire-2025.jsonl", toPath: inbox + "/wire.jsonl")
+            }
+            for _ in 0 ..< 4 {
+                usleep(150_000)
+                guard FileManager.default.fileExists(atPath: index),
+                      (try FileManager.default.contentsOfDirectory(atPath: index)).contains(where: { $0.hasPrefix("commit.") }) else { continue }
+                let r = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+                if r.status != 0 { errors.append(r.err) } else if let n = Int(r.out.trimmingCharacters(in: .whitespacesAndNewlines)) { counts.append(n) }
+                let v = try run(newsIndex, ["verify", "--index", index])
+                if v.status != 0 { errors.append(v.err) }
+            }
+        }
+        // Wait for the last files to settle and be committed.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let r = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+            if Int(r.out.trimmingCharacters(in: .whitespacesAndNewlines)) == 67 { break }
+            usleep(200_000)
+        }
+        watcher.terminate()  // SIGTERM: commit and stop
+        watcher.waitUntilExit()
+        #expect(watcher.terminationStatus == 0)
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(counts == counts.sorted(), "\(counts)")
+        #expect(counts.count >= 5)
+        // 68 articles, one without a date.
+        let final = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+        #expect(final.out.trimmingCharacters(in: .whitespacesAndNewlines) == "67")
+        let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("stopped; everything indexed is committed"))
+    }
+}
