@@ -9,7 +9,8 @@ enum Chart {
 
     /// Writes the chart of `rows` (keys per dimension, count) to `path`.
     static func svg(_ rows: [(keys: [String], count: Int)], dimensions: [String], title: String, timeSeries: Bool) -> String {
-        let categories = Array(Set(rows.map { $0.keys[0] })).sorted()
+        // A time axis has no place for undated articles.
+        let categories = Array(Set(rows.map { $0.keys[0] })).sorted().filter { !timeSeries || !$0.hasPrefix("(") }
         var seriesNames = dimensions.count > 1 ? Array(Set(rows.map { $0.keys[1] })) : ["count"]
         // At most eight series: the largest.
         if seriesNames.count > 8 {
