@@ -38,9 +38,12 @@ let package = Package(
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
                 swiftSettings: hotLoops),
         .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),
+        // What the two tools share: usage exit codes, JSON strings.
+        .target(name: "NewsCLI", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "news-index",
             dependencies: [
+                "NewsCLI",
                 "NewsText",
                 "NewsIngest",
                 "NewsIndex",
@@ -50,6 +53,7 @@ let package = Package(
         .executableTarget(
             name: "news-search",
             dependencies: [
+                "NewsCLI",
                 "NewsText",
                 "NewsCatalog",
                 "NewsIngest",

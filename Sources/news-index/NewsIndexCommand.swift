@@ -1,23 +1,11 @@
 import Foundation
 import ArgumentParser
+import NewsCLI
 import NewsText
 
 @main
 struct NewsIndexCommand: ParsableCommand {
-    /// Like ArgumentParser's `main`, but usage errors exit with 2 (scripts rely on 0/1/2).
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code.rawValue == 64 {  // EX_USAGE: a parse or validation error
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
+    static func main() { runWithUsageExit() }
 
     static let configuration = CommandConfiguration(
         commandName: "news-index",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsCLI
 import Foundation
 import NewsIngest
 import NewsText

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsCLI
 import Foundation
 import NewsCatalog
 import NewsIndex
@@ -8,24 +9,12 @@ import NewsText
 
 @main
 struct NewsSearchCommand: ParsableCommand {
-    /// Like ArgumentParser's `main`, but usage errors exit with 2 (scripts rely on 0/1/2).
     static func main() {
-        do {
-            // "-房地产" is an excluded term, not an option: hand it to the query parser as "－房地产".
-            let arguments = CommandLine.arguments.dropFirst().map { a -> String in
-                guard a.count > 1, a.first == "-", let second = a.unicodeScalars.dropFirst().first, second.value > 0x7F else { return a }
-                return "－" + a.dropFirst()
-            }
-            var command = try parseAsRoot(arguments)
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code.rawValue == 64 {  // EX_USAGE: a parse or validation error
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        // "-房地产" is an excluded term, not an option: hand it to the query parser as "－房地产".
+        runWithUsageExit(CommandLine.arguments.dropFirst().map { a -> String in
+            guard a.count > 1, a.first == "-", let second = a.unicodeScalars.dropFirst().first, second.value > 0x7F else { return a }
+            return "－" + a.dropFirst()
+        })
     }
 
     static let configuration = CommandConfiguration(
