@@ -6,6 +6,8 @@ import NewsIndex
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Articles, segments, terms and bytes per file kind.")
     @OptionGroup var location: IndexLocation
+    @Flag(help: "Also break terms and postings bytes down by field and token kind (reads the whole dictionary).")
+    var terms = false
 
     func run() throws {
         let reader = try IndexReader.open(directory: location.index)
@@ -24,6 +26,19 @@ struct Stats: ParsableCommand {
             print("\(label + ":")\(String(repeating: " ", count: max(1, 12 - label.count - 1)))\(bytes[kind, default: 0]) bytes")
         }
         print("total:      \(bytes.values.reduce(0, +)) bytes")
+        if self.terms {
+            var byKind = [String: (terms: Int, bytes: Int)]()
+            for s in reader.segments {
+                try s.forEachTerm { key, info in
+                    let d = TermKey.describe(key.prefix(2)).dropLast()
+                    byKind[String(d), default: (0, 0)].terms += 1
+                    byKind[String(d), default: (0, 0)].bytes += info.length
+                }
+            }
+            for (k, v) in byKind.sorted(by: { $0.value.bytes > $1.value.bytes }) {
+                print("  \(k)\(String(repeating: " ", count: max(1, 18 - k.count)))\(v.terms) terms, \(v.bytes) postings bytes")
+            }
+        }
     }
 }
 
