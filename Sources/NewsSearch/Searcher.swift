@@ -136,6 +136,7 @@ public final class Searcher {
         var acc = 0.0
         for (i, t) in terms.enumerated() { acc += t.upperBound; prefix[i] = acc }
         let unitCount = Double(plan.unitCount)
+        let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
         let prune = !options.exhaustive && !count && top.limit > 0
         for t in terms { try t.next() }
         while true {
@@ -160,7 +161,7 @@ public final class Searcher {
                 matched += 1
             }
             for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
-            score *= pow(Double(matched) / max(unitCount, 1), options.ranking.coordination)
+            score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
         }
         terms.removeAll()

@@ -22,6 +22,21 @@ public struct Lexicon: Sendable {
     /// Number of distinct terms.
     public private(set) var count = 0
 
+    init(table: CharacterTable, root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [Bool], termIndex: [Int32], count: Int) {
+        self.table = table
+        self.root = root
+        self.edgeKeys = edgeKeys
+        self.edgeValues = edgeValues
+        self.terminal = terminal
+        self.termIndex = termIndex
+        self.count = count
+    }
+
+    /// The trie's arrays (for the cache).
+    var storage: (root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [Bool], termIndex: [Int32]) {
+        (root, edgeKeys, edgeValues, terminal, termIndex)
+    }
+
     /// Builds a lexicon from `terms`, skipping what it cannot use (too short,
     /// too long, not Han). Duplicates and Traditional/Simplified twins collapse.
     /// - Complexity: O(total length of the terms).
@@ -181,9 +196,22 @@ extension Lexicon {
     /// The built-in lexicon: region names and short names, industry names and the
     /// project's industry keywords (see `scripts/gen_lexicon.py`), plus `extra` terms.
     public static func builtin(table: CharacterTable, extra: [String] = []) -> Lexicon {
+        // Without extra terms the trie comes from (or goes to) the on-disk cache.
+        let hash = CharacterTableCache.fnv1a(UnsafeRawBufferPointer(start: nil, count: 0)) ^ sourceHash
+        let path = extra.isEmpty ? CharacterTable.cacheDirectory.map { "\($0)/lexicon-\(String(hash, radix: 16)).bin" } : nil
+        if let path, let cached = Lexicon(cachePath: path, sourceHash: hash, table: table) { return cached }
         let builtin = BuiltinLexicon.terms.splitASCII(0x0A)
-        return Lexicon(terms: builtin + extra.map { Substring($0) }, table: table)
+        let lexicon = Lexicon(terms: builtin + extra.map { Substring($0) }, table: table)
+        if let path { lexicon.writeCache(path, sourceHash: hash) }
+        return lexicon
     }
+
+    /// Identifies the built-in terms and the character table they were normalized with.
+    static let sourceHash: UInt64 = {
+        var text = BuiltinLexicon.terms
+        let h = text.withUTF8 { CharacterTableCache.fnv1a(UnsafeRawBufferPointer($0)) }
+        return h ^ UInt64(CharacterTable.formatVersion) &* 0x9E37_79B9_7F4A_7C15
+    }()
 }
 
 extension Substring {

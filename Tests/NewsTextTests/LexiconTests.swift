@@ -42,3 +42,24 @@ import TestSupport
         }
     }
 }
+
+@Suite(.serialized) struct LexiconCacheTests {
+    @Test func builtinLexiconRoundTripsThroughItsCache() throws {
+        let table = try CharacterTable.shared()
+        let fresh = Lexicon(terms: BuiltinLexicon.terms.splitASCII(0x0A), table: table)
+        let path = NSTemporaryDirectory() + "lexicon-cache-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        fresh.writeCache(path, sourceHash: 42)
+        let cached = try #require(Lexicon(cachePath: path, sourceHash: 42, table: table))
+        #expect(cached.count == fresh.count)
+        #expect(cached.storage.root == fresh.storage.root)
+        #expect(cached.storage.termIndex == fresh.storage.termIndex)
+        for term in ["淄博", "钙钛矿", "新能源汽车", "两江新区"] { #expect(cached.contains(term)) }
+        // Another source hash, or a damaged file, is not used.
+        #expect(Lexicon(cachePath: path, sourceHash: 43, table: table) == nil)
+        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        bytes[5000] ^= 0xFF
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(Lexicon(cachePath: path, sourceHash: 42, table: table) == nil)
+    }
+}
