@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText", "TestSupport"]),
         .testTarget(name: "NewsCatalogTests", dependencies: ["NewsCatalog", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
-        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "IndexFormat", "TestSupport"]),
+        .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "IndexFormat", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIndex", "TestSupport"]),
     ]
 )
