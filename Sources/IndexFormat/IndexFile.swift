@@ -6,7 +6,8 @@ import Glibc
 public enum IndexFile {
     public static let magic: [UInt8] = Array("NXIX".utf8)
     public static let endMagic: [UInt8] = Array("XINX".utf8)
-    public static let currentVersion: UInt32 = 1
+    /// 1: first version. 2: word terms are stored without positions.
+    public static let currentVersion: UInt32 = 2
     public static let oldestVersion: UInt32 = 1
     public static let headerSize = 12
     public static let footerSize = 16

@@ -13,6 +13,7 @@ public struct PostingsCursor {
     public private(set) var blockLast: [Int32] = []
     var dataStart: [Int] = []
     var posStart: [Int] = []
+    var posLength: [Int] = []
     public private(set) var blockMaxFreq: [UInt32] = []
     public private(set) var blockMinLength: [UInt32] = []
 
@@ -46,7 +47,7 @@ public struct PostingsCursor {
         var d = r.offset
         for (dataBytes, _) in metas { dataStart.append(d); d += dataBytes }
         var p = d
-        for (_, posBytes) in metas { posStart.append(p); p += posBytes }
+        for (_, posBytes) in metas { posStart.append(p); posLength.append(posBytes); p += posBytes }
         guard p <= info.offset + info.length, last < Int64(segment.docCount) else {
             throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
         }
@@ -130,6 +131,7 @@ public struct PostingsCursor {
     /// The positions of the current document, ascending.
     public mutating func positions(into out: inout [UInt32]) throws {
         out.removeAll(keepingCapacity: true)
+        guard posLength[block] > 0 else { return }  // a term stored without positions (words)
         var skip = 0
         for k in 0 ..< index { skip += Int(freqs[k]) }
         if skip < posConsumed {

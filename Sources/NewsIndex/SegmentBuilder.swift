@@ -131,7 +131,9 @@ struct SegmentBuilder {
             Self.appendVint(&postings[id], UInt64(doc - lastDoc[id]))
             Self.appendVint(&postings[id], UInt64(j - i))
             var previous: UInt32 = 0
-            for k in i ..< j {
+            // Words keep no positions (the writer would drop them anyway).
+            let isWord = arena[Int(termStart[id])] & 0xFF == UInt16(TokenKind.word.rawValue)
+            for k in i ..< j where !isWord {
                 let p = UInt32(truncatingIfNeeded: docTokens[k]) &+ 1
                 Self.appendVint(&postings[id], UInt64(p &- previous))
                 previous = p
@@ -186,6 +188,7 @@ struct SegmentBuilder {
         }
         var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
         for id in order {
+            let isWord = arena[Int(termStart[id])] & 0xFF == UInt16(TokenKind.word.rawValue)
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
@@ -208,7 +211,7 @@ struct SegmentBuilder {
                     docs.append(UInt32(doc))
                     freqs.append(UInt32(f))
                     var p: UInt64 = 0
-                    for _ in 0 ..< f {
+                    for _ in 0 ..< f where !isWord {
                         p += vint()
                         positions.append(UInt32(truncatingIfNeeded: p - 1))
                     }

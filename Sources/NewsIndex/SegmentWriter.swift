@@ -1,5 +1,6 @@
 import IndexFormat
 import NewsIngest
+import NewsText
 
 /// Serializes one segment (FORMAT.md): the columns and stored articles of its
 /// documents, then its terms in sorted order with their postings.
@@ -106,11 +107,13 @@ struct SegmentWriter {
     mutating func addTerm(_ term: some Collection<UInt8>, docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
         precondition(!docs.isEmpty && docs.count == freqs.count)
         let field: Field = term.first == Field.headline.rawValue ? .headline : .body
+        // Words carry no positions: exact strings and highlighting never need them (FORMAT.md).
+        let keepPositions = term.dropFirst().first != TokenKind.word.rawValue
         let offset = postings.count
         var buffer = postingsBuffer
         postingsBuffer = ByteWriter()
         buffer.removeAll()
-        encodePostings(field: field, docs: docs, freqs: freqs, positions: positions, into: &buffer)
+        encodePostings(field: field, docs: docs, freqs: freqs, positions: keepPositions ? positions : [], into: &buffer)
         try postings.append(buffer.bytes)
         postingsBuffer = buffer
         addDictionaryEntry(Array(term), docFreq: docs.count, offset: offset, length: postings.count - offset)
@@ -159,6 +162,7 @@ struct SegmentWriter {
             for k in start ..< end {
                 maxFreq = max(maxFreq, freqs[k])
                 minLength = min(minLength, length(Int(docs[k]), field: field))
+                guard !positions.isEmpty else { continue }
                 var previous: UInt32 = 0
                 for i in 0 ..< Int(freqs[k]) {
                     let position = positions[p + i] &+ 1

@@ -4,15 +4,15 @@ import TestSupport
 import NewsText
 @testable import NewsIndex
 
-/// A small index written by format version 1 must keep opening as the code moves on.
-/// (`Fixtures/golden-v1`: three synthetic articles, one deleted. Add a golden-vN per new version.)
+/// Small indexes written by every format version must keep opening as the code moves on
+/// (`Fixtures/golden-vN`: three synthetic articles, one deleted; add one per new version).
 @Suite struct CompatibilityTests {
-    static let golden = repositoryRoot + "/Tests/NewsIndexTests/Fixtures/golden-v1"
-
-    @Test func formatVersion1StillOpens() throws {
+    @Test(arguments: [1, 2])
+    func everyFormatVersionStillOpens(version: Int) throws {
+        let golden = repositoryRoot + "/Tests/NewsIndexTests/Fixtures/golden-v\(version)"
         let dir = try TemporaryFolder("golden")
-        for f in try FileManager.default.contentsOfDirectory(atPath: Self.golden) {
-            try FileManager.default.copyItem(atPath: Self.golden + "/" + f, toPath: dir.path + "/" + f)
+        for f in try FileManager.default.contentsOfDirectory(atPath: golden) {
+            try FileManager.default.copyItem(atPath: golden + "/" + f, toPath: dir.path + "/" + f)
         }
         let reader = try IndexReader.open(directory: dir.path)
         #expect(reader.commit.generation == 2)
@@ -31,5 +31,10 @@ import NewsText
         try cursor.positions(into: &positions)
         #expect(positions == [5])
         #expect(try s.term(TermKey.make(field: .body, kind: .letters, text: "gdp")) != nil)
+        // Version 2 stores words without positions; version 1 has them.
+        var word = try s.postings(try #require(try s.term(TermKey.make(field: .body, kind: .word, text: "钙钛矿"))))
+        #expect(try word.next() == 0)
+        try word.positions(into: &positions)
+        #expect(positions == (version == 1 ? [5] : []))
     }
 }
