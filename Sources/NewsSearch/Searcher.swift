@@ -34,6 +34,22 @@ public final class Searcher {
     let analyzer: Analyzer
     private let averages: (Double, Double)
     private var positionsA: [UInt32] = [], positionsB: [UInt32] = [], scratch: [UInt32] = []
+    /// Dictionary lookups of the current query, per segment, term and field (each is needed several times).
+    private var expansions: [ExpansionKey: [(TermInfo, Int32)]] = [:]
+
+    struct ExpansionKey: Hashable {
+        var segment: ObjectIdentifier
+        var term: TermText
+        var field: Field
+    }
+
+    func expand(_ t: TermText, _ field: Field, _ segment: SegmentReader) throws -> [(TermInfo, Int32)] {
+        let key = ExpansionKey(segment: ObjectIdentifier(segment), term: t, field: field)
+        if let cached = expansions[key] { return cached }
+        let found = try SegmentPlan.expand(t, field, segment)
+        expansions[key] = found
+        return found
+    }
 
     public init(reader: IndexReader, analyzer: Analyzer) {
         self.reader = reader
@@ -50,6 +66,7 @@ public final class Searcher {
     /// The top `options.limit` articles (all when 0). An empty query lists the
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
+        expansions.removeAll(keepingCapacity: true)
         let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
         let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
         if scoring.isEmpty {
@@ -60,14 +77,14 @@ public final class Searcher {
         var seen = Set<Int64>()
         let stats = try globalStats(clauses)
         for (s, segment) in reader.segments.enumerated() {
-            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages)
+            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
             try conjunctive(plan, s, options, &complete, &seen, &total, count: count)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             var partial = TopK(limit: options.limit == 0 ? 0 : options.limit - hits.count)
             for (s, segment) in reader.segments.enumerated() {
-                let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages)
+                let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
                 try disjunctive(plan, s, options, &partial, seen, &total, count: count)
             }
             hits += partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
@@ -91,7 +108,7 @@ public final class Searcher {
             for segment in reader.segments {
                 var best = 0
                 for field in Field.allCases {
-                    best = max(best, try SegmentPlan.expand(t, field, segment).reduce(0) { $0 + $1.0.docFreq })
+                    best = max(best, try expand(t, field, segment).reduce(0) { $0 + $1.0.docFreq })
                 }
                 total += best
             }
@@ -110,15 +127,28 @@ public final class Searcher {
         // Candidates: the rarest unit every match needs, or (only OR groups) any unit.
         let drivers = plan.driver.map { [$0] } ?? plan.scoringUnits
         guard !drivers.isEmpty else { return }
+        // Block-max pruning on a single driver: while the heap is full, a block of the
+        // driver whose bound (plus every other term's maximum) cannot beat the threshold is skipped.
+        let prune = !options.exhaustive && !count && top.limit > 0 && plan.driver != nil
+        let driver = drivers[0]
+        let others = plan.scoringUnits.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
+            + plan.words.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
             for d in drivers where d.doc < doc { doc = d.doc }
             if doc == PostingsCursor.end { break }
+            if prune, let threshold = top.threshold {
+                let (bound, until) = driver.blockBound(at: doc, ranking: options.ranking, averages: averages)
+                if bound + others < threshold, until < PostingsCursor.end {
+                    try driver.advance(to: until + 1)
+                    continue
+                }
+            }
             defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
             if segment.isDeleted(Int(doc)) { continue }
             guard try plan.matchesAll(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
-            seen.insert(Int64(s) << 32 | Int64(doc))
+            if !options.all { seen.insert(Int64(s) << 32 | Int64(doc)) }  // only partial matches need it
             total += 1
             top.insert(try plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
         }
@@ -174,7 +204,7 @@ public final class Searcher {
         var total = 0
         for (s, segment) in reader.segments.enumerated() {
             let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: Stats(documents: 1, docFreq: [:]),
-                                       ranking: options.ranking, averages: averages)
+                                       ranking: options.ranking, averages: averages, searcher: self)
             for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
                 guard try plan.passesRequired(Int32(doc), verifier: self) else { continue }
                 total += 1

@@ -18,7 +18,11 @@ final class SegmentPlan {
         var word: Bool
     }
 
-    init(segment: SegmentReader, clauses: [PlannedClause], stats: Searcher.Stats, ranking: Ranking, averages: (Double, Double)) throws {
+    private unowned let searcher: Searcher
+
+    init(segment: SegmentReader, clauses: [PlannedClause], stats: Searcher.Stats, ranking: Ranking, averages: (Double, Double),
+         searcher: Searcher) throws {
+        self.searcher = searcher
         self.segment = segment
         self.clauses = clauses
         self.ranking = ranking
@@ -72,7 +76,7 @@ final class SegmentPlan {
         if let c = cursors[key] { return c }
         var parts = [(Field, PostingsCursor, Int32)]()
         for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for (info, shift) in try Self.expand(t, field, segment) { parts.append((field, try segment.postings(info), shift)) }
+            for (info, shift) in try searcher.expand(t, field, segment) { parts.append((field, try segment.postings(info), shift)) }
         }
         let df = Double(stats.docFreq[t] ?? 0)
         let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))

@@ -85,6 +85,22 @@ final class TermCursor {
         if parts.count > 1 { out.sort() }
     }
 
+    /// A bound on this term's score for every document from `doc` up to `until`
+    /// (the end of the earliest-ending block among its postings there): block-max pruning.
+    func blockBound(at doc: Int32, ranking: Ranking, averages: (Double, Double)) -> (bound: Double, until: Int32) {
+        var x = 0.0
+        var until = Int32.max
+        for i in parts.indices {
+            let b = parts[i].cursor.blockIndex(for: doc)
+            guard b < parts[i].cursor.blockCount else { continue }
+            until = min(until, parts[i].cursor.blockLast[b])
+            let field = parts[i].field
+            let norm = 1 - ranking.b + ranking.b * Double(parts[i].cursor.blockMinLength[b]) / (field == .headline ? averages.0 : averages.1)
+            x += (field == .headline ? ranking.headlineBoost : 1) * Double(parts[i].cursor.blockMaxFreq[b]) / max(norm, 1e-9)
+        }
+        return (idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1), until)
+    }
+
     /// BM25F of the current document.
     @inline(__always)
     func score(_ segment: SegmentReader, ranking: Ranking, averages: (Double, Double)) -> Double {
