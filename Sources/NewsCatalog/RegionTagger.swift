@@ -268,7 +268,7 @@ public struct RegionTagger: Sendable {
             // Candidates in this province, deepest and heaviest first; drop ancestors of kept ones.
             let inside = weights.filter { catalog.province(of: regions[$0.key].code) == province }
                 .map { (code: regions[$0.key].code, weight: $0.value, depth: catalog.lineage(regions[$0.key].code).count) }
-                .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.depth > $1.depth }
+                .sorted { ($0.weight, $0.depth, -$0.code) > ($1.weight, $1.depth, -$1.code) }  // ties: the lower code, always
             var kept = [Int32]()
             for c in inside where kept.count < 2 {
                 if kept.contains(where: { catalog.isWithin($0, c.code) }) { continue }
