@@ -28,7 +28,7 @@ public struct RegionTagger: Sendable {
     static let contextOnly: Set<String> = [
         "中山", "东方", "长安", "永安", "和平", "城区", "新区", "开发区", "朝阳", "红旗", "大同", "黄山", "白山",
         "江南", "河西", "城关", "鼓楼", "西湖", "普陀", "新华", "光明", "龙华", "南山", "宝山", "青山", "东区",
-        "南区", "北区", "西区", "中区", "吉利", "金平", "文山", "三明", "通化", "景洪", "海南", "新城", "开平",
+        "南区", "北区", "西区", "中区", "吉利", "金平", "文山", "三明", "通化", "景洪", "新城", "开平",
         "永和", "安定", "太平", "长城", "清河", "丰台", "丰收", "阳光", "前进", "先锋", "向阳", "解放", "胜利",
         "建设", "民主", "人民", "公主", "古城", "老城", "新市", "东风", "石林", "江北", "新民", "东山",
         "平安", "合作", "资源", "港口", "友谊", "友好", "新建", "振兴", "城东", "城西", "城北", "天山", "沙河", "运河",
@@ -56,7 +56,7 @@ public struct RegionTagger: Sendable {
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 an organization).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "上海合作组织", "上合组织", "上海合作", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "上海合作组织", "上合组织", "上海合作", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
     static let leadWeight = 4
@@ -240,6 +240,12 @@ public struct RegionTagger: Sendable {
         if let p = options.first(where: { regions[$0.region].level == .province }) {
             return Self.contextOnly.contains(regions[p.region].shortNames.first ?? "") && p.short ? nil : p.region
         }
+        // A city and same-named districts elsewhere (西安市 vs 西安区): the city is meant.
+        let cities = options.filter { regions[$0.region].level == .prefecture }
+        if cities.count == 1, options.count > 1, options.allSatisfy({ regions[$0.region].level >= .prefecture }),
+           !regions[cities[0].region].shortNames.contains(where: Self.contextOnly.contains) {
+            return cities[0].region
+        }
         guard options.count == 1, let only = options.first else { return nil }
         let r = regions[only.region]
         switch r.level {
@@ -248,7 +254,8 @@ public struct RegionTagger: Sendable {
             if only.short && r.shortNames.contains(where: Self.contextOnly.contains) { return nil }
             return only.region
         case .county:
-            if !only.short { return only.region }
+            // Two-character full names (中区, 东区, 大安) read like ordinary words: they need context.
+            if !only.short { return r.name.count > 2 ? only.region : nil }
             // A distinctive county short name (崇礼, 张店) stands alone; ordinary words do not.
             return r.shortNames.contains(where: Self.contextOnly.contains) ? nil : only.region
         }
@@ -281,9 +288,9 @@ public struct RegionTagger: Sendable {
         return Array(result.prefix(limit))
     }
 
-    /// Least total weight for a province to be tagged: one mention in the headline
-    /// or the lead, or two passing mentions.
-    static let minimumWeight = 4
+    /// Least total weight (in half-units) for a province to be tagged: a mention in the
+    /// headline or the lead, or a passing mention plus a listed one, or two passing ones.
+    static let minimumWeight = 3
     /// A province is kept when its weight reaches this share of the leader's.
     static let relativeWeight = 0.25
 }

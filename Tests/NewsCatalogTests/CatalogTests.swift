@@ -102,7 +102,7 @@ import NewsText
             }
         }
         let precision = Double(tp) / Double(tp + fp), recall = Double(tp) / Double(tp + fn)
-        #expect(precision >= 0.72 && recall >= 0.72, "precision \(precision) recall \(recall)")
+        #expect(precision >= 0.75 && recall >= 0.75, "precision \(precision) recall \(recall)")
     }
 }
 
