@@ -2,7 +2,8 @@ import Foundation
 import NewsText
 
 /// Reads articles from files, folders and standard input, and hands them on
-/// one at a time (so memory stays bounded whatever the input size).
+/// one at a time (articles are never gathered; only their ids are remembered,
+/// to report duplicates).
 ///
 /// Formats: portal text (`.txt`, `.text`), JSON Lines (`.jsonl`, `.ndjson`,
 /// `.json`); `-` is JSON Lines on standard input. Folders are walked
