@@ -9,7 +9,7 @@ import NewsText
 /// Articles are analyzed on `threads` worker threads, each filling its own
 /// in-memory segment and flushing it to disk when it reaches its share of the
 /// memory budget (the reprint clusterer and the id map still grow with the
-/// number of articles, about 3 KB each on the 10× pool). `commit`
+/// number of articles). `commit`
 /// makes everything added so far visible at once: it flushes the workers,
 /// writes deletion files for replaced and deleted articles, merges segments
 /// when a size tier fills up, and publishes a new commit atomically. Files no
