@@ -104,6 +104,15 @@ def main():
     sets = args.sets.split(',')
     rows = []
 
+    def compare(name, path, queries, qrels, analyzers=('cjk',)):
+        """MRR@10 of news-search and of Lucene with each analyzer, on one set."""
+        run, timing = ours(args.work, name, path, [(q, sanitize(t)) for q, t in queries])
+        rows.append(('%s MRR@10' % name, 'news-search', mrr(run, qrels), timing))
+        if not args.no_lucene:
+            for an in analyzers:
+                r, t = lucene(args.work, name, an, bench, path, queries)
+                rows.append(('%s MRR@10' % name, 'lucene-' + an, mrr(r, qrels), t))
+
     cctv = []
     for y in (2022, 2023, 2024, 2025):
         cctv += jsonl(os.path.join(args.data, 'news/cctv/cctv-%d.jsonl' % y))
@@ -114,12 +123,7 @@ def main():
         sample = rng.sample([a for a in cctv if a.get('body') and a.get('title')], args.sample)
         queries = [(a['id'], a['title']) for a in sample]
         qrels = {a['id']: {a['id']} for a in sample}
-        run, timing = ours(args.work, 'known-item', path, [(q, sanitize(t)) for q, t in queries])
-        rows.append(('known-item MRR@10', 'news-search', mrr(run, qrels), timing))
-        if not args.no_lucene:
-            for an in ('cjk', 'smartcn'):
-                r, t = lucene(args.work, 'known-item', an, bench, path, queries)
-                rows.append(('known-item MRR@10', 'lucene-' + an, mrr(r, qrels), t))
+        compare('known-item', path, queries, qrels, ('cjk', 'smartcn'))
 
     if 'finna' in sets:
         finna = jsonl(os.path.join(args.data, 'news/fincuge/finna_title_text.jsonl'))
@@ -128,11 +132,7 @@ def main():
         withsum = [a for a in finna if a.get('summary_title')]
         queries = [(a['id'], a['summary_title']) for a in withsum]
         qrels = {a['id']: {a['id']} for a in withsum}
-        run, timing = ours(args.work, 'finna', path, [(q, sanitize(t)) for q, t in queries])
-        rows.append(('finna MRR@10', 'news-search', mrr(run, qrels), timing))
-        if not args.no_lucene:
-            r, t = lucene(args.work, 'finna', 'cjk', bench, path, queries)
-            rows.append(('finna MRR@10', 'lucene-cjk', mrr(r, qrels), t))
+        compare('finna', path, queries, qrels)
 
     if 'cmrc2018' in sets:
         base = os.path.join(args.data, 'eval/cmrc2018')
@@ -144,11 +144,7 @@ def main():
                 p = line.split()
                 if len(p) >= 4 and p[3] != '0':
                     qrels.setdefault(p[0], set()).add(p[2])
-        run, timing = ours(args.work, 'cmrc2018', path, [(q, sanitize(t)) for q, t in queries])
-        rows.append(('cmrc2018 MRR@10', 'news-search', mrr(run, qrels), timing))
-        if not args.no_lucene:
-            r, t = lucene(args.work, 'cmrc2018', 'cjk', bench, path, queries)
-            rows.append(('cmrc2018 MRR@10', 'lucene-cjk', mrr(r, qrels), t))
+        compare('cmrc2018', path, queries, qrels)
 
     if 'quoted' in sets:
         docs = rng.sample([a for a in cctv if a.get('body')], 3000)

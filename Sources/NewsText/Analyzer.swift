@@ -150,7 +150,7 @@ extension AnalysisState {
         matches.removeAll(keepingCapacity: true)
         for c in 0 ..< n {
             let start = Int(chars[c])
-            lexicon.matches(text, from: start, limit: re) { end in
+            lexicon.forEachMatch(text, from: start, limit: re) { end, _ in
                 matches.append(Span(start: Int32(start), end: Int32(end)))
             }
         }
@@ -160,7 +160,7 @@ extension AnalysisState {
             let w = icuWords[cursor]
             cursor += 1
             guard w.start >= Int32(rs), w.end <= Int32(re), w.end - w.start >= 2 else { continue }
-            if !crossesMatch(w, strong: true) { keptICU.append(w); maxICU = max(maxICU, w.end - w.start) }
+            if !crossesStrongMatch(w) { keptICU.append(w); maxICU = max(maxICU, w.end - w.start) }
         }
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: keptICU)
@@ -197,7 +197,7 @@ extension AnalysisState {
     }
 
     /// Whether the ICU word `w` crosses a lexicon match of three or more units.
-    func crossesMatch(_ w: Span, strong: Bool) -> Bool {
+    func crossesStrongMatch(_ w: Span) -> Bool {
         // Matches are sorted by start and at most `Lexicon.maximumLength` long.
         var lo = 0
         var hi = matches.count

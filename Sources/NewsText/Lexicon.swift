@@ -138,25 +138,13 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Calls `body(end)` for every term that starts at `start` in `text` and ends
-    /// at or before `limit`, shortest first.
+    /// Calls `body(end, termIndex)` for every term that starts at `start` and ends at
+    /// or before `limit` (default: the end of `text`), shortest first; `termIndex` is
+    /// the term's position in the sequence given to `init` (the first of equal terms).
     /// - Complexity: O(length of the longest match).
     @inline(__always)
-    func matches(_ text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int, _ body: (Int) -> Void) {
-        var node = root[Int(text[start])]
-        var i = start + 1
-        while node >= 0, i < limit, i - start < Self.maximumLength {
-            node = child(node, text[i])
-            i += 1
-            if node >= 0 && terminal[Int(node)] { body(i) }
-        }
-    }
-
-    /// Calls `body(end, termIndex)` for every term starting at `start`, shortest
-    /// first; `termIndex` is the term's position in the sequence given to `init`
-    /// (the first of equal terms).
-    public func forEachMatch(_ text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int) -> Void) {
-        let limit = text.count
+    public func forEachMatch(_ text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int? = nil, _ body: (Int, Int) -> Void) {
+        let limit = limit ?? text.count
         var node = root[Int(text[start])]
         var i = start + 1
         while node >= 0, i < limit, i - start < Self.maximumLength {
@@ -172,7 +160,7 @@ public struct Lexicon: Sendable {
         guard !units.isEmpty else { return false }
         var found = false
         units.withUnsafeBufferPointer { buf in
-            matches(buf, from: 0, limit: buf.count) { end in if end == buf.count { found = true } }
+            forEachMatch(buf, from: 0) { end, _ in if end == buf.count { found = true } }
         }
         return found
     }
