@@ -26,7 +26,7 @@ final class DocumentProcessor {
 
     /// Analyzes `article` into `builder` (tokens) and returns its columns; the
     /// caller fills in the cluster and finishes the document.
-    func process(_ article: Article, into builder: inout SegmentBuilder) throws -> Result {
+    func process(_ article: Article, into builder: SegmentBuilder) throws -> Result {
         var issues = [IngestIssue]()
         try analyzer.analyze(article.headline)
         builder.addTokens(field: .headline, analyzer: analyzer)

@@ -20,141 +20,237 @@ func memcmpLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
 /// thread; flushed to disk as an immutable segment when it reaches its memory
 /// budget.
 ///
-/// Terms are interned through an open-addressing table over a byte arena, so
-/// adding a token allocates nothing; postings are kept as varints
-/// (document delta, frequency, position deltas) and re-encoded in blocks at flush.
-struct SegmentBuilder {
-    /// Term keys as `field, kind` then normalized UTF-16 units (UTF-8 only at flush).
+/// Per token, the work is one hash probe and a few byte stores: terms of up to
+/// three UTF-16 units (bigrams, unigrams, short words; most tokens) are looked
+/// up by a packed 64-bit key, longer ones by a hash over the normalized text
+/// compared against a unit arena. Each term owns two byte streams in a
+/// `SlicePool`: `(document delta, frequency)` varints, written when the term
+/// shows up in a later document (the current document's entry stays pending
+/// in the term's state), and position deltas, written as they come (words have
+/// none). Nothing is sorted per document and nothing is allocated per token.
+final class SegmentBuilder {
+    /// One term's state while its postings grow.
+    private struct TermState {
+        /// The last document the term occurs in, and how often (its entry is not written yet).
+        var lastDoc: Int32 = -1
+        var pendingFreq: UInt32 = 0
+        /// The document of the last written entry (the delta base).
+        var writtenDoc: Int32 = -1
+        /// Position + 1 of the term's last occurrence in `lastDoc` (the position delta base).
+        var lastPosition: UInt32 = 0
+        var docFreq: Int32 = 0
+        var docStart: Int32
+        /// −1 when the term keeps no positions (words).
+        var positionStart: Int32
+        var docs: SlicePool.Cursor
+        var positions: SlicePool.Cursor
+    }
+
+    private let pool = SlicePool()
+    private var terms: UnsafeMutablePointer<TermState>
+    private var termCapacity = 1 << 12
+    private(set) var termCount = 0
+    /// Term keys as `field << 8 | kind` then normalized UTF-16 units (UTF-8 only at flush).
     private var arena: [UInt16] = []
     private var termStart: [Int32] = []
-    private var termEnd: [Int32] = []
-    private var termHash: [UInt64] = []
-    /// Open addressing: (hash high 32 bits << 32 | term id + 1), 0 = empty.
-    private var slots = [UInt64](repeating: 0, count: 1 << 16)
-    private var postings: [[UInt8]] = []
-    private var lastDoc: [Int32] = []
-    private var docFreq: [Int32] = []
+    /// Open addressing over packed keys of short terms (0 = empty).
+    private var packedKeys: UnsafeMutablePointer<UInt64>
+    private var packedIDs: UnsafeMutablePointer<Int32>
+    private var packedBits = 16
+    private var packedCount = 0
+    /// Open addressing over long terms: hash high 32 bits << 32 | term id + 1 (0 = empty).
+    private var longSlots: UnsafeMutablePointer<UInt64>
+    private var longBits = 12
+    private var longCount = 0
 
     private(set) var columns: [DocumentColumns] = []
     private(set) var stored: [StoredArticle] = []
     /// Each document's place in the writer's input order (for last-wins replacement).
     private(set) var sequence: [Int64] = []
-
-    private var docTokens: [UInt64] = []  // termID << 32 | position, for the current document
-    private var key: [UInt16] = []
-    private var postingsBytes = 0
     private var storedBytes = 0
 
-    var docCount: Int { columns.count }
-    var termCount: Int { termStart.count }
+    init() {
+        terms = .allocate(capacity: termCapacity)
+        packedKeys = .allocate(capacity: 1 << packedBits)
+        packedKeys.initialize(repeating: 0, count: 1 << packedBits)
+        packedIDs = .allocate(capacity: 1 << packedBits)
+        longSlots = .allocate(capacity: 1 << longBits)
+        longSlots.initialize(repeating: 0, count: 1 << longBits)
+    }
 
-    /// A rough count of the bytes held, for the flush decision.
+    deinit {
+        terms.deallocate()
+        packedKeys.deallocate()
+        packedIDs.deallocate()
+        longSlots.deallocate()
+    }
+
+    var docCount: Int { columns.count }
+
+    /// The bytes held, for the flush decision: postings pool, term tables and
+    /// keys, columns and stored text.
     var estimatedBytes: Int {
-        arena.count * 2 + postingsBytes + termStart.count * 72 + slots.count * 4 + storedBytes + columns.count * 400
+        pool.allocatedBytes + termCapacity * MemoryLayout<TermState>.stride + (1 << packedBits) * 12 + (1 << longBits) * 8
+            + arena.capacity * 2 + termStart.capacity * 4 + storedBytes + columns.count * (MemoryLayout<DocumentColumns>.stride + 400)
     }
 
     /// Adds the tokens the analyzer holds for one field of the document being built.
     /// Call for each field, then `finishDocument`.
-    mutating func addTokens(field: Field, analyzer: Analyzer) {
+    func addTokens(field: Field, analyzer: Analyzer) {
+        let doc = Int32(columns.count)
         let tokens = analyzer.tokens
         analyzer.withNormalized { text in
-            for t in tokens {
-                key.removeAll(keepingCapacity: true)
-                key.append(UInt16(field.rawValue) << 8 | UInt16(t.kind.rawValue))
-                key.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]))
-                let id = intern()
-                docTokens.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(t.start)))
+            tokens.withUnsafeBufferPointer { tokens in
+                for t in tokens {
+                    let head = UInt16(field.rawValue) << 8 | UInt16(t.kind.rawValue)
+                    let units = UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)])
+                    let id = units.count <= 3 ? internShort(head, units) : internLong(head, units)
+                    occur(id, doc: doc, position: UInt32(bitPattern: t.start))
+                }
             }
         }
     }
 
-    /// Interns `key`; returns its term id.
     @inline(__always)
-    private mutating func intern() -> Int32 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for u in key { h = (h ^ UInt64(u)) &* 0x100_0000_01b3; h ^= h >> 29 }
-        let mask = slots.count - 1
+    private func occur(_ id: Int, doc: Int32, position: UInt32) {
+        let s = terms + id
+        if s.pointee.lastDoc != doc {
+            if s.pointee.lastDoc >= 0 {
+                pool.appendVint(UInt32(s.pointee.lastDoc - s.pointee.writtenDoc), &s.pointee.docs)
+                pool.appendVint(s.pointee.pendingFreq, &s.pointee.docs)
+                s.pointee.writtenDoc = s.pointee.lastDoc
+            }
+            s.pointee.lastDoc = doc
+            s.pointee.pendingFreq = 0
+            s.pointee.lastPosition = 0
+            s.pointee.docFreq += 1
+        }
+        s.pointee.pendingFreq += 1
+        if s.pointee.positionStart >= 0 {
+            let p = position &+ 1
+            pool.appendVint(p &- s.pointee.lastPosition, &s.pointee.positions)
+            s.pointee.lastPosition = p
+        }
+    }
+
+    @inline(__always)
+    private func internShort(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var key = UInt64(head & 0xF00) << 52 | UInt64(head & 0xFF) << 56 | UInt64(units.count) << 48
+        for (i, u) in units.enumerated() { key |= UInt64(u) << (32 - 16 * i) }
+        let mask = (1 << packedBits) - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - packedBits))
+        while true {
+            let k = packedKeys[i]
+            if k == key { return Int(packedIDs[i]) }
+            if k == 0 { break }
+            i = (i + 1) & mask
+        }
+        let id = newTerm(head, units)
+        packedKeys[i] = key
+        packedIDs[i] = Int32(id)
+        packedCount += 1
+        if packedCount * 2 > mask { growPacked() }
+        return id
+    }
+
+    private func growPacked() {
+        let oldKeys = packedKeys, oldIDs = packedIDs, oldSize = 1 << packedBits
+        packedBits += 1
+        let mask = (1 << packedBits) - 1
+        packedKeys = .allocate(capacity: mask + 1)
+        packedKeys.initialize(repeating: 0, count: mask + 1)
+        packedIDs = .allocate(capacity: mask + 1)
+        for j in 0 ..< oldSize where oldKeys[j] != 0 {
+            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - packedBits))
+            while packedKeys[i] != 0 { i = (i + 1) & mask }
+            packedKeys[i] = oldKeys[j]
+            packedIDs[i] = oldIDs[j]
+        }
+        oldKeys.deallocate()
+        oldIDs.deallocate()
+    }
+
+    @inline(__always)
+    private static func hashLong(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(head)
+        for u in units { h = (h ^ UInt64(u)) &* 0x100_0000_01b3; h ^= h >> 29 }
+        return h
+    }
+
+    private func internLong(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
+        let h = Self.hashLong(head, units)
+        let mask = (1 << longBits) - 1
         let tag = h & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let s = slots[i]
+            let s = longSlots[i]
             if s == 0 { break }
             if s & 0xFFFF_FFFF_0000_0000 == tag {
                 let candidate = Int(s & 0xFFFF_FFFF) - 1
-                if equalsKey(candidate) { return Int32(candidate) }
+                if keyEquals(candidate, head, units) { return candidate }
             }
             i = (i + 1) & mask
         }
-        let id = Int32(termStart.count)
-        termStart.append(Int32(arena.count))
-        arena.append(contentsOf: key)
-        termEnd.append(Int32(arena.count))
-        termHash.append(h)
-        postings.append([])
-        lastDoc.append(-1)
-        docFreq.append(0)
-        slots[i] = tag | UInt64(id + 1)
-        if termStart.count * 2 > slots.count { rehash() }
+        let id = newTerm(head, units)
+        longSlots[i] = tag | UInt64(id + 1)
+        longCount += 1
+        if longCount * 2 > mask { growLong() }
         return id
     }
 
     @inline(__always)
-    private func equalsKey(_ id: Int) -> Bool {
-        let a = Int(termStart[id]), b = Int(termEnd[id])
-        guard b - a == key.count else { return false }
-        return arena.withUnsafeBufferPointer { ar in
-            key.withUnsafeBufferPointer { k in memcmp(ar.baseAddress! + a, k.baseAddress!, k.count * 2) == 0 }
-        }
+    private func keyEquals(_ id: Int, _ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        let a = Int(termStart[id])
+        let b = id + 1 < termStart.count ? Int(termStart[id + 1]) : arena.count
+        guard b - a == units.count + 1, arena[a] == head else { return false }
+        return arena.withUnsafeBufferPointer { ar in memcmp(ar.baseAddress! + a + 1, units.baseAddress!, units.count * 2) == 0 }
     }
 
-    private mutating func rehash() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for id in 0 ..< termHash.count {
-            let h = termHash[id]
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
-        }
-    }
-
-    /// Completes the current document: groups its tokens by term and appends postings.
-    mutating func finishDocument(_ c: DocumentColumns, _ s: StoredArticle, sequence seq: Int64) {
-        let doc = Int32(columns.count)
-        docTokens.sort()
-        var i = 0
-        while i < docTokens.count {
-            let id = Int(docTokens[i] >> 32)
-            var j = i
-            while j < docTokens.count && Int(docTokens[j] >> 32) == id { j += 1 }
-            let before = postings[id].count
-            Self.appendVint(&postings[id], UInt64(doc - lastDoc[id]))
-            Self.appendVint(&postings[id], UInt64(j - i))
-            var previous: UInt32 = 0
-            // Words keep no positions (the writer would drop them anyway).
-            let isWord = arena[Int(termStart[id])] & 0xFF == UInt16(TokenKind.word.rawValue)
-            for k in i ..< j where !isWord {
-                let p = UInt32(truncatingIfNeeded: docTokens[k]) &+ 1
-                Self.appendVint(&postings[id], UInt64(p &- previous))
-                previous = p
+    private func growLong() {
+        let old = longSlots, oldSize = 1 << longBits
+        longBits += 1
+        let mask = (1 << longBits) - 1
+        longSlots = .allocate(capacity: mask + 1)
+        longSlots.initialize(repeating: 0, count: mask + 1)
+        arena.withUnsafeBufferPointer { ar in
+            for j in 0 ..< oldSize where old[j] != 0 {
+                let id = Int(old[j] & 0xFFFF_FFFF) - 1
+                let a = Int(termStart[id]), b = id + 1 < termStart.count ? Int(termStart[id + 1]) : ar.count
+                let h = Self.hashLong(ar[a], UnsafeBufferPointer(rebasing: ar[a + 1 ..< b]))
+                var i = Int(truncatingIfNeeded: h) & mask
+                while longSlots[i] != 0 { i = (i + 1) & mask }
+                longSlots[i] = old[j]
             }
-            postingsBytes += postings[id].count - before
-            lastDoc[id] = doc
-            docFreq[id] += 1
-            i = j
         }
-        docTokens.removeAll(keepingCapacity: true)
+        old.deallocate()
+    }
+
+    private func newTerm(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
+        if termCount == termCapacity {
+            let grown = UnsafeMutablePointer<TermState>.allocate(capacity: termCapacity * 2)
+            grown.moveInitialize(from: terms, count: termCount)
+            terms.deallocate()
+            terms = grown
+            termCapacity *= 2
+        }
+        let id = termCount
+        termCount += 1
+        termStart.append(Int32(arena.count))
+        arena.append(head)
+        arena.append(contentsOf: units)
+        let docs = pool.start()
+        let positions = UInt8(head & 0xFF) == TokenKind.word.rawValue ? nil : pool.start()
+        (terms + id).initialize(to: TermState(docStart: docs.write, positionStart: positions?.write ?? -1, docs: docs,
+                                              positions: positions ?? SlicePool.Cursor(write: -1, end: -1, level: 0)))
+        return id
+    }
+
+    /// Completes the current document (its tokens are already in the postings).
+    func finishDocument(_ c: DocumentColumns, _ s: StoredArticle, sequence seq: Int64) {
         columns.append(c)
         stored.append(s)
         sequence.append(seq)
-        storedBytes += s.headline.utf8.count + s.body.utf8.count + s.location.utf8.count + 64
-    }
-
-    @inline(__always)
-    private static func appendVint(_ out: inout [UInt8], _ value: UInt64) {
-        var v = value
-        while v >= 0x80 { out.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
-        out.append(UInt8(v))
+        storedBytes += s.headline.utf8.count + s.body.utf8.count + s.location.utf8.count + s.source.utf8.count + s.url.utf8.count + 96
     }
 
     /// Writes the segment `name` into `directory`, with `deleted` documents
@@ -165,11 +261,11 @@ struct SegmentBuilder {
         // UTF-8 keys (FORMAT.md "Terms"), sorted bytewise.
         var flat = [UInt8]()
         var keyStart = [Int]()
-        keyStart.reserveCapacity(termStart.count + 1)
+        keyStart.reserveCapacity(termCount + 1)
         arena.withUnsafeBufferPointer { buf in
             var utf8 = [UInt8]()
-            for id in 0 ..< termStart.count {
-                let a = Int(termStart[id]), b = Int(termEnd[id])
+            for id in 0 ..< termCount {
+                let a = Int(termStart[id]), b = id + 1 < termCount ? Int(termStart[id + 1]) : buf.count
                 let head = buf[a]
                 TermKey.encode(field: Field(rawValue: UInt8(head >> 8)) ?? .body, kind: TokenKind(rawValue: UInt8(head & 0xFF)) ?? .word,
                                units: UnsafeBufferPointer(rebasing: buf[a + 1 ..< b]), into: &utf8)
@@ -178,7 +274,7 @@ struct SegmentBuilder {
             }
         }
         keyStart.append(flat.count)
-        var order = Array(0 ..< termStart.count)
+        var order = Array(0 ..< termCount)
         flat.withUnsafeBufferPointer { f in
             keyStart.withUnsafeBufferPointer { ks in
                 order.sort { a, b in
@@ -188,32 +284,26 @@ struct SegmentBuilder {
         }
         var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
         for id in order {
-            let isWord = arena[Int(termStart[id])] & 0xFF == UInt16(TokenKind.word.rawValue)
+            let t = terms[id]
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            postings[id].withUnsafeBufferPointer { raw in
-                // Our own bytes, written just above: decoded without bounds checks.
-                var i = 0
-                @inline(__always) func vint() -> UInt64 {
-                    var v: UInt64 = 0, shift: UInt64 = 0
-                    while true {
-                        let b = raw[i]; i += 1
-                        v |= UInt64(b & 0x7F) << shift
-                        if b < 0x80 { return v }
-                        shift += 7
-                    }
-                }
-                var doc: Int64 = -1
-                while i < raw.count {
-                    doc += Int64(vint())
-                    let f = vint()
-                    docs.append(UInt32(doc))
-                    freqs.append(UInt32(f))
-                    var p: UInt64 = 0
-                    for _ in 0 ..< f where !isWord {
-                        p += vint()
-                        positions.append(UInt32(truncatingIfNeeded: p - 1))
+            var reader = SlicePool.Reader(pool: pool, start: t.docStart)
+            var doc: Int32 = -1
+            for _ in 1 ..< t.docFreq {
+                doc += Int32(reader.vint())
+                docs.append(UInt32(doc))
+                freqs.append(reader.vint())
+            }
+            docs.append(UInt32(t.lastDoc))
+            freqs.append(t.pendingFreq)
+            if t.positionStart >= 0 {
+                var p = SlicePool.Reader(pool: pool, start: t.positionStart)
+                for f in freqs {
+                    var previous: UInt32 = 0
+                    for _ in 0 ..< f {
+                        previous &+= p.vint()
+                        positions.append(previous &- 1)
                     }
                 }
             }

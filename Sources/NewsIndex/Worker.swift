@@ -86,7 +86,7 @@ final class Worker: @unchecked Sendable {
             do {
                 switch item {
                 case let .article(article, seq):
-                    try add(article, seq, &builder)
+                    try add(article, seq, builder)
                     if builder.estimatedBytes > budget || builder.docCount >= maxDocs { try flush(&builder) }
                 case .flush:
                     try flush(&builder)
@@ -103,8 +103,8 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    private func add(_ article: Article, _ seq: Int64, _ builder: inout SegmentBuilder) throws {
-        var result = try processor.process(article, into: &builder)
+    private func add(_ article: Article, _ seq: Int64, _ builder: SegmentBuilder) throws {
+        var result = try processor.process(article, into: builder)
         shared.mutex.lock()
         if let f = result.fingerprint { result.columns.cluster = shared.clusterer.assign(f) }
         shared.issues += result.issues
