@@ -47,6 +47,9 @@ public final class IndexWriter {
     private var sequence: Int64 = 0
     private var workers: [Worker] = []
     private var next = 0
+    /// Articles handed to the workers in batches, so a queue wakes once per batch.
+    static let batchSize = 32
+    private var batch: [(Article, Int64)] = []
     private let shared: Shared
 
     /// Counters of this session.
@@ -141,7 +144,14 @@ public final class IndexWriter {
         }
         latest[h] = sequence
         added += 1
-        workers[next].submit(article, sequence: sequence)
+        batch.append((article, sequence))
+        if batch.count == Self.batchSize { submitBatch() }
+    }
+
+    private func submitBatch() {
+        guard !batch.isEmpty else { return }
+        workers[next].submit(batch)
+        batch = []
         next = (next + 1) % workers.count
     }
 
@@ -172,6 +182,7 @@ public final class IndexWriter {
     /// Publishes everything added and deleted so far as a new commit.
     @discardableResult
     public func commit(forceMerge: Bool = false) throws -> Commit {
+        submitBatch()
         for w in workers { w.flush() }
         for w in workers { w.waitUntilIdle() }
         try rethrowWorkerFailure()

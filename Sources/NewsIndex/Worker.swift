@@ -7,7 +7,7 @@ import NewsIngest
 /// of analysis by more than a few batches.
 final class Worker: @unchecked Sendable {
     private enum Item {
-        case article(Article, Int64)
+        case articles([(Article, Int64)])
         case flush
     }
 
@@ -23,7 +23,8 @@ final class Worker: @unchecked Sendable {
     private var stopped = false
     private var thread: Thread?
     private var flushing: String?
-    static let capacity = 256
+    /// Queued batches (of `IndexWriter.batchSize` articles).
+    static let capacity = 8
 
     init(processor: DocumentProcessor, shared: IndexWriter.Shared, directory: String, budget: Int, maxDocs: Int) {
         self.maxDocs = maxDocs
@@ -40,7 +41,7 @@ final class Worker: @unchecked Sendable {
         t.start()
     }
 
-    func submit(_ article: Article, sequence: Int64) { enqueue(.article(article, sequence)) }
+    func submit(_ batch: [(Article, Int64)]) { enqueue(.articles(batch)) }
     func flush() { enqueue(.flush) }
 
     private func enqueue(_ item: Item) {
@@ -85,9 +86,11 @@ final class Worker: @unchecked Sendable {
 
             do {
                 switch item {
-                case let .article(article, seq):
-                    try add(article, seq, builder)
-                    if builder.estimatedBytes > budget || builder.docCount >= maxDocs { try flush(&builder) }
+                case let .articles(batch):
+                    for (article, seq) in batch {
+                        try add(article, seq, builder)
+                        if builder.estimatedBytes > budget || builder.docCount >= maxDocs { try flush(&builder) }
+                    }
                 case .flush:
                     try flush(&builder)
                 }
