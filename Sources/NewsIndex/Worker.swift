@@ -109,7 +109,7 @@ final class Worker: @unchecked Sendable {
     private func add(_ article: Article, _ seq: Int64, _ builder: SegmentBuilder) throws {
         var result = try processor.process(article, into: builder)
         shared.mutex.lock()
-        if let f = result.fingerprint { result.columns.cluster = shared.clusterer.assign(f) }
+        if let f = result.fingerprint { result.columns.cluster = shared.clusterer.assign(f, day: article.date?.number) }
         shared.issues += result.issues
         shared.processedArticles += 1
         shared.processedBytes += article.headline.utf8.count + article.body.utf8.count

@@ -105,6 +105,45 @@ nonisolated(unsafe) var ignoredSink = 0
         #expect(clusterer.nearest(f) == nil)
     }
 
+    @Test func aCopyMonthsLaterIsATemplateNotAReprint() throws {
+        var clusterer = ReprintClusterer()
+        let f = try #require(Fingerprint(body: Self.story, table: try CharacterTable.shared()))
+        let label = clusterer.assign(f, day: 20_000)
+        #expect(clusterer.nearest(f, day: 20_000 + ReprintClusterer.window)?.label == label)
+        #expect(clusterer.nearest(f, day: 20_000 - ReprintClusterer.window)?.label == label)
+        #expect(clusterer.nearest(f, day: 20_000 + ReprintClusterer.window + 1) == nil)
+        #expect(clusterer.nearest(f)?.label == label, "an undated article may be a reprint of any")
+    }
+
+    /// Candidates come from a few indexed values per sketch; that must never miss
+    /// a member at the threshold. Checked against scoring every remembered sketch.
+    @Test func candidateSearchMissesNoMemberAtTheThreshold() {
+        var random = SystemRandomNumberGenerator()
+        var clusterer = ReprintClusterer()
+        var remembered = [Fingerprint]()
+        func sketch(from base: [UInt32], keep: Int) -> Fingerprint {
+            var values = Set(base.shuffled(using: &random).prefix(keep))
+            while values.count < Fingerprint.size { values.insert(UInt32.random(in: 0 ... UInt32.max, using: &random)) }
+            return Fingerprint(hashes: values.sorted().prefix(Fingerprint.size).map { $0 })
+        }
+        var checked = 0
+        for _ in 0 ..< 300 {
+            let base = remembered.randomElement(using: &random)?.hashes ?? (0 ..< 32).map { _ in UInt32.random(in: 0 ... UInt32.max) }
+            let f = sketch(from: base, keep: Int.random(in: 16 ... 32, using: &random))
+            let best = remembered.map { $0.similarity(f) }.max() ?? 0
+            let found = clusterer.nearest(f)
+            if best >= clusterer.threshold {
+                #expect(found?.similarity == best)
+                checked += 1
+            } else {
+                #expect(found == nil)
+            }
+            _ = clusterer.assign(f)
+            remembered.append(f)
+        }
+        #expect(checked > 30)
+    }
+
     @Test func shortTextsGetNoFingerprint() throws {
         #expect(Fingerprint(body: "芜湖低空经济产业园二期开园", table: try CharacterTable.shared()) == nil)
     }
