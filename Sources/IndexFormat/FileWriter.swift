@@ -25,6 +25,10 @@ public final class FileWriter {
     deinit { if !closed { Glibc.close(fd) } }
 
     public func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try append($0) }
+    }
+
+    public func append(_ bytes: UnsafeRawBufferPointer) throws {
         buffer.append(bytes)
         count += bytes.count
         if buffer.count >= 1 << 20 { try drain() }

@@ -104,6 +104,13 @@ public final class MappedFile: @unchecked Sendable {
     deinit {
         if let mapped { munmap(mapped, bytes.count) }
     }
+
+    /// Lets the kernel drop the pages read so far from this process (they stay
+    /// in the page cache and are read again on the next access): keeps a long
+    /// sequential pass, such as a merge, from holding whole files resident.
+    public func dropResidentPages() {
+        if let mapped { _ = madvise(mapped, bytes.count, MADV_DONTNEED) }
+    }
 }
 
 /// File-system steps with errors that name the file.

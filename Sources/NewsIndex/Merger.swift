@@ -2,26 +2,51 @@ import IndexFormat
 
 /// Merges segments into one, dropping deleted documents: columns and stored
 /// articles in order, then a k-way merge of the dictionaries with postings
-/// renumbered. Reads every input file whole, so it also verifies them.
+/// renumbered. Store blocks without deleted documents are copied compressed
+/// (after checking the input store's checksum); every other input byte is
+/// decoded, so the merge also verifies its inputs. Pages of the inputs are
+/// released as the pass moves on, so a large merge does not hold them resident.
 enum Merger {
+    /// Terms merged between releases of the inputs' pages.
+    static let releaseInterval = 1 << 14
+
     static func merge(_ segments: [SegmentReader], directory: String, name: String) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
         var maps = [[Int32]]()
         var next: Int32 = 0
         for s in segments {
             var map = [Int32](repeating: -1, count: s.docCount)
-            try s.forEachStored { doc, article in
-                guard !s.isDeleted(doc) else { return }
-                map[doc] = next
-                next += 1
-                try writer.addDocument(s.columns(doc), article)
+            try s.verifyStore()
+            try s.forEachStoreBlock { first, count, compressed, rawLength in
+                if (first ..< first + count).allSatisfy({ !s.isDeleted($0) }) {
+                    let firstNew = next
+                    for doc in first ..< first + count {
+                        map[doc] = next
+                        next += 1
+                        writer.addColumns(s.columns(doc))
+                    }
+                    try writer.addStoreBlock(compressed, rawLength: rawLength, firstDoc: UInt32(firstNew))
+                } else {
+                    var doc = first
+                    try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, file: s.store.path) { article in
+                        defer { doc += 1 }
+                        guard !s.isDeleted(doc) else { return }
+                        map[doc] = next
+                        next += 1
+                        try writer.addDocument(s.columns(doc), article)
+                    }
+                }
             }
+            s.dropResidentPages()
             maps.append(map)
         }
         var iterators = segments.map { $0.termIterator() }
         var heads = try iterators.indices.map { try iterators[$0].next() }
         var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32](), scratch = [UInt32]()
+        var merged = 0
         while true {
+            merged += 1
+            if merged % releaseInterval == 0 { segments.forEach { $0.dropResidentPages() } }
             var smallest: [UInt8]? = nil
             for h in heads { if let (t, _) = h, smallest == nil || compare(t, smallest!) < 0 { smallest = t } }
             guard let term = smallest else { break }

@@ -350,6 +350,18 @@ extension SegmentReader {
 
     /// Calls `body(doc, article)` for every document in order, inflating each block once.
     public func forEachStored(_ body: (Int, StoredArticle) throws -> Void) throws {
+        try forEachStoreBlock { first, _, compressed, rawLength in
+            var doc = first
+            try Self.decodeStoreBlock(compressed, rawLength: rawLength, file: store.path) { a in
+                try body(doc, a)
+                doc += 1
+            }
+        }
+    }
+
+    /// The compressed blocks of the store in order: first document, number of
+    /// documents, compressed bytes and raw length (FORMAT.md "Store").
+    func forEachStoreBlock(_ body: (Int, Int, UnsafeRawBufferPointer, Int) throws -> Void) throws {
         let tableCount = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
         let table = storeBody.upperBound - 4 - 20 * tableCount
         guard table >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table out of bounds") }
@@ -360,21 +372,35 @@ extension SegmentReader {
             let offset = Int(store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self))
             let clen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
             let rlen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self))
-            guard first == doc, offset >= storeBody.lowerBound, offset + clen <= table else {
+            let end = i + 1 < tableCount ? Int(store.bytes.loadUnaligned(fromByteOffset: p + 20, as: UInt32.self)) : docCount
+            guard first == doc, end > first, end <= docCount, offset >= storeBody.lowerBound, offset + clen <= table else {
                 throw FormatError.corrupt(file: store.path, detail: "store block \(i) is out of place")
             }
-            let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: store.bytes[offset ..< offset + clen]), rawLength: rlen, file: store.path)
-            try raw.withUnsafeBytes { bytes in
-                var r = ByteReader(bytes, file: store.path)
-                while r.remaining > 0 {
-                    let a = StoredArticle(headline: try r.str(), body: try r.str(), source: try r.str(), url: try r.str(),
-                                          author: try r.str(), reprintOrigin: try r.str(), location: try r.str())
-                    try body(doc, a)
-                    doc += 1
-                }
-            }
+            try body(first, end - first, UnsafeRawBufferPointer(rebasing: store.bytes[offset ..< offset + clen]), rlen)
+            doc = end
         }
         guard doc == docCount else { throw FormatError.corrupt(file: store.path, detail: "holds \(doc) articles, expected \(docCount)") }
+    }
+
+    static func decodeStoreBlock(_ compressed: UnsafeRawBufferPointer, rawLength: Int, file: String, _ body: (StoredArticle) throws -> Void) throws {
+        let raw = try Deflate.decompress(compressed, rawLength: rawLength, file: file)
+        try raw.withUnsafeBytes { bytes in
+            var r = ByteReader(bytes, file: file)
+            while r.remaining > 0 {
+                try body(StoredArticle(headline: try r.str(), body: try r.str(), source: try r.str(), url: try r.str(),
+                                       author: try r.str(), reprintOrigin: try r.str(), location: try r.str()))
+            }
+        }
+    }
+
+    /// Checks the store file's checksum (blocks copied verbatim by a merge are not decompressed).
+    func verifyStore() throws {
+        _ = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: true)
+    }
+
+    /// Drops the pages of this segment's files from the process (see `MappedFile.dropResidentPages`).
+    func dropResidentPages() {
+        for f in [dict, post, cols, store] { f.dropResidentPages() }
     }
 
     /// The columns of `doc`.

@@ -65,6 +65,23 @@ struct SegmentWriter {
 
     mutating func addDocument(_ c: DocumentColumns, _ s: StoredArticle) throws {
         let doc = UInt32(dates.count)
+        addColumns(c)
+        if block.count == 0 { blockFirstDoc = doc }
+        for field in [s.headline, s.body, s.source, s.url, s.author, s.reprintOrigin, s.location] { block.str(field) }
+        if block.count >= Self.storeBlockBytes { try flushStoreBlock() }
+    }
+
+    /// Appends a compressed store block of another segment unchanged, for the
+    /// documents from `firstDoc` on (whose columns were just added with `addColumns`).
+    mutating func addStoreBlock(_ compressed: UnsafeRawBufferPointer, rawLength: Int, firstDoc: UInt32) throws {
+        try flushStoreBlock()
+        blockTable.append((firstDoc, UInt64(store.count), UInt32(compressed.count), UInt32(rawLength)))
+        try store.append(compressed)
+    }
+
+    /// Adds a document's columns only (its stored article comes with `addStoreBlock`).
+    mutating func addColumns(_ c: DocumentColumns) {
+        let doc = UInt32(dates.count)
         dates.append(c.date ?? Int32.min)
         lengths.append(c.headlineLength)
         lengths.append(c.bodyLength)
@@ -85,10 +102,6 @@ struct SegmentWriter {
         idHeap += Array(c.id.utf8)
         idStarts.append(UInt32(idHeap.count))
         idLookup.append((fnv1a(c.id), doc))
-
-        if block.count == 0 { blockFirstDoc = doc }
-        for field in [s.headline, s.body, s.source, s.url, s.author, s.reprintOrigin, s.location] { block.str(field) }
-        if block.count >= Self.storeBlockBytes { try flushStoreBlock() }
     }
 
     private mutating func flushStoreBlock() throws {
