@@ -88,8 +88,10 @@ public struct RegionTagger: Sendable {
         /// At most this many provinces are kept.
         public var maximumProvinces = 8
         /// Least weight for a province inside one item of a bulletin: named in the item's
-        /// headline, or twice in its lead (在吉林长春启动).
-        public var itemMinimumWeight = 6
+        /// headline, or in its lead and once more (在吉林长春启动).
+        public var itemMinimumWeight = 5
+        /// Least weight for the leading province of an item (闭幕 在厦门: one mention in its lead).
+        public var itemLeaderWeight = 4
         public init() {}
         public static let standard = Tuning()
     }
@@ -417,8 +419,9 @@ public struct RegionTagger: Sendable {
             let inItem = shape.bulletin && item >= 0
             let pool = inItem ? provinces : byProvince
             let top = pool.values.max() ?? 0
-            for (p, w) in pool where w >= (inItem ? tuning.itemMinimumWeight : minimum) && Double(w) >= Double(top) * tuning.relativeWeight {
-                salient.insert(p)
+            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight {
+                let enough = inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
+                if enough { salient.insert(p) }
             }
         }
         let keptProvinces = byProvince.filter { salient.contains($0.key) }

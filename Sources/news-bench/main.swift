@@ -156,6 +156,7 @@ func regionTuning() -> RegionTagger.Tuning {
         case "nationalSpread": t.nationalSpread = Int(v)
         case "maximumProvinces": t.maximumProvinces = Int(v)
         case "itemMinimumWeight": t.itemMinimumWeight = Int(v)
+        case "itemLeaderWeight": t.itemLeaderWeight = Int(v)
         default: fail("REGION_TUNING: unknown name \(kv[0])")
         }
     }
