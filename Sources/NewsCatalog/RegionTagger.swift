@@ -34,7 +34,7 @@ public struct RegionTagger: Sendable {
         "永和", "安定", "太平", "长城", "清河", "丰台", "丰收", "阳光", "前进", "先锋", "向阳", "解放", "胜利",
         "建设", "民主", "人民", "公主", "古城", "老城", "新市", "东风", "石林", "江北", "新民", "东山",
         "平安", "合作", "资源", "港口", "友谊", "友好", "新建", "振兴", "城东", "城西", "城北", "天山", "沙河", "运河",
-        "海港", "工业园", "新星", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
+        "海港", "工业园", "新星", "和田", "安康", "长治", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
         "文峰", "北关", "安乐", "仁爱", "将军", "山上", "大树", "新田", "龙门", "高明", "南海", "三水", "江海", "新会",
         "长寿", "永兴", "永福", "七星", "临江", "长白", "龙江", "富裕", "工农", "前锋", "南部", "建华", "公安", "大观",
         "爱民", "兴业", "同心", "天元", "石峰", "荷塘", "芙蓉", "天心", "雨花", "天河", "大东", "站前", "宏伟", "灯塔",
@@ -282,6 +282,17 @@ public struct RegionTagger: Sendable {
         }
     }
 
+    /// Whether the place at `i` opens a sentence or a paragraph (安徽持续优化…, 在湖南，…):
+    /// the topic of what follows, not a passing mention.
+    static func opensSentence(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
+        var j = i
+        if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
+        guard j > 0 else { return true }
+        return [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B].contains(buf[j - 1])  // \n 。！？； !?;
+    }
+    /// Least weight of a mention that opens a sentence: a passing mention weighs less.
+    static let topicWeight = 3
+
     /// Mentions in one field (`shape` nil: the headline): names of province groups first,
     /// then, with phrases that name no place blanked out, the regions.
     private func scanField(_ raw: [UInt16], shape: Shape?, _ segmenter: WordSegmenter?, boundaries: [Bool]? = nil,
@@ -313,7 +324,9 @@ public struct RegionTagger: Sendable {
                 lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
                 if let best {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
-                    var m = Mention(term: best.term, weight: listed ? max(1, weight(i) / 2) : weight(i), item: item(i))
+                    var w = listed ? max(1, weight(i) / 2) : weight(i)
+                    if !listed && Self.opensSentence(buf, at: i) { w = max(w, Self.topicWeight) }
+                    var m = Mention(term: best.term, weight: w, item: item(i))
                     // Only county-level short names collide with ordinary words often enough to check.
                     if segmenter != nil || given != nil,
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
