@@ -23,14 +23,15 @@ public struct IndustryTagger: Sendable {
         var codes = [[(Int32, Int)]]()
         var mixed = [([UInt16], [(Int32, Int)])]()
         for line in IndustryKeywords.text.splitASCII(0x0A) {
-            let f = line.splitASCII(0x09)
+            let f = line.splitASCII(0x09, omittingEmpty: false)
             guard f.count == 2 else { continue }
             let entries: [(Int32, Int)] = f[1].splitASCII(0x2C).compactMap { pair in
                 let p = pair.splitASCII(0x3A)
                 guard p.count == 2, let w = Int(p[1]), let ind = catalog.industry(code: String(p[0])) else { return nil }
                 return (ind.id, w)
             }
-            guard !entries.isEmpty else { continue }
+            // No codes: a stop phrase (主力军), matched so that its parts (主力) are not.
+            guard !entries.isEmpty || f[1].isEmpty else { continue }
             let word = catalog.table.normalize(String(f[0]))
             if word.unicodeScalars.allSatisfy({ Han.isHan($0.value) }) {
                 terms.append(word)
