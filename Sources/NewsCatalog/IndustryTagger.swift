@@ -13,6 +13,8 @@ public struct IndustryTagger: Sendable {
     private let codes: [[(id: Int32, weight: Int)]]
     /// Keywords with letters or digits (`a股`, `5g`), matched by substring on normalized text.
     private let mixed: [(word: [UInt16], codes: [(id: Int32, weight: Int)])]
+    /// GB/T 67 (capital market services), for stock codes.
+    private let capitalMarkets: Int32?
 
     public static let minimumScore = 4
     static let headlineFactor = 3
@@ -43,6 +45,7 @@ public struct IndustryTagger: Sendable {
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.codes = codes
         self.mixed = mixed
+        capitalMarkets = catalog.industry(code: "67")?.id
     }
 
     /// Industry ids (GB/T and strategic emerging) for the article, most salient first.
@@ -71,9 +74,28 @@ public struct IndustryTagger: Sendable {
             for (word, entries) in mixed where RegionTagger.find(units, word, from: 0) != nil {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
             }
+            if let market = capitalMarkets, Self.containsStockCode(units) { scores[market, default: 0] += Self.stockCodeWeight * factor }
         }
         return select(scores, limit: limit)
     }
+
+    /// Whether `units` holds a stock code in parentheses, as in 贵研铂业(600459): an
+    /// article about a listed share, whatever the company makes.
+    static func containsStockCode(_ units: [UInt16]) -> Bool {
+        var i = 0
+        while i < units.count {
+            if units[i] == 0x28 {  // (
+                var j = i + 1
+                while j < units.count, units[j] >= 0x30, units[j] <= 0x39 { j += 1 }
+                if j < units.count, units[j] == 0x29, (5 ... 6).contains(j - i - 1) { return true }  // )
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+    static let stockCodeWeight = 3
 
     private func select(_ scores: [Int32: Int], limit: Int) -> [Int32] {
         guard !scores.isEmpty else { return [] }
