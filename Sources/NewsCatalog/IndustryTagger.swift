@@ -3,7 +3,9 @@ import NewsText
 /// Tags an article with the few industries it is about, from keyword evidence.
 ///
 /// Every keyword carries codes with weights (1–3); a headline hit counts three
-/// times. Scores add up per GB/T section and per strategic emerging category;
+/// times. Matching is leftmost-longest, so a stop phrase without codes (主力军,
+/// 黄金搭档) keeps its parts from counting, and a stock code in parentheses
+/// (贵研铂业(600459)) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
 /// those within reach of the leader and above `minimumScore` are kept, each as
 /// its most specific code that holds most of the evidence (a class, else a
 /// division, else the section). At most `limit` codes, most salient first.

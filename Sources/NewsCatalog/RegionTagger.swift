@@ -13,10 +13,19 @@ import NewsText
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
 ///   of their parent prefecture or province.
+/// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
+///   weight, for each of them; phrases that name no place of the story (北京时间,
+///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, any other 1, and half as much inside a list (北京、天津、河北). Provinces whose mentions add up to enough of the
-///   leader's weight are kept, and inside each the most specific regions.
-///   Ancestors are implied, so only the most specific codes are stored.
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…) 1.5, any other 1,
+///   and half as much inside a list (北京、天津、河北). Provinces whose mentions add up
+///   to enough of the leader's weight are kept, and inside each the most specific
+///   regions. Ancestors are implied, so only the most specific codes are stored.
+/// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
+///   of their own) every item is weighed on its own, with its headline and lead; a
+///   story with a foreign country in the headline and no Chinese place there needs
+///   much more weight for a province; a story touring many provinces with none in
+///   the headline and none leading is about China as a whole and gets none.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
     private let lexicon: Lexicon
@@ -57,7 +66,8 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
     ]
-    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 an organization).
+    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 and
+    /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
     static let groups: [(name: String, provinces: [Int32])] = [
@@ -82,15 +92,15 @@ public struct RegionTagger: Sendable {
         /// Least weight for a province when the headline names a foreign country and no Chinese
         /// place (国际联播快讯, 习近平同俄罗斯总统会谈): China is then mostly the venue.
         public var foreignMinimumWeight = 12
-        /// This many provinces or more, none named in the headline and none leading, make the
-        /// article a tour of the country (各地…): it is about China as a whole.
+        /// This many provinces or more, none named in the headline and none with 30% of
+        /// the weight, make the article a tour of the country (各地…): about China as a whole.
         public var nationalSpread = 8
         /// At most this many provinces are kept.
         public var maximumProvinces = 8
         /// Least weight for a province inside one item of a bulletin: named in the item's
         /// headline, or in its lead and once more (在吉林长春启动).
         public var itemMinimumWeight = 5
-        /// Least weight for the leading province of an item (闭幕 在厦门: one mention in its lead).
+        /// Least weight for the leading province of an item (…在厦门闭幕: one mention in its lead).
         public var itemLeaderWeight = 4
         public init() {}
         public static let standard = Tuning()
