@@ -443,7 +443,9 @@ public struct RegionTagger: Sendable {
             let pool = inItem ? provinces : byProvince
             let top = pool.values.max() ?? 0
             for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight {
-                let enough = inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
+                // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
+                let enough = minimum > tuning.minimumWeight ? w >= minimum
+                    : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
                 if enough { salient.insert(p) }
             }
         }

@@ -148,6 +148,11 @@ import NewsText
         #expect(tag("习近平同俄罗斯总统会谈", "国家主席习近平在北京钓鱼台国宾馆同俄罗斯总统普京举行会谈。普京表示，很高兴应邀出席北京冬奥会开幕式。").isEmpty)
     }
 
+    @Test func aBulletinOfForeignNewsGetsNoProvince() {
+        let body = "央视网消息：\n美国芝加哥发生枪击案\n美国伊利诺伊州警方3日发布消息称，芝加哥市中心发生枪击事件。\n日本鹿儿岛附近地震频发\n据日本气象厅消息，鹿儿岛县附近海域发生地震。"
+        #expect(tag("国际联播快讯", body).isEmpty)
+    }
+
     @Test func ordinaryWordsAreNoPlaces() {
         #expect(tag("守护国家安康", "人民安康是最大的心愿，社会长治久安。").isEmpty)
         #expect(tag("秋粮田间管理", "各地加强墒情和田间管理。").isEmpty)
