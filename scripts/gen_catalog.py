@@ -143,6 +143,9 @@ def keywords(data, here, industry_rows):
             if line.startswith('#') or not line.strip():
                 continue
             word, codes, weight = line.rstrip('\n').split('\t')
+            if codes == '-':
+                kw[word] = {}  # a stop phrase: matched (so its parts are not), names no industry
+                continue
             for code in codes.split(','):
                 kw.setdefault(word, {})[code.strip()] = int(weight)  # the hand list wins
     return ['%s\t%s' % (w, ','.join('%s:%d' % (c, v) for c, v in sorted(codes.items()))) for w, codes in sorted(kw.items())]

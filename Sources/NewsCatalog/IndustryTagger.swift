@@ -3,7 +3,9 @@ import NewsText
 /// Tags an article with the few industries it is about, from keyword evidence.
 ///
 /// Every keyword carries codes with weights (1–3); a headline hit counts three
-/// times. Scores add up per GB/T section and per strategic emerging category;
+/// times. Matching is leftmost-longest, so a stop phrase without codes (主力军,
+/// 黄金搭档) keeps its parts from counting, and a stock code in parentheses
+/// (贵研铂业(600459)) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
 /// those within reach of the leader and above `minimumScore` are kept, each as
 /// its most specific code that holds most of the evidence (a class, else a
 /// division, else the section). At most `limit` codes, most salient first.
@@ -13,6 +15,8 @@ public struct IndustryTagger: Sendable {
     private let codes: [[(id: Int32, weight: Int)]]
     /// Keywords with letters or digits (`a股`, `5g`), matched by substring on normalized text.
     private let mixed: [(word: [UInt16], codes: [(id: Int32, weight: Int)])]
+    /// GB/T 67 (capital market services), for stock codes.
+    private let capitalMarkets: Int32?
 
     public static let minimumScore = 4
     static let headlineFactor = 3
@@ -23,14 +27,15 @@ public struct IndustryTagger: Sendable {
         var codes = [[(Int32, Int)]]()
         var mixed = [([UInt16], [(Int32, Int)])]()
         for line in IndustryKeywords.text.splitASCII(0x0A) {
-            let f = line.splitASCII(0x09)
+            let f = line.splitASCII(0x09, omittingEmpty: false)
             guard f.count == 2 else { continue }
             let entries: [(Int32, Int)] = f[1].splitASCII(0x2C).compactMap { pair in
                 let p = pair.splitASCII(0x3A)
                 guard p.count == 2, let w = Int(p[1]), let ind = catalog.industry(code: String(p[0])) else { return nil }
                 return (ind.id, w)
             }
-            guard !entries.isEmpty else { continue }
+            // No codes: a stop phrase (主力军), matched so that its parts (主力) are not.
+            guard !entries.isEmpty || f[1].isEmpty else { continue }
             let word = catalog.table.normalize(String(f[0]))
             if word.unicodeScalars.allSatisfy({ Han.isHan($0.value) }) {
                 terms.append(word)
@@ -42,6 +47,7 @@ public struct IndustryTagger: Sendable {
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.codes = codes
         self.mixed = mixed
+        capitalMarkets = catalog.industry(code: "67")?.id
     }
 
     /// Industry ids (GB/T and strategic emerging) for the article, most salient first.
@@ -70,9 +76,28 @@ public struct IndustryTagger: Sendable {
             for (word, entries) in mixed where RegionTagger.find(units, word, from: 0) != nil {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
             }
+            if let market = capitalMarkets, Self.containsStockCode(units) { scores[market, default: 0] += Self.stockCodeWeight * factor }
         }
         return select(scores, limit: limit)
     }
+
+    /// Whether `units` holds a stock code in parentheses, as in 贵研铂业(600459): an
+    /// article about a listed share, whatever the company makes.
+    static func containsStockCode(_ units: [UInt16]) -> Bool {
+        var i = 0
+        while i < units.count {
+            if units[i] == 0x28 {  // (
+                var j = i + 1
+                while j < units.count, units[j] >= 0x30, units[j] <= 0x39 { j += 1 }
+                if j < units.count, units[j] == 0x29, (5 ... 6).contains(j - i - 1) { return true }  // )
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+    static let stockCodeWeight = 3
 
     private func select(_ scores: [Int32: Int], limit: Int) -> [Int32] {
         guard !scores.isEmpty else { return [] }

@@ -13,15 +13,26 @@ import NewsText
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
 ///   of their parent prefecture or province.
+/// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
+///   weight, for each of them; phrases that name no place of the story (北京时间,
+///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, any other 1, and half as much inside a list (北京、天津、河北). Provinces whose mentions add up to enough of the
-///   leader's weight are kept, and inside each the most specific regions.
-///   Ancestors are implied, so only the most specific codes are stored.
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…) 1.5, any other 1,
+///   and half as much inside a list (北京、天津、河北). Provinces whose mentions add up
+///   to enough of the leader's weight are kept, and inside each the most specific
+///   regions. Ancestors are implied, so only the most specific codes are stored.
+/// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
+///   of their own) every item is weighed on its own, with its headline and lead; a
+///   story with a foreign country in the headline and no Chinese place there needs
+///   much more weight for a province; a story touring many provinces with none in
+///   the headline and none leading is about China as a whole and gets none.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
     private let lexicon: Lexicon
     /// For each lexicon term: the region indices it names, and whether as a short name.
     private let meanings: [[(region: Int, short: Bool)]]
+    /// For each of `groups`: the region indices of its provinces.
+    private let groupRegions: [[Int]]
 
     /// Short names that need their parent nearby: ordinary words, people's names,
     /// or places better known as something else.
@@ -32,7 +43,7 @@ public struct RegionTagger: Sendable {
         "永和", "安定", "太平", "长城", "清河", "丰台", "丰收", "阳光", "前进", "先锋", "向阳", "解放", "胜利",
         "建设", "民主", "人民", "公主", "古城", "老城", "新市", "东风", "石林", "江北", "新民", "东山",
         "平安", "合作", "资源", "港口", "友谊", "友好", "新建", "振兴", "城东", "城西", "城北", "天山", "沙河", "运河",
-        "海港", "工业园", "新星", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
+        "海港", "工业园", "新星", "和田", "安康", "长治", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
         "文峰", "北关", "安乐", "仁爱", "将军", "山上", "大树", "新田", "龙门", "高明", "南海", "三水", "江海", "新会",
         "长寿", "永兴", "永福", "七星", "临江", "长白", "龙江", "富裕", "工农", "前锋", "南部", "建华", "公安", "大观",
         "爱民", "兴业", "同心", "天元", "石峰", "荷塘", "芙蓉", "天心", "雨花", "天河", "大东", "站前", "宏伟", "灯塔",
@@ -55,16 +66,50 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
     ]
-    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 an organization).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "上海合作组织", "上合组织", "上海合作", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
+    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 and
+    /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
+    /// Names of several provinces together (京津冀) and of events they host, with the provinces.
+    static let groups: [(name: String, provinces: [Int32])] = [
+        ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
+        ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
+        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]), ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
+    ]
+    static let groupUnits = groups.map { Array($0.name.utf16) }
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
     static let leadWeight = 4
     static let bodyWeight = 2
     static let leadLength = 150
 
-    public init(catalog: RegionCatalog) {
+    /// The thresholds `select` applies; `standard` unless a measurement varies them.
+    public struct Tuning: Sendable {
+        /// Least total weight (in half-units) for a province to be tagged: a mention in the
+        /// headline or the lead, or a passing mention plus a listed one, or two passing ones.
+        public var minimumWeight = 3
+        /// A province is kept when its weight reaches this share of the leader's.
+        public var relativeWeight = 0.25
+        /// Least weight for a province when the headline names a foreign country and no Chinese
+        /// place (国际联播快讯, 习近平同俄罗斯总统会谈): China is then mostly the venue.
+        public var foreignMinimumWeight = 12
+        /// This many provinces or more, none named in the headline and none with 30% of
+        /// the weight, make the article a tour of the country (各地…): about China as a whole.
+        public var nationalSpread = 8
+        /// At most this many provinces are kept.
+        public var maximumProvinces = 8
+        /// Least weight for a province inside one item of a bulletin: named in the item's
+        /// headline, or in its lead and once more (在吉林长春启动).
+        public var itemMinimumWeight = 5
+        /// Least weight for the leading province of an item (…在厦门闭幕: one mention in its lead).
+        public var itemLeaderWeight = 4
+        public init() {}
+        public static let standard = Tuning()
+    }
+    public let tuning: Tuning
+
+    public init(catalog: RegionCatalog, tuning: Tuning = .standard) {
         self.catalog = catalog
+        self.tuning = tuning
         var terms = [String]()
         var meanings = [[(Int, Bool)]]()
         var termIndex = [String: Int]()
@@ -79,6 +124,8 @@ public struct RegionTagger: Sendable {
         }
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
+        let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        groupRegions = Self.groups.map { $0.provinces.compactMap { indexOf[$0] } }
     }
 
     struct Mention {
@@ -86,13 +133,17 @@ public struct RegionTagger: Sendable {
         var weight: Int
         /// Whether the mention starts and ends on ICU word boundaries (true when unknown).
         var aligned = true
+        /// For a name of several provinces together (京津冀): their region indices.
+        var group: [Int]? = nil
+        /// The bulletin item the mention is in (-1: the headline, or not a bulletin).
+        var item = -1
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
     ///
     /// With a `segmenter`, short names count only where they line up with ICU's
     /// words, so 和政 in 党和政府 and 鱼台 in 钓鱼台 are not places.
-    public func tag(headline: String, body: String, segmenter: WordSegmenter? = nil, limit: Int = 6) -> [Int32] {
+    public func tag(headline: String, body: String, segmenter: WordSegmenter? = nil, limit: Int = 10) -> [Int32] {
         let table = catalog.table
         return tag(normalizedHeadline: Array(table.normalize(headline).utf16), normalizedBody: Array(table.normalize(body).utf16),
                    segmenter: segmenter, limit: limit)
@@ -101,28 +152,86 @@ public struct RegionTagger: Sendable {
     /// `tag` for text already normalized (the analyzer's buffers), with ICU's word
     /// boundaries of each (`Analyzer.icuBoundaries`) instead of segmenting again.
     public func tag(normalizedHeadline: [UInt16], headlineBoundaries: [Bool], normalizedBody: [UInt16], bodyBoundaries: [Bool],
-                    limit: Int = 6) -> [Int32] {
+                    limit: Int = 10) -> [Int32] {
         var mentions = [Mention]()
-        scan(Self.blankOut(normalizedHeadline), weight: { _ in Self.headlineWeight }, nil, boundaries: headlineBoundaries, into: &mentions)
-        scan(Self.blankOut(normalizedBody), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight }, nil,
-             boundaries: bodyBoundaries, into: &mentions)
-        return select(resolve(mentions), limit: limit)
+        let shape = Shape(headline: normalizedHeadline, body: normalizedBody)
+        scanField(normalizedHeadline, shape: nil, nil, boundaries: headlineBoundaries, into: &mentions)
+        let inHeadline = mentions.count
+        scanField(normalizedBody, shape: shape, nil, boundaries: bodyBoundaries, into: &mentions)
+        return select(resolve(mentions, headlineCount: inHeadline), shape: shape, limit: limit)
     }
 
     func tag(normalizedHeadline: [UInt16], normalizedBody: [UInt16], segmenter: WordSegmenter?, limit: Int) -> [Int32] {
-        select(resolve(mentions(normalizedHeadline, normalizedBody, segmenter: segmenter)), limit: limit)
+        let shape = Shape(headline: normalizedHeadline, body: normalizedBody)
+        let (mentions, inHeadline) = mentions(normalizedHeadline, normalizedBody, shape: shape, segmenter: segmenter)
+        return select(resolve(mentions, headlineCount: inHeadline), shape: shape, limit: limit)
     }
 
     func mentions(headline: String, body: String, segmenter: WordSegmenter?) -> [Mention] {
-        mentions(Array(catalog.table.normalize(headline).utf16), Array(catalog.table.normalize(body).utf16), segmenter: segmenter)
+        let h = Array(catalog.table.normalize(headline).utf16), b = Array(catalog.table.normalize(body).utf16)
+        return mentions(h, b, shape: Shape(headline: h, body: b), segmenter: segmenter).mentions
     }
 
-    func mentions(_ headline: [UInt16], _ body: [UInt16], segmenter: WordSegmenter?) -> [Mention] {
+    /// The mentions of headline and body, and how many of them are in the headline.
+    func mentions(_ headline: [UInt16], _ body: [UInt16], shape: Shape, segmenter: WordSegmenter?) -> (mentions: [Mention], inHeadline: Int) {
         var mentions = [Mention]()
-        scan(Self.blankOut(headline), weight: { _ in Self.headlineWeight }, segmenter, into: &mentions)
-        scan(Self.blankOut(body), weight: { $0 < Self.leadLength ? Self.leadWeight : Self.bodyWeight }, segmenter, into: &mentions)
-        return mentions
+        scanField(headline, shape: nil, segmenter, into: &mentions)
+        let inHeadline = mentions.count
+        scanField(body, shape: shape, segmenter, into: &mentions)
+        return (mentions, inHeadline)
     }
+
+    /// What kind of article this is, as far as places go: a bulletin of separate items
+    /// (国内联播快讯: short item headlines on lines of their own), a story about other
+    /// countries (a foreign country in the headline), or an ordinary story.
+    struct Shape {
+        /// Ranges of the body that are item headlines of a bulletin (empty for other articles).
+        var itemHeadlines: [Range<Int>] = []
+        var foreign = false
+        var bulletin: Bool { itemHeadlines.count >= 2 }
+
+        init(headline: [UInt16], body: [UInt16]) {
+            foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(headline, $0, from: 0) != nil }
+            var start = 0
+            for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
+                let line = body[start ..< i]
+                if line.count >= 4, line.count <= 40, !line.contains(0x3002), line.contains(where: { Han.isHan(UInt32($0)) }) {
+                    itemHeadlines.append(start ..< i)
+                }
+                start = i + 1
+            }
+        }
+
+        /// A mention's weight at `offset` in the body: in a bulletin, an item headline weighs as
+        /// much as the headline, and every item has a lead of its own.
+        func bodyWeight(_ offset: Int) -> Int {
+            guard bulletin else { return offset < RegionTagger.leadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight }
+            let i = item(offset)
+            guard i >= 0 else { return RegionTagger.bodyWeight }
+            if itemHeadlines[i].contains(offset) { return RegionTagger.headlineWeight }
+            return offset < itemHeadlines[i].upperBound + RegionTagger.itemLeadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight
+        }
+
+        /// The bulletin item `offset` lies in, -1 before the first or when not a bulletin.
+        func item(_ offset: Int) -> Int {
+            guard bulletin else { return -1 }
+            return itemHeadlines.lastIndex { $0.lowerBound <= offset } ?? -1
+        }
+    }
+    static let itemLeadLength = 60
+
+    /// Names that make a headline about other countries (a country, or the world at large).
+    static let foreignNames = [
+        "国际联播", "国际锐评", "联合国", "欧盟", "欧洲", "非洲", "中东", "拉美", "亚太", "北约", "美国", "美方", "美军", "美媒",
+        "俄罗斯", "俄方", "俄军", "俄乌", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
+        "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "奥地利", "波兰", "匈牙利", "捷克", "希腊", "塞尔维亚", "白俄罗斯",
+        "印度", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "叙利亚", "土耳其", "以色列", "以军", "巴勒斯坦", "加沙", "黎巴嫩", "也门", "沙特",
+        "卡塔尔", "阿联酋", "埃及", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "马来西亚", "新加坡", "印尼", "印度尼西亚", "菲律宾", "蒙古国",
+        "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "澳大利亚", "新西兰", "加拿大", "墨西哥", "巴西", "阿根廷",
+        "智利", "秘鲁", "古巴", "委内瑞拉", "乌拉圭", "哥伦比亚", "南非", "尼日利亚", "肯尼亚", "埃塞俄比亚", "安哥拉", "阿尔及利亚", "摩洛哥",
+        "坦桑尼亚", "东帝汶", "斐济", "卢森堡", "爱尔兰", "冰岛",
+    ]
+    static let foreignUnits = foreignNames.map { Array($0.utf16) }
 
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
     /// and Beijing as a mere venue (在北京举行, 在京召开, 在北京会见 …).
@@ -177,13 +286,44 @@ public struct RegionTagger: Sendable {
     /// (or did not get) a region: "w<weight> name|name(short)".
     public func explain(headline: String, body: String, segmenter: WordSegmenter? = nil) -> [String] {
         mentions(headline: headline, body: body, segmenter: segmenter).map { m in
-            let names = meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }
-            return "w\(m.weight)\(m.aligned ? "" : " unaligned") " + names.joined(separator: "|")
+            let names = m.group.map { $0.map { catalog.regions[$0].name }.joined(separator: "+") }
+                ?? meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }.joined(separator: "|")
+            return "w\(m.weight)\(m.aligned ? "" : " unaligned")\(m.item >= 0 ? " item\(m.item)" : "") " + names
         }
     }
 
+    /// Whether the place at `i` opens a sentence or a paragraph (安徽持续优化…, 在湖南，…):
+    /// the topic of what follows, not a passing mention.
+    static func opensSentence(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
+        var j = i
+        if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
+        guard j > 0 else { return true }
+        return [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B].contains(buf[j - 1])  // \n 。！？； !?;
+    }
+    /// Least weight of a mention that opens a sentence: a passing mention weighs less.
+    static let topicWeight = 3
+
+    /// Mentions in one field (`shape` nil: the headline): names of province groups first,
+    /// then, with phrases that name no place blanked out, the regions.
+    private func scanField(_ raw: [UInt16], shape: Shape?, _ segmenter: WordSegmenter?, boundaries: [Bool]? = nil,
+                           into mentions: inout [Mention]) {
+        let weight = { (i: Int) in shape?.bodyWeight(i) ?? Self.headlineWeight }
+        let item = { (i: Int) in shape?.item(i) ?? -1 }
+        var text = raw
+        for (k, phrase) in Self.groupUnits.enumerated() {
+            var i = 0
+            while let at = Self.find(text, phrase, from: i) {
+                // Half weight, as for a list: the name covers several provinces at once.
+                mentions.append(Mention(term: -1, weight: max(1, weight(at) / 2), group: groupRegions[k], item: item(at)))
+                for j in at ..< at + phrase.count { text[j] = 0x3000 }
+                i = at + phrase.count
+            }
+        }
+        scan(Self.blankOut(text), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
+    }
+
     /// Leftmost-longest mentions in `text`.
-    private func scan(_ text: [UInt16], weight: (Int) -> Int, _ segmenter: WordSegmenter?, boundaries given: [Bool]? = nil,
+    private func scan(_ text: [UInt16], weight: (Int) -> Int, item: (Int) -> Int, _ segmenter: WordSegmenter?, boundaries given: [Bool]? = nil,
                       into mentions: inout [Mention]) {
         var boundaries: [Bool]? = given
         text.withUnsafeBufferPointer { buf in
@@ -194,7 +334,9 @@ public struct RegionTagger: Sendable {
                 lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
                 if let best {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
-                    var m = Mention(term: best.term, weight: listed ? max(1, weight(i) / 2) : weight(i))
+                    var w = listed ? max(1, weight(i) / 2) : weight(i)
+                    if !listed && Self.opensSentence(buf, at: i) { w = max(w, Self.topicWeight) }
+                    var m = Mention(term: best.term, weight: w, item: item(i))
                     // Only county-level short names collide with ordinary words often enough to check.
                     if segmenter != nil || given != nil,
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
@@ -210,27 +352,40 @@ public struct RegionTagger: Sendable {
         }
     }
 
-    /// Region index → weight, after the context rules.
-    private func resolve(_ mentions: [Mention]) -> [Int: Int] {
-        var weights = [Int: Int]()
-        var pending = [Mention]()
+    /// What a mention adds to one region, after the context rules.
+    struct Credit {
+        var region: Int
+        var weight: Int
+        var item: Int
+        var inHeadline: Bool
+    }
+
+    /// The regions the mentions name, after the context rules.
+    private func resolve(_ mentions: [Mention], headlineCount: Int) -> [Credit] {
+        var credits = [Credit]()
+        var pending = [(Int, Mention)]()
         // Pass 1: mentions that stand on their own.
-        for m in mentions where m.aligned {
-            let options = meanings[m.term]
-            if let r = standalone(options) { weights[r, default: 0] += m.weight } else { pending.append(m) }
+        for (i, m) in mentions.enumerated() where m.aligned {
+            if let group = m.group {
+                credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount) }
+            } else if let r = standalone(meanings[m.term]) {
+                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount))
+            } else {
+                pending.append((i, m))
+            }
         }
         // Context: everything the confident mentions lie in.
         var context = Set<Int32>()
-        for r in weights.keys { context.formUnion(catalog.lineage(catalog.regions[r].code)) }
+        for c in credits { context.formUnion(catalog.lineage(catalog.regions[c.region].code)) }
         // Pass 2: ambiguous and context-only mentions, kept where their parent was mentioned.
-        for m in pending {
+        for (i, m) in pending {
             let fits = meanings[m.term].filter { option in
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
                 return parents.contains { context.contains($0) }
             }
-            if fits.count == 1 { weights[fits[0].region, default: 0] += m.weight }
+            if fits.count == 1 { credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount)) }
         }
-        return weights
+        return credits
     }
 
     /// The region a mention names without help from context, if any.
@@ -262,22 +417,55 @@ public struct RegionTagger: Sendable {
     }
 
     /// Keeps the salient provinces and, inside each, the most specific regions.
-    private func select(_ weights: [Int: Int], limit: Int) -> [Int32] {
-        guard !weights.isEmpty else { return [] }
+    ///
+    /// A province needs `minimumWeight` (more in a story about other countries) and a share
+    /// of the leader's weight. A story touring many provinces with none in the headline and
+    /// none leading is about China as a whole. In a bulletin every item is judged on its own.
+    private func select(_ credits: [Credit], shape: Shape, limit: Int) -> [Int32] {
+        guard !credits.isEmpty else { return [] }
         let regions = catalog.regions
+        var weights = [Int: Int]()
         var byProvince = [Int32: Int]()
-        for (r, w) in weights { byProvince[catalog.province(of: regions[r].code), default: 0] += w }
-        let top = byProvince.values.max() ?? 0
-        let keptProvinces = byProvince.filter { $0.value >= Self.minimumWeight && Double($0.value) >= Double(top) * Self.relativeWeight }
+        var byItem = [Int: [Int32: Int]]()
+        var headlineProvinces = Set<Int32>()
+        for c in credits {
+            let province = catalog.province(of: regions[c.region].code)
+            weights[c.region, default: 0] += c.weight
+            byProvince[province, default: 0] += c.weight
+            byItem[c.item, default: [:]][province, default: 0] += c.weight
+            if c.inHeadline { headlineProvinces.insert(province) }
+        }
+        let minimum = shape.foreign && headlineProvinces.isEmpty ? tuning.foreignMinimumWeight : tuning.minimumWeight
+        var salient = Set<Int32>()
+        for (item, provinces) in byItem {
+            // The article's headline and anything before the first item count with the whole.
+            let inItem = shape.bulletin && item >= 0
+            let pool = inItem ? provinces : byProvince
+            let top = pool.values.max() ?? 0
+            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight {
+                // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
+                let enough = minimum > tuning.minimumWeight ? w >= minimum
+                    : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
+                if enough { salient.insert(p) }
+            }
+        }
+        let keptProvinces = byProvince.filter { salient.contains($0.key) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        if !shape.bulletin, headlineProvinces.isEmpty, keptProvinces.count >= tuning.nationalSpread {
+            let total = keptProvinces.reduce(0) { $0 + $1.value }
+            if Double(keptProvinces[0].value) < Double(total) * 0.3 { return [] }
+        }
+        let provinces = keptProvinces.prefix(tuning.maximumProvinces)
+        // Two codes for a province while there is room for every kept province to have one.
+        let perProvince = provinces.count * 2 <= limit ? 2 : 1
         var result = [Int32]()
-        for (province, _) in keptProvinces {
+        for (province, _) in provinces {
             // Candidates in this province, deepest and heaviest first; drop ancestors of kept ones.
             let inside = weights.filter { catalog.province(of: regions[$0.key].code) == province }
                 .map { (code: regions[$0.key].code, weight: $0.value, depth: catalog.lineage(regions[$0.key].code).count) }
                 .sorted { ($0.weight, $0.depth, -$0.code) > ($1.weight, $1.depth, -$1.code) }  // ties: the lower code, always
             var kept = [Int32]()
-            for c in inside where kept.count < 2 {
+            for c in inside where kept.count < perProvince {
                 if kept.contains(where: { catalog.isWithin($0, c.code) }) { continue }
                 kept.removeAll { catalog.isWithin(c.code, $0) }
                 kept.append(c.code)
@@ -287,10 +475,4 @@ public struct RegionTagger: Sendable {
         }
         return Array(result.prefix(limit))
     }
-
-    /// Least total weight (in half-units) for a province to be tagged: a mention in the
-    /// headline or the lead, or a passing mention plus a listed one, or two passing ones.
-    static let minimumWeight = 3
-    /// A province is kept when its weight reaches this share of the leader's.
-    static let relativeWeight = 0.25
 }

@@ -5,8 +5,12 @@
 //       around cleaning and analysis (JSON parsing is excluded, as reading is in
 //       ../shared/bench/limits/icu-words). Prints MB/s of UTF-8 text analyzed.
 //   news-bench tags DATA_DIR LABELS.tsv  tagging quality: province precision/recall on the
-//       hand-labelled CCTV articles; industry precision/recall/F1 on THUCNews headlines
-//       (房产 → K70, 股票/财经 → J) and FinNL briefs (房地产 → K70, 债券 → J, 能源 → energy).
+//       hand-labelled CCTV articles of LABELS.tsv (run once per label file: the tuning set and
+//       the held-out set); industry precision/recall/F1 on THUCNews headlines, dev (tuned on)
+//       and test (checked) apart (房产 → K70, 股票/财经 → J), and on FinNL briefs (房地产 → K70,
+//       债券 → J, 能源 → energy). --verbose lists the province mistakes; EXPLAIN=ID shows the
+//       mentions behind one article's tags; THUC_MISTAKES=1 with --verbose lists dev mistakes;
+//       REGION_TUNING=name=value,… varies the region tagger's thresholds.
 //   news-bench reprints FILE.jsonl...  reprint detection quality on pairs built from
 //       real articles: edited copies of one story (sentence dropped or added, characters
 //       changed, junk lines added, tail cut) against different stories of the same day.
@@ -139,12 +143,32 @@ struct Counts {
     var line: String { String(format: "precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)", precision, recall, f1, tp, fp, fn) }
 }
 
+/// `RegionTagger.Tuning.standard`, with overrides from `REGION_TUNING=name=value,…` for sweeps.
+func regionTuning() -> RegionTagger.Tuning {
+    var t = RegionTagger.Tuning.standard
+    for pair in (ProcessInfo.processInfo.environment["REGION_TUNING"] ?? "").split(separator: ",") {
+        let kv = pair.split(separator: "=").map(String.init)
+        guard kv.count == 2, let v = Double(kv[1]) else { fail("REGION_TUNING: bad pair \(pair)") }
+        switch kv[0] {
+        case "minimumWeight": t.minimumWeight = Int(v)
+        case "relativeWeight": t.relativeWeight = v
+        case "foreignMinimumWeight": t.foreignMinimumWeight = Int(v)
+        case "nationalSpread": t.nationalSpread = Int(v)
+        case "maximumProvinces": t.maximumProvinces = Int(v)
+        case "itemMinimumWeight": t.itemMinimumWeight = Int(v)
+        case "itemLeaderWeight": t.itemLeaderWeight = Int(v)
+        default: fail("REGION_TUNING: unknown name \(kv[0])")
+        }
+    }
+    return t
+}
+
 func benchTags(_ args: [String]) throws {
     let args = args.filter { $0 != "--verbose" }
     guard args.count == 2 else { fail("usage: news-bench tags DATA_DIR LABELS.tsv [--verbose]") }
     let data = args[0]
     let regions = try RegionCatalog.shared()
-    let regionTagger = RegionTagger(catalog: regions)
+    let regionTagger = RegionTagger(catalog: regions, tuning: regionTuning())
     let segmenter = try WordSegmenter()
     // Provinces on the hand labels.
     var labels = [String: Set<Int32>]()
@@ -175,11 +199,13 @@ func benchTags(_ args: [String]) throws {
     let industries = try IndustryCatalog.shared()
     let tagger = IndustryTagger(catalog: industries)
     let k70 = industries.industry(code: "70")!.id, j = industries.industry(code: "J")!.id
+    let verbose = CommandLine.arguments.contains("--verbose")
+    var thucMistakes = [String]()
     let energy = ["B", "D", "S6"].compactMap { industries.industry(code: $0)?.id }
     func has(_ tags: [Int32], _ target: Int32) -> Bool { tags.contains { industries.isWithin($0, target) } }
-    var realEstate = Counts(), finance = Counts()
-    var confusion = [String: [String: Int]]()
-    for file in ["thucnews_titles_dev.jsonl", "thucnews_titles_test.jsonl"] {
+    for (file, split) in [("thucnews_titles_dev.jsonl", "dev"), ("thucnews_titles_test.jsonl", "test")] {
+        var realEstate = Counts(), finance = Counts()
+        var confusion = [String: [String: Int]]()
         for o in jsonObjects("\(data)/news/thucnews-titles/\(file)") {
             let category = o["category_zh"] as? String ?? ""
             let tags = tagger.tag(headline: o["title"] as? String ?? "", body: "")
@@ -187,13 +213,16 @@ func benchTags(_ args: [String]) throws {
             finance.add(predicted: has(tags, j), actual: category == "股票" || category == "财经")
             let predicted = has(tags, k70) ? "K70" : has(tags, j) ? "J" : tags.isEmpty ? "none" : "other"
             confusion[category, default: [:]][predicted, default: 0] += 1
+            if verbose, (category == "房产") != has(tags, k70) || (category == "股票" || category == "财经") != has(tags, j), split == "dev" {
+                thucMistakes.append("  \(category) → \(predicted): \(o["title"] as? String ?? "")")
+            }
         }
-    }
-    print("THUCNews headlines, real estate (房产 → K70): \(realEstate.line)")
-    print("THUCNews headlines, finance (股票/财经 → J): \(finance.line)")
-    print("  confusion (category: tagged K70 / J / other / none):")
-    for (c, row) in confusion.sorted(by: { $0.key < $1.key }) {
-        print("    \(c): \(row["K70", default: 0]) / \(row["J", default: 0]) / \(row["other", default: 0]) / \(row["none", default: 0])")
+        print("THUCNews \(split) headlines, real estate (房产 → K70): \(realEstate.line)")
+        print("THUCNews \(split) headlines, finance (股票/财经 → J): \(finance.line)")
+        print("  confusion (category: tagged K70 / J / other / none):")
+        for (c, row) in confusion.sorted(by: { $0.key < $1.key }) {
+            print("    \(c): \(row["K70", default: 0]) / \(row["J", default: 0]) / \(row["other", default: 0]) / \(row["none", default: 0])")
+        }
     }
     var nlRealEstate = Counts(), nlBonds = Counts(), nlEnergy = Counts()
     for o in jsonObjects("\(data)/news/fincuge/finnl_news_labels.jsonl") {
@@ -206,6 +235,7 @@ func benchTags(_ args: [String]) throws {
     print("FinNL briefs, 房地产 → K70: \(nlRealEstate.line)")
     print("FinNL briefs, 债券 → J: \(nlBonds.line)")
     print("FinNL briefs, 能源 → B/D/S6: \(nlEnergy.line)")
+    if ProcessInfo.processInfo.environment["THUC_MISTAKES"] != nil { thucMistakes.forEach { print($0) } }
 }
 
 func benchAnalyze(_ files: [String]) throws {

@@ -79,17 +79,97 @@ import NewsText
         #expect(tag("廣東深圳前海", "深圳前海深港現代服務業合作區公佈數據。").first.map { tagger.catalog.isWithin($0, 440000) } == true)
     }
 
-    /// Province tags against 200 hand-labelled CCTV articles (ids only in the fixture).
-    /// The issue's target is 0.90; this guards the level reached so far.
-    @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"))
-    func provinceTagsAgainstHandLabels() throws {
-        let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/cctv-province-labels.tsv"
+    @Test func jilinTheProvinceAndJilinTheCity() {
+        let province = tag("吉林加快建设新能源基地", "吉林西部风光资源丰富，吉林正加快推进新能源产业规模化发展。")
+        #expect(province == [220000])
+        let city = tag("吉林市冰雪旅游季启动", "吉林市今天启动冰雪旅游季，吉林市各大雪场迎来客流高峰。")
+        #expect(city.contains(220200))
+    }
+
+    @Test func aRoundupOfFiveProvincesGetsAllFive() {
+        let body = """
+            眼下，各地秋粮生产有序推进。
+            在黑龙江垦区，当地结合水稻成熟度进行适时抢收。吉林实施盐碱地改良，整治开发盐碱地200多万亩。
+            河北5000多万亩玉米进入灌浆期，农技人员深入一线。安徽创新工作机制，提供精准指导。
+            湖北开展水稻大面积单产提升行动，达到稳产增产效果。
+            """
+        let provinces = Set(tag("各地秋粮生产有序推进", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [230000, 220000, 130000, 340000, 420000])
+    }
+
+    @Test func aTourOfTheWholeCountryIsAboutChina() {
+        let body = """
+            春光正好，人们纷纷走出家门。
+            重庆巫溪两万亩桃花开得正艳。贵州毕节满山杜鹃花陆续绽放。江西景德镇油菜花成为田野的主角。
+            北京的公园里玉兰飘香。上海鲜花港游客不断。河北赞皇县杏树进入盛花期。在甘肃成县，梅花初绽。
+            在安徽歙县，桃花和民居交融成画。在西藏波密，桃花与黑颈鹤构成春日画卷。在云南昆明，樱花陆续开放。
+            """
+        #expect(tag("花开春色浓 游客踏春来", body).isEmpty)
+    }
+
+    @Test func aBulletinIsJudgedItemByItem() {
+        let body = """
+            央视网消息：
+            广东经济总量突破14万亿元
+            记者从广东省获悉，广东全省地区生产总值迈上新台阶。
+            全国春节文化和旅游消费月启动
+            全国春节文化和旅游消费月今天在吉林长春启动，各地将举办文旅消费活动。
+            教育部部署高校毕业生就业工作
+            教育部日前部署各地高校开展促就业行动，国家大学生就业服务平台将推出专场招聘。
+            """
+        let provinces = Set(tag("国内联播快讯", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [440000, 220000])
+    }
+
+    @Test func theIndexPathTagsAsTheSegmenterPathDoes() throws {
+        let headline = "国内联播快讯"
+        let body = "央视网消息：\n广东经济总量突破14万亿元\n记者从广东省获悉，广东全省地区生产总值迈上新台阶。\n长春冰雪节开幕\n第27届长春冰雪节今天在吉林长春开幕。"
+        let analyzer = try Analyzer()
+        try analyzer.analyze(headline)
+        let h = analyzer.withNormalized { Array($0) }, hb = analyzer.icuBoundaries()
+        try analyzer.analyze(body)
+        let b = analyzer.withNormalized { Array($0) }, bb = analyzer.icuBoundaries()
+        #expect(b.contains(0x0A), "the analyzer keeps line breaks, which bulletins are recognized by")
+        #expect(tagger.tag(normalizedHeadline: h, headlineBoundaries: hb, normalizedBody: b, bodyBoundaries: bb) == tag(headline, body))
+    }
+
+    @Test func namesOfSeveralProvincesCountForEach() {
+        let provinces = Set(tag("京津冀协同发展再提速", "京津冀三地签署协同发展行动方案，京津冀交通一体化加快推进。").map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [110000, 120000, 130000])
+    }
+
+    @Test func aPlaceOpeningASentenceIsItsTopic() {
+        let body = "国家统计局今天发布数据，全国冬小麦播种面积保持稳定，各地抓好冬小麦田间管理，农业农村部门加强指导服务。山东莱阳农技人员指导农民浇越冬水。安徽持续优化种植结构，优质专用小麦面积增加。"
+        #expect(tag("全国冬小麦面积有望保持稳定", body).map { tagger.catalog.province(of: $0) }.contains(340000))
+    }
+
+    @Test func foreignPlacesAndForeignStoriesGetNoProvince() {
+        #expect(tag("澳大利亚昆士兰州林火持续", "澳大利亚昆士兰州近期林火持续肆虐，昆士兰州消防部门称，一周来该州出现多处火点。").isEmpty)
+        #expect(tag("习近平同俄罗斯总统会谈", "国家主席习近平在北京钓鱼台国宾馆同俄罗斯总统普京举行会谈。普京表示，很高兴应邀出席北京冬奥会开幕式。").isEmpty)
+    }
+
+    @Test func aBulletinOfForeignNewsGetsNoProvince() {
+        let body = "央视网消息：\n美国芝加哥发生枪击案\n美国伊利诺伊州警方3日发布消息称，芝加哥市中心发生枪击事件。\n日本鹿儿岛附近地震频发\n据日本气象厅消息，鹿儿岛县附近海域发生地震。"
+        #expect(tag("国际联播快讯", body).isEmpty)
+    }
+
+    @Test func ordinaryWordsAreNoPlaces() {
+        #expect(tag("守护国家安康", "人民安康是最大的心愿，社会长治久安。").isEmpty)
+        #expect(tag("秋粮田间管理", "各地加强墒情和田间管理。").isEmpty)
+    }
+
+    /// Province tags against the hand labels (ids only in the fixtures): the tuning set
+    /// must reach the issue's 0.90; the held-out set guards the level measured on it.
+    @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
+          arguments: [("cctv-province-labels.tsv", 200, 0.90), ("cctv-province-labels-heldout.tsv", 160, 0.80)])
+    func provinceTagsAgainstHandLabels(file: String, count: Int, target: Double) throws {
+        let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/" + file
         var labels = [String: Set<Int32>]()
         for line in try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             labels[String(f[0])] = Set((f.count > 1 ? f[1] : "").split(separator: ",").compactMap { Int32($0).map { $0 * 10000 } })
         }
-        #expect(labels.count == 200)
+        #expect(labels.count == count)
         var tp = 0, fp = 0, fn = 0
         for year in 2022 ... 2025 {
             for line in try SharedData.text("news/cctv/cctv-\(year).jsonl").split(separator: "\n") {
@@ -102,7 +182,7 @@ import NewsText
             }
         }
         let precision = Double(tp) / Double(tp + fp), recall = Double(tp) / Double(tp + fn)
-        #expect(precision >= 0.75 && recall >= 0.75, "precision \(precision) recall \(recall)")
+        #expect(precision >= target && recall >= target, "precision \(precision) recall \(recall)")
     }
 }
 
@@ -155,5 +235,22 @@ import NewsText
 
     @Test func passingMentionsDoNotTag() {
         #expect(codes("全国夏粮再获丰收", "国家统计局发布公告，夏粮总产量增加，小麦产量稳定。银行将加大支持。").allSatisfy { !$0.hasPrefix("66") })
+    }
+
+    @Test func aStockCodeMeansCapitalMarkets() {
+        #expect(codes("贵研铂业(600459)：小盘铂贵+军工+重组", "").contains { $0.hasPrefix("67") })
+        #expect(!codes("贵研铂业：铂族金属新材料项目投产", "").contains { $0.hasPrefix("67") })
+    }
+
+    @Test func stopPhrasesAndLookalikesNameNoFinance() {
+        #expect(!codes("青年成为消费主力军", "").contains { $0.hasPrefix("67") })
+        #expect(!codes("经纪人否认恋情传闻", "").contains { $0.hasPrefix("67") })
+        #expect(!codes("欧文与鲁尼能否组黄金搭档", "").contains { $0.hasPrefix("67") })
+        #expect(codes("纽约黄金期货每盎司上涨6.9美元", "").contains { $0.hasPrefix("67") })
+    }
+
+    @Test func housingPolicyIsRealEstate() {
+        #expect(codes("多地下调首套房贷利率 刚需入市意愿增强", "").contains("70"))
+        #expect(codes("四部委叫停购买三套房公积金贷款", "").contains { $0.hasPrefix("70") })
     }
 }
