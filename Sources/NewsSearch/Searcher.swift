@@ -74,18 +74,19 @@ public final class Searcher {
         }
         var complete = TopK(limit: options.limit)
         var total = 0
-        var seen = Set<Int64>()
+        /// Complete matches per segment, ascending (the partial tier skips them).
+        var seen = [[Int32]](repeating: [], count: reader.segments.count)
         let stats = try globalStats(clauses)
         for (s, segment) in reader.segments.enumerated() {
             let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
-            try conjunctive(plan, s, options, &complete, &seen, &total, count: count)
+            try conjunctive(plan, s, options, &complete, &seen[s], &total, count: count)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             var partial = TopK(limit: options.limit == 0 ? 0 : options.limit - hits.count)
             for (s, segment) in reader.segments.enumerated() {
                 let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
-                try disjunctive(plan, s, options, &partial, seen, &total, count: count)
+                try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             hits += partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
         }
@@ -120,7 +121,7 @@ public final class Searcher {
 
     // MARK: Complete matches
 
-    private func conjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ seen: inout Set<Int64>,
+    private func conjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ seen: inout [Int32],
                              _ total: inout Int, count: Bool) throws {
         guard plan.satisfiable else { return }
         let segment = plan.segment
@@ -148,7 +149,7 @@ public final class Searcher {
             defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
             if segment.isDeleted(Int(doc)) { continue }
             guard try plan.matchesAll(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
-            if !options.all { seen.insert(Int64(s) << 32 | Int64(doc)) }  // only partial matches need it
+            if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1
             top.insert(try plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
         }
@@ -156,32 +157,60 @@ public final class Searcher {
 
     // MARK: Partial matches (MaxScore)
 
-    private func disjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ exclude: Set<Int64>,
+    /// MaxScore with block maxima. Terms are ordered by their upper bounds; the
+    /// lowest ones whose bounds together (scaled by the coordination factor of
+    /// matching only them) cannot beat the threshold are not essential: they are
+    /// only probed for candidates the essential terms bring. Candidates are further
+    /// skipped a window at a time while the block maxima of every term over the
+    /// window cannot beat the threshold.
+    private func disjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ exclude: [Int32],
                              _ total: inout Int, count: Bool) throws {
         let segment = plan.segment
         var terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
         guard !terms.isEmpty else { return }
         let wordBound = plan.words.reduce(0) { $0 + $1.upperBound }
-        var prefix = [Double](repeating: 0, count: terms.count)
-        var acc = 0.0
-        for (i, t) in terms.enumerated() { acc += t.upperBound; prefix[i] = acc }
         let unitCount = Double(plan.unitCount)
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
+        // bounds[e]: the best score of a document matching only terms below e.
+        var bounds = [Double](repeating: 0, count: terms.count + 1)
+        var acc = 0.0
+        for (i, t) in terms.enumerated() {
+            acc += t.upperBound
+            bounds[i + 1] = (acc + wordBound) * coordination[min(i + 1, coordination.count - 1)]
+        }
         let prune = !options.exhaustive && !count && top.limit > 0
         for t in terms { try t.next() }
+        var excluded = 0
+        var windowEnd: Int32 = -1
+        var windowBound = Double.infinity
         while true {
-            // Terms below `essential` cannot lift a document over the threshold alone.
             var essential = 0
             if prune, let threshold = top.threshold {
-                while essential < terms.count && prefix[essential] + wordBound < threshold { essential += 1 }
+                while essential < terms.count && bounds[essential + 1] < threshold { essential += 1 }
                 if essential == terms.count { break }
             }
             var doc = PostingsCursor.end
             for i in essential ..< terms.count where terms[i].doc < doc { doc = terms[i].doc }
             if doc == PostingsCursor.end { break }
+            if prune, let threshold = top.threshold {
+                if doc > windowEnd {
+                    windowBound = wordBound
+                    windowEnd = PostingsCursor.end - 1
+                    for t in terms {
+                        let (bound, until) = t.blockBound(at: doc, ranking: options.ranking, averages: averages)
+                        windowBound += bound
+                        windowEnd = min(windowEnd, until)
+                    }
+                }
+                if windowBound < threshold {
+                    for i in essential ..< terms.count { try terms[i].advance(to: windowEnd + 1) }
+                    continue
+                }
+            }
             defer { for t in terms where t.doc == doc { _ = try? t.next() } }
             for i in 0 ..< essential { try terms[i].advance(to: doc) }
-            if segment.isDeleted(Int(doc)) || exclude.contains(Int64(s) << 32 | Int64(doc)) { continue }
+            while excluded < exclude.count && exclude[excluded] < doc { excluded += 1 }
+            if segment.isDeleted(Int(doc)) || (excluded < exclude.count && exclude[excluded] == doc) { continue }
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
             var score = 0.0
