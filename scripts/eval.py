@@ -99,7 +99,7 @@ def main():
     args = ap.parse_args()
     bench = os.path.join(os.path.dirname(os.path.abspath(args.data)), 'bench')
     os.makedirs(args.work, exist_ok=True)
-    subprocess.run(['swift', 'build', '-c', 'release'], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib'], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     rng = random.Random(20241129)
     sets = args.sets.split(',')
     rows = []

@@ -22,12 +22,12 @@ public final class IndustryCatalog: Sendable {
     public init(table: CharacterTable) {
         self.table = table
         var list = [Industry]()
-        for line in IndustryTable.text.splitASCII(0x0A) {
-            let f = line.splitASCII(0x09, omittingEmpty: false).map(String.init)
-            guard f.count == 5, let level = Int(f[2]) else { continue }
-            let scheme: Industry.Scheme = f[0] == "s" ? .strategicEmerging : .gbt4754
-            guard let id = Industry.id(scheme: scheme, code: f[1], level: level) else { continue }
-            list.append(Industry(scheme: scheme, code: f[1], level: level, name: f[3], parent: f[4].isEmpty ? nil : f[4], id: id))
+        IndustryTable.text.forEachLine(fields: 0x09) { f in
+            guard f.count == 5, let level = f[2].asciiInteger else { return }
+            let scheme: Industry.Scheme = f[0].first == 0x73 ? .strategicEmerging : .gbt4754
+            let code = f[1].string
+            guard let id = Industry.id(scheme: scheme, code: code, level: level) else { return }
+            list.append(Industry(scheme: scheme, code: code, level: level, name: f[3].string, parent: f[4].isEmpty ? nil : f[4].string, id: id))
         }
         industries = list
         indexByCode = Dictionary(list.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -23,12 +23,12 @@ public final class RegionCatalog: Sendable {
     public init(table: CharacterTable) {
         self.table = table
         var regions = [Region]()
-        for line in RegionTable.text.splitASCII(0x0A) {
-            let f = line.splitASCII(0x09, omittingEmpty: false).map(String.init)
-            guard f.count == 5, let code = Int32(f[0]) else { continue }
-            let level: Region.Level = switch f[1] { case "p": .province; case "c": .prefecture; case "d": .county; default: .zone }
-            regions.append(Region(code: code, level: level, name: f[2], shortNames: f[3].isEmpty ? [] : f[3].splitASCII(0x2C).map(String.init),
-                                  parent: Int32(f[4]) ?? 0))
+        RegionTable.text.forEachLine(fields: 0x09) { f in
+            guard f.count == 5, let code = f[0].asciiInteger.map(Int32.init) else { return }
+            let level: Region.Level = switch f[1].first { case 0x70: .province; case 0x63: .prefecture; case 0x64: .county; default: .zone }
+            regions.append(Region(code: code, level: level, name: f[2].string,
+                                  shortNames: f[3].isEmpty ? [] : f[3].string.splitASCII(0x2C).map(String.init),
+                                  parent: f[4].asciiInteger.map(Int32.init) ?? 0))
         }
         self.regions = regions
         indexByCode = Dictionary(regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })

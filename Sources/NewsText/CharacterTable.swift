@@ -18,7 +18,8 @@ import Darwin
 ///   with `offset` in bits 0…23 and `length` in bits 24…30 (0 = the character is dropped).
 public final class CharacterTable: Sendable {
     static let expansionFlag: UInt32 = 0x8000_0000
-    static let formatVersion: UInt32 = 2
+    /// The cache layout and checksum (3: the word-wise checksum).
+    static let formatVersion: UInt32 = 3
 
     /// One entry per BMP code point.
     let bmp: [UInt32]

@@ -6,3 +6,46 @@ extension StringProtocol {
         return s.utf8.split(separator: byte, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }
+
+extension String {
+    /// Calls `body` with the fields (split on `separator`, empty ones kept) of
+    /// each non-empty line, as UTF-8 buffers valid during the call: the
+    /// generated catalog tables are parsed at every start, without a String per field.
+    public func forEachLine(fields separator: UInt8, _ body: ([UnsafeBufferPointer<UInt8>]) throws -> Void) rethrows {
+        var copy = self
+        try copy.withUTF8 { text in
+            var fields = [UnsafeBufferPointer<UInt8>]()
+            var lineStart = 0, fieldStart = 0
+            for i in 0 ... text.count {
+                let b: UInt8 = i < text.count ? text[i] : 0x0A
+                if b == separator || b == 0x0A {
+                    fields.append(UnsafeBufferPointer(rebasing: text[fieldStart ..< i]))
+                    fieldStart = i + 1
+                }
+                if b == 0x0A {
+                    if i > lineStart { try body(fields) }
+                    fields.removeAll(keepingCapacity: true)
+                    lineStart = i + 1
+                }
+            }
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The decimal integer these ASCII digits spell (an optional leading '-'), or nil.
+    public var asciiInteger: Int? {
+        guard !isEmpty else { return nil }
+        var value = 0, sign = 1, start = 0
+        if self[0] == 0x2D { sign = -1; start = 1 }
+        guard start < count else { return nil }
+        for i in start ..< count {
+            let d = Int(self[i]) - 0x30
+            guard d >= 0 && d <= 9 else { return nil }
+            value = value * 10 + d
+        }
+        return sign * value
+    }
+
+    public var string: String { String(decoding: self, as: UTF8.self) }
+}

@@ -118,18 +118,31 @@ nonisolated(unsafe) var ignoredSink = 0
     /// Candidates come from a few indexed values per sketch; that must never miss
     /// a member at the threshold. Checked against scoring every remembered sketch.
     @Test func candidateSearchMissesNoMemberAtTheThreshold() {
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: 11)
         var clusterer = ReprintClusterer()
+        var originals = [Fingerprint]()
         var remembered = [Fingerprint]()
-        func sketch(from base: [UInt32], keep: Int) -> Fingerprint {
-            var values = Set(base.shuffled(using: &random).prefix(keep))
-            while values.count < Fingerprint.size { values.insert(UInt32.random(in: 0 ... UInt32.max, using: &random)) }
-            return Fingerprint(hashes: values.sorted().prefix(Fingerprint.size).map { $0 })
+        // Originals draw values below 2^31, extras of copies above: a copy's similarity is what it keeps.
+        func fresh() -> [UInt32] { (0 ..< 64).map { _ in UInt32(truncatingIfNeeded: random.next()) & 0x7FFF_FFFF } }
+        // Copies keep 16…32 of an original's values (similarities on both sides of the threshold),
+        // half of them dropping the smallest ones, which the candidate search indexes: the hard case.
+        // Each original has few copies, so no value is common enough to count as boilerplate.
+        func sketch(from base: [UInt32], keep: Int, dropSmallest: Bool) -> Fingerprint {
+            let kept = dropSmallest ? Array(base.suffix(keep)) : Array(base.shuffled(using: &random).prefix(keep))
+            var values = Set(kept)
+            while values.count < Fingerprint.size { values.insert(UInt32(truncatingIfNeeded: random.next()) | 0x8000_0000) }
+            return Fingerprint(hashes: values.sorted())
         }
         var checked = 0
-        for _ in 0 ..< 300 {
-            let base = remembered.randomElement(using: &random)?.hashes ?? (0 ..< 32).map { _ in UInt32.random(in: 0 ... UInt32.max) }
-            let f = sketch(from: base, keep: Int.random(in: 16 ... 32, using: &random))
+        for round in 0 ..< 400 {
+            let f: Fingerprint
+            if round % 2 == 0 || originals.isEmpty {
+                f = Fingerprint(hashes: Array(Set(fresh())).sorted().prefix(Fingerprint.size).map { $0 })
+                originals.append(f)
+            } else {
+                f = sketch(from: originals[Int(random.next() % UInt64(originals.count))].hashes, keep: 16 + Int(random.next() % 17),
+                           dropSmallest: round % 4 == 1)
+            }
             let best = remembered.map { $0.similarity(f) }.max() ?? 0
             let found = clusterer.nearest(f)
             if best >= clusterer.threshold {
