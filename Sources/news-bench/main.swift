@@ -218,7 +218,8 @@ func benchTags(_ args: [String]) throws {
             let predicted = has(tags, k70) ? "K70" : has(tags, j) ? "J" : tags.isEmpty ? "none" : "other"
             confusion[category, default: [:]][predicted, default: 0] += 1
             if verbose, (category == "房产") != has(tags, k70) || (category == "股票" || category == "财经") != has(tags, j), split == "dev" {
-                thucMistakes.append("  \(category) → \(predicted): \(o["title"] as? String ?? "")")
+                let why = tagger.explain(headline: o["title"] as? String ?? "", body: "").dropLast().joined(separator: "; ")
+                thucMistakes.append("  \(category) → \(predicted): \(o["title"] as? String ?? "")  [\(why)]")
             }
         }
         print("THUCNews \(split) headlines, real estate (房产 → K70): \(realEstate.line)")
