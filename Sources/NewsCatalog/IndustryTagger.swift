@@ -5,7 +5,7 @@ import NewsText
 /// Every keyword carries codes with weights (1–3); a headline hit counts three
 /// times. Matching is leftmost-longest, so a stop phrase without codes (主力军,
 /// 黄金搭档) keeps its parts from counting, and a stock code in parentheses
-/// (贵研铂业(600459)) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
+/// (贵研铂业(600459)) or a share under special treatment (ST大地) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
 /// those within reach of the leader and above `minimumScore` are kept, each as
 /// its most specific code that holds most of the evidence (a class, else a
 /// division, else the section). At most `limit` codes, most salient first.
@@ -96,7 +96,9 @@ public struct IndustryTagger: Sendable {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
                 note(word, entries, factor)
             }
-            if let market = capitalMarkets, Self.containsStockCode(units) { scores[market, default: 0] += Self.stockCodeWeight * factor }
+            if let market = capitalMarkets, Self.containsStockCode(units) || Self.containsSpecialTreatmentName(units) {
+                scores[market, default: 0] += Self.stockCodeWeight * factor
+            }
         }
         return scores
     }
@@ -118,6 +120,22 @@ public struct IndustryTagger: Sendable {
         return false
     }
     static let stockCodeWeight = 3
+
+    /// Whether `units` (normalized, so lower case) names a share under special treatment,
+    /// as in ST大地, *ST金泰 or SST星美: `st` right before a Han character, not inside a Latin word.
+    static func containsSpecialTreatmentName(_ units: [UInt16]) -> Bool {
+        func isLetter(_ u: UInt16) -> Bool { (0x61 ... 0x7A).contains(u) || (0x41 ... 0x5A).contains(u) }
+        var i = 0
+        while i + 2 < units.count {
+            if units[i] == 0x73, units[i + 1] == 0x74, Han.isHan(UInt32(units[i + 2])) {
+                var start = i
+                if start > 0, units[start - 1] == 0x73 { start -= 1 }  // sst: shares not yet reformed
+                if start == 0 || !isLetter(units[start - 1]) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 
     private func select(_ scores: [Int32: Int], limit: Int) -> [Int32] {
         guard !scores.isEmpty else { return [] }
