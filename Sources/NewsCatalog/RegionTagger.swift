@@ -12,12 +12,14 @@ import NewsText
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
-///   of their parent prefecture or province.
+///   of their parent prefecture or province: in the same bulletin item, and named on
+///   its own (京津冀 places no 复兴).
 /// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
 ///   weight, for each of them; phrases that name no place of the story (北京时间,
 ///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…) 1.5, any other 1,
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
+///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
 ///   to enough of the leader's weight are kept, and inside each the most specific
 ///   regions. Ancestors are implied, so only the most specific codes are stored.
