@@ -5,7 +5,7 @@ import NewsText
 /// Every keyword carries codes with weights (1–3); a headline hit counts three
 /// times. Matching is leftmost-longest, so a stop phrase without codes (主力军,
 /// 黄金搭档) keeps its parts from counting, and a stock code in parentheses
-/// (贵研铂业(600459)) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
+/// (贵研铂业(600459)) or a share under special treatment (ST大地) counts for capital markets. Scores add up per GB/T section and per strategic emerging category;
 /// those within reach of the leader and above `minimumScore` are kept, each as
 /// its most specific code that holds most of the evidence (a class, else a
 /// division, else the section). At most `limit` codes, most salient first.
@@ -58,7 +58,25 @@ public struct IndustryTagger: Sendable {
 
     /// `tag` for text already normalized (the analyzer's buffers).
     public func tag(normalizedHeadline: [UInt16], normalizedBody: [UInt16], limit: Int = 4) -> [Int32] {
+        var matched: [String]? = nil
+        return select(scores(normalizedHeadline: normalizedHeadline, normalizedBody: normalizedBody, matched: &matched), limit: limit)
+    }
+
+    /// The keywords behind an article's tags (`keyword code:points …`), then the tags, for tuning.
+    public func explain(headline: String, body: String) -> [String] {
+        let table = catalog.table
+        var matched: [String]? = []
+        let s = scores(normalizedHeadline: Array(table.normalize(headline).utf16), normalizedBody: Array(table.normalize(body).utf16), matched: &matched)
+        return (matched ?? []) + ["tags " + select(s, limit: 4).compactMap { catalog.industry(id: $0)?.code }.joined(separator: ",")]
+    }
+
+    private func scores(normalizedHeadline: [UInt16], normalizedBody: [UInt16], matched: inout [String]?) -> [Int32: Int] {
         var scores = [Int32: Int]()
+        func note(_ word: some Collection<UInt16>, _ entries: [(id: Int32, weight: Int)], _ factor: Int) {
+            guard matched != nil else { return }
+            let codes = entries.map { "\(catalog.industry(id: $0.id)?.code ?? "?"):\($0.weight * factor)" }
+            matched?.append(String(decoding: Array(word), as: UTF16.self) + " " + codes.joined(separator: ","))
+        }
         for (units, factor) in [(normalizedHeadline, Self.headlineFactor), (normalizedBody, 1)] {
             units.withUnsafeBufferPointer { buf in
                 var i = 0
@@ -67,6 +85,7 @@ public struct IndustryTagger: Sendable {
                     if Han.isHan(UInt32(buf[i])) { lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) } }
                     if let best {
                         for c in codes[best.term] { scores[c.id, default: 0] += c.weight * factor }
+                        note(buf[i ..< best.end], codes[best.term], factor)
                         i = best.end
                     } else {
                         i += 1
@@ -75,10 +94,13 @@ public struct IndustryTagger: Sendable {
             }
             for (word, entries) in mixed where RegionTagger.find(units, word, from: 0) != nil {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
+                note(word, entries, factor)
             }
-            if let market = capitalMarkets, Self.containsStockCode(units) { scores[market, default: 0] += Self.stockCodeWeight * factor }
+            if let market = capitalMarkets, Self.containsStockCode(units) || Self.containsSpecialTreatmentName(units) {
+                scores[market, default: 0] += Self.stockCodeWeight * factor
+            }
         }
-        return select(scores, limit: limit)
+        return scores
     }
 
     /// Whether `units` holds a stock code in parentheses, as in 贵研铂业(600459): an
@@ -98,6 +120,22 @@ public struct IndustryTagger: Sendable {
         return false
     }
     static let stockCodeWeight = 3
+
+    /// Whether `units` (normalized, so lower case) names a share under special treatment,
+    /// as in ST大地, *ST金泰 or SST星美: `st` right before a Han character, not inside a Latin word.
+    static func containsSpecialTreatmentName(_ units: [UInt16]) -> Bool {
+        func isLetter(_ u: UInt16) -> Bool { (0x61 ... 0x7A).contains(u) || (0x41 ... 0x5A).contains(u) }
+        var i = 0
+        while i + 2 < units.count {
+            if units[i] == 0x73, units[i + 1] == 0x74, Han.isHan(UInt32(units[i + 2])) {
+                var start = i
+                if start > 0, units[start - 1] == 0x73 { start -= 1 }  // sst: shares not yet reformed
+                if start == 0 || !isLetter(units[start - 1]) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
 
     private func select(_ scores: [Int32: Int], limit: Int) -> [Int32] {
         guard !scores.isEmpty else { return [] }

@@ -12,13 +12,15 @@ import NewsText
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
-///   of their parent prefecture or province.
+///   of their parent prefecture or province: in the same bulletin item, and named on
+///   its own (京津冀 places no 复兴).
 /// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
 ///   weight, for each of them; phrases that name no place of the story (北京时间,
 ///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…) 1.5, any other 1,
-///   and half as much inside a list (北京、天津、河北). Provinces whose mentions add up
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
+///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
+///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
 ///   to enough of the leader's weight are kept, and inside each the most specific
 ///   regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
@@ -65,10 +67,12 @@ public struct RegionTagger: Sendable {
         "南化", "左镇", "三民", "前镇", "小港", "鼓山", "大寮", "仁武", "大树", "美浓", "桥头", "大社", "内门", "茂林",
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
+        "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
     ]
-    /// Phrases whose place names do not place the story (北京时间 is a clock, 上合组织 and
+    /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
+    /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
     static let groups: [(name: String, provinces: [Int32])] = [
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
@@ -300,8 +304,33 @@ public struct RegionTagger: Sendable {
         guard j > 0 else { return true }
         return [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B].contains(buf[j - 1])  // \n 。！？； !?;
     }
-    /// Least weight of a mention that opens a sentence: a passing mention weighs less.
+    /// 和, 与, 及: between two places, they make a list of two.
+    static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
+
+    /// Least weight of a mention that opens a sentence or reports figures of its own: a
+    /// passing mention weighs less.
     static let topicWeight = 3
+
+    /// Whether the place at `i ..< end` frames a clause wherever it stands (不只是陕西，在河南，…):
+    /// 在, the place, a comma.
+    static func framesClause(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        i > 0 && buf[i - 1] == 0x5728 && end < buf.count && (buf[end] == 0xFF0C || buf[end] == 0x002C)  // 在 … ，
+    }
+
+    /// Whether the clause right after the place at `end` reports figures of its own
+    /// (河北5000多万亩玉米…, 安徽省对…84个内湖…): something reported in that place, not a
+    /// passing mention. The clause ends at punctuation, and is read for at most `clauseLength`.
+    static func reportsFigures(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        var j = end
+        while j < buf.count, j < end + clauseLength {
+            let u = buf[j]
+            if u >= 0x30 && u <= 0x39 { return true }
+            if [0x0A, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1B, 0x3001, 0x002C, 0x0021, 0x003F, 0x003B].contains(u) { return false }
+            j += 1
+        }
+        return false
+    }
+    static let clauseLength = 30
 
     /// Mentions in one field (`shape` nil: the headline): names of province groups first,
     /// then, with phrases that name no place blanked out, the regions.
@@ -328,14 +357,25 @@ public struct RegionTagger: Sendable {
         var boundaries: [Bool]? = given
         text.withUnsafeBufferPointer { buf in
             var i = 0
+            var pairedWithPrevious = false
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
                 lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
                 if let best {
+                    // A pair of places (甘肃和青海) is a list of two.
+                    var paired = false
+                    if best.end + 1 < buf.count, Self.pairWords.contains(buf[best.end]) {
+                        lexicon.forEachMatch(buf, from: best.end + 1) { _, _ in paired = true }
+                    }
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
+                        || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
+                    pairedWithPrevious = paired
                     var w = listed ? max(1, weight(i) / 2) : weight(i)
-                    if !listed && Self.opensSentence(buf, at: i) { w = max(w, Self.topicWeight) }
+                    if !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                        || Self.reportsFigures(buf, after: best.end)) {
+                        w = max(w, Self.topicWeight)
+                    }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     // Only county-level short names collide with ordinary words often enough to check.
                     if segmenter != nil || given != nil,
@@ -364,24 +404,27 @@ public struct RegionTagger: Sendable {
     private func resolve(_ mentions: [Mention], headlineCount: Int) -> [Credit] {
         var credits = [Credit]()
         var pending = [(Int, Mention)]()
+        // Context: everything the confident mentions lie in, per bulletin item (an item's
+        // places say nothing of the next one's words). Names of several provinces
+        // (京津冀, 北京冬奥) give none: they place no county (复兴 there is 民族复兴, not 邯郸).
+        var context = [Int: Set<Int32>]()
         // Pass 1: mentions that stand on their own.
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount) }
             } else if let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount))
+                context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
                 pending.append((i, m))
             }
         }
-        // Context: everything the confident mentions lie in.
-        var context = Set<Int32>()
-        for c in credits { context.formUnion(catalog.lineage(catalog.regions[c.region].code)) }
         // Pass 2: ambiguous and context-only mentions, kept where their parent was mentioned.
         for (i, m) in pending {
+            let near = context[m.item, default: []].union(context[-1, default: []])
             let fits = meanings[m.term].filter { option in
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
-                return parents.contains { context.contains($0) }
+                return parents.contains { near.contains($0) }
             }
             if fits.count == 1 { credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount)) }
         }

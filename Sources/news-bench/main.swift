@@ -10,6 +10,7 @@
 //       and test (checked) apart (房产 → K70, 股票/财经 → J), and on FinNL briefs (房地产 → K70,
 //       债券 → J, 能源 → energy). --verbose lists the province mistakes; EXPLAIN=ID shows the
 //       mentions behind one article's tags; THUC_MISTAKES=1 with --verbose lists dev mistakes;
+//       INDUSTRY_EXPLAIN=HEADLINE shows the keywords behind one headline's industry tags;
 //       REGION_TUNING=name=value,… varies the region tagger's thresholds.
 //   news-bench reprints FILE.jsonl...  reprint detection quality on pairs built from
 //       real articles: edited copies of one story (sentence dropped or added, characters
@@ -198,6 +199,9 @@ func benchTags(_ args: [String]) throws {
 
     let industries = try IndustryCatalog.shared()
     let tagger = IndustryTagger(catalog: industries)
+    if let text = ProcessInfo.processInfo.environment["INDUSTRY_EXPLAIN"] {
+        print(tagger.explain(headline: text, body: "").joined(separator: "; "))
+    }
     let k70 = industries.industry(code: "70")!.id, j = industries.industry(code: "J")!.id
     let verbose = CommandLine.arguments.contains("--verbose")
     var thucMistakes = [String]()
@@ -214,7 +218,8 @@ func benchTags(_ args: [String]) throws {
             let predicted = has(tags, k70) ? "K70" : has(tags, j) ? "J" : tags.isEmpty ? "none" : "other"
             confusion[category, default: [:]][predicted, default: 0] += 1
             if verbose, (category == "房产") != has(tags, k70) || (category == "股票" || category == "财经") != has(tags, j), split == "dev" {
-                thucMistakes.append("  \(category) → \(predicted): \(o["title"] as? String ?? "")")
+                let why = tagger.explain(headline: o["title"] as? String ?? "", body: "").dropLast().joined(separator: "; ")
+                thucMistakes.append("  \(category) → \(predicted): \(o["title"] as? String ?? "")  [\(why)]")
             }
         }
         print("THUCNews \(split) headlines, real estate (房产 → K70): \(realEstate.line)")
