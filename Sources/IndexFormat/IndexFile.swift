@@ -6,14 +6,21 @@ import Glibc
 public enum IndexFile {
     public static let magic: [UInt8] = Array("NXIX".utf8)
     public static let endMagic: [UInt8] = Array("XINX".utf8)
-    /// 1: first version. 2: word terms are stored without positions.
-    public static let currentVersion: UInt32 = 2
+    /// 1: first version. 2: word terms are stored without positions. 3: compact
+    /// postings (no block metadata for one-block terms, folded frequencies,
+    /// bit-packed positions) and dictionary entries without offsets.
+    public static let currentVersion: UInt32 = 3
     public static let oldestVersion: UInt32 = 1
     public static let headerSize = 12
     public static let footerSize = 16
 
     public enum Kind: String, Sendable {
         case dictionary = "DICT", postings = "POST", columns = "COLS", store = "STOR", deletions = "DELS", commit = "CMIT"
+    }
+
+    /// The format version in a file's header (checked by `open`).
+    public static func version(of bytes: UnsafeRawBufferPointer) -> UInt32 {
+        bytes.count >= headerSize ? bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian : 0
     }
 
     /// Starts a file body: the header.

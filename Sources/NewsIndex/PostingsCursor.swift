@@ -27,13 +27,45 @@ public struct PostingsCursor {
     // Positions: the reader of the current block's positions and how many values it has passed.
     var posReader: ByteReader
     var posConsumed = 0
+    /// Version 3: the current block's positions, decoded on first use.
+    var blockPositions: [UInt32] = []
+    var positionStarts: [UInt32] = []
+    var positionsDecoded = -1
+    /// The postings file's format version.
+    let version: UInt32
 
     init(segment: SegmentReader, info: TermInfo) throws {
         bytes = segment.post.bytes
         file = segment.post.path
         docFreq = info.docFreq
+        version = segment.postVersion
+        posReader = ByteReader(bytes, offset: 0, file: file)
         var r = ByteReader(bytes, offset: info.offset, file: file)
-        let blocks = try r.count(limit: info.docFreq / BitPacking.blockSize + 1)
+        let end = info.offset + info.length
+        if version >= 3 && info.docFreq <= BitPacking.blockSize {
+            // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
+            dataStart = [info.offset]
+            blockLast = [0]
+            try decode(0, &r)
+            blockLast = [Int32(docs[count - 1])]
+            posStart = [r.offset]
+            posLength = [end - r.offset]
+            guard r.offset <= end, docs[count - 1] < segment.docCount else {
+                throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
+            }
+            var maxFreq: UInt32 = 0, minLength = UInt32.max
+            for k in 0 ..< count {
+                maxFreq = max(maxFreq, freqs[k])
+                minLength = min(minLength, segment.length(Int(docs[k]), info.field))
+            }
+            blockMaxFreq = [maxFreq]
+            blockMinLength = [minLength]
+            block = 0
+            index = -1
+            return
+        }
+        let blocks = version >= 3 ? (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
+            : try r.count(limit: info.docFreq / BitPacking.blockSize + 1)
         var last: Int64 = -1
         var metas = [(Int, Int)]()
         blockLast.reserveCapacity(blocks)
@@ -48,10 +80,9 @@ public struct PostingsCursor {
         for (dataBytes, _) in metas { dataStart.append(d); d += dataBytes }
         var p = d
         for (_, posBytes) in metas { posStart.append(p); posLength.append(posBytes); p += posBytes }
-        guard p <= info.offset + info.length, last < Int64(segment.docCount) else {
+        guard p <= end, last < Int64(segment.docCount) else {
             throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
         }
-        posReader = ByteReader(bytes, offset: 0, file: file)
     }
 
     public var blockCount: Int { blockLast.count }
@@ -60,9 +91,17 @@ public struct PostingsCursor {
     func size(of b: Int) -> Int { b < blockLast.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blockLast.count - 1) }
 
     private mutating func load(_ b: Int) throws {
+        var r = ByteReader(bytes, offset: dataStart[b], file: file)
+        try decode(b, &r)
+        guard docs[count - 1] == UInt32(bitPattern: blockLast[b]) else {
+            throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
+        }
+    }
+
+    /// Decodes block `b`'s documents and frequencies from `r` and resets its positions.
+    private mutating func decode(_ b: Int, _ r: inout ByteReader) throws {
         block = b
         count = size(of: b)
-        var r = ByteReader(bytes, offset: dataStart[b], file: file)
         var previous: Int64 = b == 0 ? -1 : Int64(blockLast[b - 1])
         if count == BitPacking.blockSize {
             let dw = Int(try r.u8())
@@ -74,6 +113,13 @@ public struct PostingsCursor {
                 docs[k] = UInt32(truncatingIfNeeded: previous)
                 freqs[k] += 1
             }
+        } else if version >= 3 {
+            for k in 0 ..< count {
+                let v = try r.vint()
+                previous += Int64(v >> 1)
+                docs[k] = UInt32(truncatingIfNeeded: previous)
+                freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
+            }
         } else {
             for k in 0 ..< count {
                 previous += Int64(try r.vint())
@@ -81,12 +127,13 @@ public struct PostingsCursor {
                 freqs[k] = UInt32(truncatingIfNeeded: try r.vint())
             }
         }
-        guard previous == Int64(blockLast[b]) else {
-            throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
+        guard previous < Int64(Int32.max), previous >= 0 else {
+            throw FormatError.corrupt(file: file, detail: "postings block holds document \(previous)")
         }
         index = -1
-        posReader = ByteReader(bytes, offset: posStart[b], file: file)
+        posReader = ByteReader(bytes, offset: posStart.isEmpty ? 0 : posStart[b], file: file)
         posConsumed = 0
+        positionsDecoded = -1
     }
 
     /// Moves to the next document; returns it, or `end`.
@@ -132,6 +179,12 @@ public struct PostingsCursor {
     public mutating func positions(into out: inout [UInt32]) throws {
         out.removeAll(keepingCapacity: true)
         guard posLength[block] > 0 else { return }  // a term stored without positions (words)
+        if version >= 3 {
+            if positionsDecoded != block { try decodePositions() }
+            let start = Int(positionStarts[index])
+            for k in start ..< start + Int(freqs[index]) { out.append(blockPositions[k]) }
+            return
+        }
         var skip = 0
         for k in 0 ..< index { skip += Int(freqs[k]) }
         if skip < posConsumed {
@@ -145,5 +198,38 @@ public struct PostingsCursor {
             out.append(UInt32(truncatingIfNeeded: previous - 1))
             posConsumed += 1
         }
+    }
+
+    /// Version 3: decodes every position of the current block (runs of 128
+    /// bit-packed, then varints), restarting the deltas at each document.
+    private mutating func decodePositions() throws {
+        var total = 0
+        positionStarts.removeAll(keepingCapacity: true)
+        for k in 0 ..< count { positionStarts.append(UInt32(total)); total += Int(freqs[k]) }
+        if blockPositions.count < total + BitPacking.blockSize { blockPositions = [UInt32](repeating: 0, count: total + BitPacking.blockSize) }
+        var r = ByteReader(bytes, offset: posStart[block], file: file)
+        var i = 0
+        try blockPositions.withUnsafeMutableBufferPointer { out in
+            while total - i >= BitPacking.blockSize {
+                let w = Int(try r.u8())
+                guard w <= 32 else { throw FormatError.corrupt(file: file, detail: "position block width \(w)") }
+                try BitPacking.unpack(&r, width: w, into: out.baseAddress! + i)
+                i += BitPacking.blockSize
+            }
+            while i < total { out[i] = UInt32(truncatingIfNeeded: try r.vint()); i += 1 }
+            guard r.offset <= posStart[block] + posLength[block] else {
+                throw FormatError.corrupt(file: file, detail: "positions overrun their block")
+            }
+            var k = 0
+            for d in 0 ..< count {
+                var previous: UInt32 = 0
+                for _ in 0 ..< Int(freqs[d]) {
+                    previous &+= out[k]
+                    out[k] = previous &- 1
+                    k += 1
+                }
+            }
+        }
+        positionsDecoded = block
     }
 }

@@ -5,6 +5,8 @@ public struct TermInfo: Equatable, Sendable {
     public var docFreq: Int
     public var offset: Int
     public var length: Int
+    /// The field of the term (its key's first byte).
+    public var field: Field
 }
 
 /// Read access to one immutable segment through memory maps: columns, the
@@ -18,6 +20,9 @@ public final class SegmentReader: @unchecked Sendable {
     let post: MappedFile
     let cols: MappedFile
     let store: MappedFile
+    /// Format versions of the dictionary and postings files (FORMAT.md "Versions").
+    let dictVersion: UInt32
+    let postVersion: UInt32
     /// Deletion bits, empty when nothing is deleted.
     let deleted: [UInt8]
     public let docCount: Int
@@ -51,6 +56,8 @@ public final class SegmentReader: @unchecked Sendable {
         dictBody = try IndexFile.open(dict.bytes, kind: .dictionary, file: dict.path, checksum: false)
         postBody = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: false)
         storeBody = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: false)
+        dictVersion = IndexFile.version(of: dict.bytes)
+        postVersion = IndexFile.version(of: post.bytes)
         let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: true)
 
         var r = ByteReader(cols.bytes, offset: colsBody.lowerBound, file: cols.path)
@@ -201,18 +208,22 @@ public final class SegmentReader: @unchecked Sendable {
         let count = try r.count(limit: 1 << 20)
         var term = [UInt8]()
         var offset = 0
+        // Version 3 gives the block's first postings offset; each term's postings follow the previous.
+        var next = dictVersion >= 3 ? try r.count(limit: Int.max) : 0
         for _ in 0 ..< count {
             let shared = try r.count(limit: term.count)
             let suffix = try r.count(limit: 1 << 16)
             term.removeSubrange(shared...)
             term.append(contentsOf: try r.bytes(suffix))
             let df = try r.count()
-            offset += try r.count(limit: Int.max)
+            if dictVersion >= 3 { offset = next } else { offset += try r.count(limit: Int.max) }
             let length = try r.count(limit: Int.max)
-            guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound else {
+            next = offset + length
+            guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound, df > 0, !term.isEmpty else {
                 throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(term)) points past the end of \(post.path)")
             }
-            if try !body(term, TermInfo(docFreq: df, offset: offset, length: length)) { return false }
+            let info = TermInfo(docFreq: df, offset: offset, length: length, field: term[0] == Field.headline.rawValue ? .headline : .body)
+            if try !body(term, info) { return false }
         }
         return true
     }

@@ -44,7 +44,6 @@ struct SegmentWriter {
     private var dictBlock = ByteWriter()
     private var blockTerms = 0
     private var previousTerm: [UInt8] = []
-    private var previousOffset = 0
     private var firstTerms: [[UInt8]] = []
     private var blockOffsets: [UInt32] = []
     private var termCount: UInt64 = 0
@@ -53,6 +52,8 @@ struct SegmentWriter {
     private var pos = ByteWriter()
     private var scratchDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var scratchFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    private var positionDeltas: [UInt32] = []
+    private var blockFirstOffset = 0
 
     var docCount: Int { dates.count }
 
@@ -132,6 +133,9 @@ struct SegmentWriter {
         addDictionaryEntry(Array(term), docFreq: docs.count, offset: offset, length: postings.count - offset)
     }
 
+    /// Version 3 (FORMAT.md "Postings"): block metadata only for terms of more
+    /// than one block, tail documents with the frequency folded in, positions
+    /// bit-packed 128 at a time per block.
     private mutating func encodePostings(field: Field, docs: [UInt32], freqs: [UInt32], positions: [UInt32], into out: inout ByteWriter) {
         let blockSize = BitPacking.blockSize
         let blockCount = (docs.count + blockSize - 1) / blockSize
@@ -167,11 +171,12 @@ struct SegmentWriter {
                 }
             } else {
                 for k in start ..< end {
-                    data.vint(Int64(docs[k]) - previousDoc)
+                    let delta = UInt64(Int64(docs[k]) - previousDoc)
                     previousDoc = Int64(docs[k])
-                    data.vint(freqs[k])
+                    if freqs[k] == 1 { data.vint(delta << 1 | 1) } else { data.vint(delta << 1); data.vint(freqs[k]) }
                 }
             }
+            positionDeltas.removeAll(keepingCapacity: true)
             for k in start ..< end {
                 maxFreq = max(maxFreq, freqs[k])
                 minLength = min(minLength, length(Int(docs[k]), field: field))
@@ -179,11 +184,12 @@ struct SegmentWriter {
                 var previous: UInt32 = 0
                 for i in 0 ..< Int(freqs[k]) {
                     let position = positions[p + i] &+ 1
-                    pos.vint(position &- previous)
+                    positionDeltas.append(position &- previous)
                     previous = position
                 }
                 p += Int(freqs[k])
             }
+            Self.packPositions(positionDeltas, into: &pos)
             metas.vint(Int64(docs[end - 1]) - previousBlockLast)
             previousBlockLast = Int64(docs[end - 1])
             metas.vint(data.count - dataStart)
@@ -191,10 +197,24 @@ struct SegmentWriter {
             metas.vint(maxFreq)
             metas.vint(minLength)
         }
-        out.vint(blockCount)
-        out.append(metas.bytes)
+        if blockCount > 1 { out.append(metas.bytes) }
         out.append(data.bytes)
         out.append(pos.bytes)
+    }
+
+    /// Position deltas of one block: runs of 128 bit-packed (width byte first), the rest as varints.
+    static func packPositions(_ values: [UInt32], into out: inout ByteWriter) {
+        var i = 0
+        values.withUnsafeBufferPointer { v in
+            while v.count - i >= BitPacking.blockSize {
+                let chunk = UnsafeBufferPointer(rebasing: v[i ..< i + BitPacking.blockSize])
+                let w = BitPacking.width(chunk)
+                out.u8(UInt8(w))
+                BitPacking.pack(chunk, width: w, into: &out)
+                i += BitPacking.blockSize
+            }
+        }
+        while i < values.count { out.vint(values[i]); i += 1 }
     }
 
     private mutating func addDictionaryEntry(_ term: [UInt8], docFreq: Int, offset: Int, length: Int) {
@@ -202,7 +222,7 @@ struct SegmentWriter {
         var shared = 0
         if blockTerms == 0 {
             firstTerms.append(term)
-            previousOffset = 0
+            blockFirstOffset = offset
         } else {
             let limit = min(term.count, previousTerm.count)
             while shared < limit && term[shared] == previousTerm[shared] { shared += 1 }
@@ -211,9 +231,8 @@ struct SegmentWriter {
         dictBlock.vint(term.count - shared)
         dictBlock.append(term[shared...])
         dictBlock.vint(docFreq)
-        dictBlock.vint(offset - previousOffset)
+        // Version 3: a term's postings follow the previous term's, so only lengths are kept.
         dictBlock.vint(length)
-        previousOffset = offset
         previousTerm = term
         blockTerms += 1
         termCount += 1
@@ -223,6 +242,7 @@ struct SegmentWriter {
         guard blockTerms > 0 else { return }
         blockOffsets.append(UInt32(dict.count - IndexFile.headerSize))
         dict.vint(blockTerms)
+        dict.vint(blockFirstOffset)
         dict.append(dictBlock.bytes)
         dictBlock.removeAll()
         blockTerms = 0
