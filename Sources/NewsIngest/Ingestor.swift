@@ -174,21 +174,21 @@ public final class Ingestor {
         let location = "\(name):\(line)"
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         let invalid = FileDecoder.firstInvalidUTF8(bytes)
-        var data = Data(bytes)
+        var line = bytes
         if invalid < bytes.count {
             guard options.lenient else {
                 report(IngestIssue(.skipped, location, "invalid UTF-8 at byte \(invalid) of the line (use --lenient to replace bad bytes)"))
                 return
             }
-            data = Data(String(decoding: bytes, as: UTF8.self).utf8)
+            line = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
         let record: JSONRecord
         do {
-            record = try JSONDecoder().decode(JSONRecord.self, from: data)
+            record = try line.withUnsafeBufferPointer { try JSONRecord(json: $0) }
         } catch let e as JSONRecord.FieldError {
             report(IngestIssue(.skipped, location, e.description))
             return
-        } catch DecodingError.typeMismatch {
+        } catch JSONRecord.SyntaxError.notAnObject {
             report(IngestIssue(.skipped, location, "not a JSON object"))
             return
         } catch {

@@ -26,6 +26,25 @@ import NewsText
         #expect(articles[3].id.hasPrefix("h") && articles[3].date == Day(year: 2024, month: 3, day: 19))
     }
 
+    @Test func escapesNumbersAndNestedValuesParse() throws {
+        let dir = try TempDir()
+        let path = try dir.write("escapes.jsonl", #"""
+        {"id":"e1","title":"\u6dc4\u535a \"\u9ad8\u65b0\u533a\"","body":"tab\there\nline\\ \ud83d\ude00 \ud800x","extra":{"a":[1,2.5e3,-3,{"b":null}],"c":true},"date":"2024-03-19"}
+        {"id":-7,"title":"负数id","body":"正文"}
+        {"id":1.5,"title":"小数id","body":"正文"}
+        {"id":"e4","title":"坏的转义\q","body":"正文"}
+        {"id":"e5","title":"多余的尾巴","body":"正文"} x
+        """#)
+        let (articles, ingestor) = try ingest([path])
+        #expect(articles.map(\.id) == ["e1", "-7"])
+        #expect(articles[0].headline == "淄博 \"高新区\"")
+        #expect(articles[0].body == "tab\there\nline\\ 😀 \u{FFFD}x")
+        let messages = ingestor.issues.map(\.description)
+        #expect(messages.contains("skipped: \(path):3: field \"id\" must be a string or an integer"))
+        #expect(messages.contains("skipped: \(path):4: malformed JSON"))
+        #expect(messages.contains("skipped: \(path):5: malformed JSON"))
+    }
+
     @Test func badLinesAreReportedWithFileAndLineAndReadingContinues() throws {
         let dir = try TempDir()
         let path = try dir.write("bad.jsonl", """
