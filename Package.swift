@@ -6,7 +6,11 @@ import PackageDescription
 /// Release builds of the index and query layers skip the runtime exclusivity checks:
 /// their cursors are classes walked in tight loops, where the checks cost more than
 /// the work. Debug builds (and so the tests) keep every check.
-let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked", "-cross-module-optimization"], .when(configuration: .release))]
+/// The lower layers' small functions (varints, bit packing, character lookups) are
+/// called from the layers above in their hottest loops: release builds export
+/// their bodies so the callers can specialize and inline them.
+let exported: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
 
 let package = Package(
     name: "NewsSearch",
@@ -29,12 +33,12 @@ let package = Package(
         // ICU renames its C API with version macros (ubrk_open → ubrk_open_72) that
         // Swift cannot import; this shim re-exports the few calls we need as plain C.
         .target(name: "CICU", dependencies: ["CICUSystem"]),
-        .target(name: "NewsText", dependencies: ["CICU"]),
+        .target(name: "NewsText", dependencies: ["CICU"], swiftSettings: exported),
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
         .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
-        .target(name: "IndexFormat", dependencies: ["CZlib"]),
+        .target(name: "IndexFormat", dependencies: ["CZlib"], swiftSettings: exported),
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
                 swiftSettings: hotLoops),
         .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),

@@ -13,8 +13,11 @@ enum Merger {
     static func merge(_ segments: [SegmentReader], directory: String, name: String) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
         var maps = [[Int32]]()
+        /// Per input: the shift of every document when none is deleted (nil otherwise).
+        var shifts = [UInt32?]()
         var next: Int32 = 0
         for s in segments {
+            shifts.append((0 ..< s.docCount).contains(where: s.isDeleted) ? nil : UInt32(next))
             var map = [Int32](repeating: -1, count: s.docCount)
             try s.verifyStore()
             try s.forEachStoreBlock { first, count, compressed, rawLength in
@@ -53,7 +56,16 @@ enum Merger {
             docs.removeAll(keepingCapacity: true)
             freqs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
-            for k in heads.indices {
+            // A rare term of one input without deletions: its postings move as bytes.
+            let holders = heads.indices.filter { heads[$0].map { compare($0.0, term) == 0 } ?? false }
+            if holders.count == 1, let k = holders.first, let shift = shifts[k], let (_, info) = heads[k],
+               segments[k].postVersion >= 3, info.docFreq < BitPacking.blockSize {
+                let bytes = UnsafeRawBufferPointer(rebasing: segments[k].post.bytes[info.offset ..< info.offset + info.length])
+                try writer.addShiftedTerm(term, docFreq: info.docFreq, postings: bytes, shift: shift, file: segments[k].post.path)
+                heads[k] = try iterators[k].next()
+                continue
+            }
+            for k in holders {
                 guard let (t, info) = heads[k], compare(t, term) == 0 else { continue }
                 var cursor = try segments[k].postings(info)
                 while try cursor.next() != PostingsCursor.end {

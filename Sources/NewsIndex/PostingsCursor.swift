@@ -9,17 +9,25 @@ public struct PostingsCursor {
     let bytes: UnsafeRawBufferPointer
     let file: String
     public let docFreq: Int
-    /// Per block: last document, start of its doc data, start of its positions, max frequency, min field length.
-    public private(set) var blockLast: [Int32] = []
-    var dataStart: [Int] = []
-    var posStart: [Int] = []
-    var posLength: [Int] = []
-    public private(set) var blockMaxFreq: [UInt32] = []
-    public private(set) var blockMinLength: [UInt32] = []
+    /// One postings block: its last document, where its doc data and positions
+    /// are, and its largest frequency and smallest field length (block-max bounds).
+    public struct Block {
+        public var last: Int32
+        var dataStart: Int
+        var posStart: Int
+        var posLength: Int
+        public var maxFreq: UInt32
+        public var minLength: UInt32
+    }
+
+    public private(set) var blocks: [Block] = []
+    /// The largest frequency and the smallest field length over all blocks.
+    public private(set) var maxFreq: UInt32 = 0
+    public private(set) var minLength: UInt32 = .max
 
     public private(set) var block = -1
-    var docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    var freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+    var docs: [UInt32]
+    var freqs: [UInt32]
     var count = 0
     var index = -1
     /// The current document, -1 before the first `next`, `end` when exhausted.
@@ -40,60 +48,63 @@ public struct PostingsCursor {
         docFreq = info.docFreq
         version = segment.postVersion
         posReader = ByteReader(bytes, offset: 0, file: file)
+        let capacity = min(info.docFreq, BitPacking.blockSize)
+        docs = [UInt32](repeating: 0, count: capacity)
+        freqs = [UInt32](repeating: 0, count: capacity)
         var r = ByteReader(bytes, offset: info.offset, file: file)
         let end = info.offset + info.length
         if version >= 3 && info.docFreq <= BitPacking.blockSize {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
-            dataStart = [info.offset]
-            blockLast = [0]
+            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, maxFreq: 0, minLength: 0)]
             try decode(0, &r)
-            blockLast = [Int32(docs[count - 1])]
-            posStart = [r.offset]
-            posLength = [end - r.offset]
             guard r.offset <= end, docs[count - 1] < segment.docCount else {
                 throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
             }
-            var maxFreq: UInt32 = 0, minLength = UInt32.max
             for k in 0 ..< count {
                 maxFreq = max(maxFreq, freqs[k])
                 minLength = min(minLength, segment.length(Int(docs[k]), info.field))
             }
-            blockMaxFreq = [maxFreq]
-            blockMinLength = [minLength]
+            blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
+                              maxFreq: maxFreq, minLength: minLength)
             block = 0
             index = -1
             return
         }
-        let blocks = version >= 3 ? (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
+        let count = version >= 3 ? (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
             : try r.count(limit: info.docFreq / BitPacking.blockSize + 1)
         var last: Int64 = -1
-        var metas = [(Int, Int)]()
-        blockLast.reserveCapacity(blocks)
-        for _ in 0 ..< blocks {
+        blocks.reserveCapacity(count)
+        var dataBytes = 0
+        for _ in 0 ..< count {
             last += Int64(try r.vint())
-            blockLast.append(Int32(truncatingIfNeeded: last))
-            metas.append((try r.count(limit: Int.max), try r.count(limit: Int.max)))
-            blockMaxFreq.append(UInt32(truncatingIfNeeded: try r.vint()))
-            blockMinLength.append(UInt32(truncatingIfNeeded: try r.vint()))
+            let d = try r.count(limit: Int.max), p = try r.count(limit: Int.max)
+            let f = UInt32(truncatingIfNeeded: try r.vint()), l = UInt32(truncatingIfNeeded: try r.vint())
+            blocks.append(Block(last: Int32(truncatingIfNeeded: last), dataStart: dataBytes, posStart: 0, posLength: p, maxFreq: f, minLength: l))
+            dataBytes += d
+            maxFreq = max(maxFreq, f)
+            minLength = min(minLength, l)
         }
-        var d = r.offset
-        for (dataBytes, _) in metas { dataStart.append(d); d += dataBytes }
-        var p = d
-        for (_, posBytes) in metas { posStart.append(p); posLength.append(posBytes); p += posBytes }
+        let dataBase = r.offset
+        var p = dataBase + dataBytes
+        for b in blocks.indices {
+            blocks[b].dataStart += dataBase
+            blocks[b].posStart = p
+            p += blocks[b].posLength
+        }
         guard p <= end, last < Int64(segment.docCount) else {
             throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
         }
     }
 
-    public var blockCount: Int { blockLast.count }
+    public var blockCount: Int { blocks.count }
 
     /// Documents in block `b`.
-    func size(of b: Int) -> Int { b < blockLast.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blockLast.count - 1) }
+    func size(of b: Int) -> Int { b < blocks.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blocks.count - 1) }
 
     private mutating func load(_ b: Int) throws {
-        var r = ByteReader(bytes, offset: dataStart[b], file: file)
+        var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
         try decode(b, &r)
-        guard docs[count - 1] == UInt32(bitPattern: blockLast[b]) else {
+        guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
             throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
         }
     }
@@ -102,7 +113,7 @@ public struct PostingsCursor {
     private mutating func decode(_ b: Int, _ r: inout ByteReader) throws {
         block = b
         count = size(of: b)
-        var previous: Int64 = b == 0 ? -1 : Int64(blockLast[b - 1])
+        var previous: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
         if count == BitPacking.blockSize {
             let dw = Int(try r.u8())
             try docs.withUnsafeMutableBufferPointer { try BitPacking.unpack(&r, width: dw, into: $0.baseAddress!) }
@@ -131,7 +142,7 @@ public struct PostingsCursor {
             throw FormatError.corrupt(file: file, detail: "postings block holds document \(previous)")
         }
         index = -1
-        posReader = ByteReader(bytes, offset: posStart.isEmpty ? 0 : posStart[b], file: file)
+        posReader = ByteReader(bytes, offset: blocks[b].posStart, file: file)
         posConsumed = 0
         positionsDecoded = -1
     }
@@ -142,7 +153,7 @@ public struct PostingsCursor {
         if doc == Self.end { return doc }
         if block < 0 || index + 1 >= count {
             let b = block + 1
-            guard b < blockLast.count else { doc = Self.end; return doc }
+            guard b < blocks.count else { doc = Self.end; return doc }
             try load(b)
         }
         index += 1
@@ -155,8 +166,8 @@ public struct PostingsCursor {
     public mutating func advance(to target: Int32) throws -> Int32 {
         if doc >= target { return doc }
         var b = max(block, 0)
-        while b < blockLast.count && blockLast[b] < target { b += 1 }
-        guard b < blockLast.count else { doc = Self.end; return doc }
+        while b < blocks.count && blocks[b].last < target { b += 1 }
+        guard b < blocks.count else { doc = Self.end; return doc }
         if b != block { try load(b) }
         while index + 1 < count {
             index += 1
@@ -169,7 +180,7 @@ public struct PostingsCursor {
     /// The block that would hold `target` (blockCount when past the end), without decoding anything.
     public func blockIndex(for target: Int32) -> Int {
         var b = max(block, 0)
-        while b < blockLast.count && blockLast[b] < target { b += 1 }
+        while b < blocks.count && blocks[b].last < target { b += 1 }
         return b
     }
 
@@ -178,7 +189,7 @@ public struct PostingsCursor {
     /// The positions of the current document, ascending.
     public mutating func positions(into out: inout [UInt32]) throws {
         out.removeAll(keepingCapacity: true)
-        guard posLength[block] > 0 else { return }  // a term stored without positions (words)
+        guard blocks[block].posLength > 0 else { return }  // a term stored without positions (words)
         if version >= 3 {
             if positionsDecoded != block { try decodePositions() }
             let start = Int(positionStarts[index])
@@ -188,7 +199,7 @@ public struct PostingsCursor {
         var skip = 0
         for k in 0 ..< index { skip += Int(freqs[k]) }
         if skip < posConsumed {
-            posReader = ByteReader(bytes, offset: posStart[block], file: file)
+            posReader = ByteReader(bytes, offset: blocks[block].posStart, file: file)
             posConsumed = 0
         }
         while posConsumed < skip { _ = try posReader.vint(); posConsumed += 1 }
@@ -207,7 +218,7 @@ public struct PostingsCursor {
         positionStarts.removeAll(keepingCapacity: true)
         for k in 0 ..< count { positionStarts.append(UInt32(total)); total += Int(freqs[k]) }
         if blockPositions.count < total + BitPacking.blockSize { blockPositions = [UInt32](repeating: 0, count: total + BitPacking.blockSize) }
-        var r = ByteReader(bytes, offset: posStart[block], file: file)
+        var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)
         var i = 0
         try blockPositions.withUnsafeMutableBufferPointer { out in
             while total - i >= BitPacking.blockSize {
@@ -217,7 +228,7 @@ public struct PostingsCursor {
                 i += BitPacking.blockSize
             }
             while i < total { out[i] = UInt32(truncatingIfNeeded: try r.vint()); i += 1 }
-            guard r.offset <= posStart[block] + posLength[block] else {
+            guard r.offset <= blocks[block].posStart + blocks[block].posLength else {
                 throw FormatError.corrupt(file: file, detail: "positions overrun their block")
             }
             var k = 0

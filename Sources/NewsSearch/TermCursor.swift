@@ -38,8 +38,8 @@ final class TermCursor {
         self.weight = weight
         var x = 0.0
         for (field, cursor, _) in parts {
-            let maxFreq = Double(cursor.blockMaxFreq.max() ?? 0)
-            let minLength = Double(cursor.blockMinLength.min() ?? 0)
+            let maxFreq = Double(cursor.maxFreq)
+            let minLength = Double(cursor.blockCount > 0 ? cursor.minLength : 0)
             let norm = 1 - ranking.b + ranking.b * minLength / (field == .headline ? averages.0 : averages.1)
             x += (field == .headline ? ranking.headlineBoost : 1) * maxFreq / max(norm, 1e-9)
         }
@@ -93,10 +93,11 @@ final class TermCursor {
         for i in parts.indices {
             let b = parts[i].cursor.blockIndex(for: doc)
             guard b < parts[i].cursor.blockCount else { continue }
-            until = min(until, parts[i].cursor.blockLast[b])
+            let block = parts[i].cursor.blocks[b]
+            until = min(until, block.last)
             let field = parts[i].field
-            let norm = 1 - ranking.b + ranking.b * Double(parts[i].cursor.blockMinLength[b]) / (field == .headline ? averages.0 : averages.1)
-            x += (field == .headline ? ranking.headlineBoost : 1) * Double(parts[i].cursor.blockMaxFreq[b]) / max(norm, 1e-9)
+            let norm = 1 - ranking.b + ranking.b * Double(block.minLength) / (field == .headline ? averages.0 : averages.1)
+            x += (field == .headline ? ranking.headlineBoost : 1) * Double(block.maxFreq) / max(norm, 1e-9)
         }
         return (idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1), until)
     }
