@@ -232,19 +232,42 @@ public final class IndexWriter {
     private func merge(_ commit: Commit, force: Bool) throws -> Commit {
         var c = commit
         while true {
-            var group: [SegmentInfo] = []
+            var groups: [[SegmentInfo]] = []
             if force {
-                if c.segments.count > 1 || c.segments.contains(where: { $0.deletedCount > 0 }) { group = c.segments }
+                if c.segments.count > 1 || c.segments.contains(where: { $0.deletedCount > 0 }) { groups = [c.segments] }
             } else {
                 let factor = Double(options.mergeFactor)
                 let tiers = Dictionary(grouping: c.segments) { Int(log(Double(max(1, $0.liveCount))) / log(factor)) }
-                group = tiers.values.first { $0.count >= options.mergeFactor } ?? []
+                for tier in tiers.keys.sorted() {
+                    var members = tiers[tier]!
+                    while members.count >= options.mergeFactor {
+                        groups.append(Array(members.prefix(options.mergeFactor)))
+                        members.removeFirst(options.mergeFactor)
+                    }
+                }
             }
-            guard !group.isEmpty else { return c }
-            let inputs = try group.map { s in try readers.first { $0.info == s } ?? SegmentReader(directory: directory, info: s) }
-            let merged = try Merger.merge(inputs, directory: directory, name: shared.segmentName())
-            c.segments.removeAll { s in group.contains(s) }
-            if merged.docCount > 0 { c.segments.append(merged) }
+            guard !groups.isEmpty else { return c }
+            // Disjoint groups merge side by side, as many at once as there are indexing threads.
+            let folder = directory
+            let inputs = try groups.map { g in try g.map { s in try readers.first { $0.info == s } ?? SegmentReader(directory: folder, info: s) } }
+            let names = groups.map { _ in shared.segmentName() }
+            let lock = NSLock()
+            nonisolated(unsafe) var results = [Result<SegmentInfo, Error>?](repeating: nil, count: groups.count)
+            for batch in stride(from: 0, to: groups.count, by: options.threads) {
+                let range = batch ..< min(groups.count, batch + options.threads)
+                DispatchQueue.concurrentPerform(iterations: range.count) { k in
+                    let i = range.lowerBound + k
+                    let r = Result { try Merger.merge(inputs[i], directory: folder, name: names[i]) }
+                    lock.lock()
+                    results[i] = r
+                    lock.unlock()
+                }
+            }
+            let merged = try results.map { try $0!.get() }
+            for (group, info) in zip(groups, merged) {
+                c.segments.removeAll { s in group.contains(s) }
+                if info.docCount > 0 { c.segments.append(info) }
+            }
             if force { return c }
         }
     }

@@ -20,9 +20,10 @@ func makeArticles(_ n: Int, seed: UInt64 = 1, prefix: String = "a") -> [Article]
     }
 }
 
-func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs: Int? = nil) throws -> Commit {
+func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs: Int? = nil, mergeFactor: Int = 8) throws -> Commit {
     var options = IndexWriter.Options(threads: threads, memory: 16 << 20)
     options.maxBufferedDocs = maxDocs
+    options.mergeFactor = mergeFactor
     let writer = try IndexWriter(directory: dir, options: options)
     defer { writer.close() }
     for a in articles { try writer.add(a) }
@@ -137,6 +138,18 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(merged.segments.count == 1)
         #expect(try snapshot(dir.path) == before)
         #expect(before.count == 89)
+    }
+
+    /// Nineteen small segments of one size tier: two groups of eight merge side by side.
+    @Test func tieredMergesRunSideBySideAndLoseNothing() throws {
+        let merged = try TemporaryFolder("tiered"), unmerged = try TemporaryFolder("untiered")
+        let articles = makeArticles(200, seed: 9)
+        let commit = try buildIndex(merged.path, articles, maxDocs: 10)
+        _ = try buildIndex(unmerged.path, articles, maxDocs: 10, mergeFactor: 1000)
+        #expect(commit.segments.count == 7)  // 19 of ten documents and 2 smaller ones: 16 merge, 3 + 2 stay
+        #expect(commit.segments.filter { $0.docCount == 80 }.count == 2)
+        #expect(try snapshot(merged.path) == (try snapshot(unmerged.path)))
+        #expect(try IndexReader.open(directory: merged.path).verify() > 0)
     }
 
     /// id → (stored, columns without cluster, every term with its positions).
