@@ -11,6 +11,9 @@
 #   index     news-index on the pool with 1 and 2 threads beside Lucene-CJK
 #             (MB/s of title+body text, peak RSS from /usr/bin/time -v), and
 #             postings+dictionary bytes beside Lucene-CJK's whole index.
+#   ten       the pool replicated ten times with fresh ids (a temporary 450 MB file),
+#             indexed with 2 threads beside one more 1x run: throughput ratio
+#             (target >= 0.8) and peak RSS (target <= 1 GB).
 #   queries   1,000 keyword queries of 1-3 terms (Han pieces of pool headlines,
 #             fixed seed), k = 10, in-process p50/p99 beside Lucene-CJK, default
 #             (OR) and --all (AND); and one query from a cold process.
@@ -29,7 +32,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    *) echo "usage: scripts/bench.sh [--runs N] [--data DIR] [--only analyzer|index|queries]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--runs N] [--data DIR] [--only analyzer|index|ten|queries]" >&2; exit 2 ;;
   esac
 done
 bench="$(cd "$data/.." && pwd)/bench"
@@ -99,6 +102,36 @@ if want index; then
   awk -v a="$mbs_2" -v b="$mbs_1" 'BEGIN { printf "2 threads / 1 thread: %.2f (target >= 1.8)\n", a / b }'
   awk -v p="$post" -v d="$dict" -v l="$lucene_bytes" 'BEGIN { printf "postings+dictionary / Lucene-CJK index: %.2f (target <= 1.0)\n", (p + d) / l }'
   awk -v s="$stored" -v t="$text_bytes" 'BEGIN { printf "stored articles / raw text: %.2f (target <= 0.5)\n", s / t }'
+fi
+
+if want ten; then
+  echo
+  echo "== the pool ten times (fresh ids), 2 threads =="
+  python3 - "$work/pool10.jsonl" "${pool[@]}" <<'PY'
+import json, sys
+rows = []
+for p in sys.argv[2:]:
+    with open(p, encoding='utf-8') as f:
+        rows += [json.loads(l) for l in f if l.strip()]
+with open(sys.argv[1], 'w', encoding='utf-8') as out:
+    for r in range(10):
+        for i, o in enumerate(rows):
+            o = dict(o); o['id'] = 'r%d-%s' % (r, o.get('id') or i)
+            out.write(json.dumps(o, ensure_ascii=False) + '\n')
+PY
+  rm -rf "$work/ours-one"
+  start=$(date +%s.%N)
+  .build/release/news-index --quiet --index "$work/ours-one" --threads 2 "${pool[@]}" >/dev/null
+  end=$(date +%s.%N)
+  one=$(awk -v b="$text_bytes" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", b / (e - s) / 1e6 }')
+  rm -rf "$work/ours-ten"
+  start=$(date +%s.%N)
+  /usr/bin/time -v -o "$work/time-ten.txt" .build/release/news-index --quiet --index "$work/ours-ten" --threads 2 "$work/pool10.jsonl" >/dev/null
+  end=$(date +%s.%N)
+  ten=$(awk -v b="$text_bytes" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", 10 * b / (e - s) / 1e6 }')
+  rm -f "$work/pool10.jsonl"; rm -rf "$work/ours-one" "$work/ours-ten"
+  printf 'news-index 1x: %s MB/s; 10x: %s MB/s, peak RSS %s kB\n' "$one" "$ten" "$(rss "$work/time-ten.txt")"
+  awk -v a="$ten" -v b="$one" 'BEGIN { printf "10x / 1x throughput: %.2f (target >= 0.8)\n", a / b }'
 fi
 
 if want queries; then
