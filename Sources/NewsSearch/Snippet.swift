@@ -11,9 +11,11 @@ public struct Snippet: Sendable, Equatable {
 /// Finds where a query matches an article's text and cuts the best passage.
 public final class Highlighter {
     let analyzer: Analyzer
-    /// Query terms by kind and normalized text (words, bigrams, letters, numbers, lone characters).
-    private var terms: Set<String> = []
-    private var prefixes: Set<String> = []
+    /// Query terms: the kind, then the normalized UTF-16 text (words, bigrams, letters, numbers, lone characters).
+    private var terms: Set<[UInt16]> = []
+    /// One-character query terms, as code points.
+    private var prefixes: Set<UInt32> = []
+    private var key: [UInt16] = []
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
 
@@ -24,7 +26,11 @@ public final class Highlighter {
         prefixes = []
         for c in clauses where c.clause.occur != .mustNot {
             for t in c.units + c.words + c.phrase.map(\.term) {
-                if t.prefix { prefixes.insert(t.text) } else { terms.insert("\(t.kind.rawValue):\(t.text)") }
+                if t.prefix {
+                    if let first = t.text.unicodeScalars.first { prefixes.insert(first.value) }
+                } else {
+                    terms.insert([UInt16(t.kind.rawValue)] + Array(t.text.utf16))
+                }
             }
         }
     }
@@ -33,14 +39,32 @@ public final class Highlighter {
     public func matches(in text: String) throws -> [Range<Int>] {
         try analyzer.analyze(text)
         var utf8Ranges = [Range<Int>]()
-        for t in analyzer.tokens {
-            let s = analyzer.text(of: t)
-            if terms.contains("\(t.kind.rawValue):\(s)") {
-                utf8Ranges.append(analyzer.sourceRange(of: t))
-            } else if t.kind == .bigram || t.kind == .unigram, let first = s.unicodeScalars.first, prefixes.contains(String(first)) {
-                // A one-character query highlights only its character.
-                let width = first.value > 0xFFFF ? 2 : 1
+        // Compared as UTF-16 keys: no String per token of the article.
+        let found: [(Token, Int?)] = analyzer.withNormalized { units in
+            var found = [(Token, Int?)]()
+            for t in analyzer.tokens {
+                key.removeAll(keepingCapacity: true)
+                key.append(UInt16(t.kind.rawValue))
+                key.append(contentsOf: units[Int(t.start) ..< Int(t.end)])
+                if terms.contains(key) {
+                    found.append((t, nil))
+                } else if t.kind == .bigram || t.kind == .unigram, !prefixes.isEmpty {
+                    // A one-character query highlights only its character.
+                    var first = UInt32(units[Int(t.start)]), width = 1
+                    if first >= 0xD800 && first < 0xDC00 && Int(t.start) + 1 < units.count {
+                        first = 0x10000 + ((first - 0xD800) << 10) + (UInt32(units[Int(t.start) + 1]) &- 0xDC00)
+                        width = 2
+                    }
+                    if prefixes.contains(first) { found.append((t, width)) }
+                }
+            }
+            return found
+        }
+        for (t, width) in found {
+            if let width {
                 utf8Ranges.append(analyzer.sourceRange(normalized: Int(t.start) ..< Int(t.start) + width))
+            } else {
+                utf8Ranges.append(analyzer.sourceRange(of: t))
             }
         }
         return Self.merge(Self.toScalarOffsets(utf8Ranges, in: text))
