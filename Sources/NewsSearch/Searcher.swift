@@ -131,6 +131,7 @@ public final class Searcher {
         // Block-max pruning on a single driver: while the heap is full, a block of the
         // driver whose bound (plus every other term's maximum) cannot beat the threshold is skipped.
         let prune = !options.exhaustive && !count && top.limit > 0 && plan.driver != nil
+        let lazy = !options.exhaustive && !count && top.limit > 0
         let driver = drivers[0]
         let others = plan.scoringUnits.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
             + plan.words.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
@@ -148,6 +149,15 @@ public final class Searcher {
             }
             defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
             if segment.isDeleted(Int(doc)) { continue }
+            if lazy, let threshold = top.threshold {
+                // The heap is full (so no partial tier follows and nothing is counted): a document
+                // whose score cannot enter it needs no phrase check, which may read stored text.
+                let score = try plan.score(doc, ranking: options.ranking, averages: averages)
+                guard score > threshold, options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
+                total += 1
+                top.insert(score, s, Int(doc))
+                continue
+            }
             guard try plan.matchesAll(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1

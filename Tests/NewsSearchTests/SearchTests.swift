@@ -127,8 +127,12 @@ final class Fixture: @unchecked Sendable {
         #expect(reader.segments.count >= 2)
         let searcher = Searcher(reader: reader, analyzer: try Analyzer())
         for i in 0 ..< 80 {
-            let q = (0 ..< 1 + Int(rng.next() % 4)).map { _ in rng.next() % 2 == 0 ? rare() : common[Int(rng.next() % UInt64(common.count))] }
+            var q = (0 ..< 1 + Int(rng.next() % 4)).map { _ in rng.next() % 2 == 0 ? rare() : common[Int(rng.next() % UInt64(common.count))] }
                 .joined(separator: " ")
+            if i % 4 == 3 {
+                // An exact string across punctuation: checked on stored text, lazily when pruning.
+                q += " \"" + common[Int(rng.next() % UInt64(common.count))] + "，" + common[Int(rng.next() % UInt64(common.count))] + "\""
+            }
             var pruned = Searcher.Options()
             pruned.limit = i % 2 == 0 ? 10 : 30
             pruned.all = i % 5 == 0
