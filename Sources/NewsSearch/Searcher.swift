@@ -133,17 +133,27 @@ public final class Searcher {
         let prune = !options.exhaustive && !count && top.limit > 0 && plan.driver != nil
         let lazy = !options.exhaustive && !count && top.limit > 0
         let driver = drivers[0]
-        let others = plan.scoringUnits.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
-            + plan.words.filter { $0 !== driver }.reduce(0) { $0 + $1.upperBound }
+        let scored = plan.scoringUnits + plan.words.filter { w in !plan.scoringUnits.contains { $0 === w } }
+        // The block maxima of every scored term over a window of documents bound any score in it.
+        var windowEnd: Int32 = -1
+        var windowBound = Double.infinity
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
             for d in drivers where d.doc < doc { doc = d.doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                let (bound, until) = driver.blockBound(at: doc, ranking: options.ranking, averages: averages)
-                if bound + others < threshold, until < PostingsCursor.end {
-                    try driver.advance(to: until + 1)
+                if doc > windowEnd {
+                    windowBound = 0
+                    windowEnd = PostingsCursor.end - 1
+                    for t in scored {
+                        let (bound, until) = t.blockBound(at: doc, ranking: options.ranking, averages: averages)
+                        windowBound += bound
+                        windowEnd = min(windowEnd, until)
+                    }
+                }
+                if windowBound < threshold {
+                    try driver.advance(to: windowEnd + 1)
                     continue
                 }
             }
