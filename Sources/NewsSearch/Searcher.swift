@@ -193,10 +193,11 @@ public final class Searcher {
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
         // bounds[e]: the best score of a document matching only terms below e.
         var bounds = [Double](repeating: 0, count: terms.count + 1)
-        var acc = 0.0
+        // raw[e]: the sum of the upper bounds of the terms below e.
+        var raw = [Double](repeating: 0, count: terms.count + 1)
         for (i, t) in terms.enumerated() {
-            acc += t.upperBound
-            bounds[i + 1] = (acc + wordBound) * coordination[min(i + 1, coordination.count - 1)]
+            raw[i + 1] = raw[i] + t.upperBound
+            bounds[i + 1] = (raw[i + 1] + wordBound) * coordination[min(i + 1, coordination.count - 1)]
         }
         let prune = !options.exhaustive && !count && top.limit > 0
         for t in terms { try t.next() }
@@ -228,17 +229,26 @@ public final class Searcher {
                 }
             }
             defer { for t in terms where t.doc == doc { _ = try? t.next() } }
-            for i in 0 ..< essential { try terms[i].advance(to: doc) }
             while excluded < exclude.count && exclude[excluded] < doc { excluded += 1 }
             if segment.isDeleted(Int(doc)) || (excluded < exclude.count && exclude[excluded] == doc) { continue }
-            guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
-            total += 1
+            // The essential terms' share first: if even every other term and word could not lift
+            // the document over the threshold, the others are never probed.
             var score = 0.0
             var matched = 0
-            for t in terms where t.doc == doc {
-                score += t.score(segment, ranking: options.ranking, averages: averages)
+            for i in essential ..< terms.count where terms[i].doc == doc {
+                score += terms[i].score(segment, ranking: options.ranking, averages: averages)
                 matched += 1
             }
+            if prune, essential > 0, let threshold = top.threshold {
+                let best = (score + raw[essential] + wordBound) * coordination[min(matched + essential, coordination.count - 1)]
+                if best * (1 + 1e-9) < threshold { continue }
+            }
+            for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {
+                score += terms[i].score(segment, ranking: options.ranking, averages: averages)
+                matched += 1
+            }
+            guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
+            total += 1
             for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
