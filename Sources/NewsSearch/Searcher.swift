@@ -195,6 +195,7 @@ public final class Searcher {
         var bounds = [Double](repeating: 0, count: terms.count + 1)
         // raw[e]: the sum of the upper bounds of the terms below e.
         var raw = [Double](repeating: 0, count: terms.count + 1)
+        var termScores = [Double](repeating: 0, count: terms.count)
         for (i, t) in terms.enumerated() {
             raw[i + 1] = raw[i] + t.upperBound
             bounds[i + 1] = (raw[i + 1] + wordBound) * coordination[min(i + 1, coordination.count - 1)]
@@ -233,22 +234,27 @@ public final class Searcher {
             if segment.isDeleted(Int(doc)) || (excluded < exclude.count && exclude[excluded] == doc) { continue }
             // The essential terms' share first: if even every other term and word could not lift
             // the document over the threshold, the others are never probed.
-            var score = 0.0
+            // (Per-term scores are summed in term order below, so pruning never changes a score's last bit.)
+            var partial = 0.0
             var matched = 0
+            for i in 0 ..< terms.count { termScores[i] = 0 }
             for i in essential ..< terms.count where terms[i].doc == doc {
-                score += terms[i].score(segment, ranking: options.ranking, averages: averages)
+                termScores[i] = terms[i].score(segment, ranking: options.ranking, averages: averages)
+                partial += termScores[i]
                 matched += 1
             }
             if prune, essential > 0, let threshold = top.threshold {
-                let best = (score + raw[essential] + wordBound) * coordination[min(matched + essential, coordination.count - 1)]
+                let best = (partial + raw[essential] + wordBound) * coordination[min(matched + essential, coordination.count - 1)]
                 if best * (1 + 1e-9) < threshold { continue }
             }
             for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {
-                score += terms[i].score(segment, ranking: options.ranking, averages: averages)
+                termScores[i] = terms[i].score(segment, ranking: options.ranking, averages: averages)
                 matched += 1
             }
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
+            var score = 0.0
+            for i in 0 ..< terms.count where terms[i].doc == doc { score += termScores[i] }
             for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
