@@ -10,20 +10,28 @@ public struct PostingsCursor {
     let file: String
     public let docFreq: Int
     /// One postings block: its last document, where its doc data and positions
-    /// are, and its largest frequency and smallest field length (block-max bounds).
+    /// are, and its impacts (`impacts[impactStart ..< impactEnd]`).
     public struct Block {
         public var last: Int32
         var dataStart: Int
         var posStart: Int
         var posLength: Int
-        public var maxFreq: UInt32
-        public var minLength: UInt32
+        public var impactStart: Int32
+        public var impactEnd: Int32
+    }
+
+    /// A (frequency, field length) pair: BM25 grows with the one and shrinks
+    /// with the other, so the best score in a block is the best over its impacts.
+    public struct Impact: Sendable {
+        public var freq: UInt32
+        public var length: UInt32
     }
 
     public private(set) var blocks: [Block] = []
-    /// The largest frequency and the smallest field length over all blocks.
-    public private(set) var maxFreq: UInt32 = 0
-    public private(set) var minLength: UInt32 = .max
+    /// Every block's impacts, in block order.
+    public private(set) var impacts: [Impact] = []
+    /// At most this many impacts per block (more are coarsened into dominating pairs).
+    static let maxImpacts = 8
 
     public private(set) var block = -1
     var docs: [UInt32]
@@ -55,17 +63,20 @@ public struct PostingsCursor {
         let end = info.offset + info.length
         if version >= 3 && info.docFreq <= BitPacking.blockSize {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
-            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, maxFreq: 0, minLength: 0)]
+            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactStart: 0, impactEnd: 0)]
             try decode(0, &r)
             guard r.offset <= end, docs[count - 1] < segment.docCount else {
                 throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
             }
+            // One pair (largest frequency, shortest length) bounds these few documents well enough.
+            var bound = Impact(freq: 0, length: .max)
             for k in 0 ..< count {
-                maxFreq = max(maxFreq, freqs[k])
-                minLength = min(minLength, segment.length(Int(docs[k]), info.field))
+                bound.freq = max(bound.freq, freqs[k])
+                bound.length = min(bound.length, segment.length(Int(docs[k]), info.field))
             }
+            impacts = [bound]
             blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
-                              maxFreq: maxFreq, minLength: minLength)
+                              impactStart: 0, impactEnd: Int32(impacts.count))
             block = 0
             index = -1
             return
@@ -78,11 +89,19 @@ public struct PostingsCursor {
         for _ in 0 ..< count {
             last += Int64(try r.vint())
             let d = try r.count(limit: Int.max), p = try r.count(limit: Int.max)
-            let f = UInt32(truncatingIfNeeded: try r.vint()), l = UInt32(truncatingIfNeeded: try r.vint())
-            blocks.append(Block(last: Int32(truncatingIfNeeded: last), dataStart: dataBytes, posStart: 0, posLength: p, maxFreq: f, minLength: l))
+            let start = Int32(impacts.count)
+            if version >= 3 {
+                let n = try r.count(limit: Self.maxImpacts)
+                guard n > 0 else { throw FormatError.corrupt(file: file, detail: "postings block without impacts at byte \(r.offset)") }
+                for _ in 0 ..< n {
+                    impacts.append(Impact(freq: UInt32(truncatingIfNeeded: try r.vint()), length: UInt32(truncatingIfNeeded: try r.vint())))
+                }
+            } else {
+                impacts.append(Impact(freq: UInt32(truncatingIfNeeded: try r.vint()), length: UInt32(truncatingIfNeeded: try r.vint())))
+            }
+            blocks.append(Block(last: Int32(truncatingIfNeeded: last), dataStart: dataBytes, posStart: 0, posLength: p,
+                                impactStart: start, impactEnd: Int32(impacts.count)))
             dataBytes += d
-            maxFreq = max(maxFreq, f)
-            minLength = min(minLength, l)
         }
         let dataBase = r.offset
         var p = dataBase + dataBytes
@@ -97,6 +116,26 @@ public struct PostingsCursor {
     }
 
     public var blockCount: Int { blocks.count }
+
+    /// The impacts of block `b`.
+    public func impacts(of b: Int) -> ArraySlice<Impact> { impacts[Int(blocks[b].impactStart) ..< Int(blocks[b].impactEnd)] }
+
+    /// The Pareto frontier of `pairs` (no kept pair has both a lower frequency and a
+    /// greater length than another), shortest first, coarsened to `maxImpacts` pairs
+    /// by merging neighbours into a pair that dominates both.
+    public static func frontier(_ pairs: [Impact]) -> [Impact] {
+        let sorted = pairs.sorted { $0.length != $1.length ? $0.length < $1.length : $0.freq > $1.freq }
+        var kept = [Impact]()
+        for p in sorted where kept.last.map({ p.freq > $0.freq }) ?? true { kept.append(p) }
+        while kept.count > maxImpacts {
+            // Merge the neighbours closest in frequency: (the higher frequency, the shorter length).
+            var best = 0
+            for i in 0 ..< kept.count - 1 where kept[i + 1].freq - kept[i].freq < kept[best + 1].freq - kept[best].freq { best = i }
+            kept[best] = Impact(freq: kept[best + 1].freq, length: kept[best].length)
+            kept.remove(at: best + 1)
+        }
+        return kept
+    }
 
     /// Documents in block `b`.
     func size(of b: Int) -> Int { b < blocks.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blocks.count - 1) }

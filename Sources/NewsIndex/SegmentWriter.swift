@@ -53,6 +53,7 @@ struct SegmentWriter {
     private var scratchDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var scratchFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
     private var positionDeltas: [UInt32] = []
+    private var blockImpacts: [PostingsCursor.Impact] = []
     private var blockFirstOffset = 0
 
     var docCount: Int { dates.count }
@@ -166,8 +167,6 @@ struct SegmentWriter {
             let end = min(docs.count, start + blockSize)
             let dataStart = data.count
             let posStart = pos.count
-            var maxFreq: UInt32 = 0
-            var minLength = UInt32.max
             if end - start == blockSize {
                 for k in start ..< end {
                     scratchDocs[k - start] = UInt32(Int64(docs[k]) - previousDoc)
@@ -192,9 +191,9 @@ struct SegmentWriter {
                 }
             }
             positionDeltas.removeAll(keepingCapacity: true)
+            blockImpacts.removeAll(keepingCapacity: true)
             for k in start ..< end {
-                maxFreq = max(maxFreq, freqs[k])
-                minLength = min(minLength, length(Int(docs[k]), field: field))
+                blockImpacts.append(PostingsCursor.Impact(freq: freqs[k], length: length(Int(docs[k]), field: field)))
                 guard !positions.isEmpty else { continue }
                 var previous: UInt32 = 0
                 for i in 0 ..< Int(freqs[k]) {
@@ -209,8 +208,11 @@ struct SegmentWriter {
             previousBlockLast = Int64(docs[end - 1])
             metas.vint(data.count - dataStart)
             metas.vint(pos.count - posStart)
-            metas.vint(maxFreq)
-            metas.vint(minLength)
+            if blockCount > 1 {
+                let frontier = PostingsCursor.frontier(blockImpacts)
+                metas.vint(frontier.count)
+                for i in frontier { metas.vint(i.freq); metas.vint(i.length) }
+            }
         }
         if blockCount > 1 { out.append(metas.bytes) }
         out.append(data.bytes)

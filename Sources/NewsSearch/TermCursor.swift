@@ -38,15 +38,25 @@ final class TermCursor {
         self.weight = weight
         var x = 0.0
         for (field, cursor, _) in parts {
-            let maxFreq = Double(cursor.maxFreq)
-            let minLength = Double(cursor.blockCount > 0 ? cursor.minLength : 0)
-            let norm = 1 - ranking.b + ranking.b * minLength / (field == .headline ? averages.0 : averages.1)
-            x += (field == .headline ? ranking.headlineBoost : 1) * maxFreq / max(norm, 1e-9)
+            x += Self.bestFrequency(cursor.impacts[...], field, ranking, averages)
         }
         upperBound = idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
     }
 
     var isEmpty: Bool { parts.isEmpty }
+
+    /// The largest length-normalized, boosted frequency among `impacts` (BM25F's inner sum).
+    @inline(__always)
+    static func bestFrequency(_ impacts: ArraySlice<PostingsCursor.Impact>, _ field: Field, _ ranking: Ranking, _ averages: (Double, Double)) -> Double {
+        let average = field == .headline ? averages.0 : averages.1
+        let boost = field == .headline ? ranking.headlineBoost : 1
+        var best = 0.0
+        for i in impacts {
+            let norm = 1 - ranking.b + ranking.b * Double(i.length) / average
+            best = max(best, boost * Double(i.freq) / max(norm, 1e-9))
+        }
+        return best
+    }
 
     /// Moves to the first document ≥ `target`.
     @discardableResult
@@ -93,11 +103,8 @@ final class TermCursor {
         for i in parts.indices {
             let b = parts[i].cursor.blockIndex(for: doc)
             guard b < parts[i].cursor.blockCount else { continue }
-            let block = parts[i].cursor.blocks[b]
-            until = min(until, block.last)
-            let field = parts[i].field
-            let norm = 1 - ranking.b + ranking.b * Double(block.minLength) / (field == .headline ? averages.0 : averages.1)
-            x += (field == .headline ? ranking.headlineBoost : 1) * Double(block.maxFreq) / max(norm, 1e-9)
+            until = min(until, parts[i].cursor.blocks[b].last)
+            x += Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
         }
         return (idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1), until)
     }

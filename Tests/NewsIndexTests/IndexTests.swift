@@ -254,3 +254,22 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(try IndexReader.open(directory: dir.path + "/index").liveCount == 55)
     }
 }
+
+@Suite struct ImpactTests {
+    /// Every document of a block must be dominated by one of its impacts (a frequency at
+    /// least as high with a length at most as long), or block-max pruning would be wrong.
+    @Test func impactsDominateEveryDocumentAndStayFew() {
+        var rng = SplitMix64(seed: 3)
+        for _ in 0 ..< 200 {
+            let pairs = (0 ..< 1 + Int(rng.next() % 128)).map { _ in
+                PostingsCursor.Impact(freq: 1 + UInt32(rng.next() % 12), length: 20 + UInt32(rng.next() % 3000))
+            }
+            let frontier = PostingsCursor.frontier(pairs)
+            #expect(frontier.count >= 1 && frontier.count <= PostingsCursor.maxImpacts)
+            for p in pairs {
+                #expect(frontier.contains { $0.freq >= p.freq && $0.length <= p.length })
+            }
+            #expect(zip(frontier, frontier.dropFirst()).allSatisfy { $0.length < $1.length && $0.freq < $1.freq })
+        }
+    }
+}
