@@ -158,14 +158,22 @@ for i in range(1000):
 PY
   for mode in or and; do
     flag=""; [ "$mode" = and ] && flag="--all"
-    ours_line=$(.build/release/news-search --index "$work/ours-1" --queries "$work/queries.tsv" --format tsv --timing $flag 2>&1 >/dev/null | tail -1)
-    lucene_line=$(../shared/bench/anchors/lucene search --analyzer cjk --index "$work/lucene-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
-    echo "news-search ($mode): $ours_line"
-    echo "lucene-cjk  ($mode): $lucene_line"
-    for p in p50_us p99_us; do
-      a=$(echo "$ours_line" | field "$p"); l=$(echo "$lucene_line" | field "$p")
-      awk -v a="$a" -v l="$l" -v p="$p" -v m="$mode" 'BEGIN { printf "%s %s / Lucene-CJK: %.2f (target <= 0.5)\n", m, p, a / l }'
+    ours50=(); ours99=(); luc50=(); luc99=()
+    for i in $(seq "$runs"); do
+      ours_line=$(.build/release/news-search --index "$work/ours-1" --queries "$work/queries.tsv" --format tsv --timing $flag 2>&1 >/dev/null | tail -1)
+      lucene_line=$(../shared/bench/anchors/lucene search --analyzer cjk --index "$work/lucene-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
+      echo "news-search ($mode): $ours_line"
+      echo "lucene-cjk  ($mode): $lucene_line"
+      ours50+=("$(echo "$ours_line" | field p50_us)"); ours99+=("$(echo "$ours_line" | field p99_us)")
+      luc50+=("$(echo "$lucene_line" | field p50_us)"); luc99+=("$(echo "$lucene_line" | field p99_us)")
     done
+    ratio() {
+      awk -v a="$(printf '%s\n' "${@:3}" | head -n "$runs" | median)" -v l="$(printf '%s\n' "${@:3}" | tail -n "$runs" | median)" \
+          -v p="$2" -v m="$1" -v r="$runs" \
+        'BEGIN { printf "%s %s (medians of %d alternating runs): %s / %s us = %.2f (target <= 0.5)\n", m, p, r, a, l, a / l }'
+    }
+    ratio "$mode" p50 "${ours50[@]}" "${luc50[@]}"
+    ratio "$mode" p99 "${ours99[@]}" "${luc99[@]}"
   done
   cold=()
   for i in $(seq 9); do
