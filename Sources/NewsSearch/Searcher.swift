@@ -143,15 +143,7 @@ public final class Searcher {
             for d in drivers where d.doc < doc { doc = d.doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                if doc > windowEnd {
-                    windowBound = 0
-                    windowEnd = PostingsCursor.end - 1
-                    for t in scored {
-                        let (bound, until) = t.blockBound(at: doc, ranking: options.ranking, averages: averages)
-                        windowBound += bound
-                        windowEnd = min(windowEnd, until)
-                    }
-                }
+                if doc > windowEnd { (windowBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking) }
                 if windowBound < threshold {
                     try driver.advance(to: windowEnd + 1)
                     continue
@@ -173,6 +165,19 @@ public final class Searcher {
             total += 1
             top.insert(try plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
         }
+    }
+
+    /// The window from `doc` to the end of the shortest current block among `terms`,
+    /// and a bound on any score in it: their block maxima there, plus `extra`.
+    private func window(_ terms: [TermCursor], at doc: Int32, plus extra: Double, _ ranking: Ranking) -> (bound: Double, end: Int32) {
+        var bound = extra
+        var end = PostingsCursor.end - 1
+        for t in terms {
+            let (b, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
+            bound += b
+            end = min(end, until)
+        }
+        return (bound, end)
     }
 
     // MARK: Partial matches (MaxScore)
@@ -215,15 +220,7 @@ public final class Searcher {
             for i in essential ..< terms.count where terms[i].doc < doc { doc = terms[i].doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                if doc > windowEnd {
-                    windowBound = wordBound
-                    windowEnd = PostingsCursor.end - 1
-                    for t in terms {
-                        let (bound, until) = t.blockBound(at: doc, ranking: options.ranking, averages: averages)
-                        windowBound += bound
-                        windowEnd = min(windowEnd, until)
-                    }
-                }
+                if doc > windowEnd { (windowBound, windowEnd) = window(terms, at: doc, plus: wordBound, options.ranking) }
                 if windowBound < threshold {
                     for i in essential ..< terms.count { try terms[i].advance(to: windowEnd + 1) }
                     continue
