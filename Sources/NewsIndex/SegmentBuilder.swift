@@ -53,10 +53,18 @@ final class SegmentBuilder {
     /// Term keys as `field << 8 | kind` then normalized UTF-16 units (UTF-8 only at flush).
     private var arena: [UInt16] = []
     private var termStart: [Int32] = []
-    /// Open addressing over packed keys of short terms (0 = empty).
-    private var packedKeys: UnsafeMutablePointer<UInt64>
-    private var packedIDs: UnsafeMutablePointer<Int32>
+    /// Open addressing over packed keys of short terms (key 0 = empty), key and id side by side.
+    private struct Slot {
+        var key: UInt64
+        var id: Int32
+    }
+
+    private var slots: UnsafeMutablePointer<Slot>
     private var packedBits = 16
+    private var scratchKeys: [UInt64] = []
+    private var scratchIDs: [Int32] = []
+    /// Where the cache-warming loads of `addTokens` go (so they are not optimized away).
+    private(set) var sink: UInt64 = 0
     private var packedCount = 0
     /// Open addressing over long terms: hash high 32 bits << 32 | term id + 1 (0 = empty).
     private var longSlots: UnsafeMutablePointer<UInt64>
@@ -71,17 +79,15 @@ final class SegmentBuilder {
 
     init() {
         terms = .allocate(capacity: termCapacity)
-        packedKeys = .allocate(capacity: 1 << packedBits)
-        packedKeys.initialize(repeating: 0, count: 1 << packedBits)
-        packedIDs = .allocate(capacity: 1 << packedBits)
+        slots = .allocate(capacity: 1 << packedBits)
+        slots.initialize(repeating: Slot(key: 0, id: 0), count: 1 << packedBits)
         longSlots = .allocate(capacity: 1 << longBits)
         longSlots.initialize(repeating: 0, count: 1 << longBits)
     }
 
     deinit {
         terms.deallocate()
-        packedKeys.deallocate()
-        packedIDs.deallocate()
+        slots.deallocate()
         longSlots.deallocate()
     }
 
@@ -90,7 +96,7 @@ final class SegmentBuilder {
     /// The bytes held, for the flush decision: postings pool, term tables and
     /// keys, columns and stored text.
     var estimatedBytes: Int {
-        pool.allocatedBytes + termCapacity * MemoryLayout<TermState>.stride + (1 << packedBits) * 12 + (1 << longBits) * 8
+        pool.allocatedBytes + termCapacity * MemoryLayout<TermState>.stride + (1 << packedBits) * MemoryLayout<Slot>.stride + (1 << longBits) * 8
             + arena.capacity * 2 + termStart.capacity * 4 + storedBytes + columns.count * (MemoryLayout<DocumentColumns>.stride + 400)
     }
 
@@ -99,13 +105,33 @@ final class SegmentBuilder {
     func addTokens(field: Field, analyzer: Analyzer) {
         let doc = Int32(columns.count)
         let tokens = analyzer.tokens
+        let head = UInt16(field.rawValue) << 8
+        if scratchKeys.count < tokens.count {
+            scratchKeys = [UInt64](repeating: 0, count: tokens.count * 2)
+            scratchIDs = [Int32](repeating: 0, count: tokens.count * 2)
+        }
         analyzer.withNormalized { text in
             tokens.withUnsafeBufferPointer { tokens in
-                for t in tokens {
-                    let head = UInt16(field.rawValue) << 8 | UInt16(t.kind.rawValue)
-                    let units = UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)])
-                    let id = units.count <= 3 ? internShort(head, units) : internLong(head, units)
-                    occur(id, doc: doc, position: UInt32(bitPattern: t.start))
+                scratchKeys.withUnsafeMutableBufferPointer { keys in
+                    scratchIDs.withUnsafeMutableBufferPointer { ids in
+                        // Three passes, so that the hash-table and term-state cache misses of a
+                        // field's tokens overlap instead of coming one after another.
+                        var touched: UInt64 = 0
+                        for (i, t) in tokens.enumerated() where t.end - t.start <= 3 {
+                            let key = Self.packedKey(head | UInt16(t.kind.rawValue), UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]))
+                            keys[i] = key
+                            touched &+= slots[home(key)].key
+                        }
+                        for (i, t) in tokens.enumerated() {
+                            let units = UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)])
+                            let kindHead = head | UInt16(t.kind.rawValue)
+                            let id = units.count <= 3 ? internShort(keys[i], kindHead, units) : internLong(kindHead, units)
+                            ids[i] = Int32(id)
+                            touched &+= UInt64(bitPattern: Int64(terms[id].lastDoc))
+                        }
+                        for (i, t) in tokens.enumerated() { occur(Int(ids[i]), doc: doc, position: UInt32(bitPattern: t.start)) }
+                        sink &+= touched
+                    }
                 }
             }
         }
@@ -134,40 +160,44 @@ final class SegmentBuilder {
     }
 
     @inline(__always)
-    private func internShort(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
+    private static func packedKey(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
         var key = UInt64(head & 0xF00) << 52 | UInt64(head & 0xFF) << 56 | UInt64(units.count) << 48
         for (i, u) in units.enumerated() { key |= UInt64(u) << (32 - 16 * i) }
+        return key
+    }
+
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - packedBits)) }
+
+    @inline(__always)
+    private func internShort(_ key: UInt64, _ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
         let mask = (1 << packedBits) - 1
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - packedBits))
+        var i = home(key)
         while true {
-            let k = packedKeys[i]
-            if k == key { return Int(packedIDs[i]) }
+            let k = slots[i].key
+            if k == key { return Int(slots[i].id) }
             if k == 0 { break }
             i = (i + 1) & mask
         }
         let id = newTerm(head, units)
-        packedKeys[i] = key
-        packedIDs[i] = Int32(id)
+        slots[i] = Slot(key: key, id: Int32(id))
         packedCount += 1
         if packedCount * 2 > mask { growPacked() }
         return id
     }
 
     private func growPacked() {
-        let oldKeys = packedKeys, oldIDs = packedIDs, oldSize = 1 << packedBits
+        let old = slots, oldSize = 1 << packedBits
         packedBits += 1
         let mask = (1 << packedBits) - 1
-        packedKeys = .allocate(capacity: mask + 1)
-        packedKeys.initialize(repeating: 0, count: mask + 1)
-        packedIDs = .allocate(capacity: mask + 1)
-        for j in 0 ..< oldSize where oldKeys[j] != 0 {
-            var i = Int(truncatingIfNeeded: (oldKeys[j] &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - packedBits))
-            while packedKeys[i] != 0 { i = (i + 1) & mask }
-            packedKeys[i] = oldKeys[j]
-            packedIDs[i] = oldIDs[j]
+        slots = .allocate(capacity: mask + 1)
+        slots.initialize(repeating: Slot(key: 0, id: 0), count: mask + 1)
+        for j in 0 ..< oldSize where old[j].key != 0 {
+            var i = home(old[j].key)
+            while slots[i].key != 0 { i = (i + 1) & mask }
+            slots[i] = old[j]
         }
-        oldKeys.deallocate()
-        oldIDs.deallocate()
+        old.deallocate()
     }
 
     @inline(__always)
