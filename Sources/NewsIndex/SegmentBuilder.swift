@@ -304,12 +304,20 @@ final class SegmentBuilder {
             }
         }
         keyStart.append(flat.count)
-        var order = Array(0 ..< termCount)
+        // Sorted by the keys' first 8 bytes as a big-endian integer (a bigram's whole key),
+        // then runs sharing them by the rest of the bytes.
+        var order = [Int]()
         flat.withUnsafeBufferPointer { f in
             keyStart.withUnsafeBufferPointer { ks in
-                order.sort { a, b in
-                    memcmpLess(UnsafeBufferPointer(rebasing: f[ks[a] ..< ks[a + 1]]), UnsafeBufferPointer(rebasing: f[ks[b] ..< ks[b + 1]]))
+                func prefix(_ id: Int) -> UInt64 {
+                    var v: UInt64 = 0
+                    for k in 0 ..< 8 { v = v << 8 | UInt64(ks[id] + k < ks[id + 1] ? f[ks[id] + k] : 0) }
+                    return v
                 }
+                func key(_ id: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: f[ks[id] ..< ks[id + 1]]) }
+                var pairs = (0 ..< termCount).map { (prefix($0), $0) }
+                pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : memcmpLess(key($0.1), key($1.1)) }
+                order = pairs.map(\.1)
             }
         }
         var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
