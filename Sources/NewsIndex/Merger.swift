@@ -2,9 +2,9 @@ import IndexFormat
 
 /// Merges segments into one, dropping deleted documents: columns and stored
 /// articles in order, then a k-way merge of the dictionaries with postings
-/// renumbered. Store blocks without deleted documents are copied compressed
-/// (after checking the input store's checksum); every other input byte is
-/// decoded, so the merge also verifies its inputs. Pages of the inputs are
+/// renumbered. Store blocks without deleted documents and the postings of rare
+/// terms are copied as bytes, after the input files' checksums are checked;
+/// everything else is decoded, so a merge never carries damage forward. Pages of the inputs are
 /// released as the pass moves on, so a large merge does not hold them resident.
 enum Merger {
     /// Terms merged between releases of the inputs' pages.
@@ -19,7 +19,7 @@ enum Merger {
         for s in segments {
             shifts.append((0 ..< s.docCount).contains(where: s.isDeleted) ? nil : UInt32(next))
             var map = [Int32](repeating: -1, count: s.docCount)
-            try s.verifyStore()
+            try s.verifyCopiedFiles()
             try s.forEachStoreBlock { first, count, compressed, rawLength in
                 if (first ..< first + count).allSatisfy({ !s.isDeleted($0) }) {
                     let firstNew = next

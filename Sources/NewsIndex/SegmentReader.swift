@@ -404,9 +404,11 @@ extension SegmentReader {
         }
     }
 
-    /// Checks the store file's checksum (blocks copied verbatim by a merge are not decompressed).
-    func verifyStore() throws {
+    /// Checks the checksums of the store and postings files (a merge copies some of
+    /// their bytes without decoding them).
+    func verifyCopiedFiles() throws {
         _ = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: true)
+        _ = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: true)
     }
 
     /// Drops the pages of this segment's files from the process (see `MappedFile.dropResidentPages`).

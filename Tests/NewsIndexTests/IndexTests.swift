@@ -214,6 +214,24 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(message.contains("damaged") || message.contains("checksum"))
     }
 
+    /// A merge copies some postings and stored bytes unchanged: damage there must stop it.
+    @Test(arguments: ["post", "store"])
+    func aMergeRefusesDamagedInput(kind: String) throws {
+        let dir = try TemporaryFolder("damaged-merge")
+        let commit = try buildIndex(dir.path, makeArticles(60), threads: 1, maxDocs: 20)
+        let name = commit.segments[0].name + "." + kind
+        let path = dir.path + "/" + name
+        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        bytes[bytes.count / 2] ^= 0x5A
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let writer = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        defer { writer.close() }
+        var message = ""
+        do { _ = try writer.commit(forceMerge: true) } catch { message = "\(error)" }
+        #expect(message.contains(name), "\(kind): \(message)")
+        #expect(try IndexReader.open(directory: dir.path).commit.generation == commit.generation, "nothing published")
+    }
+
     @Test func aWriterKilledMidFlushLeavesThePreviousCommitComplete() throws {
         guard let newsIndex = executable("news-index") else {
             Issue.record("news-index binary not built")
