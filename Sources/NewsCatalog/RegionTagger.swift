@@ -1,3 +1,4 @@
+import Foundation
 import NewsText
 
 /// Tags an article with the regions it is about: mentions in the headline,
@@ -68,18 +69,30 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
+        "牡丹", "千山", "永修", "双城", "比如", "平陆",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
+        "回北京", "黄埔军校", "宁德时代", "大连商品交易所",
+        // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
+        "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
     static let groups: [(name: String, provinces: [Int32])] = [
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
         ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
         ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]), ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
     ]
-    static let groupUnits = groups.map { Array($0.name.utf16) }
+    /// Names that place a story in one province without naming it: fairs that the host
+    /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
+    static let landmarks: [(name: String, province: Int32)] = [
+        ("广交会", 440000), ("中国进出口商品交易会", 440000), ("进博会", 310000), ("中国国际进口博览会", 310000),
+        ("消博会", 460000), ("中国国际消费品博览会", 460000),
+        ("深中通道", 440000), ("港珠澳大桥", 440000), ("平陆运河", 450000),
+    ]
+    static let allGroups = groups + landmarks.map { (name: $0.name, provinces: [$0.province]) }
+    static let groupUnits = allGroups.map { Array($0.name.utf16) }
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
     static let leadWeight = 4
@@ -96,11 +109,11 @@ public struct RegionTagger: Sendable {
         /// Least weight for a province when the headline names a foreign country and no Chinese
         /// place (国际联播快讯, 习近平同俄罗斯总统会谈): China is then mostly the venue.
         public var foreignMinimumWeight = 12
-        /// This many provinces or more, none named in the headline and none with 30% of
-        /// the weight, make the article a tour of the country (各地…): about China as a whole.
-        public var nationalSpread = 8
+        /// This many provinces or more named on their own, none in the headline and none with
+        /// 30% of the weight, make the article a tour of the country (各地…): about China as a whole.
+        public var nationalSpread = 10
         /// At most this many provinces are kept.
-        public var maximumProvinces = 8
+        public var maximumProvinces = 10
         /// Least weight for a province inside one item of a bulletin: named in the item's
         /// headline, or in its lead and once more (在吉林长春启动).
         public var itemMinimumWeight = 5
@@ -129,7 +142,7 @@ public struct RegionTagger: Sendable {
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        groupRegions = Self.groups.map { $0.provinces.compactMap { indexOf[$0] } }
+        groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
     }
 
     struct Mention {
@@ -302,8 +315,53 @@ public struct RegionTagger: Sendable {
         var j = i
         if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
         guard j > 0 else { return true }
-        return [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B].contains(buf[j - 1])  // \n 。！？； !?;
+        if sentenceEnds.contains(buf[j - 1]) { return true }
+        // After a short opening phrase (日前，黑龙江省…; 面向国际，海南…): still the topic.
+        guard buf[j - 1] == 0xFF0C || buf[j - 1] == 0x002C else { return false }
+        var k = j - 2
+        while k >= 0, j - 1 - k <= openingLength {
+            if sentenceEnds.contains(buf[k]) { return true }
+            if buf[k] == 0xFF0C || buf[k] == 0x002C || buf[k] == 0x3001 { return false }
+            k -= 1
+        }
+        return k < 0
     }
+    static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
+    /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
+    static let openingLength = 8
+
+    /// Whether a county short name in a list is part of a longer name (汪永清、: a person):
+    /// a Han character joins it on the side away from the 、 and is no place of its own.
+    static func insideName(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int, previousEnd: Int) -> Bool {
+        let before = i > 0 && Han.isHan(UInt32(buf[i - 1])) && previousEnd != i
+        let after = end < buf.count && Han.isHan(UInt32(buf[end])) && buf[end] != 0x7B49  // 等 (…等地)
+        return (before && end < buf.count && buf[end] == 0x3001) || (after && i > 0 && buf[i - 1] == 0x3001)
+    }
+
+    static let meetingVenuesPass = ProcessInfo.processInfo.environment["MEETING_VENUES"] != nil
+    enum Venue { case none, meeting, meetingOfLeaders }
+    /// What the place run opened by 在 at `at` is, when it only says where something met:
+    /// leaders meeting (在天津会见…: no place of the story), or a meeting, forum or national
+    /// event held there (…大会在山东济南开幕): a passing mention. Fairs run by their host
+    /// (博览会, 交易会, 洽谈会) are the host's story and stay.
+    static func venue(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Venue {
+        var after = [UInt16]()
+        var j = end
+        while j < buf.count, j < end + 24, !clauseEnds.contains(buf[j]) { after.append(buf[j]); j += 1 }
+        if leaderVerbUnits.contains(where: { find(after, $0, from: 0) != nil }) { return .meetingOfLeaders }
+        guard meetingVerbUnits.contains(where: { find(after, $0, from: 0) != nil }) else { return .none }
+        var before = [UInt16]()
+        var k = at - 1
+        while k >= 0, at - k <= 60, !sentenceEnds.contains(buf[k]) { before.insert(buf[k], at: 0); k -= 1 }
+        if fairWordUnits.contains(where: { find(before, $0, from: 0) != nil }) { return .none }
+        return meetingWordUnits.contains(where: { find(before, $0, from: 0) != nil }) ? .meeting : .none
+    }
+    static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
+    static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
+    static let meetingVerbUnits = ["召开", "举行", "开幕", "闭幕", "举办", "启动", "发布"].map { Array($0.utf16) }
+    static let meetingWordUnits = ["大会", "会议", "全会", "论坛", "对话会", "峰会", "年会", "研讨会", "座谈会", "发布会", "对接活动",
+                                   "全国", "国际", "世界", "全球", "亚太"].map { Array($0.utf16) }
+    static let fairWordUnits = ["博览会", "博会", "交易会", "洽谈会", "展览", "展会", "车展"].map { Array($0.utf16) }
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -343,7 +401,8 @@ public struct RegionTagger: Sendable {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {
                 // Half weight, as for a list: the name covers several provinces at once.
-                mentions.append(Mention(term: -1, weight: max(1, weight(at) / 2), group: groupRegions[k], item: item(at)))
+                let w = k < Self.groups.count ? max(1, weight(at) / 2) : weight(at)
+                mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at)))
                 for j in at ..< at + phrase.count { text[j] = 0x3000 }
                 i = at + phrase.count
             }
@@ -358,6 +417,9 @@ public struct RegionTagger: Sendable {
         text.withUnsafeBufferPointer { buf in
             var i = 0
             var pairedWithPrevious = false
+            var previousEnd = -1
+            // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
+            var venueFrom = -1
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -371,12 +433,21 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
+                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
+                    defer { previousEnd = best.end }
+                    let venue = venueFrom >= 0 ? Self.venue(buf, at: venueFrom, end: best.end) : .none
+                    if venue == .meetingOfLeaders { i = best.end; continue }
                     var w = listed ? max(1, weight(i) / 2) : weight(i)
+                    if venue == .meeting && Self.meetingVenuesPass { w = 1 }
                     if !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end)) {
                         w = max(w, Self.topicWeight)
                     }
                     var m = Mention(term: best.term, weight: w, item: item(i))
+                    if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                        m.aligned = false
+                    }
                     // Only county-level short names collide with ordinary words often enough to check.
                     if segmenter != nil || given != nil,
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
@@ -398,6 +469,8 @@ public struct RegionTagger: Sendable {
         var weight: Int
         var item: Int
         var inHeadline: Bool
+        /// From a name of several provinces (长三角): names none of them on its own.
+        var fromGroup = false
     }
 
     /// The regions the mentions name, after the context rules.
@@ -411,7 +484,7 @@ public struct RegionTagger: Sendable {
         // Pass 1: mentions that stand on their own.
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
-                credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount) }
+                credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
             } else if let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount))
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
@@ -471,8 +544,10 @@ public struct RegionTagger: Sendable {
         var byProvince = [Int32: Int]()
         var byItem = [Int: [Int32: Int]]()
         var headlineProvinces = Set<Int32>()
+        var named = Set<Int32>()
         for c in credits {
             let province = catalog.province(of: regions[c.region].code)
+            if !c.fromGroup { named.insert(province) }
             weights[c.region, default: 0] += c.weight
             byProvince[province, default: 0] += c.weight
             byItem[c.item, default: [:]][province, default: 0] += c.weight
@@ -494,9 +569,10 @@ public struct RegionTagger: Sendable {
         }
         let keptProvinces = byProvince.filter { salient.contains($0.key) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if !shape.bulletin, headlineProvinces.isEmpty, keptProvinces.count >= tuning.nationalSpread {
+        // The tour counts every province named on its own, salient or not (北京、上海等地 too).
+        if !shape.bulletin, headlineProvinces.isEmpty, named.count >= tuning.nationalSpread {
             let total = keptProvinces.reduce(0) { $0 + $1.value }
-            if Double(keptProvinces[0].value) < Double(total) * 0.3 { return [] }
+            if let leader = keptProvinces.first, Double(leader.value) < Double(total) * 0.3 { return [] }
         }
         let provinces = keptProvinces.prefix(tuning.maximumProvinces)
         // Two codes for a province while there is room for every kept province to have one.
