@@ -69,7 +69,7 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
-        "牡丹", "千山", "永修", "双城", "比如", "平陆",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河
+        "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -77,7 +77,7 @@ public struct RegionTagger: Sendable {
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
         "回北京", "黄埔军校", "宁德时代", "大连商品交易所",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
-        "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场"]
+        "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
     static let groups: [(name: String, provinces: [Int32])] = [
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
@@ -89,7 +89,7 @@ public struct RegionTagger: Sendable {
     static let landmarks: [(name: String, province: Int32)] = [
         ("广交会", 440000), ("中国进出口商品交易会", 440000), ("进博会", 310000), ("中国国际进口博览会", 310000),
         ("消博会", 460000), ("中国国际消费品博览会", 460000),
-        ("深中通道", 440000), ("港珠澳大桥", 440000), ("平陆运河", 450000),
+        ("深中通道", 440000), ("港珠澳大桥", 440000), ("平陆运河", 450000), ("大亚湾", 440000), ("红其拉甫", 650000),
     ]
     static let allGroups = groups + landmarks.map { (name: $0.name, provinces: [$0.province]) }
     static let groupUnits = allGroups.map { Array($0.name.utf16) }
@@ -444,15 +444,15 @@ public struct RegionTagger: Sendable {
                         w = max(w, Self.topicWeight)
                     }
                     var m = Mention(term: best.term, weight: w, item: item(i))
-                    if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
-                        m.aligned = false
-                    }
                     // Only county-level short names collide with ordinary words often enough to check.
                     if segmenter != nil || given != nil,
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
                         if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
                         if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
+                    }
+                    if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                        m.aligned = false
                     }
                     mentions.append(m)
                     i = best.end
