@@ -424,6 +424,17 @@ public struct RegionTagger: Sendable {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
                 lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
+                // A county short name overlapping a longer name that starts inside it (二十大内蒙古:
+                // 大内 of Tainan against 内蒙古) gives way to that name.
+                if let b = best, meanings[b.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }),
+                   (i + 1 ..< b.end).contains(where: { j in
+                       var longer = false
+                       lexicon.forEachMatch(buf, from: j) { end, _ in if end > b.end { longer = true } }
+                       return longer
+                   }) {
+                    i += 1
+                    continue
+                }
                 if let best {
                     // A pair of places (甘肃和青海) is a list of two.
                     var paired = false
