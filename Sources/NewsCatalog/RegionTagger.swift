@@ -82,16 +82,18 @@ public struct RegionTagger: Sendable {
     static let groups: [(name: String, provinces: [Int32])] = [
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
         ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
-        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]), ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
+        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]),
     ]
-    /// Names that place a story in one province without naming it: fairs that the host
+    /// Names that place a story in its host provinces: games (北京冬奥), fairs that the host
     /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
-    static let landmarks: [(name: String, province: Int32)] = [
-        ("广交会", 440000), ("中国进出口商品交易会", 440000), ("进博会", 310000), ("中国国际进口博览会", 310000),
-        ("消博会", 460000), ("中国国际消费品博览会", 460000),
-        ("深中通道", 440000), ("港珠澳大桥", 440000), ("平陆运河", 450000), ("大亚湾", 440000), ("红其拉甫", 650000),
+    static let landmarks: [(name: String, provinces: [Int32])] = [
+        ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
+        ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
+        ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
+        ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]),
     ]
-    static let allGroups = groups + landmarks.map { (name: $0.name, provinces: [$0.province]) }
+    static let allGroups = groups + landmarks
+    static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
     static let groupUnits = allGroups.map { Array($0.name.utf16) }
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
@@ -402,7 +404,9 @@ public struct RegionTagger: Sendable {
             while let at = Self.find(text, phrase, from: i) {
                 // Half weight, as for a list: the name covers several provinces at once.
                 let w = k < Self.groups.count ? max(1, weight(at) / 2) : weight(at)
-                mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at)))
+                // 北京冬奥会后, 北京冬奥会以来: a point in time, not the games.
+                let since = Self.timeSuffixUnits.contains { Self.find(Array(text[(at + phrase.count)...].prefix($0.count)), $0, from: 0) == 0 }
+                if !since { mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at))) }
                 for j in at ..< at + phrase.count { text[j] = 0x3000 }
                 i = at + phrase.count
             }
