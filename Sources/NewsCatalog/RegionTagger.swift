@@ -69,7 +69,7 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
-        "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中
+        "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -90,7 +90,7 @@ public struct RegionTagger: Sendable {
         ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
         ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
         ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
-        ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]),
+        ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
     ]
     static let allGroups = groups + landmarks
     static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
@@ -459,9 +459,10 @@ public struct RegionTagger: Sendable {
                         w = max(w, Self.topicWeight)
                     }
                     var m = Mention(term: best.term, weight: w, item: item(i))
-                    // Only county-level short names collide with ordinary words often enough to check.
+                    // Short names below the province collide with ordinary words across word
+                    // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .prefecture }) {
                         if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
                         if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
                     }
