@@ -75,7 +75,7 @@ public struct RegionTagger: Sendable {
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
-        "回北京", "黄埔军校", "宁德时代", "大连商品交易所",
+        "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
         "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
@@ -156,6 +156,8 @@ public struct RegionTagger: Sendable {
         var group: [Int]? = nil
         /// The bulletin item the mention is in (-1: the headline, or not a bulletin).
         var item = -1
+        /// Whether the mention is the topic of its sentence (opens it, frames a clause, reports figures).
+        var topic = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -454,11 +456,12 @@ public struct RegionTagger: Sendable {
                     if venue == .meetingOfLeaders { i = best.end; continue }
                     var w = listed ? max(1, weight(i) / 2) : weight(i)
                     if venue == .meeting && Self.meetingVenuesPass { w = 1 }
-                    if !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
-                        || Self.reportsFigures(buf, after: best.end)) {
-                        w = max(w, Self.topicWeight)
-                    }
+                    let topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                        || Self.reportsFigures(buf, after: best.end))
+                    if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
+                    // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
+                    m.topic = venue == .none && !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
@@ -487,6 +490,7 @@ public struct RegionTagger: Sendable {
         var inHeadline: Bool
         /// From a name of several provinces (长三角): names none of them on its own.
         var fromGroup = false
+        var topic = false
     }
 
     /// The regions the mentions name, after the context rules.
@@ -502,7 +506,7 @@ public struct RegionTagger: Sendable {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
             } else if let r = standalone(meanings[m.term]) {
-                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount))
+                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
                 pending.append((i, m))
@@ -515,7 +519,9 @@ public struct RegionTagger: Sendable {
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
                 return parents.contains { near.contains($0) }
             }
-            if fits.count == 1 { credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount)) }
+            if fits.count == 1 {
+                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+            }
         }
         return credits
     }
@@ -551,7 +557,7 @@ public struct RegionTagger: Sendable {
     /// Keeps the salient provinces and, inside each, the most specific regions.
     ///
     /// A province needs `minimumWeight` (more in a story about other countries) and a share
-    /// of the leader's weight. A story touring many provinces with none in the headline and
+    /// of the leader's weight, or, outside bulletin items, a sentence of its own. A story touring many provinces with none in the headline and
     /// none leading is about China as a whole. In a bulletin every item is judged on its own.
     private func select(_ credits: [Credit], shape: Shape, limit: Int) -> [Int32] {
         guard !credits.isEmpty else { return [] }
@@ -561,9 +567,11 @@ public struct RegionTagger: Sendable {
         var byItem = [Int: [Int32: Int]]()
         var headlineProvinces = Set<Int32>()
         var named = Set<Int32>()
+        var topical = Set<Int32>()
         for c in credits {
             let province = catalog.province(of: regions[c.region].code)
             if !c.fromGroup { named.insert(province) }
+            if c.topic { topical.insert(province) }
             weights[c.region, default: 0] += c.weight
             byProvince[province, default: 0] += c.weight
             byItem[c.item, default: [:]][province, default: 0] += c.weight
@@ -576,7 +584,9 @@ public struct RegionTagger: Sendable {
             let inItem = shape.bulletin && item >= 0
             let pool = inItem ? provinces : byProvince
             let top = pool.values.max() ?? 0
-            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight {
+            // A province that is the topic of a sentence of its own (在辽宁，…; 黑龙江省梳理了…) is
+            // reported on, however much more another province is named.
+            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight || (!inItem && topical.contains(p)) {
                 // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
                 let enough = minimum > tuning.minimumWeight ? w >= minimum
                     : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
