@@ -126,6 +126,15 @@ import NewsText
         #expect(provinces == [340000, 230000])
     }
 
+    @Test func aSentenceOfItsOwnKeepsAProvinceBesideALeadingOne() {
+        let body = """
+            上海多措并举保障重点物资供应。上海市组织企业扩大产能，上海各区加强配送。上海还将继续优化供应。
+            上海重点企业产量稳步提升，上海物流保障有力。黑龙江省梳理了省内药品目录，对省内企业采取入企帮扶等措施。
+            """
+        let provinces = Set(tag("上海加大重点物资供给", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [310000, 230000])
+    }
+
     @Test func namesOfPeopleInAListAreNoPlaces() {
         #expect(tag("全国政协常委会会议举行", "全国政协副主席张庆黎、汪永清、王东明、刘奇葆出席会议。").isEmpty)
     }
@@ -221,7 +230,7 @@ import NewsText
     /// Province tags against the hand labels (ids only in the fixtures): the first tuning
     /// set must reach the issue's 0.90; the second tuning set (labelled before the third
     /// round) guards 0.88 (measured 0.893 / 0.980); the held-out set, never tuned on, guards
-    /// the level measured on it (precision 0.894, recall 0.804 after the third round).
+    /// the level measured on it (precision 0.907, recall 0.810 after the third round).
     @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
           arguments: [("cctv-province-labels.tsv", 200, 0.90), ("cctv-province-labels-tuning2.tsv", 200, 0.88),
                       ("cctv-province-labels-heldout.tsv", 160, 0.80)])
