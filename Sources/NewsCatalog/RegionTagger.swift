@@ -1,4 +1,3 @@
-import Foundation
 import NewsText
 
 /// Tags an article with the regions it is about: mentions in the headline,
@@ -15,20 +14,25 @@ import NewsText
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴).
-/// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
-///   weight, for each of them; phrases that name no place of the story (北京时间,
-///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
+/// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道) at full weight;
+///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州, 黄埔军校, launch
+///   sites, Beijing as the venue of a national meeting, any place where leaders meet) are
+///   blanked or skipped first.
+/// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
+///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
+///   people's names (汪永清、) are no places.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
 ///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
-///   to enough of the leader's weight are kept, and inside each the most specific
-///   regions. Ancestors are implied, so only the most specific codes are stored.
+///   to enough of the leader's weight, or that are the topic of a sentence of their own
+///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead; a
 ///   story with a foreign country in the headline and no Chinese place there needs
-///   much more weight for a province; a story touring many provinces with none in
-///   the headline and none leading is about China as a whole and gets none.
+///   much more weight for a province; a story naming ten provinces or more on their own
+///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
     private let lexicon: Lexicon
@@ -342,30 +346,17 @@ public struct RegionTagger: Sendable {
         return (before && end < buf.count && buf[end] == 0x3001) || (after && i > 0 && buf[i - 1] == 0x3001)
     }
 
-    static let meetingVenuesPass = ProcessInfo.processInfo.environment["MEETING_VENUES"] != nil
-    enum Venue { case none, meeting, meetingOfLeaders }
-    /// What the place run opened by 在 at `at` is, when it only says where something met:
-    /// leaders meeting (在天津会见…: no place of the story), or a meeting, forum or national
-    /// event held there (…大会在山东济南开幕): a passing mention. Fairs run by their host
-    /// (博览会, 交易会, 洽谈会) are the host's story and stay.
-    static func venue(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Venue {
+    /// Whether the place run opened by 在 at `at` only says where leaders met (在天津会见…,
+    /// 在昆明会见…): no place of the story. Meetings held somewhere stay: the labels count
+    /// the host of a conference (…大会在江苏南京开幕).
+    static func leadersMeetAt(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Bool {
         var after = [UInt16]()
         var j = end
         while j < buf.count, j < end + 24, !clauseEnds.contains(buf[j]) { after.append(buf[j]); j += 1 }
-        if leaderVerbUnits.contains(where: { find(after, $0, from: 0) != nil }) { return .meetingOfLeaders }
-        guard meetingVerbUnits.contains(where: { find(after, $0, from: 0) != nil }) else { return .none }
-        var before = [UInt16]()
-        var k = at - 1
-        while k >= 0, at - k <= 60, !sentenceEnds.contains(buf[k]) { before.insert(buf[k], at: 0); k -= 1 }
-        if fairWordUnits.contains(where: { find(before, $0, from: 0) != nil }) { return .none }
-        return meetingWordUnits.contains(where: { find(before, $0, from: 0) != nil }) ? .meeting : .none
+        return leaderVerbUnits.contains { find(after, $0, from: 0) != nil }
     }
     static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
     static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
-    static let meetingVerbUnits = ["召开", "举行", "开幕", "闭幕", "举办", "启动", "发布"].map { Array($0.utf16) }
-    static let meetingWordUnits = ["大会", "会议", "全会", "论坛", "对话会", "峰会", "年会", "研讨会", "座谈会", "发布会", "对接活动",
-                                   "全国", "国际", "世界", "全球", "亚太"].map { Array($0.utf16) }
-    static let fairWordUnits = ["博览会", "博会", "交易会", "洽谈会", "展览", "展会", "车展"].map { Array($0.utf16) }
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -452,16 +443,14 @@ public struct RegionTagger: Sendable {
                     pairedWithPrevious = paired
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
                     defer { previousEnd = best.end }
-                    let venue = venueFrom >= 0 ? Self.venue(buf, at: venueFrom, end: best.end) : .none
-                    if venue == .meetingOfLeaders { i = best.end; continue }
+                    if venueFrom >= 0 && Self.leadersMeetAt(buf, at: venueFrom, end: best.end) { i = best.end; continue }
                     var w = listed ? max(1, weight(i) / 2) : weight(i)
-                    if venue == .meeting && Self.meetingVenuesPass { w = 1 }
                     let topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = venue == .none && !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
