@@ -14,20 +14,25 @@ import NewsText
 ///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴).
-/// - Names of several provinces at once (京津冀, 长三角, 台海, 北京冬奥) count, at half
-///   weight, for each of them; phrases that name no place of the story (北京时间,
-///   上合组织, 昆士兰州, Beijing as the venue of a national meeting) are blanked first.
+/// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道) at full weight;
+///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州, 黄埔军校, launch
+///   sites, Beijing as the venue of a national meeting, any place where leaders meet) are
+///   blanked or skipped first.
+/// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
+///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
+///   people's names (汪永清、) are no places.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
 ///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
-///   to enough of the leader's weight are kept, and inside each the most specific
-///   regions. Ancestors are implied, so only the most specific codes are stored.
+///   to enough of the leader's weight, or that are the topic of a sentence of their own
+///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead; a
 ///   story with a foreign country in the headline and no Chinese place there needs
-///   much more weight for a province; a story touring many provinces with none in
-///   the headline and none leading is about China as a whole and gets none.
+///   much more weight for a province; a story naming ten provinces or more on their own
+///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
     private let lexicon: Lexicon
@@ -68,18 +73,32 @@ public struct RegionTagger: Sendable {
         "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
+        "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰"]
+    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
+        "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所",
+        // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
+        "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
     static let groups: [(name: String, provinces: [Int32])] = [
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
         ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
-        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]), ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
+        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]),
     ]
-    static let groupUnits = groups.map { Array($0.name.utf16) }
+    /// Names that place a story in its host provinces: games (北京冬奥), fairs that the host
+    /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
+    static let landmarks: [(name: String, provinces: [Int32])] = [
+        ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
+        ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
+        ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
+        ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
+    ]
+    static let allGroups = groups + landmarks
+    static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
+    static let groupUnits = allGroups.map { Array($0.name.utf16) }
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
     static let leadWeight = 4
@@ -96,11 +115,11 @@ public struct RegionTagger: Sendable {
         /// Least weight for a province when the headline names a foreign country and no Chinese
         /// place (国际联播快讯, 习近平同俄罗斯总统会谈): China is then mostly the venue.
         public var foreignMinimumWeight = 12
-        /// This many provinces or more, none named in the headline and none with 30% of
-        /// the weight, make the article a tour of the country (各地…): about China as a whole.
-        public var nationalSpread = 8
+        /// This many provinces or more named on their own, none in the headline and none with
+        /// 30% of the weight, make the article a tour of the country (各地…): about China as a whole.
+        public var nationalSpread = 10
         /// At most this many provinces are kept.
-        public var maximumProvinces = 8
+        public var maximumProvinces = 10
         /// Least weight for a province inside one item of a bulletin: named in the item's
         /// headline, or in its lead and once more (在吉林长春启动).
         public var itemMinimumWeight = 5
@@ -129,7 +148,7 @@ public struct RegionTagger: Sendable {
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        groupRegions = Self.groups.map { $0.provinces.compactMap { indexOf[$0] } }
+        groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
     }
 
     struct Mention {
@@ -141,6 +160,8 @@ public struct RegionTagger: Sendable {
         var group: [Int]? = nil
         /// The bulletin item the mention is in (-1: the headline, or not a bulletin).
         var item = -1
+        /// Whether the mention is the topic of its sentence (opens it, frames a clause, reports figures).
+        var topic = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -302,8 +323,40 @@ public struct RegionTagger: Sendable {
         var j = i
         if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
         guard j > 0 else { return true }
-        return [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B].contains(buf[j - 1])  // \n 。！？； !?;
+        if sentenceEnds.contains(buf[j - 1]) { return true }
+        // After a short opening phrase (日前，黑龙江省…; 面向国际，海南…): still the topic.
+        guard buf[j - 1] == 0xFF0C || buf[j - 1] == 0x002C else { return false }
+        var k = j - 2
+        while k >= 0, j - 1 - k <= openingLength {
+            if sentenceEnds.contains(buf[k]) { return true }
+            if buf[k] == 0xFF0C || buf[k] == 0x002C || buf[k] == 0x3001 { return false }
+            k -= 1
+        }
+        return k < 0
     }
+    static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
+    /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
+    static let openingLength = 8
+
+    /// Whether a county short name in a list is part of a longer name (汪永清、: a person):
+    /// a Han character joins it on the side away from the 、 and is no place of its own.
+    static func insideName(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int, previousEnd: Int) -> Bool {
+        let before = i > 0 && Han.isHan(UInt32(buf[i - 1])) && previousEnd != i
+        let after = end < buf.count && Han.isHan(UInt32(buf[end])) && buf[end] != 0x7B49  // 等 (…等地)
+        return (before && end < buf.count && buf[end] == 0x3001) || (after && i > 0 && buf[i - 1] == 0x3001)
+    }
+
+    /// Whether the place run opened by 在 at `at` only says where leaders met (在天津会见…,
+    /// 在昆明会见…): no place of the story. Meetings held somewhere stay: the labels count
+    /// the host of a conference (…大会在江苏南京开幕).
+    static func leadersMeetAt(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Bool {
+        var after = [UInt16]()
+        var j = end
+        while j < buf.count, j < end + 24, !clauseEnds.contains(buf[j]) { after.append(buf[j]); j += 1 }
+        return leaderVerbUnits.contains { find(after, $0, from: 0) != nil }
+    }
+    static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
+    static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -343,7 +396,10 @@ public struct RegionTagger: Sendable {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {
                 // Half weight, as for a list: the name covers several provinces at once.
-                mentions.append(Mention(term: -1, weight: max(1, weight(at) / 2), group: groupRegions[k], item: item(at)))
+                let w = k < Self.groups.count ? max(1, weight(at) / 2) : weight(at)
+                // 北京冬奥会后, 北京冬奥会以来: a point in time, not the games.
+                let since = Self.timeSuffixUnits.contains { Self.find(Array(text[(at + phrase.count)...].prefix($0.count)), $0, from: 0) == 0 }
+                if !since { mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at))) }
                 for j in at ..< at + phrase.count { text[j] = 0x3000 }
                 i = at + phrase.count
             }
@@ -358,10 +414,24 @@ public struct RegionTagger: Sendable {
         text.withUnsafeBufferPointer { buf in
             var i = 0
             var pairedWithPrevious = false
+            var previousEnd = -1
+            // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
+            var venueFrom = -1
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
                 lexicon.forEachMatch(buf, from: i) { end, term in best = (end, term) }
+                // A county short name overlapping a longer name that starts inside it (二十大内蒙古:
+                // 大内 of Tainan against 内蒙古) gives way to that name.
+                if let b = best, meanings[b.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }),
+                   (i + 1 ..< b.end).contains(where: { j in
+                       var longer = false
+                       lexicon.forEachMatch(buf, from: j) { end, _ in if end > b.end { longer = true } }
+                       return longer
+                   }) {
+                    i += 1
+                    continue
+                }
                 if let best {
                     // A pair of places (甘肃和青海) is a list of two.
                     var paired = false
@@ -371,17 +441,26 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
+                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
+                    defer { previousEnd = best.end }
+                    if venueFrom >= 0 && Self.leadersMeetAt(buf, at: venueFrom, end: best.end) { i = best.end; continue }
                     var w = listed ? max(1, weight(i) / 2) : weight(i)
-                    if !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
-                        || Self.reportsFigures(buf, after: best.end)) {
-                        w = max(w, Self.topicWeight)
-                    }
+                    let topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                        || Self.reportsFigures(buf, after: best.end))
+                    if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
-                    // Only county-level short names collide with ordinary words often enough to check.
+                    // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
+                    m.topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    // Short names below the province collide with ordinary words across word
+                    // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .prefecture }) {
                         if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
                         if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
+                    }
+                    if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
+                        m.aligned = false
                     }
                     mentions.append(m)
                     i = best.end
@@ -398,6 +477,9 @@ public struct RegionTagger: Sendable {
         var weight: Int
         var item: Int
         var inHeadline: Bool
+        /// From a name of several provinces (长三角): names none of them on its own.
+        var fromGroup = false
+        var topic = false
     }
 
     /// The regions the mentions name, after the context rules.
@@ -411,9 +493,9 @@ public struct RegionTagger: Sendable {
         // Pass 1: mentions that stand on their own.
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
-                credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount) }
+                credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
             } else if let r = standalone(meanings[m.term]) {
-                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount))
+                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
                 pending.append((i, m))
@@ -426,7 +508,9 @@ public struct RegionTagger: Sendable {
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
                 return parents.contains { near.contains($0) }
             }
-            if fits.count == 1 { credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount)) }
+            if fits.count == 1 {
+                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+            }
         }
         return credits
     }
@@ -462,7 +546,7 @@ public struct RegionTagger: Sendable {
     /// Keeps the salient provinces and, inside each, the most specific regions.
     ///
     /// A province needs `minimumWeight` (more in a story about other countries) and a share
-    /// of the leader's weight. A story touring many provinces with none in the headline and
+    /// of the leader's weight, or, outside bulletin items, a sentence of its own. A story touring many provinces with none in the headline and
     /// none leading is about China as a whole. In a bulletin every item is judged on its own.
     private func select(_ credits: [Credit], shape: Shape, limit: Int) -> [Int32] {
         guard !credits.isEmpty else { return [] }
@@ -471,8 +555,12 @@ public struct RegionTagger: Sendable {
         var byProvince = [Int32: Int]()
         var byItem = [Int: [Int32: Int]]()
         var headlineProvinces = Set<Int32>()
+        var named = Set<Int32>()
+        var topical = Set<Int32>()
         for c in credits {
             let province = catalog.province(of: regions[c.region].code)
+            if !c.fromGroup { named.insert(province) }
+            if c.topic { topical.insert(province) }
             weights[c.region, default: 0] += c.weight
             byProvince[province, default: 0] += c.weight
             byItem[c.item, default: [:]][province, default: 0] += c.weight
@@ -485,7 +573,9 @@ public struct RegionTagger: Sendable {
             let inItem = shape.bulletin && item >= 0
             let pool = inItem ? provinces : byProvince
             let top = pool.values.max() ?? 0
-            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight {
+            // A province that is the topic of a sentence of its own (在辽宁，…; 黑龙江省梳理了…) is
+            // reported on, however much more another province is named.
+            for (p, w) in pool where Double(w) >= Double(top) * tuning.relativeWeight || (!inItem && topical.contains(p)) {
                 // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
                 let enough = minimum > tuning.minimumWeight ? w >= minimum
                     : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
@@ -494,9 +584,10 @@ public struct RegionTagger: Sendable {
         }
         let keptProvinces = byProvince.filter { salient.contains($0.key) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if !shape.bulletin, headlineProvinces.isEmpty, keptProvinces.count >= tuning.nationalSpread {
+        // The tour counts every province named on its own, salient or not (北京、上海等地 too).
+        if !shape.bulletin, headlineProvinces.isEmpty, named.count >= tuning.nationalSpread {
             let total = keptProvinces.reduce(0) { $0 + $1.value }
-            if Double(keptProvinces[0].value) < Double(total) * 0.3 { return [] }
+            if let leader = keptProvinces.first, Double(leader.value) < Double(total) * 0.3 { return [] }
         }
         let provinces = keptProvinces.prefix(tuning.maximumProvinces)
         // Two codes for a province while there is room for every kept province to have one.

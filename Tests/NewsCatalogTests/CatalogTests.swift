@@ -107,6 +107,54 @@ import NewsText
         #expect(tag("花开春色浓 游客踏春来", body).isEmpty)
     }
 
+    @Test func aRoundupOfNineProvincesIsNoTourOfTheCountry() {
+        // Ten provinces named on their own make a tour (各地…); nine, each with its own detail, do not.
+        let body = """
+            不负农时不负春。各地多措并举推进春耕备耕。
+            黑龙江通过测土配方施肥为丰收打基础。在内蒙古河套灌区，小麦春播陆续展开。
+            河南春管工作正在加紧进行。江西全省早稻育秧已经全面展开。江苏省继续实施植保无人机补贴试点。
+            在重庆市璧山区，3000亩高标准农田建设进入尾声。浙江诸暨开展取土测土工程。
+            湖南岳阳县成立15个技术服务工作组。四川大力推广玉米大豆带状复合种植技术。
+            """
+        let provinces = Set(tag("各地全面有序推进春耕备耕", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [230000, 150000, 410000, 360000, 320000, 500000, 330000, 430000, 510000])
+    }
+
+    @Test func aPlaceAfterAShortOpeningPhraseIsItsTopic() {
+        let body = "各地积极统筹发展。安徽省出台金融助企纾困措施，支持市场主体渡过难关。日前，黑龙江省与多家企业签署合作协议。"
+        let provinces = Set(tag("各地统筹发展", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [340000, 230000])
+    }
+
+    @Test func aSentenceOfItsOwnKeepsAProvinceBesideALeadingOne() {
+        let body = """
+            上海多措并举保障重点物资供应。上海市组织企业扩大产能，上海各区加强配送。上海还将继续优化供应。
+            上海重点企业产量稳步提升，上海物流保障有力。黑龙江省梳理了省内药品目录，对省内企业采取入企帮扶等措施。
+            """
+        let provinces = Set(tag("上海加大重点物资供给", body).map { tagger.catalog.province(of: $0) })
+        #expect(provinces == [310000, 230000])
+    }
+
+    @Test func namesOfPeopleInAListAreNoPlaces() {
+        #expect(tag("全国政协常委会会议举行", "全国政协副主席张庆黎、汪永清、王东明、刘奇葆出席会议。").isEmpty)
+    }
+
+    @Test func aShortNameGivesWayToALongerNameInsideIt() {
+        let tags = tag("赵乐际参加党的二十大内蒙古代表团讨论", "赵乐际参加他所在的党的二十大内蒙古代表团全体会议。")
+        #expect(tags.map { tagger.catalog.province(of: $0) } == [150000])
+    }
+
+    @Test func whereLeadersMeetAndWhereRocketsStartAreNotTheStory() {
+        #expect(tag("李强会见亚洲开发银行行长", "国务院总理李强6日下午在昆明会见来华出席会议的亚洲开发银行行长。").isEmpty)
+        #expect(tag("长征十号系留点火试验成功", "今天，我国在文昌航天发射场成功组织实施长征十号运载火箭系留点火试验。").isEmpty)
+    }
+
+    @Test func landmarksPlaceTheStory() {
+        #expect(tag("第136届广交会今天闭幕", "第136届广交会今天闭幕，境外采购商线下参会创历史新高。").map { tagger.catalog.province(of: $0) } == [440000])
+        let games = tag("第十四届全国冬季运动会明天开幕", "作为北京冬奥会后国内首次举办的全国冬季项目综合性体育赛事，十四冬明天将在内蒙古呼伦贝尔市开幕。")
+        #expect(Set(games.map { tagger.catalog.province(of: $0) }) == [150000])
+    }
+
     @Test func aBulletinIsJudgedItemByItem() {
         let body = """
             央视网消息：
@@ -179,11 +227,13 @@ import NewsText
         #expect(tag("秋粮田间管理", "各地加强墒情和田间管理。").isEmpty)
     }
 
-    /// Province tags against the hand labels (ids only in the fixtures): the tuning set
-    /// must reach the issue's 0.90; the held-out set guards the level measured on it
-    /// (precision 0.870, recall 0.798 after the second tuning round, which did not read it).
+    /// Province tags against the hand labels (ids only in the fixtures): the first tuning
+    /// set must reach the issue's 0.90; the second tuning set (labelled before the third
+    /// round) guards 0.88 (measured 0.893 / 0.980); the held-out set, never tuned on, guards
+    /// the level measured on it (precision 0.907, recall 0.810 after the third round).
     @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
-          arguments: [("cctv-province-labels.tsv", 200, 0.90), ("cctv-province-labels-heldout.tsv", 160, 0.79)])
+          arguments: [("cctv-province-labels.tsv", 200, 0.90), ("cctv-province-labels-tuning2.tsv", 200, 0.88),
+                      ("cctv-province-labels-heldout.tsv", 160, 0.80)])
     func provinceTagsAgainstHandLabels(file: String, count: Int, target: Double) throws {
         let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/" + file
         var labels = [String: Set<Int32>]()
