@@ -151,19 +151,17 @@ public final class Searcher {
             }
             defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
             if segment.isDeleted(Int(doc)) { continue }
+            var score: Double? = nil
             if lazy, let threshold = top.threshold {
                 // The heap is full (so no partial tier follows and nothing is counted): a document
                 // whose score cannot enter it needs no phrase check, which may read stored text.
-                let score = try plan.score(doc, ranking: options.ranking, averages: averages)
-                guard score > threshold, options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
-                total += 1
-                top.insert(score, s, Int(doc))
-                continue
+                score = try plan.score(doc, ranking: options.ranking, averages: averages)
+                guard score! > threshold else { continue }
             }
-            guard try plan.matchesAll(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
+            guard options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
             if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1
-            top.insert(try plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
+            top.insert(try score ?? plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
         }
     }
 
