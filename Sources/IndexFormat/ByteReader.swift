@@ -41,6 +41,16 @@ public struct ByteReader {
 
     @inline(__always)
     public mutating func vint() throws -> UInt64 {
+        // Most values fit in one byte.
+        if offset < base.count {
+            let b = base[offset]
+            if b < 0x80 { offset += 1; return UInt64(b) }
+        }
+        return try longVint()
+    }
+
+    @inline(never)
+    mutating func longVint() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -55,10 +65,16 @@ public struct ByteReader {
     }
 
     /// A `vint` that must fit in an `Int` below `limit`.
+    @inline(__always)
     public mutating func count(limit: Int = Int(Int32.max)) throws -> Int {
         let v = try vint()
-        guard v <= UInt64(limit) else { throw FormatError.corrupt(file: file, detail: "count \(v) out of range at byte \(offset)") }
+        guard v <= UInt64(limit) else { throw countError(v) }
         return Int(v)
+    }
+
+    @inline(never)
+    func countError(_ v: UInt64) -> FormatError {
+        FormatError.corrupt(file: file, detail: "count \(v) out of range at byte \(offset)")
     }
 
     public mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer {

@@ -229,17 +229,47 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// The dictionary entry of `key`, or nil.
+    ///
+    /// Walks the block's front-coded entries without rebuilding their terms: it keeps
+    /// how many leading bytes the previous (smaller) term shares with `key`, and an
+    /// entry that shares fewer with its predecessor is already past `key`, while one
+    /// that shares more is still before it; only the rest are compared byte by byte.
     /// - Complexity: O(log blocks) comparisons plus one block of at most 64 terms.
     public func term(_ key: [UInt8]) throws -> TermInfo? {
         let b = try block(for: key)
         guard b >= 0 else { return nil }
-        var found: TermInfo? = nil
-        _ = try scanBlock(b) { term, info in
-            let c = compare(term, key)
-            if c == 0 { found = info }
-            return c < 0
+        var r = ByteReader(dict.bytes, offset: blockOffset(b), file: dict.path)
+        let count = try r.count(limit: 1 << 20)
+        var next = dictVersion >= 3 ? try r.count(limit: Int.max) : 0
+        var offset = 0
+        var matched = 0, termLength = 0
+        return try key.withUnsafeBufferPointer { k -> TermInfo? in
+            for _ in 0 ..< count {
+                let shared = try r.count(limit: termLength)
+                let suffix = try r.count(limit: 1 << 16)
+                let bytes = try r.bytes(suffix)
+                let df = try r.count()
+                if dictVersion >= 3 { offset = next } else { offset += try r.count(limit: Int.max) }
+                let length = try r.count(limit: Int.max)
+                next = offset + length
+                termLength = shared + suffix
+                if shared < matched { return nil }  // differs from key where the previous term agreed: larger
+                if shared > matched { continue }  // agrees with the previous term where that was smaller
+                var j = 0
+                while j < suffix && shared + j < k.count && bytes[j] == k[shared + j] { j += 1 }
+                matched = shared + j
+                if j < suffix {
+                    if matched == k.count || bytes[j] > k[matched] { return nil }
+                    continue
+                }
+                guard termLength == k.count else { continue }  // a proper prefix of key: smaller
+                guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound, df > 0, termLength > 0 else {
+                    throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(key)) points past the end of \(post.path)")
+                }
+                return TermInfo(docFreq: df, offset: offset, length: length, field: k[0] == Field.headline.rawValue ? .headline : .body)
+            }
+            return nil
         }
-        return found
     }
 
     /// Every term starting with `prefix`, in order.

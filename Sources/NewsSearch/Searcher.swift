@@ -230,11 +230,12 @@ public final class Searcher {
             // The essential terms' share first: if even every other term and word could not lift
             // the document over the threshold, the others are never probed.
             // (Per-term scores are summed in term order below, so pruning never changes a score's last bit.)
+            let norms = Norms(segment, doc, ranking: options.ranking, averages: averages)
             var partial = 0.0
             var matched = 0
             for i in 0 ..< terms.count { termScores[i] = 0 }
             for i in essential ..< terms.count where terms[i].doc == doc {
-                termScores[i] = terms[i].score(segment, ranking: options.ranking, averages: averages)
+                termScores[i] = terms[i].score(norms)
                 partial += termScores[i]
                 matched += 1
             }
@@ -243,14 +244,14 @@ public final class Searcher {
                 if best * (1 + 1e-9) < threshold { continue }
             }
             for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {
-                termScores[i] = terms[i].score(segment, ranking: options.ranking, averages: averages)
+                termScores[i] = terms[i].score(norms)
                 matched += 1
             }
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
             var score = 0.0
             for i in 0 ..< terms.count where terms[i].doc == doc { score += termScores[i] }
-            for w in plan.words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: options.ranking, averages: averages) }
+            for w in plan.words where try w.advance(to: doc) == doc { score += w.score(norms) }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
         }

@@ -175,8 +175,9 @@ final class SegmentPlan {
     /// BM25F of `doc` over the scoring units and words (cursors are moved to `doc`).
     func score(_ doc: Int32, ranking: Ranking, averages: (Double, Double)) throws -> Double {
         var score = 0.0
-        for u in scoringUnits where try u.advance(to: doc) == doc { score += u.score(segment, ranking: ranking, averages: averages) }
-        for w in words where try w.advance(to: doc) == doc { score += w.score(segment, ranking: ranking, averages: averages) }
+        let norms = Norms(segment, doc, ranking: ranking, averages: averages)
+        for u in scoringUnits where try u.advance(to: doc) == doc { score += u.score(norms) }
+        for w in words where try w.advance(to: doc) == doc { score += w.score(norms) }
         return score
     }
 }

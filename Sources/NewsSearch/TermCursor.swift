@@ -30,6 +30,9 @@ final class TermCursor {
     /// No document of this segment scores higher on this term.
     let upperBound: Double
     let term: TermText
+    /// idf × weight × (k1 + 1), and k1: the constant parts of the score.
+    private let factor: Double
+    private let k1: Double
 
     init(term: TermText, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking, averages: (Double, Double)) {
         self.term = term
@@ -41,6 +44,8 @@ final class TermCursor {
             x += Self.bestFrequency(cursor.impacts[...], field, ranking, averages)
         }
         upperBound = idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
+        factor = idf * weight * (ranking.k1 + 1)
+        k1 = ranking.k1
     }
 
     var isEmpty: Bool { parts.isEmpty }
@@ -109,20 +114,25 @@ final class TermCursor {
         return (idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1), until)
     }
 
-    /// BM25F of the current document.
+    /// BM25F of the current document, given its field norms.
     @inline(__always)
-    func score(_ segment: SegmentReader, ranking: Ranking, averages: (Double, Double)) -> Double {
+    func score(_ norms: Norms) -> Double {
         let (th, tb) = frequencies()
+        let x = norms.headline * th + norms.body * tb
+        return factor * x / (x + k1)
+    }
+}
+
+/// One document's BM25F length normalization per field (the headline's with its
+/// boost), computed once per document and shared by every term scored on it.
+struct Norms {
+    var headline: Double
+    var body: Double
+
+    @inline(__always)
+    init(_ segment: SegmentReader, _ doc: Int32, ranking: Ranking, averages: (Double, Double)) {
         let d = Int(doc)
-        var x = 0.0
-        if th > 0 {
-            let norm = 1 - ranking.b + ranking.b * Double(segment.length(d, .headline)) / averages.0
-            x += ranking.headlineBoost * th / norm
-        }
-        if tb > 0 {
-            let norm = 1 - ranking.b + ranking.b * Double(segment.length(d, .body)) / averages.1
-            x += tb / norm
-        }
-        return idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
+        headline = ranking.headlineBoost / (1 - ranking.b + ranking.b * Double(segment.length(d, .headline)) / averages.0)
+        body = 1 / (1 - ranking.b + ranking.b * Double(segment.length(d, .body)) / averages.1)
     }
 }

@@ -255,11 +255,11 @@ extension Analyzer {
     }
 
     /// The normalized text of the last input.
-    public var normalizedText: String { withNormalized { String(decoding: $0, as: UTF16.self) } }
+    public var normalizedText: String { withNormalized { String(utf16: $0) } }
 
     /// The text of `token` (allocates: for tools and tests, not for indexing).
     public func text(of token: Token) -> String {
-        withNormalized { String(decoding: $0[Int(token.start) ..< Int(token.end)], as: UTF16.self) }
+        withNormalized { String(utf16: UnsafeBufferPointer(rebasing: $0[Int(token.start) ..< Int(token.end)])) }
     }
 
     /// The UTF-8 byte range of `token` in the input it came from, for highlighting

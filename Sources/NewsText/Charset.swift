@@ -42,7 +42,7 @@ public enum Charset {
             }
             try ICU.check(status, "ucnv_toUnicode(\(charset))")
             if Int(needed) > capacity { capacity = Int(needed); continue }
-            return .text(String(decoding: units[0 ..< Int(needed)], as: UTF16.self))
+            return .text(units.withUnsafeBufferPointer { String(utf16: UnsafeBufferPointer(rebasing: $0[0 ..< Int(needed)])) })
         }
     }
 

@@ -3,6 +3,16 @@ import TestSupport
 @testable import NewsText
 
 @Suite struct NormalizationTests {
+    @Test func utf16UnitsBecomeTheSameStringAsTheStandardLibraryMakes() {
+        for text in ["", "abc", "淄博高新区", "é€𠀀𝄞x", "混合 mixed 😀 文本"] {
+            let units = Array(text.utf16)
+            #expect(units.withUnsafeBufferPointer { String(utf16: $0) } == text)
+        }
+        // Unpaired surrogates become U+FFFD, as String(decoding:as:) makes them.
+        let broken: [UInt16] = [0x6DC4, 0xD800, 0x0041, 0xDC00, 0xD83D]
+        #expect(broken.withUnsafeBufferPointer { String(utf16: $0) } == String(decoding: broken, as: UTF16.self))
+    }
+
     @Test func fullWidthLettersAndDigitsBecomeASCIIAndCaseFolds() throws {
         let a = try makeAnalyzer()
         #expect(try a.normalize("ＧＤＰ增长５．２％，ＡＢＣ公司") == "gdp增长5.2%,abc公司")

@@ -1,0 +1,38 @@
+extension String {
+    /// The string of UTF-16 `units`, transcoded to UTF-8 on the stack or in one
+    /// buffer (the standard library's UTF-16 path validates through a generic
+    /// slow path that dominated query analysis). Unpaired surrogates become U+FFFD.
+    public init(utf16 units: UnsafeBufferPointer<UInt16>) {
+        let capacity = units.count * 3
+        self = String(unsafeUninitializedCapacity: capacity, initializingUTF8With: { out in
+            var n = 0
+            var i = 0
+            while i < units.count {
+                var scalar = UInt32(units[i])
+                i += 1
+                if scalar & 0xF800 == 0xD800 {
+                    if scalar < 0xDC00, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                        i += 1
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                }
+                switch scalar {
+                case ..<0x80:
+                    out[n] = UInt8(scalar); n += 1
+                case ..<0x800:
+                    out[n] = UInt8(0xC0 | scalar >> 6); out[n + 1] = UInt8(0x80 | scalar & 0x3F); n += 2
+                case ..<0x10000:
+                    out[n] = UInt8(0xE0 | scalar >> 12); out[n + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | scalar & 0x3F); n += 3
+                default:
+                    // Two UTF-16 units in, four bytes out: still within 3 bytes per unit.
+                    out[n] = UInt8(0xF0 | scalar >> 18); out[n + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                    out[n + 2] = UInt8(0x80 | scalar >> 6 & 0x3F); out[n + 3] = UInt8(0x80 | scalar & 0x3F); n += 4
+                }
+            }
+            return n
+        })
+    }
+}
