@@ -28,8 +28,10 @@ public struct PostingsCursor {
     }
 
     public private(set) var blocks: [Block] = []
-    /// Every block's impacts, in block order.
-    public private(set) var impacts: [Impact] = []
+    /// Every block's impacts, in block order (`allImpacts` and `impacts(of:)` make sure they are computed).
+    private var impacts: [Impact] = []
+    /// A one-block term's bound is computed on first use, from this field's length column.
+    private var pendingLengths: UnsafeRawPointer? = nil
     /// At most this many impacts per block (more are coarsened into dominating pairs).
     static let maxImpacts = 8
 
@@ -68,15 +70,10 @@ public struct PostingsCursor {
             guard r.offset <= end, docs[count - 1] < segment.docCount else {
                 throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
             }
-            // One pair (largest frequency, shortest length) bounds these few documents well enough.
-            var bound = Impact(freq: 0, length: .max)
-            for k in 0 ..< count {
-                bound.freq = max(bound.freq, freqs[k])
-                bound.length = min(bound.length, segment.length(Int(docs[k]), info.field))
-            }
-            impacts = [bound]
+            // Its bound reads every document's length: only done when a query asks for it.
+            pendingLengths = segment.lengthColumn(info.field)
             blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
-                              impactStart: 0, impactEnd: Int32(impacts.count))
+                              impactStart: 0, impactEnd: 1)
             block = 0
             index = -1
             return
@@ -117,8 +114,38 @@ public struct PostingsCursor {
 
     public var blockCount: Int { blocks.count }
 
+    /// Back to before the first document (a block already decoded stays decoded
+    /// when it is the first: a one-block term is not decoded again).
+    public mutating func rewind() {
+        if block != 0 { block = -1; count = 0 }
+        index = -1
+        doc = -1
+    }
+
     /// The impacts of block `b`.
-    public func impacts(of b: Int) -> ArraySlice<Impact> { impacts[Int(blocks[b].impactStart) ..< Int(blocks[b].impactEnd)] }
+    public mutating func impacts(of b: Int) -> ArraySlice<Impact> {
+        if pendingLengths != nil { computeOneBlockBound() }
+        return impacts[Int(blocks[b].impactStart) ..< Int(blocks[b].impactEnd)]
+    }
+
+    /// Every block's impacts.
+    public mutating func allImpacts() -> ArraySlice<Impact> {
+        if pendingLengths != nil { computeOneBlockBound() }
+        return impacts[...]
+    }
+
+    /// A one-block term: one pair (largest frequency, shortest length) bounds its
+    /// few documents well enough (the cursor never leaves its one block, so it is still decoded).
+    private mutating func computeOneBlockBound() {
+        guard let column = pendingLengths else { return }
+        pendingLengths = nil
+        var bound = Impact(freq: 0, length: .max)
+        for k in 0 ..< count {
+            bound.freq = max(bound.freq, freqs[k])
+            bound.length = min(bound.length, column.loadUnaligned(fromByteOffset: 8 * Int(docs[k]), as: UInt32.self))
+        }
+        impacts = [bound]
+    }
 
     /// The Pareto frontier of `pairs` (no kept pair has both a lower frequency and a
     /// greater length than another), shortest first, coarsened to `maxImpacts` pairs

@@ -127,6 +127,9 @@ public final class SegmentReader: @unchecked Sendable {
     @inline(__always)
     public func length(_ doc: Int, _ field: Field) -> UInt32 { load(lengths + 8 * doc + 4 * Int(field.rawValue), UInt32.self) }
 
+    /// Where `field`'s length of document 0 is; document d's is 8 × d bytes further.
+    func lengthColumn(_ field: Field) -> UnsafeRawPointer { cols.bytes.baseAddress! + lengths + 4 * Int(field.rawValue) }
+
     @inline(__always)
     public func cluster(_ doc: Int) -> UInt64 { load(clusters + 8 * doc, UInt64.self) }
 

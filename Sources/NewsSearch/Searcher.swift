@@ -77,15 +77,17 @@ public final class Searcher {
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
         let stats = try globalStats(clauses)
+        var plans = [SegmentPlan]()
         for (s, segment) in reader.segments.enumerated() {
             let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
             try conjunctive(plan, s, options, &complete, &seen[s], &total, count: count)
+            plans.append(plan)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             var partial = TopK(limit: options.limit == 0 ? 0 : options.limit - hits.count)
-            for (s, segment) in reader.segments.enumerated() {
-                let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
+            for (s, plan) in plans.enumerated() {
+                plan.rewind()
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             hits += partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
@@ -191,9 +193,30 @@ public final class Searcher {
         let segment = plan.segment
         var terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
         guard !terms.isEmpty else { return }
-        let wordBound = plan.words.reduce(0) { $0 + $1.upperBound }
         let unitCount = Double(plan.unitCount)
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
+        // A word can only be in a document that has all its bigrams: wordMasks[w] holds the
+        // bits of those terms (0 when unknown: the word may be anywhere).
+        var wordMasks = [UInt64](), wordBounds = [Double]()
+        for (w, units) in zip(plan.words, plan.wordUnits) {
+            var mask: UInt64 = 0
+            if terms.count <= 64, let units {
+                for u in units {
+                    guard let i = terms.firstIndex(where: { $0 === u }) else { mask = 0; break }
+                    mask |= 1 << UInt64(i)
+                }
+            }
+            wordMasks.append(mask)
+            wordBounds.append(w.upperBound)
+        }
+        /// The most the words can add to a document whose terms are among `present`.
+        func wordsBound(_ present: UInt64) -> Double {
+            var sum = 0.0
+            for w in wordMasks.indices where wordMasks[w] & ~present == 0 { sum += wordBounds[w] }
+            return sum
+        }
+        let wordBound = wordsBound(~0)
+        func below(_ e: Int) -> UInt64 { e >= 64 ? ~0 : (1 << UInt64(e)) - 1 }
         // bounds[e]: the best score of a document matching only terms below e.
         var bounds = [Double](repeating: 0, count: terms.count + 1)
         // raw[e]: the sum of the upper bounds of the terms below e.
@@ -201,7 +224,7 @@ public final class Searcher {
         var termScores = [Double](repeating: 0, count: terms.count)
         for (i, t) in terms.enumerated() {
             raw[i + 1] = raw[i] + t.upperBound
-            bounds[i + 1] = (raw[i + 1] + wordBound) * coordination[min(i + 1, coordination.count - 1)]
+            bounds[i + 1] = (raw[i + 1] + wordsBound(below(i + 1))) * coordination[min(i + 1, coordination.count - 1)]
         }
         let prune = !options.exhaustive && !count && top.limit > 0
         for t in terms { try t.next() }
@@ -233,14 +256,16 @@ public final class Searcher {
             let norms = Norms(segment, doc, ranking: options.ranking, averages: averages)
             var partial = 0.0
             var matched = 0
+            var present = below(essential)
             for i in 0 ..< terms.count { termScores[i] = 0 }
             for i in essential ..< terms.count where terms[i].doc == doc {
                 termScores[i] = terms[i].score(norms)
                 partial += termScores[i]
                 matched += 1
+                if i < 64 { present |= 1 << UInt64(i) }
             }
             if prune, essential > 0, let threshold = top.threshold {
-                let best = (partial + raw[essential] + wordBound) * coordination[min(matched + essential, coordination.count - 1)]
+                let best = (partial + raw[essential] + wordsBound(present)) * coordination[min(matched + essential, coordination.count - 1)]
                 if best * (1 + 1e-9) < threshold { continue }
             }
             for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {

@@ -80,9 +80,14 @@ final class SegmentPlan {
         }
         let df = Double(stats.docFreq[t] ?? 0)
         let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))
-        let c = TermCursor(term: t, parts: parts, idf: idf, weight: word ? ranking.wordWeight : 1, ranking: ranking, averages: averages)
+        let c = TermCursor(term: t, headlineOnly: headlineOnly, parts: parts, idf: idf, weight: word ? ranking.wordWeight : 1, ranking: ranking, averages: averages)
         cursors[key] = c
         return c
+    }
+
+    /// Every cursor back to its start, for another pass over the segment.
+    func rewind() {
+        for c in cursors.values { c.rewind() }
     }
 
     func units(_ c: PlannedClause) -> [TermCursor] { c.units.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: false)] } }
@@ -111,6 +116,25 @@ final class SegmentPlan {
             c.words.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: true)] }
         }.filter { seen.insert(ObjectIdentifier($0)).inserted && !$0.isEmpty }
     }()
+
+    /// For each of `words`, the unit cursors every document containing it also
+    /// matches: the bigrams of its characters (the analyzer emits a word only inside
+    /// a run of Han characters, all of whose bigrams it also emits, in the same field).
+    /// Nil when some bigram has no unit cursor here (nothing is known then).
+    lazy var wordUnits: [[TermCursor]?] = words.map { w in
+        guard w.term.kind == .word else { return nil }
+        let scalars = Array(w.term.text.unicodeScalars)
+        guard scalars.count >= 2 else { return nil }
+        var units = [TermCursor]()
+        for i in 0 ..< scalars.count - 1 {
+            var text = String(scalars[i])
+            text.unicodeScalars.append(scalars[i + 1])
+            let key = Key(term: TermText(kind: .bigram, text: text, prefix: false), headlineOnly: w.headlineOnly, word: false)
+            guard let u = cursors[key] else { return nil }
+            units.append(u)
+        }
+        return units
+    }
 
     lazy var unitCount: Int = Set(clauses.filter { $0.clause.occur != .mustNot }.flatMap(\.units)).count
 

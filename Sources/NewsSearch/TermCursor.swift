@@ -28,22 +28,34 @@ final class TermCursor {
     let idf: Double
     let weight: Double
     /// No document of this segment scores higher on this term.
-    let upperBound: Double
+    private(set) lazy var upperBound: Double = {
+        var x = 0.0
+        for i in parts.indices {
+            x += Self.bestFrequency(parts[i].cursor.allImpacts(), parts[i].field, ranking, averages)
+        }
+        return factor * x / (x + k1) * Self.margin
+    }()
+    /// Bounds are computed with other roundings than scores (x·(1/n) against x/n): this
+    /// lifts them above any score they bound.
+    static let margin = 1 + 1e-9
+    private let ranking: Ranking
+    private let averages: (Double, Double)
     let term: TermText
+    /// Whether it searches the headline only (a `title:` clause).
+    let headlineOnly: Bool
     /// idf × weight × (k1 + 1), and k1: the constant parts of the score.
     private let factor: Double
     private let k1: Double
 
-    init(term: TermText, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking, averages: (Double, Double)) {
+    init(term: TermText, headlineOnly: Bool, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking,
+         averages: (Double, Double)) {
         self.term = term
+        self.headlineOnly = headlineOnly
         self.parts = parts
         self.idf = idf
         self.weight = weight
-        var x = 0.0
-        for (field, cursor, _) in parts {
-            x += Self.bestFrequency(cursor.impacts[...], field, ranking, averages)
-        }
-        upperBound = idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1)
+        self.ranking = ranking
+        self.averages = averages
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
     }
@@ -74,6 +86,12 @@ final class TermCursor {
         }
         doc = best
         return doc
+    }
+
+    /// Back to before the first document.
+    func rewind() {
+        for i in parts.indices { parts[i].cursor.rewind() }
+        doc = -1
     }
 
     @discardableResult
@@ -111,7 +129,7 @@ final class TermCursor {
             until = min(until, parts[i].cursor.blocks[b].last)
             x += Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
         }
-        return (idf * weight * x * (ranking.k1 + 1) / (x + ranking.k1), until)
+        return (factor * x / (x + k1) * Self.margin, until)
     }
 
     /// BM25F of the current document, given its field norms.
