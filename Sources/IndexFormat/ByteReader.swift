@@ -14,21 +14,21 @@ public struct ByteReader {
 
     public var remaining: Int { base.count - offset }
 
-    @inline(__always)
+    @inline(__always) @usableFromInline
     func need(_ n: Int) throws {
         if n < 0 || offset + n > base.count {
             throw FormatError.corrupt(file: file, detail: "structure runs past the end of the file at byte \(offset)")
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func u8() throws -> UInt8 {
         try need(1)
         defer { offset += 1 }
         return base[offset]
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func fixed<T: FixedWidthInteger>(_: T.Type) throws -> T {
         try need(MemoryLayout<T>.size)
         defer { offset += MemoryLayout<T>.size }
@@ -39,7 +39,7 @@ public struct ByteReader {
     public mutating func u64() throws -> UInt64 { try fixed(UInt64.self) }
     public mutating func i32() throws -> Int32 { try fixed(Int32.self) }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func vint() throws -> UInt64 {
         // Most values fit in one byte.
         if offset < base.count {
@@ -49,7 +49,7 @@ public struct ByteReader {
         return try longVint()
     }
 
-    @inline(never)
+    @inline(never) @usableFromInline
     mutating func longVint() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -65,18 +65,19 @@ public struct ByteReader {
     }
 
     /// A `vint` that must fit in an `Int` below `limit`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func count(limit: Int = Int(Int32.max)) throws -> Int {
         let v = try vint()
         guard v <= UInt64(limit) else { throw countError(v) }
         return Int(v)
     }
 
-    @inline(never)
+    @inline(never) @usableFromInline
     func countError(_ v: UInt64) -> FormatError {
         FormatError.corrupt(file: file, detail: "count \(v) out of range at byte \(offset)")
     }
 
+    @inlinable
     public mutating func bytes(_ n: Int) throws -> UnsafeRawBufferPointer {
         try need(n)
         defer { offset += n }
@@ -89,6 +90,7 @@ public struct ByteReader {
         return String(decoding: raw, as: UTF8.self)
     }
 
+    @inlinable
     public mutating func skip(_ n: Int) throws {
         try need(n)
         offset += n
