@@ -278,7 +278,7 @@ public struct RegionTagger: Sendable {
     }
 
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
-    /// and Beijing as a mere venue (在北京举行, 在京召开, 在北京会见 …).
+    /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
     static func blankOut(_ text: [UInt16]) -> [UInt16] {
         var t = text
@@ -287,8 +287,9 @@ public struct RegionTagger: Sendable {
             var i = 0
             while let at = find(t, venue, from: i) {
                 let end = at + venue.count
-                let window = min(t.count, end + 24)
-                if venueVerbs.contains(where: { find(Array(t[end ..< window]), $0, from: 0) != nil }) {
+                // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
+                // the capital's venues; only 在北京，… frames a report about Beijing itself.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -299,7 +300,6 @@ public struct RegionTagger: Sendable {
 
     static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
-    static let venueVerbs = ["举行", "召开", "会见", "会谈", "出席", "开幕", "闭幕", "主持", "集体学习", "颁发", "签署", "发布"].map { Array($0.utf16) }
 
     /// Blanks every occurrence of `phrase` in `t`.
     static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {

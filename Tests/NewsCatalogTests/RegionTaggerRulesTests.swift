@@ -48,4 +48,11 @@ import Testing
     @Test func landmarksWithoutAPlaceNameCount() {
         #expect(provinces("林场植树造林", "塞罕坝机械林场今年计划营造混交林2万亩。") == [130000])
     }
+
+    @Test func whateverHappensInBeijingHappensAtTheCapitalsVenues() {
+        #expect(provinces("遗体在京火化", "某同志的遗体9日在北京八宝山革命公墓火化。").isEmpty)
+        #expect(provinces("代表团成立", "即将出征的中国体育代表团今天在北京成立。").isEmpty)
+        // 在北京，… still frames a report about Beijing.
+        #expect(provinces("各地迎新春", filler + "在北京，长城景区首次开放夜游。") == [110000])
+    }
 }
