@@ -81,6 +81,8 @@ public struct RegionTagger: Sendable {
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
+        // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
+        "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.
         "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
@@ -253,7 +255,7 @@ public struct RegionTagger: Sendable {
     /// Names that make a headline about other countries (a country, or the world at large).
     static let foreignNames = [
         "国际联播", "国际锐评", "联合国", "欧盟", "欧洲", "非洲", "中东", "拉美", "亚太", "北约", "美国", "美方", "美军", "美媒",
-        "俄罗斯", "俄方", "俄军", "俄乌", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
+        "俄罗斯", "俄方", "俄军", "俄乌", "俄称", "乌称", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
         "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "奥地利", "波兰", "匈牙利", "捷克", "希腊", "塞尔维亚", "白俄罗斯",
         "印度", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "叙利亚", "土耳其", "以色列", "以军", "巴勒斯坦", "加沙", "黎巴嫩", "也门", "沙特",
         "卡塔尔", "阿联酋", "埃及", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "马来西亚", "新加坡", "印尼", "印度尼西亚", "菲律宾", "蒙古国",

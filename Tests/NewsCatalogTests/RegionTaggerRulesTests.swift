@@ -55,4 +55,12 @@ import Testing
         // 在北京，… still frames a report about Beijing.
         #expect(provinces("各地迎新春", filler + "在北京，长城景区首次开放夜游。") == [110000])
     }
+
+    @Test func foreignStatesEndingInACitysShortNameAreNoPlaces() {
+        // 别尔哥罗德州 holds 德州 (Shandong), 佛罗里达州 达州 (Sichuan), 马里兰州 兰州 (Gansu).
+        #expect(provinces("无人机遭击落", "当天在别尔哥罗德州击落一架无人机。").isEmpty)
+        #expect(provinces("飓风登陆", "飓风在佛罗里达州登陆，马里兰州也受影响。").isEmpty)
+        // 俄称…乌称… headlines are about the war abroad.
+        #expect(provinces("俄称击落无人机 乌称击退进攻", "双方交火持续。济南一家工厂的设备被提及。").isEmpty)
+    }
 }
