@@ -11,13 +11,15 @@ import NewsText
 ///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
-///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
+///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴).
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
-///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道) at full weight;
-///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州, 黄埔军校, launch
-///   sites, Beijing as the venue of a national meeting, any place where leaders meet) are
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
+///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
+///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
+///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
+///   happens there, save 在北京，… which frames a report; any place where leaders meet) are
 ///   blanked or skipped first.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
@@ -25,12 +27,15 @@ import NewsText
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
 ///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
-///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
+///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
+///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
+///   行政长官…, which is no topic either). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
 ///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead; a
-///   story with a foreign country in the headline and no Chinese place there needs
+///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
+///   俄称…乌称… count) and no Chinese place there needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
