@@ -11,13 +11,15 @@ import NewsText
 ///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
-///   famous for something else (中山, 东方, 长安, 城区) count only beside a mention
+///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴).
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
-///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道) at full weight;
-///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州, 黄埔军校, launch
-///   sites, Beijing as the venue of a national meeting, any place where leaders meet) are
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
+///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
+///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
+///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
+///   happens there, save 在北京，… which frames a report; any place where leaders meet) are
 ///   blanked or skipped first.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
@@ -25,12 +27,15 @@ import NewsText
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
 ///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
-///   and half as much inside a list (北京、天津、河北; 甘肃和青海). Provinces whose mentions add up
+///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
+///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
+///   行政长官…, which is no topic either). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
 ///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead; a
-///   story with a foreign country in the headline and no Chinese place there needs
+///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
+///   俄称…乌称… count) and no Chinese place there needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
@@ -74,12 +79,17 @@ public struct RegionTagger: Sendable {
         "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
         "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
+        "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
-        "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所",
+        "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
+        // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
+        "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
+        // The Taiwan question as a matter of policy, not something that happens in Taiwan.
+        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
         "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
@@ -95,6 +105,7 @@ public struct RegionTagger: Sendable {
         ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
         ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
         ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
+        ("塞罕坝", [130000]), ("台岛", [710000]),
     ]
     static let allGroups = groups + landmarks
     static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
@@ -216,7 +227,8 @@ public struct RegionTagger: Sendable {
         var bulletin: Bool { itemHeadlines.count >= 2 }
 
         init(headline: [UInt16], body: [UInt16]) {
-            foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(headline, $0, from: 0) != nil }
+            let unquoted = RegionTagger.unquoted(headline)
+            foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
                 let line = body[start ..< i]
@@ -248,7 +260,7 @@ public struct RegionTagger: Sendable {
     /// Names that make a headline about other countries (a country, or the world at large).
     static let foreignNames = [
         "国际联播", "国际锐评", "联合国", "欧盟", "欧洲", "非洲", "中东", "拉美", "亚太", "北约", "美国", "美方", "美军", "美媒",
-        "俄罗斯", "俄方", "俄军", "俄乌", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
+        "俄罗斯", "俄方", "俄军", "俄乌", "俄称", "乌称", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
         "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "奥地利", "波兰", "匈牙利", "捷克", "希腊", "塞尔维亚", "白俄罗斯",
         "印度", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "叙利亚", "土耳其", "以色列", "以军", "巴勒斯坦", "加沙", "黎巴嫩", "也门", "沙特",
         "卡塔尔", "阿联酋", "埃及", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "马来西亚", "新加坡", "印尼", "印度尼西亚", "菲律宾", "蒙古国",
@@ -258,8 +270,22 @@ public struct RegionTagger: Sendable {
     ]
     static let foreignUnits = foreignNames.map { Array($0.utf16) }
 
+    /// `text` with what stands inside “…” blanked: a quoted name (台风“桦加沙”, a film, a
+    /// slogan) may hold a country's name (加沙) without the story being about that country.
+    static func unquoted(_ text: [UInt16]) -> [UInt16] {
+        var t = text
+        var open: Int? = nil
+        for (i, u) in text.enumerated() {
+            if u == 0x201C { open = i } else if u == 0x201D, let o = open {
+                for k in o + 1 ..< i { t[k] = 0x3000 }
+                open = nil
+            }
+        }
+        return t
+    }
+
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
-    /// and Beijing as a mere venue (在北京举行, 在京召开, 在北京会见 …).
+    /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
     static func blankOut(_ text: [UInt16]) -> [UInt16] {
         var t = text
@@ -268,8 +294,9 @@ public struct RegionTagger: Sendable {
             var i = 0
             while let at = find(t, venue, from: i) {
                 let end = at + venue.count
-                let window = min(t.count, end + 24)
-                if venueVerbs.contains(where: { find(Array(t[end ..< window]), $0, from: 0) != nil }) {
+                // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
+                // the capital's venues; only 在北京，… frames a report about Beijing itself.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -280,7 +307,6 @@ public struct RegionTagger: Sendable {
 
     static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
-    static let venueVerbs = ["举行", "召开", "会见", "会谈", "出席", "开幕", "闭幕", "主持", "集体学习", "颁发", "签署", "发布"].map { Array($0.utf16) }
 
     /// Blanks every occurrence of `phrase` in `t`.
     static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {
@@ -357,6 +383,29 @@ public struct RegionTagger: Sendable {
     }
     static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
     static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
+    /// Where the parts named after a place end (北部, 西北部地区, 部分地区): `end` when none follows.
+    static func qualifierEnd(_ buf: UnsafeBufferPointer<UInt16>, from end: Int) -> Int {
+        var j = end
+        for _ in 0 ..< 2 {
+            guard let q = qualifierUnits.first(where: { q in j + q.count <= buf.count && (0 ..< q.count).allSatisfy { buf[j + $0] == q[$0] } }) else { break }
+            j += q.count
+        }
+        return j
+    }
+    /// Longest first, so that 西北部 is not read as 西 plus 北部.
+    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
+
+    /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
+    /// 自治区主席), after the rest of the place's own name.
+    static func startsTitle(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        func startsWith(_ u: [UInt16], at j: Int) -> Bool { j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] } }
+        var j = end
+        if let suffix = adminSuffixUnits.first(where: { startsWith($0, at: j) }) { j += suffix.count }
+        return titleUnits.contains { startsWith($0, at: j) }
+    }
+    static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
+    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席"].map { Array($0.utf16) }
+
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -434,23 +483,28 @@ public struct RegionTagger: Sendable {
                 }
                 if let best {
                     // A pair of places (甘肃和青海) is a list of two.
+                    // A part of the place (河南北部、山东西北部地区和河北省) stays in the list.
+                    let tail = Self.qualifierEnd(buf, from: best.end)
                     var paired = false
-                    if best.end + 1 < buf.count, Self.pairWords.contains(buf[best.end]) {
-                        lexicon.forEachMatch(buf, from: best.end + 1) { _, _ in paired = true }
+                    if tail + 1 < buf.count, Self.pairWords.contains(buf[tail]) {
+                        lexicon.forEachMatch(buf, from: tail + 1) { _, _ in paired = true }
                     }
-                    let listed = (i > 0 && buf[i - 1] == 0x3001) || (best.end < buf.count && buf[best.end] == 0x3001)  // 、
+                    let listed = (i > 0 && buf[i - 1] == 0x3001) || (tail < buf.count && buf[tail] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
                     defer { previousEnd = best.end }
                     if venueFrom >= 0 && Self.leadersMeetAt(buf, at: venueFrom, end: best.end) { i = best.end; continue }
-                    var w = listed ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
+                    // where the person serves, and weighs no more than a listed place.
+                    let titled = Self.startsTitle(buf, after: best.end)
+                    var w = listed || titled ? max(1, weight(i) / 2) : weight(i)
+                    let topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !listed && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,

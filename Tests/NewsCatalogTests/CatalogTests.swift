@@ -229,11 +229,14 @@ import NewsText
 
     /// Province tags against the hand labels (ids only in the fixtures): the first tuning
     /// set must reach the 0.90; the second tuning set (labelled before the third
-    /// round) guards 0.88 (measured 0.893 / 0.980); the held-out set, never tuned on, guards
-    /// the level measured on it (precision 0.907, recall 0.810 after the third round).
+    /// round) guards 0.88 (measured 0.893 / 0.980); the third tuning set (labelled before the
+    /// fourth round) guards 0.90 (measured 0.908 / 0.934). The held-out sets, never tuned on,
+    /// guard the level measured on them after the fourth round: 0.912 / 0.804 on the first,
+    /// 0.767 / 0.892 on the second (labelled blind before the fourth round).
     @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
           arguments: [("cctv-province-labels.tsv", 200, 0.90), ("cctv-province-labels-tuning2.tsv", 200, 0.88),
-                      ("cctv-province-labels-heldout.tsv", 160, 0.80)])
+                      ("cctv-province-labels-tuning3.tsv", 200, 0.90),
+                      ("cctv-province-labels-heldout.tsv", 160, 0.80), ("cctv-province-labels-heldout2.tsv", 120, 0.75)])
     func provinceTagsAgainstHandLabels(file: String, count: Int, target: Double) throws {
         let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/" + file
         var labels = [String: Set<Int32>]()
