@@ -92,7 +92,8 @@ public struct IndustryTagger: Sendable {
                     }
                 }
             }
-            for (word, entries) in mixed where RegionTagger.find(units, word, from: 0) != nil {
+            let filter = PairFilter(units)
+            for (word, entries) in mixed where filter.mayContain(word) && RegionTagger.find(units, word, from: 0) != nil {
                 for c in entries { scores[c.id, default: 0] += c.weight * factor }
                 note(word, entries, factor)
             }

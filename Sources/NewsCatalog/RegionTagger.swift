@@ -287,10 +287,11 @@ public struct RegionTagger: Sendable {
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
     /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
-    static func blankOut(_ text: [UInt16]) -> [UInt16] {
+    static func blankOut(_ text: [UInt16], filter: PairFilter? = nil) -> [UInt16] {
+        let filter = filter ?? PairFilter(text)
         var t = text
-        for phrase in notPlaceUnits { blank(&t, phrase, keepFrom: phrase.count) }
-        for venue in venueUnits {
+        for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
+        for venue in venueUnits where filter.mayContain(venue) {
             var i = 0
             while let at = find(t, venue, from: i) {
                 let end = at + venue.count
@@ -427,7 +428,10 @@ public struct RegionTagger: Sendable {
         while j < buf.count, j < end + clauseLength {
             let u = buf[j]
             if u >= 0x30 && u <= 0x39 { return true }
-            if [0x0A, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1B, 0x3001, 0x002C, 0x0021, 0x003F, 0x003B].contains(u) { return false }
+            switch u {
+            case 0x0A, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1B, 0x3001, 0x002C, 0x0021, 0x003F, 0x003B: return false
+            default: break
+            }
             j += 1
         }
         return false
@@ -441,7 +445,8 @@ public struct RegionTagger: Sendable {
         let weight = { (i: Int) in shape?.bodyWeight(i) ?? Self.headlineWeight }
         let item = { (i: Int) in shape?.item(i) ?? -1 }
         var text = raw
-        for (k, phrase) in Self.groupUnits.enumerated() {
+        let filter = PairFilter(raw)
+        for (k, phrase) in Self.groupUnits.enumerated() where filter.mayContain(phrase) {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {
                 // Half weight, as for a list: the name covers several provinces at once.
@@ -453,7 +458,7 @@ public struct RegionTagger: Sendable {
                 i = at + phrase.count
             }
         }
-        scan(Self.blankOut(text), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
+        scan(Self.blankOut(text, filter: filter), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
     }
 
     /// Leftmost-longest mentions in `text`.
