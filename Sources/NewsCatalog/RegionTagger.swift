@@ -19,7 +19,9 @@ import NewsText
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
-///   happens there, save 在北京，… which frames a report; any place where leaders meet) are
+///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
+///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
+///   games or a place of the same province are named with it, `meetingHeldAt`) are
 ///   blanked or skipped first.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
@@ -40,9 +42,9 @@ import NewsText
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
-    private let lexicon: Lexicon
+    let lexicon: Lexicon
     /// For each lexicon term: the region indices it names, and whether as a short name.
-    private let meanings: [[(region: Int, short: Bool)]]
+    let meanings: [[(region: Int, short: Bool)]]
     /// For each of `groups`: the region indices of its provinces.
     private let groupRegions: [[Int]]
 
@@ -373,8 +375,7 @@ public struct RegionTagger: Sendable {
     }
 
     /// Whether the place run opened by 在 at `at` only says where leaders met (在天津会见…,
-    /// 在昆明会见…): no place of the story. Meetings held somewhere stay: the labels count
-    /// the host of a conference (…大会在江苏南京开幕).
+    /// 在昆明会见…): no place of the story. Meetings held somewhere: `meetingHeldAt`.
     static func leadersMeetAt(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Bool {
         var after = [UInt16]()
         var j = end
@@ -492,9 +493,12 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (tail < buf.count && buf[tail] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
-                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
+                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
+                        : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
+                        : (previousEnd == i ? venueFrom : -1)
                     defer { previousEnd = best.end }
-                    if venueFrom >= 0 && Self.leadersMeetAt(buf, at: venueFrom, end: best.end) { i = best.end; continue }
+                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
+                        || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
