@@ -64,7 +64,7 @@ extension RegionTagger {
                                  "发布会", "对接活动", "主题活动", "盛典", "视听周", "电视节", "电影节", "消费月", "卫生月",
                                  "宣传周", "宣传月", "活动周", "活动月"].map { Array($0.utf16) }
     /// Fairs and expos: the host's own event (广交会, 服贸会, 消博会 …).
-    static let fairUnits = ["博览会", "博会", "交易会", "洽谈会", "展览", "展会", "车展", "广交会", "服贸会", "投洽会"].map { Array($0.utf16) }
+    static let fairUnits = ["博览会", "博会", "交易会", "洽谈会", "展会", "车展", "广交会", "服贸会", "投洽会"].map { Array($0.utf16) }
     /// Games and their ceremonies: the labels give them their host provinces.
     static let gamesUnits = ["运动会", "全运", "亚运", "奥运", "冬奥", "残奥", "残运", "大运会", "冬运", "体育", "赛事", "火炬"].map { Array($0.utf16) }
 }
