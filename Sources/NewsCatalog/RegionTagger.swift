@@ -13,7 +13,8 @@ import NewsText
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
-///   its own (京津冀 places no 复兴).
+///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
+///   sentence, since where Taiwan is a subject of policy 和平 is peace.
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
@@ -47,6 +48,10 @@ public struct RegionTagger: Sendable {
     let meanings: [[(region: Int, short: Bool)]]
     /// For each of `groups`: the region indices of its provinces.
     private let groupRegions: [[Int]]
+    /// Lexicon terms that are ordinary words (`contextOnly`) naming a district of Taiwan (和平, 大里,
+    /// 东势 …): they need Taiwan or their city in the same sentence (or the headline). Where Taiwan is
+    /// a subject of policy, 和平 is peace (两岸和平发展, 和平统一), not Taichung's 和平区.
+    private let taiwanWordTerms: Set<Int>
 
     /// Short names that need their parent nearby: ordinary words, people's names,
     /// or places better known as something else.
@@ -160,6 +165,9 @@ public struct RegionTagger: Sendable {
         }
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
+        taiwanWordTerms = Set(Self.contextOnly.compactMap { termIndex[catalog.table.normalize($0)] }.filter { t in
+            meanings[t].contains { catalog.province(of: catalog.regions[$0.0].code) == 710000 }
+        })
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
     }
@@ -175,6 +183,8 @@ public struct RegionTagger: Sendable {
         var item = -1
         /// Whether the mention is the topic of its sentence (opens it, frames a clause, reports figures).
         var topic = false
+        /// Which sentence of its field the mention is in (counted from 0).
+        var sentence = 0
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -467,6 +477,7 @@ public struct RegionTagger: Sendable {
             var previousEnd = -1
             // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
             var venueFrom = -1
+            var sentence = 0, counted = 0
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -506,7 +517,9 @@ public struct RegionTagger: Sendable {
                     let topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
+                    while counted < i { if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }; counted += 1 }
                     var m = Mention(term: best.term, weight: w, item: item(i))
+                    m.sentence = sentence
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
                     m.topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
@@ -548,6 +561,9 @@ public struct RegionTagger: Sendable {
         // places say nothing of the next one's words). Names of several provinces
         // (京津冀, 北京冬奥) give none: they place no county (复兴 there is 民族复兴, not 邯郸).
         var context = [Int: Set<Int32>]()
+        // A word that is also a district of Taiwan (和平) needs its parent in its own sentence or the headline.
+        var sentenceContext = [Int: Set<Int32>]()
+        let headlineSentence = -1
         // Pass 1: mentions that stand on their own.
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
@@ -555,13 +571,16 @@ public struct RegionTagger: Sendable {
             } else if let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
+                sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
                 pending.append((i, m))
             }
         }
         // Pass 2: ambiguous and context-only mentions, kept where their parent was mentioned.
         for (i, m) in pending {
-            let near = context[m.item, default: []].union(context[-1, default: []])
+            let near = taiwanWordTerms.contains(m.term)
+                ? sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].union(sentenceContext[headlineSentence, default: []])
+                : context[m.item, default: []].union(context[-1, default: []])
             let fits = meanings[m.term].filter { option in
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
                 return parents.contains { near.contains($0) }
