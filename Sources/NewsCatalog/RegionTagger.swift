@@ -22,7 +22,8 @@ import NewsText
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
 ///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
-///   games or a place of the same province are named with it, `meetingHeldAt`) are
+///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
+///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰) are
 ///   blanked or skipped first.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
@@ -393,6 +394,12 @@ public struct RegionTagger: Sendable {
         return leaderVerbUnits.contains { find(after, $0, from: 0) != nil }
     }
     static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
+
+    /// Whether the place run starting at `at` follows 返回, 回到 or 返抵: where someone returns to.
+    static func returnsTo(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && returnVerbUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let returnVerbUnits = ["返回", "回到", "返抵"].map { Array($0.utf16) }
     static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
     /// Where the parts named after a place end (北部, 西北部地区, 部分地区): `end` when none follows.
     static func qualifierEnd(_ buf: UnsafeBufferPointer<UInt16>, from end: Int) -> Int {
@@ -477,6 +484,8 @@ public struct RegionTagger: Sendable {
             var previousEnd = -1
             // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
             var venueFrom = -1
+            // Where the current run of places began (山东青岛 is one run).
+            var runFrom = -1
             var sentence = 0, counted = 0
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
@@ -507,7 +516,12 @@ public struct RegionTagger: Sendable {
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
                         : (previousEnd == i ? venueFrom : -1)
+                    runFrom = previousEnd == i ? runFrom : i
                     defer { previousEnd = best.end }
+                    // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
+                    if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
+                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
+                    if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
