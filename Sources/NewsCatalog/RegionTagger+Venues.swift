@@ -59,8 +59,8 @@ extension RegionTagger {
     /// How far back from 在 the name of what is held is looked for.
     static let subjectLength = 80
     static let holdingVerbUnits = ["举行", "开幕", "召开", "举办", "闭幕", "启动", "揭幕"].map { Array($0.utf16) }
-    /// Meetings and national campaigns: held somewhere, about something else.
-    static let gatheringUnits = ["大会", "会议", "全会", "论坛", "峰会", "年会", "研讨会", "对话会", "交流会", "对接会", "推介会",
+    /// Meetings, contests (not games) and national campaigns: held somewhere, about something else.
+    static let gatheringUnits = ["大会", "大赛", "会议", "全会", "论坛", "峰会", "年会", "研讨会", "对话会", "交流会", "对接会", "推介会",
                                  "发布会", "对接活动", "主题活动", "盛典", "视听周", "电视节", "电影节", "消费月", "卫生月",
                                  "宣传周", "宣传月", "活动周", "活动月"].map { Array($0.utf16) }
     /// Fairs and expos: the host's own event (广交会, 服贸会, 消博会 …).

@@ -40,6 +40,9 @@ import Testing
         #expect(provinces("国内联播快讯", national).isEmpty)
         let own = "央视网消息：\n长春冰雪旅游消费月启动\n长春市冰雪旅游消费月今天在吉林长春启动，全市将举办文旅消费活动。\n教育部部署就业工作\n教育部日前部署各地高校开展促就业行动。"
         #expect(provinces("国内联播快讯", own) == [220000])
+        // A national contest (not games) launched in a city is a campaign too.
+        let contest = "央视网消息：\n第五届全国经典诵读大赛在浙江启动\n今天，第五届全国经典诵读大赛在浙江金华启动，设置诵读、书写等比赛项目。\n教育部部署就业工作\n教育部日前部署各地高校开展促就业行动。"
+        #expect(provinces("国内联播快讯", contest).isEmpty)
     }
 
     @Test func fairsGamesAndTheHostsOwnMeetingsStillPlaceTheStory() {
