@@ -13,13 +13,17 @@ import NewsText
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
-///   its own (京津冀 places no 复兴).
+///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
+///   sentence, since where Taiwan is a subject of policy 和平 is peace.
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
-///   happens there, save 在北京，… which frames a report; any place where leaders meet) are
+///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
+///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
+///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
+///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰) are
 ///   blanked or skipped first.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
@@ -40,11 +44,15 @@ import NewsText
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
-    private let lexicon: Lexicon
+    let lexicon: Lexicon
     /// For each lexicon term: the region indices it names, and whether as a short name.
-    private let meanings: [[(region: Int, short: Bool)]]
+    let meanings: [[(region: Int, short: Bool)]]
     /// For each of `groups`: the region indices of its provinces.
     private let groupRegions: [[Int]]
+    /// Lexicon terms that are ordinary words (`contextOnly`) naming a district of Taiwan (和平, 大里,
+    /// 东势 …): they need Taiwan or their city in the same sentence (or the headline). Where Taiwan is
+    /// a subject of policy, 和平 is peace (两岸和平发展, 和平统一), not Taichung's 和平区.
+    private let taiwanWordTerms: Set<Int>
 
     /// Short names that need their parent nearby: ordinary words, people's names,
     /// or places better known as something else.
@@ -158,6 +166,9 @@ public struct RegionTagger: Sendable {
         }
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
+        taiwanWordTerms = Set(Self.contextOnly.compactMap { termIndex[catalog.table.normalize($0)] }.filter { t in
+            meanings[t].contains { catalog.province(of: catalog.regions[$0.0].code) == 710000 }
+        })
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
     }
@@ -173,6 +184,8 @@ public struct RegionTagger: Sendable {
         var item = -1
         /// Whether the mention is the topic of its sentence (opens it, frames a clause, reports figures).
         var topic = false
+        /// Which sentence of its field the mention is in (counted from 0).
+        var sentence = 0
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -374,8 +387,7 @@ public struct RegionTagger: Sendable {
     }
 
     /// Whether the place run opened by 在 at `at` only says where leaders met (在天津会见…,
-    /// 在昆明会见…): no place of the story. Meetings held somewhere stay: the labels count
-    /// the host of a conference (…大会在江苏南京开幕).
+    /// 在昆明会见…): no place of the story. Meetings held somewhere: `meetingHeldAt`.
     static func leadersMeetAt(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Bool {
         var after = [UInt16]()
         var j = end
@@ -383,6 +395,12 @@ public struct RegionTagger: Sendable {
         return leaderVerbUnits.contains { find(after, $0, from: 0) != nil }
     }
     static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
+
+    /// Whether the place run starting at `at` follows 返回, 回到 or 返抵: where someone returns to.
+    static func returnsTo(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && returnVerbUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let returnVerbUnits = ["返回", "回到", "返抵"].map { Array($0.utf16) }
     static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
     /// Where the parts named after a place end (北部, 西北部地区, 部分地区): `end` when none follows.
     static func qualifierEnd(_ buf: UnsafeBufferPointer<UInt16>, from end: Int) -> Int {
@@ -471,6 +489,9 @@ public struct RegionTagger: Sendable {
             var previousEnd = -1
             // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
             var venueFrom = -1
+            // Where the current run of places began (山东青岛 is one run).
+            var runFrom = -1
+            var sentence = 0, counted = 0
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -497,9 +518,17 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (tail < buf.count && buf[tail] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
-                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1 : (previousEnd == i ? venueFrom : -1)  // 在
+                    venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
+                        : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
+                        : (previousEnd == i ? venueFrom : -1)
+                    runFrom = previousEnd == i ? runFrom : i
                     defer { previousEnd = best.end }
-                    if venueFrom >= 0 && Self.leadersMeetAt(buf, at: venueFrom, end: best.end) { i = best.end; continue }
+                    // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
+                    if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
+                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
+                    if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
+                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
+                        || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
@@ -507,7 +536,9 @@ public struct RegionTagger: Sendable {
                     let topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
+                    while counted < i { if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }; counted += 1 }
                     var m = Mention(term: best.term, weight: w, item: item(i))
+                    m.sentence = sentence
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
                     m.topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
@@ -549,6 +580,9 @@ public struct RegionTagger: Sendable {
         // places say nothing of the next one's words). Names of several provinces
         // (京津冀, 北京冬奥) give none: they place no county (复兴 there is 民族复兴, not 邯郸).
         var context = [Int: Set<Int32>]()
+        // A word that is also a district of Taiwan (和平) needs its parent in its own sentence or the headline.
+        var sentenceContext = [Int: Set<Int32>]()
+        let headlineSentence = -1
         // Pass 1: mentions that stand on their own.
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
@@ -556,13 +590,16 @@ public struct RegionTagger: Sendable {
             } else if let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
+                sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
                 pending.append((i, m))
             }
         }
         // Pass 2: ambiguous and context-only mentions, kept where their parent was mentioned.
         for (i, m) in pending {
-            let near = context[m.item, default: []].union(context[-1, default: []])
+            let near = taiwanWordTerms.contains(m.term)
+                ? sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].union(sentenceContext[headlineSentence, default: []])
+                : context[m.item, default: []].union(context[-1, default: []])
             let fits = meanings[m.term].filter { option in
                 let parents = catalog.lineage(catalog.regions[option.region].parent)
                 return parents.contains { near.contains($0) }
