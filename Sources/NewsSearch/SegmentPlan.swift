@@ -155,13 +155,29 @@ final class SegmentPlan {
         return nil
     }
 
-    /// Whether `doc` satisfies clause `c`.
+    /// What the per-document checks need of each clause, without its strings and arrays
+    /// (copying a `PlannedClause` per document cost a retain per field).
+    struct ClauseInfo {
+        var occur: Query.Occur
+        var orGroup: Int?
+        var phrase: Bool
+        var hasPhraseTokens: Bool
+    }
+
+    lazy var clauseInfo: [ClauseInfo] = clauses.map {
+        ClauseInfo(occur: $0.clause.occur, orGroup: $0.clause.orGroup, phrase: $0.clause.phrase, hasPhraseTokens: !$0.phrase.isEmpty)
+    }
+    /// Whether any clause is in an OR group.
+    lazy var hasGroups: Bool = clauses.contains { $0.clause.orGroup != nil }
+
+    /// Whether `doc` satisfies clause `index`.
     func satisfies(_ index: Int, _ doc: Int32, verifier: Searcher) throws -> Bool {
-        let c = clauses[index]
+        let info = clauseInfo[index]
         let us = clauseUnits[index]
-        guard !us.isEmpty || !c.phrase.isEmpty else { return false }
+        guard !us.isEmpty || info.hasPhraseTokens else { return false }
         for u in us where try u.advance(to: doc) != doc { return false }
-        guard c.clause.phrase else { return true }
+        guard info.phrase else { return true }
+        let c = clauses[index]
         if phraseTokens[index] == nil {
             phraseTokens[index] = try c.phrase.map { (cursor: try cursor($0.term, c.clause.headlineOnly, word: false), offset: $0.offset) }
         }
@@ -174,14 +190,21 @@ final class SegmentPlan {
 
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
+        if !hasGroups {
+            for i in clauseInfo.indices {
+                let ok = try satisfies(i, doc, verifier: verifier)
+                if ok == (clauseInfo[i].occur == .mustNot) { return false }
+            }
+            return true
+        }
         var groups = [Int: Bool]()
-        for (i, c) in clauses.enumerated() {
-            switch c.clause.occur {
+        for (i, c) in clauseInfo.enumerated() {
+            switch c.occur {
             case .mustNot:
                 if try satisfies(i, doc, verifier: verifier) { return false }
             case .must, .should:
                 let ok = try satisfies(i, doc, verifier: verifier)
-                if let g = c.clause.orGroup { groups[g] = (groups[g] ?? false) || ok } else if !ok { return false }
+                if let g = c.orGroup { groups[g] = (groups[g] ?? false) || ok } else if !ok { return false }
             }
         }
         return groups.values.allSatisfy { $0 }
@@ -189,9 +212,9 @@ final class SegmentPlan {
 
     /// `+` clauses hold and `-` clauses do not (partial matches need no more).
     func passesRequired(_ doc: Int32, verifier: Searcher) throws -> Bool {
-        for (i, c) in clauses.enumerated() {
-            if c.clause.occur == .mustNot, try satisfies(i, doc, verifier: verifier) { return false }
-            if c.clause.occur == .must, try !satisfies(i, doc, verifier: verifier) { return false }
+        for (i, c) in clauseInfo.enumerated() {
+            if c.occur == .mustNot, try satisfies(i, doc, verifier: verifier) { return false }
+            if c.occur == .must, try !satisfies(i, doc, verifier: verifier) { return false }
         }
         return true
     }
