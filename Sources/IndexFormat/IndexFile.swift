@@ -8,8 +8,9 @@ public enum IndexFile {
     public static let endMagic: [UInt8] = Array("XINX".utf8)
     /// 1: first version. 2: word terms are stored without positions. 3: compact
     /// postings (no block metadata for one-block terms, folded frequencies,
-    /// bit-packed positions) and dictionary entries without offsets.
-    public static let currentVersion: UInt32 = 3
+    /// bit-packed positions) and dictionary entries without offsets. 4: the columns
+    /// file carries its own checksums of what queries read and of the reprint sketches.
+    public static let currentVersion: UInt32 = 4
     public static let oldestVersion: UInt32 = 1
     public static let headerSize = 12
     public static let footerSize = 16
@@ -79,7 +80,7 @@ public enum IndexFile {
         bytes.map { String($0, radix: 16) }.joined(separator: " ")
     }
 
-    static func hex32(_ v: UInt32) -> String { "0x" + String(v, radix: 16) }
+    public static func hex32(_ v: UInt32) -> String { "0x" + String(v, radix: 16) }
 }
 
 /// A read-only memory map of a whole file. The mapping stays valid after the

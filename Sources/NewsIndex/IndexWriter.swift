@@ -96,6 +96,7 @@ public final class IndexWriter {
         }
         shared = Shared(nextSegment: commit.nextSegment)
         for r in readers {
+            try r.verifySketches()
             for doc in 0 ..< r.docCount where !r.isDeleted(doc) {
                 if let sketch = r.sketch(doc) { shared.clusterer.insert(Fingerprint(hashes: sketch), label: r.cluster(doc), day: r.date(doc)) }
             }

@@ -39,6 +39,9 @@ public final class SegmentReader: @unchecked Sendable {
 
     // Dictionary block index.
     private let blockCount: Int
+    let colsVersion: UInt32
+    /// Version 4 columns: where the sketches are and their checksum.
+    private var sketchCheck: (Range<Int>, UInt32)? = nil
     private let heapStart: Int
     private let tableStart: Int
     public let termCount: UInt64
@@ -59,7 +62,9 @@ public final class SegmentReader: @unchecked Sendable {
         storeBody = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: false)
         dictVersion = IndexFile.version(of: dict.bytes)
         postVersion = IndexFile.version(of: post.bytes)
-        let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: true)
+        // Version 4 columns check their own checksum of what queries read (below); older ones the whole file.
+        colsVersion = IndexFile.version(of: cols.bytes)
+        let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: colsVersion < 4)
 
         var r = ByteReader(cols.bytes, offset: colsBody.lowerBound, file: cols.path)
         docCount = Int(try r.u32())
@@ -92,6 +97,17 @@ public final class SegmentReader: @unchecked Sendable {
         idLookup = sections[7]
         try expect(7, 12 * n)
         try expect(8, 16)
+        if colsVersion >= 4 {
+            let sketches = sections[5] ..< sections[5] + sizes[5]
+            let query = try r.u32(), sketch = try r.u32()
+            let end = r.offset - 8
+            let actual = CRC32.of(UnsafeRawBufferPointer(rebasing: cols.bytes[sketches.upperBound ..< end]),
+                                  seed: CRC32.of(UnsafeRawBufferPointer(rebasing: cols.bytes[..<sketches.lowerBound])))
+            guard actual == query else {
+                throw FormatError.corrupt(file: cols.path, detail: "checksum mismatch in the columns: stored \(IndexFile.hex32(query)), computed \(IndexFile.hex32(actual))")
+            }
+            sketchCheck = (sketches, sketch)
+        }
         headlineLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8], as: UInt64.self)
         bodyLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8] + 8, as: UInt64.self)
 
@@ -154,6 +170,16 @@ public final class SegmentReader: @unchecked Sendable {
     public func forEachIndustry(_ doc: Int, _ body: (Int32) -> Void) {
         let a = Int(load(industryStarts + 4 * doc, UInt32.self)), b = Int(load(industryStarts + 4 * doc + 4, UInt32.self))
         for i in a ..< b { body(load(industryValues + 4 * i, Int32.self)) }
+    }
+
+    /// Checks the reprint sketches' checksum (version 4 columns; older ones were checked
+    /// whole on open). Call before reading sketches.
+    public func verifySketches() throws {
+        guard let (range, expected) = sketchCheck else { return }
+        let actual = CRC32.of(UnsafeRawBufferPointer(rebasing: cols.bytes[range]))
+        guard actual == expected else {
+            throw FormatError.corrupt(file: cols.path, detail: "checksum mismatch in the reprint sketches: stored \(IndexFile.hex32(expected)), computed \(IndexFile.hex32(actual))")
+        }
     }
 
     public func sketch(_ doc: Int) -> [UInt32]? {
@@ -468,11 +494,12 @@ extension SegmentReader {
         }
     }
 
-    /// Checks the checksums of the store and postings files (a merge copies some of
-    /// their bytes without decoding them).
+    /// Checks the checksums of the store and postings files (a merge copies some of their
+    /// bytes without decoding them) and of the sketches (which it carries over).
     func verifyCopiedFiles() throws {
         _ = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: true)
         _ = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: true)
+        try verifySketches()
     }
 
     /// Drops the pages of this segment's files from the process (see `MappedFile.dropResidentPages`).

@@ -296,11 +296,15 @@ struct SegmentWriter {
         var cols = IndexFile.begin(.columns)
         cols.u32(UInt32(docCount))
         cols.u32(0)
+        var sketchRange = 0 ..< 0
+        var sectionCount = 0
         func section(_ body: (inout ByteWriter) -> Void) {
             var s = ByteWriter()
             body(&s)
             cols.u64(UInt64(s.count))
+            if sectionCount == 5 { sketchRange = cols.count ..< cols.count + s.count }
             cols.append(s.bytes)
+            sectionCount += 1
         }
         section { s in dates.forEach { s.i32($0) } }
         section { s in lengths.forEach { s.u32($0) } }
@@ -317,6 +321,16 @@ struct SegmentWriter {
             for (h, d) in idLookup.sorted(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }) { s.u64(h); s.u32(d) }
         }
         section { s in s.u64(lengthSums.0); s.u64(lengthSums.1) }
+        // Version 4: the checksum of everything but the sketches (what a query reads, checked on
+        // open), then the sketches' own (checked when a writer loads them).
+        let sketches = sketchRange
+        let (query, sketch) = cols.bytes.withUnsafeBytes { all in
+            (CRC32.of(UnsafeRawBufferPointer(rebasing: all[sketches.upperBound...]),
+                      seed: CRC32.of(UnsafeRawBufferPointer(rebasing: all[..<sketches.lowerBound]))),
+             CRC32.of(UnsafeRawBufferPointer(rebasing: all[sketches])))
+        }
+        cols.u32(query)
+        cols.u32(sketch)
         IndexFile.finish(&cols)
 
         let base = directory + "/" + name

@@ -12,7 +12,7 @@ import NewsText
 ///     {"id":"g2","title":"合肥新能源汽车产量增长","body":"合肥新能源汽车产量突破70万辆，GDP增长5.3%。","date":"2025-01-22","source":"测试网","region":"合肥市"}
 ///     {"id":"g3","title":"郑州楼市新政","body":"郑州推出商品住房以旧换新。","date":"2025-08-13","industry":"K70"}
 @Suite struct CompatibilityTests {
-    @Test(arguments: [1, 2, 3])
+    @Test(arguments: [1, 2, 3, 4])
     func everyFormatVersionStillOpens(version: Int) throws {
         let golden = repositoryRoot + "/Tests/NewsIndexTests/Fixtures/golden-v\(version)"
         let dir = try TemporaryFolder("golden")

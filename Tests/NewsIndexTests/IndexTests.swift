@@ -214,6 +214,39 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(message.contains("damaged") || message.contains("checksum"))
     }
 
+    /// Version 4 columns: opening checks what queries read; the reprint sketches are
+    /// checked by `verify` and before a writer (or a merge) uses them.
+    @Test func damageInTheColumnsIsFoundWhereItMatters() throws {
+        let dir = try TemporaryFolder("damage-cols")
+        let commit = try buildIndex(dir.path, makeArticles(40), threads: 1)
+        let name = commit.segments[0].name + ".cols"
+        let path = dir.path + "/" + name
+        let original = [UInt8](FileManager.default.contents(atPath: path)!)
+        // Section k's bytes start after the header (12), DocCount and Flags (8) and k length-prefixed sections.
+        func sectionStart(_ k: Int) -> Int {
+            var offset = 20
+            for _ in 0 ..< k {
+                let n = original[offset ..< offset + 8].reversed().reduce(0) { $0 << 8 | Int($1) }
+                offset += 8 + n
+            }
+            return offset + 8
+        }
+        func damage(at offset: Int) {
+            var bytes = original
+            bytes[offset] ^= 0x5A
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        }
+        damage(at: sectionStart(1) + 3)  // a length: queries would score with it
+        #expect { _ = try IndexReader.open(directory: dir.path) } throws: { "\($0)".contains(name) && "\($0)".contains("checksum") }
+
+        damage(at: sectionStart(5) + 100)  // a sketch: no query reads it
+        let reader = try IndexReader.open(directory: dir.path)
+        let segment = try #require(reader.segments.first)
+        #expect(segment.length(0, .body) > 0 && segment.id(0) == "a0")
+        #expect { _ = try reader.verify() } throws: { "\($0)".contains(name) }
+        #expect { _ = try IndexWriter(directory: dir.path, options: .init(threads: 1)) } throws: { "\($0)".contains(name) && "\($0)".contains("sketches") }
+    }
+
     /// A merge copies some postings and stored bytes unchanged: damage there must stop it.
     @Test(arguments: ["post", "store"])
     func aMergeRefusesDamagedInput(kind: String) throws {
