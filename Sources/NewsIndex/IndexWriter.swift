@@ -149,11 +149,20 @@ public final class IndexWriter {
         if batch.count == Self.batchSize { submitBatch() }
     }
 
+    /// Hands the batch to the next worker with room in its queue (round robin); when every
+    /// queue is full, to the first that makes room. A worker busy flushing its segment
+    /// does not hold up the others.
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        workers[next].submit(batch)
-        batch = []
-        next = (next + 1) % workers.count
+        defer { batch = []; next = (next + 1) % workers.count }
+        if workers.count == 1 { workers[0].submit(batch); return }
+        while true {
+            for k in 0 ..< workers.count {
+                let w = (next + k) % workers.count
+                if workers[w].trySubmit(batch) { next = w; return }
+            }
+            usleep(200)
+        }
     }
 
     /// Deletes the article with `id` (from the index and from this session); returns whether it existed.

@@ -42,6 +42,16 @@ final class Worker: @unchecked Sendable {
     }
 
     func submit(_ batch: [(Article, Int64)]) { enqueue(.articles(batch)) }
+
+    /// Queues `batch` if there is room now; false (and nothing queued) when full.
+    func trySubmit(_ batch: [(Article, Int64)]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard queue.count - head < Self.capacity || stopped else { return false }
+        queue.append(.articles(batch))
+        condition.broadcast()
+        return true
+    }
     func flush() { enqueue(.flush) }
 
     private func enqueue(_ item: Item) {
