@@ -17,9 +17,10 @@ public enum CRC32 {
     public static func of(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { of($0) } }
 }
 
-/// Deflate compression for stored articles.
+/// Deflate compression for stored articles. Level 4: on news text, 2.5 % larger than
+/// zlib's default (6) and 1.7 times as fast (6 % of one-thread indexing time was deflate).
 public enum Deflate {
-    public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    public static func compress(_ input: [UInt8], level: Int32 = 4) -> [UInt8] {
         var capacity = compressBound(uLong(input.count))
         var out = [UInt8](repeating: 0, count: Int(capacity))
         let status = out.withUnsafeMutableBufferPointer { o in
