@@ -23,6 +23,12 @@ struct TermText: Hashable {
     }
 
     func key(_ field: Field) -> [UInt8] { TermKey.make(field: field, kind: kind, text: text) }
+
+    /// A bigram or word holding a character that only asks (哪, 谁, 么 of 什么, 吗, 呢, 怎, 啥).
+    var isInterrogative: Bool {
+        (kind == .bigram || kind == .word) && text.unicodeScalars.contains { Self.interrogatives.contains($0) }
+    }
+    static let interrogatives = Set("哪谁么吗呢怎啥".unicodeScalars)
 }
 
 /// One clause, analyzed: the terms that must all occur (units), the words that
@@ -67,6 +73,16 @@ enum QueryPlanner {
                 if !units.contains(term) { units.append(term) }
                 if first == nil { first = t.start }
                 phrase.append((term, t.start - (first ?? 0)))
+            }
+            // A question's interrogatives (哪, 谁, 什么, 怎样 …) are not in the passages that answer
+            // it: their bigrams and words do not count, unless nothing else is left to search.
+            if !clause.phrase {
+                let content = units.filter { !$0.isInterrogative }
+                if !content.isEmpty {
+                    units = content
+                    phrase = phrase.filter { !$0.0.isInterrogative }
+                    words = words.filter { !$0.isInterrogative }
+                }
             }
             let normalized = analyzer.normalizedText
             // Letters and digits at an exact string's edges may be part of longer tokens in an article.

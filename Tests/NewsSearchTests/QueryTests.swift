@@ -1,4 +1,5 @@
 import Testing
+import NewsText
 @testable import NewsSearch
 
 @Suite struct QueryParserTests {
@@ -18,5 +19,21 @@ import Testing
         #expect(throws: Query.ParseError.self) { try Query.parse(#""未闭合"#) }
         #expect(throws: Query.ParseError.self) { try Query.parse("OR 淄博") }
         #expect(throws: Query.ParseError.self) { try Query.parse("淄博 OR") }
+    }
+}
+
+@Suite struct QueryPlannerTests {
+    func units(_ q: String) throws -> [String] {
+        try QueryPlanner.plan(try Query.parse(q), analyzer: try Analyzer()).flatMap { $0.units.map(\.text) + $0.words.map(\.text) }
+    }
+
+    /// A question's interrogatives are not searched (the answer does not contain them), unless
+    /// nothing else is left; an exact string keeps them.
+    @Test func interrogativesOfAQuestionAreNotSearched() throws {
+        let question = try units("锣鼓经是什么？哪两个公司开发")
+        #expect(!question.contains("什么") && !question.contains("哪两"))
+        #expect(question.contains("锣鼓") && question.contains("公司"))
+        #expect(try units("什么").contains("什么"))
+        #expect(try units(#""是什么""#).contains("什么"))
     }
 }
