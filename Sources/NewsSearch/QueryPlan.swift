@@ -24,6 +24,20 @@ struct TermText: Hashable {
 
     func key(_ field: Field) -> [UInt8] { TermKey.make(field: field, kind: kind, text: text) }
 
+    // Equal and hashed by UTF-8 bytes: the text is already normalized, and String's own
+    // hashing normalizes non-ASCII text again on every dictionary lookup of a query.
+    static func == (a: TermText, b: TermText) -> Bool {
+        a.kind == b.kind && a.prefix == b.prefix && a.partial == b.partial && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(prefix)
+        hasher.combine(partial)
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// A bigram or word holding a character that only asks (哪, 谁, 么 of 什么, 吗, 呢, 怎, 啥).
     var isInterrogative: Bool {
         (kind == .bigram || kind == .word) && text.unicodeScalars.contains { Self.interrogatives.contains($0) }
