@@ -1,3 +1,4 @@
+import Foundation
 import NewsIndex
 import NewsText
 
@@ -27,7 +28,9 @@ struct TermText: Hashable {
     // Equal and hashed by UTF-8 bytes: the text is already normalized, and String's own
     // hashing normalizes non-ASCII text again on every dictionary lookup of a query.
     static func == (a: TermText, b: TermText) -> Bool {
-        a.kind == b.kind && a.prefix == b.prefix && a.partial == b.partial && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.kind == b.kind, a.prefix == b.prefix, a.partial == b.partial, a.text.utf8.count == b.text.utf8.count else { return false }
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 
     func hash(into hasher: inout Hasher) {

@@ -169,10 +169,10 @@ public final class Searcher {
 
     /// The window from `doc` to the end of the shortest current block among `terms`,
     /// and a bound on any score in it: their block maxima there, plus `extra`.
-    private func window(_ terms: [TermCursor], at doc: Int32, plus extra: Double, _ ranking: Ranking) -> (bound: Double, end: Int32) {
+    private func window(_ terms: [TermCursor], from first: Int = 0, at doc: Int32, plus extra: Double, _ ranking: Ranking) -> (bound: Double, end: Int32) {
         var bound = extra
         var end = PostingsCursor.end - 1
-        for t in terms {
+        for t in terms[first...] {
             let (b, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
             bound += b
             end = min(end, until)
@@ -241,7 +241,11 @@ public final class Searcher {
             for i in essential ..< terms.count where terms[i].doc < doc { doc = terms[i].doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                if doc > windowEnd { (windowBound, windowEnd) = window(terms, at: doc, plus: wordBound, options.ranking) }
+                // Essential terms by their block maxima, the others by their upper bounds: a long
+                // query's window then ends where an essential term's block does, not where any term's does.
+                if doc > windowEnd {
+                    (windowBound, windowEnd) = window(terms, from: essential, at: doc, plus: wordBound + raw[essential], options.ranking)
+                }
                 if windowBound < threshold {
                     for i in essential ..< terms.count { try terms[i].advance(to: windowEnd + 1) }
                     continue

@@ -80,8 +80,10 @@ final class TermCursor {
     func advance(to target: Int32) throws -> Int32 {
         if doc >= target { return doc }
         var best = PostingsCursor.end
+        // Skip cursors already at or past the target without touching the array mutably.
         for i in parts.indices {
-            let d = try parts[i].cursor.advance(to: target)
+            var d = parts[i].cursor.doc
+            if d < target { d = try parts[i].cursor.advance(to: target) }
             if d < best { best = d }
         }
         doc = best
