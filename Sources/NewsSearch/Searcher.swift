@@ -222,6 +222,10 @@ public final class Searcher {
         // raw[e]: the sum of the upper bounds of the terms below e.
         var raw = [Double](repeating: 0, count: terms.count + 1)
         var termScores = [Double](repeating: 0, count: terms.count)
+        // The terms matching the current document: essential ones, and the others found by probing.
+        var hitEssential = [Int](), hitOther = [Int]()
+        hitEssential.reserveCapacity(terms.count)
+        hitOther.reserveCapacity(terms.count)
         for (i, t) in terms.enumerated() {
             raw[i + 1] = raw[i] + t.upperBound
             bounds[i + 1] = (raw[i + 1] + wordsBound(below(i + 1))) * coordination[min(i + 1, coordination.count - 1)]
@@ -251,7 +255,8 @@ public final class Searcher {
                     continue
                 }
             }
-            defer { for t in terms where t.doc == doc { _ = try? t.next() } }
+            // Only essential terms move on; the others are moved by their next probe.
+            defer { for i in essential ..< terms.count where terms[i].doc == doc { _ = try? terms[i].next() } }
             while excluded < exclude.count && exclude[excluded] < doc { excluded += 1 }
             if segment.isDeleted(Int(doc)) || (excluded < exclude.count && exclude[excluded] == doc) { continue }
             // The essential terms' share first: if even every other term and word could not lift
@@ -261,11 +266,13 @@ public final class Searcher {
             var partial = 0.0
             var matched = 0
             var present = below(essential)
-            for i in 0 ..< terms.count { termScores[i] = 0 }
+            hitEssential.removeAll(keepingCapacity: true)
+            hitOther.removeAll(keepingCapacity: true)
             for i in essential ..< terms.count where terms[i].doc == doc {
                 termScores[i] = terms[i].score(norms)
                 partial += termScores[i]
                 matched += 1
+                hitEssential.append(i)
                 if i < 64 { present |= 1 << UInt64(i) }
             }
             if prune, essential > 0, let threshold = top.threshold {
@@ -275,11 +282,13 @@ public final class Searcher {
             for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {
                 termScores[i] = terms[i].score(norms)
                 matched += 1
+                hitOther.append(i)
             }
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
             var score = 0.0
-            for i in 0 ..< terms.count where terms[i].doc == doc { score += termScores[i] }
+            for i in hitOther { score += termScores[i] }  // ascending term order, as without pruning
+            for i in hitEssential { score += termScores[i] }
             for w in plan.words where try w.advance(to: doc) == doc { score += w.score(norms) }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
