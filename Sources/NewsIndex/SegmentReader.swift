@@ -172,6 +172,24 @@ public final class SegmentReader: @unchecked Sendable {
         for i in a ..< b { body(load(industryValues + 4 * i, Int32.self)) }
     }
 
+    /// The last stored block inflated: documents are read in order (exact-string checks,
+    /// snippets), and neighbours share a block of 64 KiB.
+    private var lastBlock: (offset: Int, raw: [UInt8])? = nil
+    private let blockLock = NSLock()
+
+    private func storeBlock(at start: Int, compressedLength: Int, rawLength: Int) throws -> [UInt8] {
+        blockLock.lock()
+        let cached = lastBlock
+        blockLock.unlock()
+        if let cached, cached.offset == start { return cached.raw }
+        let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: store.bytes[start ..< start + compressedLength]),
+                                         rawLength: rawLength, file: store.path)
+        blockLock.lock()
+        lastBlock = (start, raw)
+        blockLock.unlock()
+        return raw
+    }
+
     /// Checks the reprint sketches' checksum (version 4 columns; older ones were checked
     /// whole on open). Call before reading sketches.
     public func verifySketches() throws {
@@ -384,7 +402,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard lo >= 1 else { throw FormatError.corrupt(file: store.path, detail: "no block holds document \(doc)") }
         let start = e.offset
         guard start >= storeBody.lowerBound, start + e.clen <= table else { throw FormatError.corrupt(file: store.path, detail: "block for document \(doc) out of bounds") }
-        let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: store.bytes[start ..< start + e.clen]), rawLength: e.rlen, file: store.path)
+        let raw = try storeBlock(at: start, compressedLength: e.clen, rawLength: e.rlen)
         return try raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: store.path)
             for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }

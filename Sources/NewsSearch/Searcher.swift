@@ -296,6 +296,18 @@ public final class Searcher {
         terms.removeAll()
     }
 
+    /// Whether `needle` occurs in `text` (UTF-16 units, as grep compares bytes).
+    static func find(_ needle: [UInt16], in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= text.count else { return false }
+        for i in 0 ... text.count - needle.count where text[i] == first {
+            var k = 1
+            while k < needle.count && text[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
     // MARK: Filters only
 
     private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
@@ -330,10 +342,11 @@ public final class Searcher {
         }
         guard !starts.isEmpty else { return false }
         if !plan.needsVerification { return true }
-        // Spaces or punctuation inside the phrase: confirm on the normalized stored text.
+        // Spaces or punctuation inside the phrase: confirm on the normalized stored text
+        // (normalized only: segmenting it is not needed to find a string in it).
         let stored = try segment.stored(Int(doc))
-        try analyzer.analyze(field == .headline ? stored.headline : stored.body)
-        return analyzer.normalizedText.contains(plan.normalized)
+        analyzer.normalizeOnly(field == .headline ? stored.headline : stored.body)
+        return analyzer.withNormalized { text in Self.find(Array(plan.normalized.utf16), in: text) }
     }
 }
 

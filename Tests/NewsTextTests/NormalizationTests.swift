@@ -3,6 +3,17 @@ import TestSupport
 @testable import NewsText
 
 @Suite struct NormalizationTests {
+    @Test func normalizingAloneGivesWhatAnalysisNormalizes() throws {
+        let a = try Analyzer()
+        let text = "淄博高新區(qū)招商，ＧＤＰ增長５．２％"
+        try a.analyze(text)
+        let analyzed = a.normalizedText
+        #expect(!a.tokens.isEmpty)
+        a.normalizeOnly(text)
+        #expect(a.normalizedText == analyzed)
+        #expect(a.tokens.isEmpty)
+    }
+
     @Test func utf16UnitsBecomeTheSameStringAsTheStandardLibraryMakes() {
         for text in ["", "abc", "淄博高新区", "é€𠀀𝄞x", "混合 mixed 😀 文本"] {
             let units = Array(text.utf16)
