@@ -41,15 +41,10 @@ import NewsText
     }
 }
 
-@Suite struct RegionTaggerTests {
+@Suite struct RegionTaggerTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
-    init() throws {
-        tagger = RegionTagger(catalog: try RegionCatalog.shared())
-        segmenter = try WordSegmenter()
-    }
-
-    func tag(_ headline: String, _ body: String) -> [Int32] { tagger.tag(headline: headline, body: body, segmenter: segmenter) }
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
 
     @Test func theMostSpecificPlaceIsStored() {
         #expect(tag("淄博高新区精准招商", "山东省淄博市高新区近日与多家企业签约，淄博市相关负责人介绍了项目情况。") .first.map { tagger.catalog.isWithin($0, 370300) } == true)

@@ -4,17 +4,10 @@ import Testing
 
 /// The fifth tagging round, beside meeting venues (`RegionTaggerVenueTests`): words that are
 /// also districts of Taiwan, where someone returns to, warships named after cities. Made-up sentences.
-@Suite struct RegionTaggerFifthRoundTests {
+@Suite struct RegionTaggerFifthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
-    init() throws {
-        tagger = RegionTagger(catalog: try RegionCatalog.shared())
-        segmenter = try WordSegmenter()
-    }
-
-    func provinces(_ headline: String, _ body: String) -> Set<Int32> {
-        Set(tagger.tag(headline: headline, body: body, segmenter: segmenter).map { tagger.catalog.province(of: $0) })
-    }
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
 
     @Test func peaceBesideAPassingMentionOfTaiwanIsNoDistrictOfTaichung() {
         // 和平 is also Taichung's 和平区: a passing mention of Taiwan must not make every 和平 a place there.

@@ -4,17 +4,10 @@ import NewsText
 import Testing
 
 /// The rules of the fourth tagging round (issue 4), one test each, on made-up sentences.
-@Suite struct RegionTaggerRulesTests {
+@Suite struct RegionTaggerRulesTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
-    init() throws {
-        tagger = RegionTagger(catalog: try RegionCatalog.shared())
-        segmenter = try WordSegmenter()
-    }
-
-    func provinces(_ headline: String, _ body: String) -> Set<Int32> {
-        Set(tagger.tag(headline: headline, body: body, segmenter: segmenter).map { tagger.catalog.province(of: $0) })
-    }
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
 
     /// Filler that pushes what follows out of the lead.
     let filler = String(repeating: "会议听取了有关工作情况的汇报，审议了有关事项，对下一步工作作出部署。", count: 4)

@@ -5,17 +5,10 @@ import Testing
 /// The fifth tagging round: where a national or international meeting is held is no place
 /// of the story, while fairs, games and the host's own events still place it (the labels'
 /// convention, written in the header of `cctv-province-labels-tuning2.tsv`). Made-up sentences.
-@Suite struct RegionTaggerVenueTests {
+@Suite struct RegionTaggerVenueTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
-    init() throws {
-        tagger = RegionTagger(catalog: try RegionCatalog.shared())
-        segmenter = try WordSegmenter()
-    }
-
-    func provinces(_ headline: String, _ body: String) -> Set<Int32> {
-        Set(tagger.tag(headline: headline, body: body, segmenter: segmenter).map { tagger.catalog.province(of: $0) })
-    }
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
 
     @Test func aMeetingsVenueInABulletinIsNoPlace() {
         let body = """
