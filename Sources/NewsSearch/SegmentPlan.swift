@@ -140,20 +140,19 @@ final class SegmentPlan {
 
     /// False when some required clause has a term missing from this segment.
     var satisfiable: Bool {
-        for c in clauses where c.clause.occur != .mustNot && c.clause.orGroup == nil {
-            if units(c).contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty { return false }
+        for (i, c) in clauses.enumerated() where c.clause.occur != .mustNot && c.clause.orGroup == nil {
+            if clauseUnits[i].contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty { return false }
         }
         return true
     }
 
     /// The rarest unit of a clause every match needs; nil when only OR groups are required.
-    var driver: TermCursor? {
-        let required = clauses.filter { $0.clause.occur != .mustNot && $0.clause.orGroup == nil }
-        if let best = required.flatMap(units).min(by: { a, b in a.parts.reduce(0) { $0 + $1.cursor.docFreq } < b.parts.reduce(0) { $0 + $1.cursor.docFreq } }) {
-            return best
+    lazy var driver: TermCursor? = {
+        let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
+        return required.flatMap { clauseUnits[$0] }.min { a, b in
+            a.parts.reduce(0) { $0 + $1.cursor.docFreq } < b.parts.reduce(0) { $0 + $1.cursor.docFreq }
         }
-        return nil
-    }
+    }()
 
     /// What the per-document checks need of each clause, without its strings and arrays
     /// (copying a `PlannedClause` per document cost a retain per field).
