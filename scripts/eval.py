@@ -61,8 +61,10 @@ def sanitize(q):
 
 
 def ours(work, name, docs_path, queries, limit=10, extra=()):
+    # One indexing thread, as Lucene indexes here: with several, which thread takes which
+    # article varies from run to run, and so does the order of equal scores.
     index = os.path.join(work, name + '-ours')
-    subprocess.run([os.path.join(REPO, '.build/release/news-index'), '--quiet', '--rebuild', '--index', index, docs_path],
+    subprocess.run([os.path.join(REPO, '.build/release/news-index'), '--quiet', '--rebuild', '--threads', '1', '--index', index, docs_path],
                    check=True, stdout=subprocess.DEVNULL)
     qfile = os.path.join(work, name + '-ours.tsv')
     write_queries(qfile, queries)
