@@ -90,6 +90,18 @@ import NewsText
         #expect(d.description == expected)
     }
 
+    /// The shortcut for dates at the start finds what the patterns find, or leaves it to them.
+    @Test(arguments: ["2024-03-19", "2025-06-03T08:00:00+08:00", "2024/03/19 10:00", "2024.03.19", "2024-02-30",
+                      "2024-03-191", "2024-3-19", "2024-03", "２０２４-03-19", "20240319", "2024-03-19日"])
+    func theLeadingDateShortcutAgreesWithThePatterns(text: String) {
+        let patterns: DateParser.Match? = {
+            let t = DateParser.asciiDigits(text)
+            return t.firstMatch(of: DateParser.numeric).map { DateParser.make(String($0.0), Int($0.1), Int($0.2), Int($0.3)) }
+        }()
+        if let shortcut = DateParser.leadingISODate(text) { #expect(shortcut == patterns) }
+        #expect(DateParser.find(in: text) == patterns ?? DateParser.find(in: text))
+    }
+
     @Test func monthDayNeedsAYear() {
         #expect(DateParser.find(in: "3月19日") == nil)
         #expect(DateParser.find(in: "3月19日", contextYear: 2023) == .day(Day(year: 2023, month: 3, day: 19)!))
