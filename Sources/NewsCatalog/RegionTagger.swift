@@ -333,18 +333,7 @@ public struct RegionTagger: Sendable {
 
     /// The first index ≥ `from` where `needle` occurs in `haystack`.
     static func find(_ haystack: [UInt16], _ needle: [UInt16], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        haystack.withUnsafeBufferPointer { $0.firstIndex(of: needle, from: from) }
     }
 
     /// The mentions found and the region each names, for debugging why an article got

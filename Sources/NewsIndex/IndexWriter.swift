@@ -60,6 +60,8 @@ public final class IndexWriter {
     /// State the workers share, behind one lock.
     final class Shared: @unchecked Sendable {
         let mutex = NSLock()
+        /// Signalled whenever a worker takes a batch off its queue (see `submitBatch`).
+        let room = NSCondition()
         var clusterer = ReprintClusterer()
         var flushed: [(SegmentInfo, [Int64], [UInt64])] = []
         var issues: [IngestIssue] = []
@@ -156,12 +158,16 @@ public final class IndexWriter {
         guard !batch.isEmpty else { return }
         defer { batch = []; next = (next + 1) % workers.count }
         if workers.count == 1 { workers[0].submit(batch); return }
+        // Holding `room` while trying: a worker signals it only after making room, so no
+        // signal falls between a failed try and the wait.
+        shared.room.lock()
+        defer { shared.room.unlock() }
         while true {
             for k in 0 ..< workers.count {
                 let w = (next + k) % workers.count
                 if workers[w].trySubmit(batch) { next = w; return }
             }
-            usleep(200)
+            shared.room.wait()
         }
     }
 

@@ -280,28 +280,65 @@ public final class SegmentReader: @unchecked Sendable {
         return lo - 1
     }
 
+    /// One front-coded dictionary entry: how many leading bytes it shares with the
+    /// previous term of the block, the rest of its bytes, and where its postings are.
+    struct Entry {
+        var shared: Int
+        var suffix: UnsafeRawBufferPointer
+        var docFreq: Int
+        var offset: Int
+        var length: Int
+    }
+
+    /// Reads the entries of dictionary block `b` in order (FORMAT.md "Term dictionary").
+    struct BlockEntries {
+        var reader: ByteReader
+        var remaining: Int
+        var termLength = 0
+        var offset = 0
+        var next: Int
+        let version: UInt32
+
+        init(_ segment: SegmentReader, block b: Int) throws {
+            reader = ByteReader(segment.dict.bytes, offset: segment.blockOffset(b), file: segment.dict.path)
+            version = segment.dictVersion
+            remaining = try reader.count(limit: 1 << 20)
+            // Version 3 gives the block's first postings offset; each term's postings follow the previous.
+            next = version >= 3 ? try reader.count(limit: Int.max) : 0
+        }
+
+        @inline(__always)
+        mutating func read() throws -> Entry? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let shared = try reader.count(limit: termLength)
+            let suffixLength = try reader.count(limit: 1 << 16)
+            let suffix = try reader.bytes(suffixLength)
+            let df = try reader.count()
+            if version >= 3 { offset = next } else { offset += try reader.count(limit: Int.max) }
+            let length = try reader.count(limit: Int.max)
+            next = offset + length
+            termLength = shared + suffixLength
+            return Entry(shared: shared, suffix: suffix, docFreq: df, offset: offset, length: length)
+        }
+    }
+
+    /// The postings entry of a term, checked against the postings file.
+    private func info(_ e: Entry, term: some Collection<UInt8>) throws -> TermInfo {
+        guard e.offset >= postBody.lowerBound, e.offset + e.length <= postBody.upperBound, e.docFreq > 0, let field = term.first else {
+            throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(Array(term))) points past the end of \(post.path)")
+        }
+        return TermInfo(docFreq: e.docFreq, offset: e.offset, length: e.length, field: field == Field.headline.rawValue ? .headline : .body)
+    }
+
     /// Decodes dictionary block `b`, calling `body(term, info)` until it returns false.
     private func scanBlock(_ b: Int, _ body: ([UInt8], TermInfo) throws -> Bool) throws -> Bool {
-        var r = ByteReader(dict.bytes, offset: blockOffset(b), file: dict.path)
-        let count = try r.count(limit: 1 << 20)
+        var entries = try BlockEntries(self, block: b)
         var term = [UInt8]()
-        var offset = 0
-        // Version 3 gives the block's first postings offset; each term's postings follow the previous.
-        var next = dictVersion >= 3 ? try r.count(limit: Int.max) : 0
-        for _ in 0 ..< count {
-            let shared = try r.count(limit: term.count)
-            let suffix = try r.count(limit: 1 << 16)
-            term.removeSubrange(shared...)
-            term.append(contentsOf: try r.bytes(suffix))
-            let df = try r.count()
-            if dictVersion >= 3 { offset = next } else { offset += try r.count(limit: Int.max) }
-            let length = try r.count(limit: Int.max)
-            next = offset + length
-            guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound, df > 0, !term.isEmpty else {
-                throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(term)) points past the end of \(post.path)")
-            }
-            let info = TermInfo(docFreq: df, offset: offset, length: length, field: term[0] == Field.headline.rawValue ? .headline : .body)
-            if try !body(term, info) { return false }
+        while let e = try entries.read() {
+            term.removeSubrange(e.shared...)
+            term.append(contentsOf: e.suffix)
+            if try !body(term, try info(e, term: term)) { return false }
         }
         return true
     }
@@ -316,38 +353,22 @@ public final class SegmentReader: @unchecked Sendable {
     public func term(_ key: [UInt8]) throws -> TermInfo? {
         let b = try block(for: key)
         guard b >= 0 else { return nil }
-        var r = ByteReader(dict.bytes, offset: blockOffset(b), file: dict.path)
-        let count = try r.count(limit: 1 << 20)
-        var next = dictVersion >= 3 ? try r.count(limit: Int.max) : 0
-        var offset = 0
-        var matched = 0, termLength = 0
-        return try key.withUnsafeBufferPointer { k -> TermInfo? in
-            for _ in 0 ..< count {
-                let shared = try r.count(limit: termLength)
-                let suffix = try r.count(limit: 1 << 16)
-                let bytes = try r.bytes(suffix)
-                let df = try r.count()
-                if dictVersion >= 3 { offset = next } else { offset += try r.count(limit: Int.max) }
-                let length = try r.count(limit: Int.max)
-                next = offset + length
-                termLength = shared + suffix
-                if shared < matched { return nil }  // differs from key where the previous term agreed: larger
-                if shared > matched { continue }  // agrees with the previous term where that was smaller
-                var j = 0
-                while j < suffix && shared + j < k.count && bytes[j] == k[shared + j] { j += 1 }
-                matched = shared + j
-                if j < suffix {
-                    if matched == k.count || bytes[j] > k[matched] { return nil }
-                    continue
-                }
-                guard termLength == k.count else { continue }  // a proper prefix of key: smaller
-                guard offset >= postBody.lowerBound, offset + length <= postBody.upperBound, df > 0, termLength > 0 else {
-                    throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(key)) points past the end of \(post.path)")
-                }
-                return TermInfo(docFreq: df, offset: offset, length: length, field: k[0] == Field.headline.rawValue ? .headline : .body)
+        var entries = try BlockEntries(self, block: b)
+        var matched = 0
+        while let e = try entries.read() {
+            if e.shared < matched { return nil }  // differs from key where the previous term agreed: larger
+            if e.shared > matched { continue }  // agrees with the previous term where that was smaller
+            var j = 0
+            while j < e.suffix.count && e.shared + j < key.count && e.suffix[j] == key[e.shared + j] { j += 1 }
+            matched = e.shared + j
+            if j < e.suffix.count {
+                if matched == key.count || e.suffix[j] > key[matched] { return nil }
+                continue
             }
-            return nil
+            guard entries.termLength == key.count else { continue }  // a proper prefix of key: smaller
+            return try info(e, term: key)
         }
+        return nil
     }
 
     /// Every term starting with `prefix`, in order.

@@ -93,6 +93,10 @@ final class Worker: @unchecked Sendable {
             busy = true
             condition.broadcast()
             condition.unlock()
+            // After releasing the queue's lock: the writer takes `room` before any queue's.
+            shared.room.lock()
+            shared.room.broadcast()
+            shared.room.unlock()
 
             do {
                 switch item {

@@ -57,9 +57,9 @@ struct PlannedClause {
     var words: [TermText]
     /// Phrase tokens with their offset from the first one.
     var phrase: [(term: TermText, offset: Int32)]
-    /// The normalized phrase text, and whether positions alone cannot prove a
+    /// The normalized phrase text (UTF-16), and whether positions alone cannot prove a
     /// match (the phrase holds spaces or punctuation between tokens).
-    var normalized: String
+    var normalizedUnits: [UInt16]
     var needsVerification: Bool
 }
 
@@ -101,7 +101,7 @@ enum QueryPlanner {
                     words = words.filter { !$0.isInterrogative }
                 }
             }
-            let normalized = analyzer.normalizedText
+            let normalized = analyzer.withNormalized { Array($0) }
             // Letters and digits at an exact string's edges may be part of longer tokens in an article.
             if clause.phrase, !phrase.isEmpty {
                 let last = phrase.count - 1
@@ -113,7 +113,7 @@ enum QueryPlanner {
             // Positions prove contiguity only when tokens cover every character.
             let covered = coverage(tokens, count: analyzer.normalizedCount)
             planned.append(PlannedClause(clause: clause, units: units, words: dedupe(words), phrase: phrase,
-                                         normalized: normalized, needsVerification: !covered))
+                                         normalizedUnits: normalized, needsVerification: !covered))
         }
         return planned
     }

@@ -186,8 +186,8 @@ public final class Searcher {
     /// lowest ones whose bounds together (scaled by the coordination factor of
     /// matching only them) cannot beat the threshold are not essential: they are
     /// only probed for candidates the essential terms bring. Candidates are further
-    /// skipped a window at a time while the block maxima of every term over the
-    /// window cannot beat the threshold.
+    /// skipped a window at a time while the essential terms' block maxima over the
+    /// window, plus the others' upper bounds and the words', cannot beat the threshold.
     private func disjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ exclude: [Int32],
                              _ total: inout Int, count: Bool) throws {
         let segment = plan.segment
@@ -296,18 +296,6 @@ public final class Searcher {
         terms.removeAll()
     }
 
-    /// Whether `needle` occurs in `text` (UTF-16 units, as grep compares bytes).
-    static func find(_ needle: [UInt16], in text: UnsafeBufferPointer<UInt16>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= text.count else { return false }
-        for i in 0 ... text.count - needle.count where text[i] == first {
-            var k = 1
-            while k < needle.count && text[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-        }
-        return false
-    }
-
     // MARK: Filters only
 
     private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
@@ -346,7 +334,7 @@ public final class Searcher {
         // (normalized only: segmenting it is not needed to find a string in it).
         let stored = try segment.stored(Int(doc))
         analyzer.normalizeOnly(field == .headline ? stored.headline : stored.body)
-        return analyzer.withNormalized { text in Self.find(Array(plan.normalized.utf16), in: text) }
+        return analyzer.withNormalized { $0.firstIndex(of: plan.normalizedUnits) != nil }
     }
 }
 

@@ -25,8 +25,6 @@ final class TermCursor {
     var parts: [(field: Field, cursor: PostingsCursor, shift: Int32)]
     /// The current document, `PostingsCursor.end` when exhausted.
     private(set) var doc: Int32 = -1
-    let idf: Double
-    let weight: Double
     /// No document of this segment scores higher on this term.
     private(set) lazy var upperBound: Double = {
         var x = 0.0
@@ -52,8 +50,6 @@ final class TermCursor {
         self.term = term
         self.headlineOnly = headlineOnly
         self.parts = parts
-        self.idf = idf
-        self.weight = weight
         self.ranking = ranking
         self.averages = averages
         factor = idf * weight * (ranking.k1 + 1)

@@ -36,3 +36,22 @@ extension String {
         })
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt16 {
+    /// The first index ≥ `from` where `needle` occurs, comparing UTF-16 units (as grep
+    /// compares bytes); nil for an empty needle.
+    public func firstIndex(of needle: [UInt16], from: Int = 0) -> Int? {
+        guard let first = needle.first, needle.count <= count else { return nil }
+        var i = Swift.max(from, 0)
+        let last = count - needle.count
+        while i <= last {
+            if self[i] == first {
+                var k = 1
+                while k < needle.count && self[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
