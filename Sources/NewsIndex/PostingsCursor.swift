@@ -114,6 +114,9 @@ public struct PostingsCursor {
 
     public var blockCount: Int { blocks.count }
 
+    /// Bytes of positions in this term's postings (`news-index stats --terms`).
+    public var positionBytes: Int { blocks.reduce(0) { $0 + $1.posLength } }
+
     /// Back to before the first document (a block already decoded stays decoded
     /// when it is the first: a one-block term is not decoded again).
     public mutating func rewind() {

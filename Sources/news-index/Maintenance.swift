@@ -27,16 +27,20 @@ struct Stats: ParsableCommand {
         }
         print("total:      \(bytes.values.reduce(0, +)) bytes")
         if self.terms {
-            var byKind = [String: (terms: Int, bytes: Int)]()
+            var byKind = [String: (terms: Int, bytes: Int, positions: Int, once: Int)]()
             for s in reader.segments {
                 try s.forEachTerm { key, info in
-                    let d = TermKey.describe(key.prefix(2)).dropLast()
-                    byKind[String(d), default: (0, 0)].terms += 1
-                    byKind[String(d), default: (0, 0)].bytes += info.length
+                    let d = String(TermKey.describe(key.prefix(2)).dropLast())
+                    let cursor = try s.postings(info)
+                    byKind[d, default: (0, 0, 0, 0)].terms += 1
+                    byKind[d, default: (0, 0, 0, 0)].bytes += info.length
+                    byKind[d, default: (0, 0, 0, 0)].positions += cursor.positionBytes
+                    byKind[d, default: (0, 0, 0, 0)].once += info.docFreq == 1 ? 1 : 0
                 }
             }
             for (k, v) in byKind.sorted(by: { $0.value.bytes > $1.value.bytes }) {
-                print("  \(k)\(String(repeating: " ", count: max(1, 18 - k.count)))\(v.terms) terms, \(v.bytes) postings bytes")
+                print("  \(k)\(String(repeating: " ", count: max(1, 18 - k.count)))\(v.terms) terms (\(v.once) in one article), "
+                      + "\(v.bytes) postings bytes, \(v.positions) of them positions")
             }
         }
     }
