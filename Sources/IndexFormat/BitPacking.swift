@@ -28,6 +28,25 @@ public enum BitPacking {
         if bits > 0 { out.u8(UInt8(truncatingIfNeeded: acc)) }
     }
 
+    /// Value `index` of a packed run of 128 at `width` bits that starts at `reader`'s
+    /// offset; the reader moves past the run.
+    @inline(__always)
+    public static func value(at index: Int, _ reader: inout ByteReader, width: Int) throws -> UInt32 {
+        guard width > 0 else { return 0 }
+        guard width <= 32 else { throw FormatError.corrupt(file: reader.file, detail: "bit width \(width) > 32") }
+        let raw = try reader.bytes((blockSize * width + 7) / 8)
+        let bit = index * width
+        var acc: UInt64 = 0
+        var i = bit / 8, shift: UInt64 = 0
+        while shift < UInt64(width + bit % 8) && i < raw.count {
+            acc |= UInt64(raw[i]) << shift
+            i += 1
+            shift += 8
+        }
+        let mask: UInt64 = (1 << UInt64(width)) - 1
+        return UInt32(truncatingIfNeeded: (acc >> UInt64(bit % 8)) & mask)
+    }
+
     /// Reads 128 values of `width` bits from `reader` into `out`.
     @inline(__always)
     public static func unpack(_ reader: inout ByteReader, width: Int, into out: UnsafeMutablePointer<UInt32>) throws {

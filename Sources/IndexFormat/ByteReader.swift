@@ -41,10 +41,15 @@ public struct ByteReader {
 
     @inlinable @inline(__always)
     public mutating func vint() throws -> UInt64 {
-        // Most values fit in one byte.
-        if offset < base.count {
+        // Most values fit in one byte, nearly all the rest in two.
+        if offset + 1 < base.count {
             let b = base[offset]
             if b < 0x80 { offset += 1; return UInt64(b) }
+            let c = base[offset + 1]
+            if c < 0x80 { offset += 2; return UInt64(b & 0x7F) | UInt64(c) << 7 }
+        } else if offset < base.count, base[offset] < 0x80 {
+            offset += 1
+            return UInt64(base[offset - 1])
         }
         return try longVint()
     }

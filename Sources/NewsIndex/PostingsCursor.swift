@@ -10,14 +10,18 @@ public struct PostingsCursor {
     let file: String
     public let docFreq: Int
     /// One postings block: its last document, where its doc data and positions
-    /// are, and its impacts (`impacts[impactStart ..< impactEnd]`).
+    /// are, and where its impacts are (`impactCount` pairs of varints at byte
+    /// `impactOffset`, decoded only when asked for; -1 for a one-block term,
+    /// whose bound is computed from its documents).
     public struct Block {
         public var last: Int32
         var dataStart: Int
         var posStart: Int
         var posLength: Int
-        public var impactStart: Int32
-        public var impactEnd: Int32
+        var impactOffset: Int
+        var impactCount: Int
+        /// Where its decoded impacts start in `impacts` (-1: not decoded yet).
+        var impactStart: Int32 = -1
     }
 
     /// A (frequency, field length) pair: BM25 grows with the one and shrinks
@@ -28,8 +32,9 @@ public struct PostingsCursor {
     }
 
     public private(set) var blocks: [Block] = []
-    /// Every block's impacts, in block order (`allImpacts` and `impacts(of:)` make sure they are computed).
+    /// The impacts of the blocks decoded so far, in the order they were asked for.
     private var impacts: [Impact] = []
+    private var impactsDecoded = false
     /// A one-block term's bound is computed on first use, from this field's length column.
     private var pendingLengths: UnsafeRawPointer? = nil
     /// At most this many impacts per block (more are coarsened into dominating pairs).
@@ -65,7 +70,7 @@ public struct PostingsCursor {
         let end = info.offset + info.length
         if version >= 3 && info.docFreq <= BitPacking.blockSize {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
-            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactStart: 0, impactEnd: 0)]
+            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactOffset: -1, impactCount: 1, impactStart: 0)]
             try decode(0, &r)
             guard r.offset <= end, docs[count - 1] < segment.docCount else {
                 throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
@@ -73,7 +78,8 @@ public struct PostingsCursor {
             // Its bound reads every document's length: only done when a query asks for it.
             pendingLengths = segment.lengthColumn(info.field)
             blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
-                              impactStart: 0, impactEnd: 1)
+                              impactOffset: -1, impactCount: 1, impactStart: 0)
+            impactsDecoded = true
             block = 0
             index = -1
             return
@@ -86,18 +92,23 @@ public struct PostingsCursor {
         for _ in 0 ..< count {
             last += Int64(try r.vint())
             let d = try r.count(limit: Int.max), p = try r.count(limit: Int.max)
-            let start = Int32(impacts.count)
+            // Impacts are skipped here (most queries read a few blocks' impacts, or none):
+            // their varints are only checked to end in time, so decoding them later cannot fail.
+            var n = 1
             if version >= 3 {
-                let n = try r.count(limit: Self.maxImpacts)
+                n = try r.count(limit: Self.maxImpacts)
                 guard n > 0 else { throw FormatError.corrupt(file: file, detail: "postings block without impacts at byte \(r.offset)") }
-                for _ in 0 ..< n {
-                    impacts.append(Impact(freq: UInt32(truncatingIfNeeded: try r.vint()), length: UInt32(truncatingIfNeeded: try r.vint())))
+            }
+            let impactOffset = r.offset
+            var ends = 0, run = 0
+            while ends < 2 * n {
+                if try r.u8() < 0x80 { ends += 1; run = 0 } else {
+                    run += 1
+                    guard run < 10 else { throw FormatError.corrupt(file: file, detail: "overlong variable-length integer at byte \(r.offset)") }
                 }
-            } else {
-                impacts.append(Impact(freq: UInt32(truncatingIfNeeded: try r.vint()), length: UInt32(truncatingIfNeeded: try r.vint())))
             }
             blocks.append(Block(last: Int32(truncatingIfNeeded: last), dataStart: dataBytes, posStart: 0, posLength: p,
-                                impactStart: start, impactEnd: Int32(impacts.count)))
+                                impactOffset: impactOffset, impactCount: n))
             dataBytes += d
         }
         let dataBase = r.offset
@@ -128,13 +139,42 @@ public struct PostingsCursor {
     /// The impacts of block `b`.
     public mutating func impacts(of b: Int) -> ArraySlice<Impact> {
         if pendingLengths != nil { computeOneBlockBound() }
-        return impacts[Int(blocks[b].impactStart) ..< Int(blocks[b].impactEnd)]
+        if blocks[b].impactStart < 0 { decodeImpacts(b) }
+        let start = Int(blocks[b].impactStart)
+        return impacts[start ..< start + blocks[b].impactCount]
     }
 
     /// Every block's impacts.
     public mutating func allImpacts() -> ArraySlice<Impact> {
         if pendingLengths != nil { computeOneBlockBound() }
+        if !impactsDecoded {
+            impacts.reserveCapacity(blocks.count * 2)
+            for b in blocks.indices where blocks[b].impactStart < 0 { decodeImpacts(b) }
+            impactsDecoded = true
+        }
         return impacts[...]
+    }
+
+    /// Appends block `b`'s impacts to `impacts` (their varints were checked when the cursor was made).
+    private mutating func decodeImpacts(_ b: Int) {
+        blocks[b].impactStart = Int32(impacts.count)
+        let bytes = bytes
+        var offset = blocks[b].impactOffset
+        func vint() -> UInt32 {
+            var result: UInt64 = 0, shift: UInt64 = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                offset += 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return UInt32(truncatingIfNeeded: result)
+        }
+        for _ in 0 ..< blocks[b].impactCount {
+            let freq = vint()
+            impacts.append(Impact(freq: freq, length: vint()))
+        }
     }
 
     /// A one-block term: one pair (largest frequency, shortest length) bounds its
@@ -278,6 +318,42 @@ public struct PostingsCursor {
             out.append(UInt32(truncatingIfNeeded: previous - 1))
             posConsumed += 1
         }
+    }
+
+    /// The first position of the current document (nil for a term stored without
+    /// positions). Reads one value, not the block's positions, unless they are decoded.
+    public mutating func firstPosition() throws -> UInt32? {
+        guard blocks[block].posLength > 0 else { return nil }
+        if version < 3 {
+            var out = [UInt32]()
+            try positions(into: &out)
+            return out.first
+        }
+        if positionsDecoded == block { return blockPositions[Int(positionStarts[index])] }
+        var start = 0, total = 0
+        for k in 0 ..< count {
+            if k == index { start = total }
+            total += Int(freqs[k])
+        }
+        let packed = total / BitPacking.blockSize * BitPacking.blockSize
+        var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)
+        var value: UInt32
+        // The runs of 128 before the one holding `start` (or all of them): a width byte and 16·width bytes each.
+        for _ in 0 ..< min(start, packed) / BitPacking.blockSize {
+            let w = Int(try r.u8())
+            guard w <= 32 else { throw FormatError.corrupt(file: file, detail: "position block width \(w)") }
+            try r.skip(16 * w)
+        }
+        if start < packed {
+            value = try BitPacking.value(at: start % BitPacking.blockSize, &r, width: Int(try r.u8()))
+        } else {
+            for _ in packed ..< start { _ = try r.vint() }
+            value = UInt32(truncatingIfNeeded: try r.vint())
+        }
+        guard r.offset <= blocks[block].posStart + blocks[block].posLength, value > 0 else {
+            throw FormatError.corrupt(file: file, detail: "positions overrun their block")
+        }
+        return value - 1
     }
 
     /// Version 3: decodes every position of the current block (runs of 128

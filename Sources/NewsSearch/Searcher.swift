@@ -72,7 +72,9 @@ public final class Searcher {
         if scoring.isEmpty {
             return try listByDate(clauses, options: options, count: count)
         }
-        var complete = TopK(limit: options.limit)
+        // The lead re-ranking needs the first `leadDepth` of each tier, whatever the limit.
+        let lead = options.ranking.leadWeight > 0 && !count && options.limit > 0 ? options.ranking.leadDepth : 0
+        var complete = TopK(limit: max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
@@ -84,15 +86,54 @@ public final class Searcher {
             plans.append(plan)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
+        if !count { try rerankByLead(&hits, plans, options.ranking) }
+        if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
-            var partial = TopK(limit: options.limit == 0 ? 0 : options.limit - hits.count)
+            let rest = options.limit == 0 ? 0 : options.limit - hits.count
+            var partial = TopK(limit: rest == 0 ? 0 : max(rest, lead))
             for (s, plan) in plans.enumerated() {
                 plan.rewind()
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
-            hits += partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
+            var more = partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
+            if !count { try rerankByLead(&more, plans, options.ranking) }
+            hits += rest > 0 ? more.prefix(rest) : more[...]
         }
         return Result(hits: hits, total: count ? total : nil)
+    }
+
+    // MARK: The lead
+
+    /// News puts what a story is about first (the inverted pyramid): of the first
+    /// `leadDepth` hits of a tier, in BM25F order, each gains `leadWeight` × idf for
+    /// every query unit whose first body occurrence lies within the lead (the first
+    /// `leadLength` characters of the normalized body), and they are re-ordered.
+    /// Hits beyond the depth keep their BM25F order and scores.
+    private func rerankByLead(_ hits: inout [Hit], _ plans: [SegmentPlan], _ ranking: Ranking) throws {
+        let depth = min(hits.count, ranking.leadDepth)
+        guard ranking.leadWeight > 0, depth > 1 else { return }
+        let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
+        var segment = -1
+        var units = [TermCursor]()
+        for i in order {
+            if hits[i].segment != segment {
+                for u in units { u.rewind() }
+                segment = hits[i].segment
+                units = plans[segment].scoringUnits.filter { $0.term.kind != .word }
+            }
+            let doc = Int32(hits[i].doc)
+            var bonus = 0.0
+            for u in units {
+                if let p = try u.firstPosition(of: doc, in: .body), p < UInt32(ranking.leadLength) { bonus += u.idf }
+            }
+            hits[i].score += ranking.leadWeight * bonus
+        }
+        for u in units { u.rewind() }
+        // Stable: equal scores keep their BM25F order.
+        let reordered = hits[..<depth].enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+        hits.replaceSubrange(..<depth, with: reordered)
     }
 
     // MARK: Statistics

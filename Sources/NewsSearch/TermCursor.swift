@@ -14,6 +14,12 @@ public struct Ranking: Sendable {
     /// 1 favours articles with more of the query, 0 is plain BM25. 0.5 was best on
     /// known-item headlines and CMRC2018 questions together (tuning data only).
     public var coordination = 0.5
+    /// The lead (see `Searcher.rerankByLead`): the weight of a query unit's idf when
+    /// the unit occurs in the first `leadLength` characters of the body, and how many
+    /// hits of each tier are re-ordered by it. Weight 0 turns it off.
+    public var leadWeight = 0.5
+    public var leadLength = 100
+    public var leadDepth = 10
 
     public init() {}
 }
@@ -43,6 +49,7 @@ final class TermCursor {
     let headlineOnly: Bool
     /// idf × weight × (k1 + 1), and k1: the constant parts of the score.
     private let factor: Double
+    let idf: Double
     private let k1: Double
 
     init(term: TermText, headlineOnly: Bool, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking,
@@ -52,6 +59,7 @@ final class TermCursor {
         self.parts = parts
         self.ranking = ranking
         self.averages = averages
+        self.idf = idf
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
     }
@@ -114,6 +122,20 @@ final class TermCursor {
             if shift == 0 { out += scratch } else { out += scratch.map { $0 &+ UInt32(bitPattern: shift) } }
         }
         if parts.count > 1 { out.sort() }
+    }
+
+    /// The first position of `doc` in `field` (nil when it has none there), moving only
+    /// that field's postings, back to their start when they are past `doc`: rewind the
+    /// cursor before using it otherwise.
+    func firstPosition(of doc: Int32, in field: Field) throws -> UInt32? {
+        var first: UInt32? = nil
+        for i in parts.indices where parts[i].field == field {
+            if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
+            guard try parts[i].cursor.advance(to: doc) == doc, let p = try parts[i].cursor.firstPosition() else { continue }
+            let shifted = p &+ UInt32(bitPattern: parts[i].shift)
+            first = min(first ?? shifted, shifted)
+        }
+        return first
     }
 
     /// A bound on this term's score for every document from `doc` up to `until`

@@ -74,6 +74,30 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(try reader.verify() > 0)
     }
 
+    @Test func firstPositionReadsOneValueEqualToTheFirstOfAllPositions() throws {
+        let dir = try TemporaryFolder("first-position")
+        // 400 articles in one segment: common bigrams have blocks of 128 documents whose
+        // positions fill several bit-packed runs before the varint tail.
+        _ = try buildIndex(dir.path, makeArticles(400), threads: 1)
+        let reader = try IndexReader.open(directory: dir.path)
+        var positions = [UInt32]()
+        var packed = 0, checked = 0
+        for s in reader.segments {
+            var it = s.termIterator()
+            while let (_, info) = try it.next() {
+                var all = try s.postings(info), first = try s.postings(info)
+                while try all.next() != PostingsCursor.end {
+                    #expect(try first.next() == all.doc)
+                    try all.positions(into: &positions)
+                    #expect(try first.firstPosition() == positions.first)
+                    checked += 1
+                    if info.docFreq > 128 && all.doc > 64 { packed += 1 }
+                }
+            }
+        }
+        #expect(checked > 10_000 && packed > 1_000)
+    }
+
     @Test func prefixRangesListBigramsByFirstCharacter() throws {
         let dir = try TemporaryFolder("prefix")
         _ = try buildIndex(dir.path, makeArticles(30))

@@ -101,6 +101,37 @@ final class Fixture: @unchecked Sendable {
     }
 }
 
+@Suite(.serialized) struct LeadTests {
+    /// Two articles with the same tokens (so the same BM25F score): one opens with the
+    /// query's words, the other ends with them after more than a lead of other text.
+    @Test func articlesThatOpenWithTheQueryRankFirst() throws {
+        let dir = try TemporaryFolder("lead")
+        let filler = String(repeating: "今天天气晴朗适合出行", count: 12)
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        try writer.add(Article(id: "late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"))
+        try writer.add(Article(id: "early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"))
+        _ = try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: dir.path)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        func hits(_ configure: (inout Searcher.Options) -> Void = { _ in }) throws -> [(String, Double)] {
+            var options = Searcher.Options()
+            configure(&options)
+            return try searcher.search(try Query.parse("钙钛矿 光伏"), options: options).hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) }
+        }
+        #expect(try hits().map(\.0) == ["early", "late"])
+        #expect(try hits { $0.limit = 1 }.map(\.0) == ["early"])
+        // Off, or a depth of one: equal scores keep document order.
+        let off = try hits { $0.ranking.leadWeight = 0 }
+        #expect(off.map(\.0) == ["late", "early"] && off[0].1 == off[1].1)
+        #expect(try hits { $0.ranking.leadDepth = 1 }.map(\.0) == ["late", "early"])
+        // A lead shorter than where the words start gives no bonus either.
+        #expect(try hits { $0.ranking.leadLength = 2 }.map(\.0) == ["late", "early"])
+        let on = try hits()
+        #expect(on[1].1 == off[0].1 && on[0].1 > on[1].1)
+    }
+}
+
 @Suite(.serialized) struct PruningTests {
     /// MaxScore and block-max pruning must return exactly what exhaustive scoring
     /// returns: enough articles for postings of many blocks, and queries whose
