@@ -88,6 +88,7 @@ public struct RegionTagger: Sendable {
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
         "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
         "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
+        "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -113,7 +114,7 @@ public struct RegionTagger: Sendable {
         ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
         ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
         ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
-        ("塞罕坝", [130000]), ("台岛", [710000]),
+        ("塞罕坝", [130000]), ("台岛", [710000]), ("三江源", [630000]),
     ]
     static let allGroups = groups + landmarks
     static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
@@ -186,6 +187,9 @@ public struct RegionTagger: Sendable {
         var topic = false
         /// Which sentence of its field the mention is in (counted from 0).
         var sentence = 0
+        /// Whether the mention is in a bare list closed by 等地 (广西、湖南等地有暴雨): it adds to its
+        /// province's weight but never makes the province salient, and places nothing in context.
+        var bare = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -240,7 +244,9 @@ public struct RegionTagger: Sendable {
         var bulletin: Bool { itemHeadlines.count >= 2 }
 
         init(headline: [UInt16], body: [UInt16]) {
-            let unquoted = RegionTagger.unquoted(headline)
+            var unquoted = RegionTagger.unquoted(headline)
+            // 中东部 is China's central and eastern part, not the Middle East (中东).
+            for phrase in RegionTagger.notForeignUnits { RegionTagger.blank(&unquoted, phrase, keepFrom: phrase.count) }
             foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
@@ -282,6 +288,8 @@ public struct RegionTagger: Sendable {
         "坦桑尼亚", "东帝汶", "斐济", "卢森堡", "爱尔兰", "冰岛",
     ]
     static let foreignUnits = foreignNames.map { Array($0.utf16) }
+    /// Words holding a foreign name that name parts of China (中东部: central and eastern China).
+    static let notForeignUnits = ["中东部"].map { Array($0.utf16) }
 
     /// `text` with what stands inside “…” blanked: a quoted name (台风“桦加沙”, a film, a
     /// slogan) may hold a country's name (加沙) without the story being about that country.
@@ -401,7 +409,7 @@ public struct RegionTagger: Sendable {
         return j
     }
     /// Longest first, so that 西北部 is not read as 西 plus 北部.
-    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
+    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "中南部", "中北部", "中东部", "中西部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
 
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
     /// 自治区主席), after the rest of the place's own name.
@@ -480,7 +488,10 @@ public struct RegionTagger: Sendable {
             var venueFrom = -1
             // Where the current run of places began (山东青岛 is one run).
             var runFrom = -1
-            var sentence = 0, counted = 0
+            var sentence = 0, counted = 0, lineStart = 0
+            // Whether the sentence `forecastChecked` belongs to a weather forecast (中央气象台预计，…),
+            // which goes on to the end of its paragraph.
+            var forecastChecked = -1, forecast = false
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -514,6 +525,12 @@ public struct RegionTagger: Sendable {
                     defer { previousEnd = best.end }
                     // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
                     if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
+                    // Where the news came from or where someone set out (记者从哈尔滨海关获悉, 据成都海关统计,
+                    // 从郑州起程) and compatriots of a place (台湾同胞) are no places of the story.
+                    if Self.namesSourceOrDeparture(buf, at: runFrom, end: best.end) || Self.namesPeople(buf, after: best.end) {
+                        i = best.end
+                        continue
+                    }
                     // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
@@ -521,15 +538,29 @@ public struct RegionTagger: Sendable {
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
-                    var w = listed || titled ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) says nothing of any of its places.
+                    while counted < i {
+                        if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }
+                        if buf[counted] == 0x0A { lineStart = counted + 1 }
+                        counted += 1
+                    }
+                    if forecastChecked != sentence {
+                        forecastChecked = sentence
+                        forecast = Self.forecasts(buf, from: lineStart, to: i)
+                    }
+                    // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
+                    // forecast say nothing of any of their places.
+                    let bare = forecast || ((listed || (tail < buf.count && buf[tail] == Self.etcUnit)) && Self.closesBareList(buf, from: tail)
+                        && !Self.framesList(buf, at: i, from: tail))
+                    var w = listed || titled || bare ? max(1, weight(i) / 2) : weight(i)
+                    let topic = !bare && !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
-                    while counted < i { if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }; counted += 1 }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
+                    m.bare = bare
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = !bare && !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
@@ -559,6 +590,8 @@ public struct RegionTagger: Sendable {
         /// From a name of several provinces (长三角): names none of them on its own.
         var fromGroup = false
         var topic = false
+        /// From a bare list closed by 等地: adds weight, makes nothing salient on its own.
+        var bare = false
     }
 
     /// The regions the mentions name, after the context rules.
@@ -577,7 +610,9 @@ public struct RegionTagger: Sendable {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
             } else if let r = standalone(meanings[m.term]) {
-                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
+                // A bare list (江南 beside 广西、湖南等地) places nothing.
+                guard !m.bare else { continue }
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
                 sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
@@ -594,7 +629,7 @@ public struct RegionTagger: Sendable {
                 return parents.contains { near.contains($0) }
             }
             if fits.count == 1 {
-                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
             }
         }
         return credits
@@ -642,10 +677,13 @@ public struct RegionTagger: Sendable {
         var headlineProvinces = Set<Int32>()
         var named = Set<Int32>()
         var topical = Set<Int32>()
+        // Provinces named somewhere other than in a bare list (…等地): only these can be salient.
+        var substantive = Set<Int32>()
         for c in credits {
             let province = catalog.province(of: regions[c.region].code)
             if !c.fromGroup { named.insert(province) }
             if c.topic { topical.insert(province) }
+            if !c.bare { substantive.insert(province) }
             weights[c.region, default: 0] += c.weight
             byProvince[province, default: 0] += c.weight
             byItem[c.item, default: [:]][province, default: 0] += c.weight
@@ -664,7 +702,7 @@ public struct RegionTagger: Sendable {
                 // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
                 let enough = minimum > tuning.minimumWeight ? w >= minimum
                     : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
-                if enough { salient.insert(p) }
+                if enough, substantive.contains(p) { salient.insert(p) }
             }
         }
         let keptProvinces = byProvince.filter { salient.contains($0.key) }

@@ -1,0 +1,66 @@
+import NewsCatalog
+import NewsText
+import Testing
+
+/// The sixth tagging round: where the news came from or someone set out, compatriots,
+/// bare lists closed by 等地, weather forecasts, 中东部, festivals and job fairs as venues,
+/// and a few short names that are parts of other names. Made-up sentences.
+@Suite struct RegionTaggerSixthRoundTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func centralAndEasternChinaIsNoMiddleEast() {
+        // 中东部 holds 中东 (the Middle East); the headline must not make this a foreign story.
+        let body = "受冷空气影响，山西连续发布暴雪预警，多地降温超过20℃。陕西多地也出现降雪，延安局地达到暴雪级别。"
+        #expect(provinces("冷空气影响继续 中东部大范围降温", body) == [140000, 610000])
+    }
+
+    @Test func theSourceOfTheNewsIsNoPlaceOfTheStory() {
+        #expect(provinces("中欧班列开行量增长", "记者从哈尔滨海关获悉，今年以来全国中欧班列开行量持续增长，运送货物超过100万标箱。").isEmpty)
+        #expect(provinces("西部地区外贸增长", "据成都海关统计，去年我国西部地区货物贸易进出口增长8%，规模首次突破4万亿元。").isEmpty)
+    }
+
+    @Test func wherePeopleSetOutFromIsNoPlaceOfTheStory() {
+        #expect(provinces("维和分队起程", "今天，某批维和快反分队第一梯队从郑州起程，执行为期12个月的维和任务。").isEmpty)
+    }
+
+    @Test func compatriotsArePeopleNotPlaces() {
+        let body = "某领导今天会见参访团。他表示，愿同台湾同胞共享发展机遇，并向香港特别行政区同胞、澳门特别行政区同胞致以问候。"
+        #expect(provinces("某领导会见参访团", body).isEmpty)
+    }
+
+    @Test func aBareListClosedByEtcCountsForNone() {
+        let body = "今天，广西、湖南、江西、安徽等地出现强降雨，其中湖南中南部、江西中北部等地局地有大暴雨。"
+        #expect(provinces("南方多地强降雨", body).isEmpty)
+        // A place of the list reported on in a sentence of its own still counts.
+        let reported = body + "湖南长沙今天降雨量超过200毫米，多条道路积水，当地转移群众3000多人。"
+        #expect(provinces("南方多地强降雨", reported) == [430000])
+    }
+
+    @Test func aListFramingASceneCounts() {
+        // 在…等地，: the list frames what is reported there.
+        let body = "重阳节到来之际，各地开展敬老活动。在浙江平湖、安徽淮南等地，老人们聚在一起共享长桌宴。"
+        #expect(provinces("各地重阳敬老", body).contains(340000))
+    }
+
+    @Test func theRestOfAWeatherForecastPlacesNothing() {
+        let body = "今天，新疆阜康抽水蓄能电站首台机组投产发电，每年可增发新能源电量26亿度。\n中央气象台预计，明后天较强冷空气将影响北方地区。内蒙古中部气温将下降8—12℃。"
+        #expect(provinces("新疆阜康抽水蓄能电站投产", body) == [650000])
+    }
+
+    @Test func festivalsAndJobFairsAreVenues() {
+        #expect(provinces("民间艺术节开幕", "第十三届中国民间艺术节昨晚在山东青岛开幕。艺术节期间，多支队伍带来民间文艺演出。").isEmpty)
+        #expect(provinces("高校毕业生招聘会举行", "全国高校毕业生教育人才招聘会今天在吉林长春举行，1000多家单位参会，提供岗位3万多个。").isEmpty)
+    }
+
+    @Test func shortNamesInsideOtherNames() {
+        // 八步 (Hezhou's 八步区) in 八步沙, 台山 (Jiangmen's 台山市) in 三台山.
+        #expect(provinces("治沙人的坚守", "甘肃古浪县八步沙林场的职工今天又种下一片树苗。") == [620000])
+        #expect(provinces("赏秋正当时", "江苏宿迁三台山国家森林公园2000多亩花海色彩斑斓，吸引大批游客。") == [320000])
+    }
+
+    @Test func theSourcesOfThreeRiversLieInQinghai() {
+        #expect(provinces("国家公园建设取得成效", "三江源国家公园实施系列生态修复工程，藏羚羊种群恢复到7万多只。") == [630000])
+    }
+}
