@@ -115,6 +115,10 @@ public struct RegionTagger: Sendable {
         ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
         ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
         ("塞罕坝", [130000]), ("台岛", [710000]), ("三江源", [630000]),
+        // National Games named by number, without their host: 十四运会 (Shaanxi).
+        ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
+        // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
+        ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
     ]
     static let allGroups = groups + landmarks
     static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
@@ -263,7 +267,8 @@ public struct RegionTagger: Sendable {
         func bodyWeight(_ offset: Int) -> Int {
             guard bulletin else { return offset < RegionTagger.leadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight }
             let i = item(offset)
-            guard i >= 0 else { return RegionTagger.bodyWeight }
+            // Before the first item: the article's own lead (a story with short subheadings, 北京冬奥会…比赛继续进行).
+            guard i >= 0 else { return offset < RegionTagger.leadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight }
             if itemHeadlines[i].contains(offset) { return RegionTagger.headlineWeight }
             return offset < itemHeadlines[i].upperBound + RegionTagger.itemLeadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight
         }

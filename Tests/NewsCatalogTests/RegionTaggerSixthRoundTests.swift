@@ -64,3 +64,22 @@ import Testing
         #expect(provinces("国家公园建设取得成效", "三江源国家公园实施系列生态修复工程，藏羚羊种群恢复到7万多只。") == [630000])
     }
 }
+
+/// Sixth round, continued: the lead of a story with short subheadings, landmarks.
+@Suite struct RegionTaggerSixthRoundLeadTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func theLeadBeforeShortSubheadingsWeighsAsALead() {
+        // Short lines without a full stop look like the item headlines of a bulletin; the text
+        // before the first of them is still the article's lead.
+        let body = "央视网消息：北京冬奥会短道速滑比赛昨晚继续进行。\n中国队夺得一枚铜牌\n在女子1000米比赛中，中国选手第三个冲过终点线。\n男子500米无缘奖牌\n在男子500米比赛中，中国选手无缘奖牌。"
+        #expect(provinces("冬奥会赛况", body) == [110000, 130000])
+    }
+
+    @Test func landmarksWithoutAPlaceName() {
+        #expect(provinces("船闸恢复通航", "昨晚，长江三峡船闸完成年度检修，提前12小时恢复通航。") == [420000])
+        #expect(provinces("十四运会筹备有序推进", "十四运会各项筹备工作有序推进，场馆建设全部完成。") == [610000])
+    }
+}
