@@ -29,7 +29,7 @@ extension RegionTagger {
     /// 据…统计: the figures came from there.
     static let sourceAccordingUnits = ["统计", "消息"].map { Array($0.utf16) }
     /// 从…出发: where someone set out, which the labels never count (a team's port of departure).
-    static let departureUnits = ["出发", "起程", "启程", "启航", "驶离", "出征"].map { Array($0.utf16) }
+    static let departureUnits = ["出发", "起程", "启程", "启航", "驶离", "出征", "护送"].map { Array($0.utf16) }
 
     /// Whether 同胞 follows the place at `end`, after the rest of its name (台湾同胞, 香港特别行政区同胞):
     /// people, who are a subject of policy, not a place where something happens.
@@ -41,28 +41,33 @@ extension RegionTagger {
     }
     static let compatriotUnits = Array("同胞".utf16)
 
-    /// Whether the list that the place ending at `from` belongs to is closed by 等地, 等省, 等10个省份 …
-    /// before its clause ends: a bare list, which counts for none of its places.
+    /// Whether the list that the place ending at `from` belongs to is closed by 等地, 等省, 等10个省份 …:
+    /// a bare list, which counts for none of its places. The list goes on through places, their
+    /// parts (中南部, 部分地区) and 、 (或 和, 及, 与); anything else ends it.
     ///
-    /// Example: `湖南、江西、广西等地局地有暴雨` closes a bare list; `湖南、江西收购过半` does not.
-    /// - Complexity: O(`bareListLength`).
-    static func closesBareList(_ buf: UnsafeBufferPointer<UInt16>, from: Int) -> Bool {
+    /// Example: `湖南、江西、广西等地局地有暴雨` closes a bare list; `广州、深圳加开前往长沙、岳阳等方向列车`
+    /// does not for 广州 and 深圳, and does for 长沙 and 岳阳.
+    /// - Complexity: O(`bareListLength` · m) for lexicon matches of m characters.
+    func closesBareList(_ buf: UnsafeBufferPointer<UInt16>, from: Int) -> Bool {
         var j = from
-        while j + 1 < buf.count, j < from + bareListLength {
+        while j + 1 < buf.count, j < from + Self.bareListLength {
             let u = buf[j]
-            if u == etcUnit {
+            if u == Self.etcUnit {
                 let next = buf[j + 1]
-                return etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
+                return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
             }
-            // The list goes on through places, their parts and 、; anything else ends it.
-            guard u == 0x3001 || Han.isHan(UInt32(u)) else { return false }
-            j += 1
+            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 }
+            // The next member of the list: a place, with its parts.
+            var end = -1
+            lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }
+            guard end > j else { return false }
+            j = Self.qualifierEnd(buf, from: end)
         }
         return false
     }
     static let etcUnit: UInt16 = 0x7B49  // 等
     /// 等地, 等省, 等市, 等城市, 等区, 等县, 等个 (等三个省份) …
-    static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多".utf16)
+    static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多方".utf16)
     static let bareListLength = 40
 }
 
@@ -91,4 +96,40 @@ extension RegionTagger {
     }
     static let forecasterUnits = ["气象台", "气象局", "气象部门", "气象中心"].map { Array($0.utf16) }
     static let forecastUnits = Array("预计".utf16)
+}
+
+extension RegionTagger {
+    /// Whether the place at `i ..< end` stands inside the title of a work (电影《南京照相馆》,
+    /// 《长安的荔枝》): a name, not a place. The title of a document (《武汉市国土空间总体规划》,
+    /// 《上海市…行动方案》) is about its place and counts.
+    /// - Complexity: O(`titleLength`).
+    static func insideWorkTitle(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        var open = i - 1
+        while open >= 0, i - open <= titleLength, buf[open] != openTitleUnit {
+            if buf[open] == closeTitleUnit || sentenceEnds.contains(buf[open]) { return false }
+            open -= 1
+        }
+        guard open >= 0, buf[open] == openTitleUnit else { return false }
+        var close = end
+        while close < buf.count, close - end <= titleLength, buf[close] != closeTitleUnit {
+            if buf[close] == openTitleUnit || sentenceEnds.contains(buf[close]) { return false }
+            close += 1
+        }
+        guard close < buf.count, buf[close] == closeTitleUnit else { return false }
+        // A title ends with what it is, before any parenthesis (《…总体规划（2021—2035年）》).
+        var last = close
+        if buf[last - 1] == 0xFF09 || buf[last - 1] == 0x0029, let paren = (open ..< last).last(where: { buf[$0] == 0xFF08 || buf[$0] == 0x0028 }) {
+            last = paren
+        }
+        return !documentUnits.contains { d in
+            last - d.count > open && (0 ..< d.count).allSatisfy { buf[last - d.count + $0] == d[$0] }
+        }
+    }
+    static let openTitleUnit: UInt16 = 0x300A  // 《
+    static let closeTitleUnit: UInt16 = 0x300B  // 》
+    static let titleLength = 40
+    /// Words that end the titles of plans, rules and reports, which are about their place.
+    static let documentUnits = ["规划", "方案", "条例", "意见", "办法", "通知", "决定", "报告", "纲要", "计划", "白皮书", "公报",
+                                "措施", "规定", "法", "细则", "指引", "指南", "清单", "目录", "名录", "标准", "协议", "宣言", "声明"]
+        .map { Array($0.utf16) }
 }

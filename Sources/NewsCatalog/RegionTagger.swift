@@ -89,6 +89,7 @@ public struct RegionTagger: Sendable {
         "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
         "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
         "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
+        "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -116,6 +117,7 @@ public struct RegionTagger: Sendable {
         ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
         ("塞罕坝", [130000]), ("台岛", [710000]), ("三江源", [630000]),
         // National Games named by number, without their host: 十四运会 (Shaanxi).
+        ("链博会", [110000]), ("中国国际供应链促进博览会", [110000]),
         ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
         // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
         ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
@@ -362,7 +364,7 @@ public struct RegionTagger: Sendable {
     /// Whether the place at `i` opens a sentence or a paragraph (安徽持续优化…, 在湖南，…):
     /// the topic of what follows, not a passing mention.
     static func opensSentence(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
-        var j = i
+        var j = appositionStart(buf, at: i) ?? i
         if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
         guard j > 0 else { return true }
         if sentenceEnds.contains(buf[j - 1]) { return true }
@@ -376,6 +378,17 @@ public struct RegionTagger: Sendable {
         }
         return k < 0
     }
+    /// Where a short description of the place before it begins (粮食大省黑龙江省…, 制造业大省山东…):
+    /// the place still opens its sentence. Nil when none ends right before `i`.
+    static func appositionStart(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {
+        guard let a = appositionUnits.first(where: { a in i >= a.count && (0 ..< a.count).allSatisfy { buf[i - a.count + $0] == a[$0] } })
+        else { return nil }
+        var k = i - a.count
+        while k > 0, i - k < appositionLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
+        return k > 0 && Han.isHan(UInt32(buf[k - 1])) ? nil : k
+    }
+    static let appositionUnits = ["大省", "强省", "大市"].map { Array($0.utf16) }
+    static let appositionLength = 10
     static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
     /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
     static let openingLength = 8
@@ -425,7 +438,8 @@ public struct RegionTagger: Sendable {
         return titleUnits.contains { startsWith($0, at: j) }
     }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
-    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席"].map { Array($0.utf16) }
+    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
+                             "大学校长", "大学教授", "大学党委书记"].map { Array($0.utf16) }
 
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
@@ -436,9 +450,15 @@ public struct RegionTagger: Sendable {
 
     /// Whether the place at `i ..< end` frames a clause wherever it stands (不只是陕西，在河南，…):
     /// 在, the place, a comma.
+    /// Also when a description stands between 在 and the place (在全国首个现代林业产业示范区广西，…).
     static func framesClause(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
-        i > 0 && buf[i - 1] == 0x5728 && end < buf.count && (buf[end] == 0xFF0C || buf[end] == 0x002C)  // 在 … ，
+        guard i > 0, end < buf.count, buf[end] == 0xFF0C || buf[end] == 0x002C else { return false }  // … ，
+        var k = i
+        while k > 0, i - k < framingLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
+        return buf[k] == 0x5728 && (k == 0 || !Han.isHan(UInt32(buf[k - 1])))  // 在 opens the clause
     }
+    /// Longest description between 在 and the place it frames.
+    static let framingLength = 20
 
     /// Whether the clause right after the place at `end` reports figures of its own
     /// (河北5000多万亩玉米…, 安徽省对…84个内湖…): something reported in that place, not a
@@ -526,8 +546,11 @@ public struct RegionTagger: Sendable {
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
                         : (previousEnd == i ? venueFrom : -1)
-                    runFrom = previousEnd == i ? runFrom : i
+                    if previousEnd != i { runFrom = i }
                     defer { previousEnd = best.end }
+                    // The title of a work (电影《南京照相馆》) names no place; a document's title
+                    // (《武汉市国土空间总体规划》) does.
+                    if Self.insideWorkTitle(buf, at: i, end: best.end) { i = best.end; continue }
                     // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
                     if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
                     // Where the news came from or where someone set out (记者从哈尔滨海关获悉, 据成都海关统计,
@@ -543,7 +566,6 @@ public struct RegionTagger: Sendable {
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
-                    // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) says nothing of any of its places.
                     while counted < i {
                         if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }
                         if buf[counted] == 0x0A { lineStart = counted + 1 }
@@ -555,7 +577,7 @@ public struct RegionTagger: Sendable {
                     }
                     // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
                     // forecast say nothing of any of their places.
-                    let bare = forecast || ((listed || (tail < buf.count && buf[tail] == Self.etcUnit)) && Self.closesBareList(buf, from: tail)
+                    let bare = forecast || ((listed || (tail < buf.count && buf[tail] == Self.etcUnit)) && closesBareList(buf, from: tail)
                         && !Self.framesList(buf, at: i, from: tail))
                     var w = listed || titled || bare ? max(1, weight(i) / 2) : weight(i)
                     let topic = !bare && !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)

@@ -83,3 +83,50 @@ import Testing
         #expect(provinces("十四运会筹备有序推进", "十四运会各项筹备工作有序推进，场馆建设全部完成。") == [610000])
     }
 }
+
+/// Sixth round, third part: titles of works, places framed after a description, names inside
+/// other words, lists of destinations. Made-up sentences.
+@Suite struct RegionTaggerSixthRoundNamesTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func theTitleOfAWorkIsNoPlaceButADocumentsIs() {
+        let film = "今年暑期档票房突破90亿元，多部历史题材电影表现亮眼，电影《南京照相馆》以超23亿元的成绩刷新纪录。"
+        #expect(provinces("暑期档票房超90亿元", film).isEmpty)
+        let plan = "记者近日从自然资源部获悉，《武汉市国土空间总体规划（2021—2035年）》获得国家批复。"
+        #expect(provinces("城市国土空间规划全部获批", plan) == [420000])
+    }
+
+    @Test func aPlaceFramedAfterADescriptionIsATopic() {
+        let lead = String(repeating: "福建推进集体林权制度改革，福建三明、南平等地林农增收。", count: 4)
+        let body = lead + "在全国首个现代林业产业示范区广西，当地林业产业总产值超过9500亿元，稳居全国第一位。"
+        #expect(provinces("林改谱新篇", body).contains(450000))
+        let opening = lead + "粮食大省黑龙江省今年加大农机补贴力度，计划新增精量播种面积1000万亩以上。"
+        #expect(provinces("林改谱新篇", opening).contains(230000))
+    }
+
+    @Test func aUniversityInAPersonsTitleIsNoTopic() {
+        #expect(provinces("加强基础研究", "中央政治局就加强基础研究进行集体学习。北京大学校长龚某某教授就这个问题作了讲解。").isEmpty)
+    }
+
+    @Test func shortNamesInsideOrdinaryPhrases() {
+        #expect(provinces("会见斯里兰卡总统", "双方表示，要弘扬中斯传统友谊，推动两国关系行稳致远。").isEmpty)
+        #expect(provinces("欢迎总理访华", "总理在人民大会堂举行仪式。军乐团奏巴中两国国歌。").isEmpty)
+        #expect(provinces("考察训练基地", "随后，他来到二七厂冰雪项目训练基地考察调研。").isEmpty)
+    }
+
+    @Test func aListOfDestinationsIsBareButItsTravellersAreNot() {
+        let body = "今天，全国铁路预计发送旅客1185万人次。其中，广州、深圳加开前往长沙、岳阳等方向列车99列。"
+        let tagged = provinces("假期短途客流增长", body)
+        #expect(tagged.contains(440000) && !tagged.contains(430000))
+    }
+
+    @Test func whereACoffinWasEscortedFromIsNoPlaceOfTheStory() {
+        #expect(!provinces("某某同志遗体火化", "某某同志的遗体于10月27日由专机从上海护送至北京。").contains(310000))
+    }
+
+    @Test func theSupplyChainExpoIsHeldInBeijing() {
+        #expect(provinces("第二届链博会开幕", "正在举行的第二届链博会参展企业数量较首届增加了20%。") == [110000])
+    }
+}
