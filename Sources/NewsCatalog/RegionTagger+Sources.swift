@@ -56,6 +56,8 @@ extension RegionTagger {
                 let next = buf[j + 1]
                 return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
             }
+            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场).
+            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) }
             if u == 0x3001 || Self.pairWords.contains(u) { j += 1 }
             // The next member of the list: a place, with its parts.
             var end = -1
@@ -69,6 +71,7 @@ extension RegionTagger {
     /// 等地, 等省, 等市, 等城市, 等区, 等县, 等个 (等三个省份) …
     static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多方".utf16)
     static let bareListLength = 40
+    static let numeralUnits: Set<UInt16> = Set("两三四五六七八九十".utf16)
 }
 
 extension RegionTagger {
@@ -132,4 +135,24 @@ extension RegionTagger {
     static let documentUnits = ["规划", "方案", "条例", "意见", "办法", "通知", "决定", "报告", "纲要", "计划", "白皮书", "公报",
                                 "措施", "规定", "法", "细则", "指引", "指南", "清单", "目录", "名录", "标准", "协议", "宣言", "声明"]
         .map { Array($0.utf16) }
+}
+
+extension RegionTagger {
+    /// Whether the place at `i ..< end` stands inside “…” in its sentence: part of a quoted name,
+    /// slogan or call sign (“天津市人民满意的好医生”志愿服务团队, “北京明白”).
+    /// - Complexity: O(`titleLength`).
+    static func insideQuotes(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        var open = i - 1
+        while open >= 0, i - open <= titleLength, buf[open] != 0x201C {
+            if buf[open] == 0x201D || sentenceEnds.contains(buf[open]) { return false }
+            open -= 1
+        }
+        guard open >= 0, buf[open] == 0x201C else { return false }
+        var close = end
+        while close < buf.count, close - end <= titleLength, buf[close] != 0x201D {
+            if buf[close] == 0x201C || sentenceEnds.contains(buf[close]) { return false }
+            close += 1
+        }
+        return close < buf.count && buf[close] == 0x201D
+    }
 }

@@ -357,7 +357,7 @@ public struct RegionTagger: Sendable {
         mentions(headline: headline, body: body, segmenter: segmenter).map { m in
             let names = m.group.map { $0.map { catalog.regions[$0].name }.joined(separator: "+") }
                 ?? meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }.joined(separator: "|")
-            return "w\(m.weight)\(m.aligned ? "" : " unaligned")\(m.item >= 0 ? " item\(m.item)" : "") " + names
+            return "w\(m.weight)\(m.aligned ? "" : " unaligned")\(m.bare ? " bare" : "")\(m.item >= 0 ? " item\(m.item)" : "") " + names
         }
     }
 
@@ -577,17 +577,20 @@ public struct RegionTagger: Sendable {
                     }
                     // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
                     // forecast say nothing of any of their places.
-                    let bare = forecast || ((listed || (tail < buf.count && buf[tail] == Self.etcUnit)) && closesBareList(buf, from: tail)
+                    let bare = forecast || ((listed || (tail < buf.count && (buf[tail] == Self.etcUnit || Self.numeralUnits.contains(buf[tail]))))
+                        && closesBareList(buf, from: tail)
                         && !Self.framesList(buf, at: i, from: tail))
-                    var w = listed || titled || bare ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !bare && !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”) weighs as a listed place.
+                    let quoted = Self.insideQuotes(buf, at: i, end: best.end)
+                    var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
+                    let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
                     m.bare = bare
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !bare && !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,

@@ -130,3 +130,20 @@ import Testing
         #expect(provinces("第二届链博会开幕", "正在举行的第二届链博会参展企业数量较首届增加了20%。") == [110000])
     }
 }
+
+/// Sixth round, fourth part: quoted names and counted lists. Made-up sentences.
+@Suite struct RegionTaggerSixthRoundQuotesTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func aQuotedNameWeighsAsAListedPlace() {
+        let body = "中央宣传部近日公布示范项目名单，“天津市好医生走基层送健康”志愿服务团队等102个集体为优秀团队。"
+        #expect(provinces("示范项目名单公布", body).isEmpty)
+    }
+
+    @Test func aCountedListIsBare() {
+        let body = "总台春节联欢晚会今天发布重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场。"
+        #expect(provinces("春晚分会场发布", body).isEmpty)
+    }
+}
