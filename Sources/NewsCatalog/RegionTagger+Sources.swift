@@ -156,3 +156,23 @@ extension RegionTagger {
         return close < buf.count && buf[close] == 0x201D
     }
 }
+
+extension RegionTagger {
+    /// Whether a district of Beijing starts at `at` in `text` (顺义, 海淀区), by a full name or a
+    /// short name that is no ordinary word: after 在北京 it makes a report about that district,
+    /// not Beijing as a mere venue.
+    func startsDistrict(_ text: [UInt16], at: Int) -> Bool {
+        var found = false
+        text.withUnsafeBufferPointer { buf in
+            lexicon.forEachMatch(buf, from: at) { _, term in
+                found = found || meanings[term].contains { m in
+                    let r = catalog.regions[m.region]
+                    return r.level >= .county && catalog.province(of: r.code) == Self.beijingCode
+                        && !(m.short && r.shortNames.contains(where: Self.contextOnly.contains))
+                }
+            }
+        }
+        return found
+    }
+    static let beijingCode: Int32 = 110000
+}

@@ -315,7 +315,7 @@ public struct RegionTagger: Sendable {
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
     /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
-    static func blankOut(_ text: [UInt16], filter: PairFilter? = nil) -> [UInt16] {
+    static func blankOut(_ text: [UInt16], filter: PairFilter? = nil, namesPlace: (([UInt16], Int) -> Bool)? = nil) -> [UInt16] {
         let filter = filter ?? PairFilter(text)
         var t = text
         for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
@@ -325,7 +325,8 @@ public struct RegionTagger: Sendable {
                 let end = at + venue.count
                 // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
                 // the capital's venues; only 在北京，… frames a report about Beijing itself.
-                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C {
+                // 在北京顺义…: a district of the capital follows, and the report is about it.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false) {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -498,7 +499,7 @@ public struct RegionTagger: Sendable {
                 i = at + phrase.count
             }
         }
-        scan(Self.blankOut(text, filter: filter), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
+        scan(Self.blankOut(text, filter: filter, namesPlace: { t, at in self.startsDistrict(t, at: at) }), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
     }
 
     /// Leftmost-longest mentions in `text`.

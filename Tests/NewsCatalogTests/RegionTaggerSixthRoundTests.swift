@@ -146,4 +146,10 @@ import Testing
         let body = "总台春节联欢晚会今天发布重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场。"
         #expect(provinces("春晚分会场发布", body).isEmpty)
     }
+
+    @Test func aDistrictAfterInBeijingIsReportedOn() {
+        // 在北京 alone is a venue; 在北京顺义… reports on a district of the capital.
+        let body = "国家邮政局数据显示，快递业整体运行畅通。在北京顺义后沙峪站，自动配送车助力生鲜蔬菜配送。"
+        #expect(provinces("物流微循环畅通", body).contains(110000))
+    }
 }
