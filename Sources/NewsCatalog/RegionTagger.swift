@@ -16,15 +16,18 @@ import NewsText
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
 ///   sentence, since where Taiwan is a subject of policy 和平 is peace.
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
-///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
+///   十四运会, 台岛) at full weight;
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
 ///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
 ///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
-///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰) are
-///   blanked or skipped first.
+///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
+///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
+///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》) are blanked or skipped
+///   first (`RegionTagger+Sources.swift`). 在北京 followed by a district (在北京顺义…) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
 ///   people's names (汪永清、) are no places.
@@ -33,13 +36,19 @@ import NewsText
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, which is no topic either). Provinces whose mentions add up
+///   行政长官…, or a university's in a person's title: 北京大学校长…, which is no topic either) or
+///   a quoted name (“天津市…”志愿服务团队). A mention in a bare list (广西、湖南、江西等地有暴雨;
+///   …四地分会场; unless it frames a scene: 在浙江平湖、安徽淮南等地，…) or in a weather service's
+///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
+///   province salient on its own, nor places anything in context. A description before the place
+///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
 ///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
-///   of their own) every item is weighed on its own, with its headline and lead; a
+///   of their own) every item is weighed on its own, with its headline and lead (text before the
+///   first item is still the article's lead: a story with short subheadings); a
 ///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
-///   俄称…乌称… count) and no Chinese place there needs
+///   俄称…乌称… count; 中东部 is China's) and no Chinese place there needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
