@@ -523,10 +523,10 @@ public struct RegionTagger: Sendable {
             var venueFrom = -1
             // Where the current run of places began (山东青岛 is one run).
             var runFrom = -1
-            var sentence = 0, counted = 0, lineStart = 0
-            // Whether the sentence `forecastChecked` belongs to a weather forecast (中央气象台预计，…),
-            // which goes on to the end of its paragraph.
-            var forecastChecked = -1, forecast = false
+            var sentence = 0, counted = 0
+            // Whether the paragraph so far has named a weather service (中央气象台…) and then turned
+            // into its forecast (…预计，…), which goes on to the end of the paragraph.
+            var forecaster = false, forecast = false
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -577,13 +577,12 @@ public struct RegionTagger: Sendable {
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
                     while counted < i {
-                        if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }
-                        if buf[counted] == 0x0A { lineStart = counted + 1 }
+                        let u = buf[counted]
+                        if Self.sentenceEnds.contains(u) { sentence += 1 }
+                        if u == 0x0A { forecaster = false; forecast = false }
+                        if !forecaster { forecaster = Self.startsForecaster(buf, at: counted) }
+                        else if !forecast { forecast = Self.startsWith(buf, Self.forecastUnits, at: counted) }
                         counted += 1
-                    }
-                    if forecastChecked != sentence {
-                        forecastChecked = sentence
-                        forecast = Self.forecasts(buf, from: lineStart, to: i)
                     }
                     // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
                     // forecast say nothing of any of their places.
