@@ -177,3 +177,12 @@ extension RegionTagger {
     }
     static let beijingCode: Int32 = 110000
 }
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows a verb of sending (运往, 销往, 输送 …): where
+    /// goods or trains go (输送香港的电量, 销往欧洲), which weighs as a listed place.
+    static func destination(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && destinationUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let destinationUnits = ["运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
+}

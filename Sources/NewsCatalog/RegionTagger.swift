@@ -589,8 +589,9 @@ public struct RegionTagger: Sendable {
                     let bare = forecast || ((listed || (tail < buf.count && (buf[tail] == Self.etcUnit || Self.numeralUnits.contains(buf[tail]))))
                         && closesBareList(buf, from: tail)
                         && !Self.framesList(buf, at: i, from: tail))
-                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”) weighs as a listed place.
-                    let quoted = Self.insideQuotes(buf, at: i, end: best.end)
+                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”) and where goods or
+                    // trains are sent (输送香港的电量) weigh as a listed place.
+                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))

@@ -152,4 +152,10 @@ import Testing
         let body = "国家邮政局数据显示，快递业整体运行畅通。在北京顺义后沙峪站，自动配送车助力生鲜蔬菜配送。"
         #expect(provinces("物流微循环畅通", body).contains(110000))
     }
+
+    @Test func whereGoodsAreSentWeighsAsListed() {
+        let filler = String(repeating: "核电基地安全稳定运行，为大湾区发展提供清洁能源。", count: 5)
+        let body = filler + "累计上网的电量中，输送香港的超3200亿千瓦时。"
+        #expect(!provinces("核电基地上网电量突破一万亿千瓦时", body).contains(810000))
+    }
 }
