@@ -186,3 +186,11 @@ extension RegionTagger {
     }
     static let destinationUnits = ["运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
 }
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows 来自, 家乡 or 老家: where a person comes from.
+    static func origin(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && originUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
+}

@@ -36,8 +36,9 @@ import NewsText
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, or a university's in a person's title: 北京大学校长…, which is no topic either) or
-///   a quoted name (“天津市…”志愿服务团队). A mention in a bare list (广西、湖南、江西等地有暴雨;
+///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
+///   which is no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
+///   (输送香港) and where a person comes from (来自新疆的…, 家乡贵州…). A mention in a bare list (广西、湖南、江西等地有暴雨;
 ///   …四地分会场; unless it frames a scene: 在浙江平湖、安徽淮南等地，…) or in a weather service's
 ///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
 ///   province salient on its own, nor places anything in context. A description before the place
@@ -449,7 +450,7 @@ public struct RegionTagger: Sendable {
     }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
-                             "大学校长", "大学教授", "大学党委书记"].map { Array($0.utf16) }
+                             "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
 
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
@@ -589,9 +590,11 @@ public struct RegionTagger: Sendable {
                     let bare = forecast || ((listed || (tail < buf.count && (buf[tail] == Self.etcUnit || Self.numeralUnits.contains(buf[tail]))))
                         && closesBareList(buf, from: tail)
                         && !Self.framesList(buf, at: i, from: tail))
-                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”) and where goods or
-                    // trains are sent (输送香港的电量) weigh as a listed place.
+                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
+                    // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
+                    // 他的家乡贵州岑巩县) weigh as a listed place.
                     let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
+                        || Self.origin(buf, at: runFrom)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))

@@ -158,4 +158,14 @@ import Testing
         let body = filler + "累计上网的电量中，输送香港的超3200亿千瓦时。"
         #expect(!provinces("核电基地上网电量突破一万亿千瓦时", body).contains(810000))
     }
+
+    @Test func whereAPersonComesFromIsNoTopic() {
+        #expect(provinces("委员通道：讲述履职故事", "两会委员通道今天开启。来自新疆的某委员分享了当地各民族守望相助的故事。").isEmpty)
+        #expect(provinces("凝心铸师魂", "教师节到来之际，各地师生表达感恩之情。某某的家乡贵州曾经是深度贫困地区，老师点亮了他的梦想。").isEmpty)
+    }
+
+    @Test func aProvincesDelegationIsNoTopic() {
+        let body = "十四届全国人大二次会议各代表团继续审议政府工作报告。某某参加江西代表团审议时说，赞成政府工作报告。"
+        #expect(provinces("代表委员议国是", body).isEmpty)
+    }
 }
