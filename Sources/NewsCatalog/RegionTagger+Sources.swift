@@ -184,7 +184,7 @@ extension RegionTagger {
     static func destination(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         at >= 2 && destinationUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
     }
-    static let destinationUnits = ["运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
+    static let destinationUnits = ["出发", "运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
 }
 
 extension RegionTagger {

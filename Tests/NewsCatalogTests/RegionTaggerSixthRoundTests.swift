@@ -157,6 +157,8 @@ import Testing
         let filler = String(repeating: "核电基地安全稳定运行，为大湾区发展提供清洁能源。", count: 5)
         let body = filler + "累计上网的电量中，输送香港的超3200亿千瓦时。"
         #expect(!provinces("核电基地上网电量突破一万亿千瓦时", body).contains(810000))
+        let trip = "今年以来，外贸企业主动出击拓展市场。在深圳，20多家外贸企业以包机的方式出发香港机场，搭机前往欧洲寻商机。"
+        #expect(provinces("外贸企业拓市场", trip) == [440000])
     }
 
     @Test func whereAPersonComesFromIsNoTopic() {
