@@ -62,7 +62,7 @@ extension RegionTagger {
     /// Meetings, contests (not games) and national campaigns: held somewhere, about something else.
     static let gatheringUnits = ["大会", "大赛", "会议", "全会", "论坛", "峰会", "年会", "研讨会", "对话会", "交流会", "对接会", "推介会",
                                  "发布会", "对接活动", "主题活动", "盛典", "视听周", "电视节", "电影节", "消费月", "卫生月",
-                                 "宣传周", "宣传月", "活动周", "活动月"].map { Array($0.utf16) }
+                                 "宣传周", "宣传月", "活动周", "活动月", "艺术节", "戏剧节", "招聘会"].map { Array($0.utf16) }
     /// Fairs and expos: the host's own event (广交会, 服贸会, 消博会 …).
     static let fairUnits = ["博览会", "博会", "交易会", "洽谈会", "展会", "车展", "广交会", "服贸会", "投洽会"].map { Array($0.utf16) }
     /// Games and their ceremonies: the labels give them their host provinces.

@@ -16,15 +16,18 @@ import NewsText
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
 ///   sentence, since where Taiwan is a subject of policy 和平 is peace.
 /// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
-///   each of them; landmarks and host-run events (北京冬奥, 广交会, 深中通道, 塞罕坝, 台岛) at full weight;
+///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
+///   十四运会, 台岛) at full weight;
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
 ///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
 ///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
-///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰) are
-///   blanked or skipped first.
+///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
+///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
+///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》) are blanked or skipped
+///   first (`RegionTagger+Sources.swift`). 在北京 followed by a district (在北京顺义…) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
 ///   people's names (汪永清、) are no places.
@@ -33,13 +36,20 @@ import NewsText
 ///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, which is no topic either). Provinces whose mentions add up
+///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
+///   which is no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
+///   (输送香港) and where a person comes from (来自新疆的…, 家乡贵州…). A mention in a bare list (广西、湖南、江西等地有暴雨;
+///   …四地分会场; unless it frames a scene: 在浙江平湖、安徽淮南等地，…) or in a weather service's
+///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
+///   province salient on its own, nor places anything in context. A description before the place
+///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
 ///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
-///   of their own) every item is weighed on its own, with its headline and lead; a
+///   of their own) every item is weighed on its own, with its headline and lead (text before the
+///   first item is still the article's lead: a story with short subheadings); a
 ///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
-///   俄称…乌称… count) and no Chinese place there needs
+///   俄称…乌称… count; 中东部 is China's) and no Chinese place there needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
@@ -88,6 +98,8 @@ public struct RegionTagger: Sendable {
         "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
         "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
         "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
+        "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
+        "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -113,7 +125,12 @@ public struct RegionTagger: Sendable {
         ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
         ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
         ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
-        ("塞罕坝", [130000]), ("台岛", [710000]),
+        ("塞罕坝", [130000]), ("台岛", [710000]), ("三江源", [630000]),
+        // National Games named by number, without their host: 十四运会 (Shaanxi).
+        ("链博会", [110000]), ("中国国际供应链促进博览会", [110000]),
+        ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
+        // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
+        ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
     ]
     static let allGroups = groups + landmarks
     static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
@@ -186,6 +203,9 @@ public struct RegionTagger: Sendable {
         var topic = false
         /// Which sentence of its field the mention is in (counted from 0).
         var sentence = 0
+        /// Whether the mention is in a bare list closed by 等地 (广西、湖南等地有暴雨): it adds to its
+        /// province's weight but never makes the province salient, and places nothing in context.
+        var bare = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -240,7 +260,9 @@ public struct RegionTagger: Sendable {
         var bulletin: Bool { itemHeadlines.count >= 2 }
 
         init(headline: [UInt16], body: [UInt16]) {
-            let unquoted = RegionTagger.unquoted(headline)
+            var unquoted = RegionTagger.unquoted(headline)
+            // 中东部 is China's central and eastern part, not the Middle East (中东).
+            for phrase in RegionTagger.notForeignUnits { RegionTagger.blank(&unquoted, phrase, keepFrom: phrase.count) }
             foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
@@ -257,7 +279,8 @@ public struct RegionTagger: Sendable {
         func bodyWeight(_ offset: Int) -> Int {
             guard bulletin else { return offset < RegionTagger.leadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight }
             let i = item(offset)
-            guard i >= 0 else { return RegionTagger.bodyWeight }
+            // Before the first item: the article's own lead (a story with short subheadings, 北京冬奥会…比赛继续进行).
+            guard i >= 0 else { return offset < RegionTagger.leadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight }
             if itemHeadlines[i].contains(offset) { return RegionTagger.headlineWeight }
             return offset < itemHeadlines[i].upperBound + RegionTagger.itemLeadLength ? RegionTagger.leadWeight : RegionTagger.bodyWeight
         }
@@ -282,6 +305,8 @@ public struct RegionTagger: Sendable {
         "坦桑尼亚", "东帝汶", "斐济", "卢森堡", "爱尔兰", "冰岛",
     ]
     static let foreignUnits = foreignNames.map { Array($0.utf16) }
+    /// Words holding a foreign name that name parts of China (中东部: central and eastern China).
+    static let notForeignUnits = ["中东部"].map { Array($0.utf16) }
 
     /// `text` with what stands inside “…” blanked: a quoted name (台风“桦加沙”, a film, a
     /// slogan) may hold a country's name (加沙) without the story being about that country.
@@ -300,7 +325,7 @@ public struct RegionTagger: Sendable {
     /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
     /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
-    static func blankOut(_ text: [UInt16], filter: PairFilter? = nil) -> [UInt16] {
+    static func blankOut(_ text: [UInt16], filter: PairFilter? = nil, namesPlace: (([UInt16], Int) -> Bool)? = nil) -> [UInt16] {
         let filter = filter ?? PairFilter(text)
         var t = text
         for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
@@ -310,7 +335,8 @@ public struct RegionTagger: Sendable {
                 let end = at + venue.count
                 // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
                 // the capital's venues; only 在北京，… frames a report about Beijing itself.
-                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C {
+                // 在北京顺义…: a district of the capital follows, and the report is about it.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false) {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -342,14 +368,14 @@ public struct RegionTagger: Sendable {
         mentions(headline: headline, body: body, segmenter: segmenter).map { m in
             let names = m.group.map { $0.map { catalog.regions[$0].name }.joined(separator: "+") }
                 ?? meanings[m.term].map { "\(catalog.regions[$0.region].name)\($0.short ? "(short)" : "")" }.joined(separator: "|")
-            return "w\(m.weight)\(m.aligned ? "" : " unaligned")\(m.item >= 0 ? " item\(m.item)" : "") " + names
+            return "w\(m.weight)\(m.aligned ? "" : " unaligned")\(m.bare ? " bare" : "")\(m.item >= 0 ? " item\(m.item)" : "") " + names
         }
     }
 
     /// Whether the place at `i` opens a sentence or a paragraph (安徽持续优化…, 在湖南，…):
     /// the topic of what follows, not a passing mention.
     static func opensSentence(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
-        var j = i
+        var j = appositionStart(buf, at: i) ?? i
         if j > 0 && buf[j - 1] == 0x5728 { j -= 1 }  // 在
         guard j > 0 else { return true }
         if sentenceEnds.contains(buf[j - 1]) { return true }
@@ -363,6 +389,17 @@ public struct RegionTagger: Sendable {
         }
         return k < 0
     }
+    /// Where a short description of the place before it begins (粮食大省黑龙江省…, 制造业大省山东…):
+    /// the place still opens its sentence. Nil when none ends right before `i`.
+    static func appositionStart(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {
+        guard let a = appositionUnits.first(where: { a in i >= a.count && (0 ..< a.count).allSatisfy { buf[i - a.count + $0] == a[$0] } })
+        else { return nil }
+        var k = i - a.count
+        while k > 0, i - k < appositionLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
+        return k > 0 && Han.isHan(UInt32(buf[k - 1])) ? nil : k
+    }
+    static let appositionUnits = ["大省", "强省", "大市"].map { Array($0.utf16) }
+    static let appositionLength = 10
     static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
     /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
     static let openingLength = 8
@@ -401,7 +438,7 @@ public struct RegionTagger: Sendable {
         return j
     }
     /// Longest first, so that 西北部 is not read as 西 plus 北部.
-    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
+    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "中南部", "中北部", "中东部", "中西部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
 
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
     /// 自治区主席), after the rest of the place's own name.
@@ -412,7 +449,8 @@ public struct RegionTagger: Sendable {
         return titleUnits.contains { startsWith($0, at: j) }
     }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
-    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席"].map { Array($0.utf16) }
+    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
+                             "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
 
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
@@ -423,9 +461,15 @@ public struct RegionTagger: Sendable {
 
     /// Whether the place at `i ..< end` frames a clause wherever it stands (不只是陕西，在河南，…):
     /// 在, the place, a comma.
+    /// Also when a description stands between 在 and the place (在全国首个现代林业产业示范区广西，…).
     static func framesClause(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
-        i > 0 && buf[i - 1] == 0x5728 && end < buf.count && (buf[end] == 0xFF0C || buf[end] == 0x002C)  // 在 … ，
+        guard i > 0, end < buf.count, buf[end] == 0xFF0C || buf[end] == 0x002C else { return false }  // … ，
+        var k = i
+        while k > 0, i - k < framingLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
+        return buf[k] == 0x5728 && (k == 0 || !Han.isHan(UInt32(buf[k - 1])))  // 在 opens the clause
     }
+    /// Longest description between 在 and the place it frames.
+    static let framingLength = 20
 
     /// Whether the clause right after the place at `end` reports figures of its own
     /// (河北5000多万亩玉米…, 安徽省对…84个内湖…): something reported in that place, not a
@@ -465,7 +509,7 @@ public struct RegionTagger: Sendable {
                 i = at + phrase.count
             }
         }
-        scan(Self.blankOut(text, filter: filter), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
+        scan(Self.blankOut(text, filter: filter, namesPlace: { t, at in self.startsDistrict(t, at: at) }), weight: weight, item: item, segmenter, boundaries: boundaries, into: &mentions)
     }
 
     /// Leftmost-longest mentions in `text`.
@@ -481,6 +525,9 @@ public struct RegionTagger: Sendable {
             // Where the current run of places began (山东青岛 is one run).
             var runFrom = -1
             var sentence = 0, counted = 0
+            // Whether the paragraph so far has named a weather service (中央气象台…) and then turned
+            // into its forecast (…预计，…), which goes on to the end of the paragraph.
+            var forecaster = false, forecast = false
             while i < buf.count {
                 guard Han.isHan(UInt32(buf[i])) else { i += 1; continue }
                 var best: (end: Int, term: Int)? = nil
@@ -510,10 +557,19 @@ public struct RegionTagger: Sendable {
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
                         : (previousEnd == i ? venueFrom : -1)
-                    runFrom = previousEnd == i ? runFrom : i
+                    if previousEnd != i { runFrom = i }
                     defer { previousEnd = best.end }
+                    // The title of a work (电影《南京照相馆》) names no place; a document's title
+                    // (《武汉市国土空间总体规划》) does.
+                    if Self.insideWorkTitle(buf, at: i, end: best.end) { i = best.end; continue }
                     // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
                     if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
+                    // Where the news came from or where someone set out (记者从哈尔滨海关获悉, 据成都海关统计,
+                    // 从郑州起程) and compatriots of a place (台湾同胞) are no places of the story.
+                    if Self.namesSourceOrDeparture(buf, at: runFrom, end: best.end) || Self.namesPeople(buf, after: best.end) {
+                        i = best.end
+                        continue
+                    }
                     // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
@@ -521,15 +577,33 @@ public struct RegionTagger: Sendable {
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
-                    var w = listed || titled ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    while counted < i {
+                        let u = buf[counted]
+                        if Self.sentenceEnds.contains(u) { sentence += 1 }
+                        if u == 0x0A { forecaster = false; forecast = false }
+                        if !forecaster { forecaster = Self.startsForecaster(buf, at: counted) }
+                        else if !forecast { forecast = Self.startsWith(buf, Self.forecastUnits, at: counted) }
+                        counted += 1
+                    }
+                    // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
+                    // forecast say nothing of any of their places.
+                    let bare = forecast || ((listed || (tail < buf.count && (buf[tail] == Self.etcUnit || Self.numeralUnits.contains(buf[tail]))))
+                        && closesBareList(buf, from: tail)
+                        && !Self.framesList(buf, at: i, from: tail))
+                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
+                    // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
+                    // 他的家乡贵州岑巩县) weigh as a listed place.
+                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
+                        || Self.origin(buf, at: runFrom)
+                    var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
+                    let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
-                    while counted < i { if Self.sentenceEnds.contains(buf[counted]) { sentence += 1 }; counted += 1 }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
+                    m.bare = bare
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !listed && !titled && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
@@ -559,6 +633,8 @@ public struct RegionTagger: Sendable {
         /// From a name of several provinces (长三角): names none of them on its own.
         var fromGroup = false
         var topic = false
+        /// From a bare list closed by 等地: adds weight, makes nothing salient on its own.
+        var bare = false
     }
 
     /// The regions the mentions name, after the context rules.
@@ -577,7 +653,9 @@ public struct RegionTagger: Sendable {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
             } else if let r = standalone(meanings[m.term]) {
-                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+                credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
+                // A bare list (江南 beside 广西、湖南等地) places nothing.
+                guard !m.bare else { continue }
                 context[m.item, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
                 sentenceContext[i < headlineCount ? headlineSentence : m.sentence, default: []].formUnion(catalog.lineage(catalog.regions[r].code))
             } else {
@@ -594,7 +672,7 @@ public struct RegionTagger: Sendable {
                 return parents.contains { near.contains($0) }
             }
             if fits.count == 1 {
-                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic))
+                credits.append(Credit(region: fits[0].region, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
             }
         }
         return credits
@@ -642,10 +720,13 @@ public struct RegionTagger: Sendable {
         var headlineProvinces = Set<Int32>()
         var named = Set<Int32>()
         var topical = Set<Int32>()
+        // Provinces named somewhere other than in a bare list (…等地): only these can be salient.
+        var substantive = Set<Int32>()
         for c in credits {
             let province = catalog.province(of: regions[c.region].code)
             if !c.fromGroup { named.insert(province) }
             if c.topic { topical.insert(province) }
+            if !c.bare { substantive.insert(province) }
             weights[c.region, default: 0] += c.weight
             byProvince[province, default: 0] += c.weight
             byItem[c.item, default: [:]][province, default: 0] += c.weight
@@ -664,7 +745,7 @@ public struct RegionTagger: Sendable {
                 // Items of a bulletin about other countries (国际联播快讯) need what its whole would.
                 let enough = minimum > tuning.minimumWeight ? w >= minimum
                     : inItem ? w >= tuning.itemMinimumWeight || (w == top && w >= tuning.itemLeaderWeight) : w >= minimum
-                if enough { salient.insert(p) }
+                if enough, substantive.contains(p) { salient.insert(p) }
             }
         }
         let keptProvinces = byProvince.filter { salient.contains($0.key) }

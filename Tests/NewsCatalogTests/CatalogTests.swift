@@ -222,16 +222,18 @@ import NewsText
         #expect(tag("秋粮田间管理", "各地加强墒情和田间管理。").isEmpty)
     }
 
-    /// Province tags against the hand labels (ids only in the fixtures), after the fifth round
-    /// (all sets on one venue convention; the first set relabelled to it). Floors sit just below
-    /// the lower of precision and recall measured then: first set 0.959 / 0.959 (the issue asked
-    /// for 0.90), second tuning set 0.949 / 0.980, third 0.943 / 0.934. The held-out sets, never
-    /// tuned on, measured once at the end of the round: 0.916 / 0.780 on the first (0.912 / 0.804
-    /// after the fourth round: the fifth round's rules cost it recall), 0.805 / 0.892 on the second.
+    /// Province tags against the hand labels (ids only in the fixtures), after the sixth round.
+    /// Floors sit just below the lower of precision and recall measured then: first set
+    /// 0.973 / 0.973, second tuning set 0.955 / 0.980, third 0.961 / 0.934, fourth 0.979 / 0.972,
+    /// fifth 0.945 / 0.928. The held-out sets, never tuned on (only their totals are looked at):
+    /// first 0.922 / 0.774 (0.916 / 0.780 after the fifth round), second 0.812 / 0.878 (0.805 /
+    /// 0.892), third 0.884 / 0.929 (0.861 / 0.910 before the sixth round, labelled blind before it).
     @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
-          arguments: [("cctv-province-labels.tsv", 200, 0.95), ("cctv-province-labels-tuning2.tsv", 200, 0.94),
-                      ("cctv-province-labels-tuning3.tsv", 200, 0.93),
-                      ("cctv-province-labels-heldout.tsv", 160, 0.77), ("cctv-province-labels-heldout2.tsv", 120, 0.80)])
+          arguments: [("cctv-province-labels.tsv", 200, 0.96), ("cctv-province-labels-tuning2.tsv", 200, 0.95),
+                      ("cctv-province-labels-tuning3.tsv", 200, 0.93), ("cctv-province-labels-tuning4.tsv", 200, 0.96),
+                      ("cctv-province-labels-tuning5.tsv", 150, 0.92),
+                      ("cctv-province-labels-heldout.tsv", 160, 0.77), ("cctv-province-labels-heldout2.tsv", 120, 0.80),
+                      ("cctv-province-labels-heldout3.tsv", 200, 0.88)])
     func provinceTagsAgainstHandLabels(file: String, count: Int, target: Double) throws {
         let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/" + file
         var labels = [String: Set<Int32>]()

@@ -1,0 +1,196 @@
+import NewsText
+
+/// Places that are named without being places of the story: where the news came from
+/// (记者从哈尔滨海关获悉, 据成都海关统计), where someone set out (从郑州起程), the compatriots of a
+/// place (台湾同胞, 香港特别行政区同胞: people, as a subject of policy), and bare lists closed by
+/// 等地 (广西、湖南、江西等地有暴雨), which the labels never count.
+extension RegionTagger {
+    /// Whether the place run at `at ..< end` follows 从 or 据 and its clause says that the news
+    /// came from there (获悉, 了解到, 统计 …) or that someone set out from there (出发, 起程 …).
+    ///
+    /// Example: in `记者从哈尔滨海关获悉，…` and `据成都海关统计，…` the city is a source;
+    /// in `从北京到上海的高铁` it is not.
+    /// - Complexity: O(c · v) for a clause of c characters and v verbs.
+    static func namesSourceOrDeparture(_ buf: UnsafeBufferPointer<UInt16>, at: Int, end: Int) -> Bool {
+        guard at >= 1 else { return false }
+        let before = buf[at - 1]
+        guard before == fromUnit || before == accordingToUnit else { return false }
+        var clause = [UInt16]()
+        var j = end
+        while j < buf.count, j < end + sourceClauseLength, !clauseEnds.contains(buf[j]) { clause.append(buf[j]); j += 1 }
+        let verbs = before == fromUnit ? sourceFromUnits + departureUnits : sourceAccordingUnits
+        return verbs.contains { find(clause, $0, from: 0) != nil }
+    }
+    static let fromUnit: UInt16 = 0x4ECE  // 从
+    static let accordingToUnit: UInt16 = 0x636E  // 据
+    static let sourceClauseLength = 16
+    /// 记者从…获悉: the news came from there.
+    static let sourceFromUnits = ["获悉", "了解到", "得知"].map { Array($0.utf16) }
+    /// 据…统计: the figures came from there.
+    static let sourceAccordingUnits = ["统计", "消息"].map { Array($0.utf16) }
+    /// 从…出发: where someone set out, which the labels never count (a team's port of departure).
+    static let departureUnits = ["出发", "起程", "启程", "启航", "驶离", "出征", "护送"].map { Array($0.utf16) }
+
+    /// Whether 同胞 follows the place at `end`, after the rest of its name (台湾同胞, 香港特别行政区同胞):
+    /// people, who are a subject of policy, not a place where something happens.
+    static func namesPeople(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        func startsWith(_ u: [UInt16], at j: Int) -> Bool { j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] } }
+        var j = end
+        if let suffix = adminSuffixUnits.first(where: { startsWith($0, at: j) }) { j += suffix.count }
+        return startsWith(compatriotUnits, at: j)
+    }
+    static let compatriotUnits = Array("同胞".utf16)
+
+    /// Whether the list that the place ending at `from` belongs to is closed by 等地, 等省, 等10个省份 …:
+    /// a bare list, which counts for none of its places. The list goes on through places, their
+    /// parts (中南部, 部分地区) and 、 (或 和, 及, 与); anything else ends it.
+    ///
+    /// Example: `湖南、江西、广西等地局地有暴雨` closes a bare list; `广州、深圳加开前往长沙、岳阳等方向列车`
+    /// does not for 广州 and 深圳, and does for 长沙 and 岳阳.
+    /// - Complexity: O(`bareListLength` · m) for lexicon matches of m characters.
+    func closesBareList(_ buf: UnsafeBufferPointer<UInt16>, from: Int) -> Bool {
+        var j = from
+        while j + 1 < buf.count, j < from + Self.bareListLength {
+            let u = buf[j]
+            if u == Self.etcUnit {
+                let next = buf[j + 1]
+                return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
+            }
+            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场).
+            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) }
+            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 }
+            // The next member of the list: a place, with its parts.
+            var end = -1
+            lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }
+            guard end > j else { return false }
+            j = Self.qualifierEnd(buf, from: end)
+        }
+        return false
+    }
+    static let etcUnit: UInt16 = 0x7B49  // 等
+    /// 等地, 等省, 等市, 等城市, 等区, 等县, 等个 (等三个省份) …
+    static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多方".utf16)
+    static let bareListLength = 40
+    static let numeralUnits: Set<UInt16> = Set("两三四五六七八九十".utf16)
+}
+
+extension RegionTagger {
+    /// Whether a list closed by 等地 at or after `from` frames a scene (在浙江平湖、安徽淮南等地，老人们…):
+    /// its clause opens with 在 and a comma follows 等地. Such a list reports what happens there.
+    /// - Complexity: O(`bareListLength`) each way.
+    static func framesList(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, from: Int) -> Bool {
+        var start = i
+        while start > 0, i - start < bareListLength, !clauseEnds.contains(buf[start - 1]) || buf[start - 1] == 0x3001 { start -= 1 }
+        guard buf[start] == 0x5728 else { return false }  // 在
+        var j = from
+        while j + 2 < buf.count, j < from + bareListLength, buf[j] != etcUnit { j += 1 }
+        guard j + 2 < buf.count, buf[j] == etcUnit else { return false }
+        return buf[j + 2] == 0xFF0C || buf[j + 2] == 0x002C  // 等地，
+    }
+
+    /// Whether a weather service is named at `at` (中央气象台, 气象局 …): what follows its 预计 is a
+    /// forecast (中央气象台预计，今明两天，内蒙古中部…), and the places of weather to come place no story.
+    /// - Complexity: O(w) for w words; one comparison for most characters.
+    static func startsForecaster(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        buf[at] == forecasterFirstUnit && forecasterUnits.contains { startsWith(buf, $0, at: at) }
+    }
+    static func startsWith(_ buf: UnsafeBufferPointer<UInt16>, _ u: [UInt16], at j: Int) -> Bool {
+        j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] }
+    }
+    static let forecasterFirstUnit: UInt16 = 0x6C14  // 气
+    static let forecasterUnits = ["气象台", "气象局", "气象部门", "气象中心"].map { Array($0.utf16) }
+    static let forecastUnits = Array("预计".utf16)
+}
+
+extension RegionTagger {
+    /// Whether the place at `i ..< end` stands inside the title of a work (电影《南京照相馆》,
+    /// 《长安的荔枝》): a name, not a place. The title of a document (《武汉市国土空间总体规划》,
+    /// 《上海市…行动方案》) is about its place and counts.
+    /// - Complexity: O(`titleLength`).
+    static func insideWorkTitle(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        var open = i - 1
+        while open >= 0, i - open <= titleLength, buf[open] != openTitleUnit {
+            if buf[open] == closeTitleUnit || sentenceEnds.contains(buf[open]) { return false }
+            open -= 1
+        }
+        guard open >= 0, buf[open] == openTitleUnit else { return false }
+        var close = end
+        while close < buf.count, close - end <= titleLength, buf[close] != closeTitleUnit {
+            if buf[close] == openTitleUnit || sentenceEnds.contains(buf[close]) { return false }
+            close += 1
+        }
+        guard close < buf.count, buf[close] == closeTitleUnit else { return false }
+        // A title ends with what it is, before any parenthesis (《…总体规划（2021—2035年）》).
+        var last = close
+        if buf[last - 1] == 0xFF09 || buf[last - 1] == 0x0029, let paren = (open ..< last).last(where: { buf[$0] == 0xFF08 || buf[$0] == 0x0028 }) {
+            last = paren
+        }
+        return !documentUnits.contains { d in
+            last - d.count > open && (0 ..< d.count).allSatisfy { buf[last - d.count + $0] == d[$0] }
+        }
+    }
+    static let openTitleUnit: UInt16 = 0x300A  // 《
+    static let closeTitleUnit: UInt16 = 0x300B  // 》
+    static let titleLength = 40
+    /// Words that end the titles of plans, rules and reports, which are about their place.
+    static let documentUnits = ["规划", "方案", "条例", "意见", "办法", "通知", "决定", "报告", "纲要", "计划", "白皮书", "公报",
+                                "措施", "规定", "法", "细则", "指引", "指南", "清单", "目录", "名录", "标准", "协议", "宣言", "声明"]
+        .map { Array($0.utf16) }
+}
+
+extension RegionTagger {
+    /// Whether the place at `i ..< end` stands inside “…” in its sentence: part of a quoted name,
+    /// slogan or call sign (“天津市人民满意的好医生”志愿服务团队, “北京明白”).
+    /// - Complexity: O(`titleLength`).
+    static func insideQuotes(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        var open = i - 1
+        while open >= 0, i - open <= titleLength, buf[open] != 0x201C {
+            if buf[open] == 0x201D || sentenceEnds.contains(buf[open]) { return false }
+            open -= 1
+        }
+        guard open >= 0, buf[open] == 0x201C else { return false }
+        var close = end
+        while close < buf.count, close - end <= titleLength, buf[close] != 0x201D {
+            if buf[close] == 0x201C || sentenceEnds.contains(buf[close]) { return false }
+            close += 1
+        }
+        return close < buf.count && buf[close] == 0x201D
+    }
+}
+
+extension RegionTagger {
+    /// Whether a district of Beijing starts at `at` in `text` (顺义, 海淀区), by a full name or a
+    /// short name that is no ordinary word: after 在北京 it makes a report about that district,
+    /// not Beijing as a mere venue.
+    func startsDistrict(_ text: [UInt16], at: Int) -> Bool {
+        var found = false
+        text.withUnsafeBufferPointer { buf in
+            lexicon.forEachMatch(buf, from: at) { _, term in
+                found = found || meanings[term].contains { m in
+                    let r = catalog.regions[m.region]
+                    return r.level >= .county && catalog.province(of: r.code) == Self.beijingCode
+                        && !(m.short && r.shortNames.contains(where: Self.contextOnly.contains))
+                }
+            }
+        }
+        return found
+    }
+    static let beijingCode: Int32 = 110000
+}
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows a verb of sending (运往, 销往, 输送 …): where
+    /// goods or trains go (输送香港的电量, 销往欧洲), which weighs as a listed place.
+    static func destination(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && destinationUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let destinationUnits = ["出发", "运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
+}
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows 来自, 家乡 or 老家: where a person comes from.
+    static func origin(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && originUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
+}
