@@ -73,8 +73,8 @@ public final class Searcher {
             return try listByDate(clauses, options: options, count: count)
         }
         // The lead re-ranking needs the first `leadDepth` of each tier, whatever the limit.
-        let lead = options.ranking.leadWeight > 0 && !count && options.limit > 0 ? options.ranking.leadDepth : 0
-        var complete = TopK(limit: max(options.limit, lead))
+        let lead = options.ranking.leadWeight > 0 && !count ? options.ranking.leadDepth : 0
+        var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
@@ -86,17 +86,19 @@ public final class Searcher {
             plans.append(plan)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
-        if !count { try rerankByLead(&hits, plans, options.ranking) }
+        // The lead re-orders the first `leadDepth` results of the whole list, each tier within itself.
+        let partialDepth = max(0, lead - hits.count)
+        if !count { try rerankByLead(&hits, depth: lead, plans, options.ranking) }
         if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             let rest = options.limit == 0 ? 0 : options.limit - hits.count
-            var partial = TopK(limit: rest == 0 ? 0 : max(rest, lead))
+            var partial = TopK(limit: rest == 0 ? 0 : max(rest, partialDepth))
             for (s, plan) in plans.enumerated() {
                 plan.rewind()
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             var more = partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
-            if !count { try rerankByLead(&more, plans, options.ranking) }
+            if !count { try rerankByLead(&more, depth: partialDepth, plans, options.ranking) }
             hits += rest > 0 ? more.prefix(rest) : more[...]
         }
         return Result(hits: hits, total: count ? total : nil)
@@ -105,12 +107,12 @@ public final class Searcher {
     // MARK: The lead
 
     /// News puts what a story is about first (the inverted pyramid): of the first
-    /// `leadDepth` hits of a tier, in BM25F order, each gains `leadWeight` × idf for
+    /// `depth` hits of a tier, in BM25F order, each gains `leadWeight` × idf for
     /// every query unit whose first body occurrence lies within the lead (the first
     /// `leadLength` characters of the normalized body), and they are re-ordered.
     /// Hits beyond the depth keep their BM25F order and scores.
-    private func rerankByLead(_ hits: inout [Hit], _ plans: [SegmentPlan], _ ranking: Ranking) throws {
-        let depth = min(hits.count, ranking.leadDepth)
+    private func rerankByLead(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
+        let depth = min(hits.count, depth)
         guard ranking.leadWeight > 0, depth > 1 else { return }
         let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
         var segment = -1

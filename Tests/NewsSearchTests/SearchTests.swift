@@ -130,6 +130,17 @@ final class Fixture: @unchecked Sendable {
         let on = try hits()
         #expect(on[1].1 == off[0].1 && on[0].1 > on[1].1)
     }
+
+    /// The lead re-orders the first results of the whole list, whatever the limit:
+    /// a shorter list is the start of a longer one.
+    @Test func aLimitCutsTheSameList() throws {
+        let f = try Fixture()
+        for q in ["淄博高新区 钙钛矿", "淄博 新区 企业", "高新"] {
+            let all = try f.ids(q) { $0.limit = 0 }
+            #expect(all.count >= 3, "\(q)")
+            for limit in 1 ... all.count { #expect(try f.ids(q) { $0.limit = limit } == Array(all.prefix(limit)), "\(q) limit \(limit)") }
+        }
+    }
 }
 
 @Suite(.serialized) struct PruningTests {
