@@ -72,8 +72,8 @@ public final class Searcher {
         if scoring.isEmpty {
             return try listByDate(clauses, options: options, count: count)
         }
-        // The lead re-ranking needs the first `leadDepth` of each tier, whatever the limit.
-        let lead = options.ranking.leadWeight > 0 && !count ? options.ranking.leadDepth : 0
+        // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
+        let lead = (options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0) && !count ? options.ranking.leadDepth : 0
         var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
@@ -86,9 +86,9 @@ public final class Searcher {
             plans.append(plan)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
-        // The lead re-orders the first `leadDepth` results of the whole list, each tier within itself.
+        // The lead and the headline's coverage re-order the first `leadDepth` results of the whole list, each tier within itself.
         let partialDepth = max(0, lead - hits.count)
-        if !count { try rerankByLead(&hits, depth: lead, plans, options.ranking) }
+        if !count { try rerank(&hits, depth: lead, plans, options.ranking) }
         if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             let rest = options.limit == 0 ? 0 : options.limit - hits.count
@@ -98,39 +98,55 @@ public final class Searcher {
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             var more = partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
-            if !count { try rerankByLead(&more, depth: partialDepth, plans, options.ranking) }
+            if !count { try rerank(&more, depth: partialDepth, plans, options.ranking) }
             hits += rest > 0 ? more.prefix(rest) : more[...]
         }
         return Result(hits: hits, total: count ? total : nil)
     }
 
-    // MARK: The lead
+    // MARK: The lead and the headline
 
-    /// News puts what a story is about first (the inverted pyramid): of the first
-    /// `depth` hits of a tier, in BM25F order, each gains `leadWeight` × idf for
-    /// every query unit whose first body occurrence lies within the lead (the first
-    /// `leadLength` characters of the normalized body), and they are re-ordered.
-    /// Hits beyond the depth keep their BM25F order and scores.
-    private func rerankByLead(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
+    /// Two signals that BM25F misses, for the first `depth` hits of a tier (in BM25F
+    /// order, then re-ordered; hits beyond keep their order and scores):
+    /// - the lead: news puts what a story is about first (the inverted pyramid), so
+    ///   every query unit whose first body occurrence lies within the first
+    ///   `leadLength` characters of the normalized body adds `leadWeight` × its idf;
+    /// - the headline's coverage: an article whose headline is mostly the query is
+    ///   about it, so the share of the headline's tokens that are query terms, times
+    ///   the idf of the query terms found there, is added `coverageWeight` times.
+    private func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
         let depth = min(hits.count, depth)
-        guard ranking.leadWeight > 0, depth > 1 else { return }
+        guard ranking.leadWeight > 0 || ranking.coverageWeight > 0, depth > 1 else { return }
         let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
         var segment = -1
-        var units = [TermCursor]()
+        var units = [TermCursor](), terms = [TermCursor]()
         for i in order {
             if hits[i].segment != segment {
-                for u in units { u.rewind() }
+                for t in terms { t.rewind() }
                 segment = hits[i].segment
-                units = plans[segment].scoringUnits.filter { $0.term.kind != .word }
+                let plan = plans[segment]
+                units = plan.scoringUnits.filter { $0.term.kind != .word }  // words have no positions
+                terms = plan.scoringUnits + plan.words.filter { w in !plan.scoringUnits.contains { $0 === w } }
             }
             let doc = Int32(hits[i].doc)
-            var bonus = 0.0
-            for u in units {
-                if let p = try u.firstPosition(of: doc, in: .body), p < UInt32(ranking.leadLength) { bonus += u.idf }
+            if ranking.leadWeight > 0 {
+                var idf = 0.0
+                for u in units {
+                    if let p = try u.firstPosition(of: doc, in: .body), p < UInt32(ranking.leadLength) { idf += u.idf }
+                }
+                hits[i].score += ranking.leadWeight * idf
             }
-            hits[i].score += ranking.leadWeight * bonus
+            let length = plans[segment].segment.length(Int(doc), .headline)
+            if ranking.coverageWeight > 0 && length > 0 {
+                var matched: UInt32 = 0, idf = 0.0
+                for t in terms {
+                    let f = try t.frequency(of: doc, in: .headline)
+                    if f > 0 { matched += f; idf += t.idf }
+                }
+                hits[i].score += ranking.coverageWeight * min(1, Double(matched) / Double(length)) * idf
+            }
         }
-        for u in units { u.rewind() }
+        for t in terms { t.rewind() }
         // Stable: equal scores keep their BM25F order.
         let reordered = hits[..<depth].enumerated().sorted { a, b in
             a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset

@@ -14,12 +14,15 @@ public struct Ranking: Sendable {
     /// 1 favours articles with more of the query, 0 is plain BM25. 0.5 was best on
     /// known-item headlines and CMRC2018 questions together (tuning data only).
     public var coordination = 0.5
-    /// The lead (see `Searcher.rerankByLead`): the weight of a query unit's idf when
-    /// the unit occurs in the first `leadLength` characters of the body, and how many
-    /// hits of each tier are re-ordered by it. Weight 0 turns it off.
+    /// The lead (see `Searcher.rerank`): the weight of a query unit's idf when the
+    /// unit occurs in the first `leadLength` characters of the body, and how many
+    /// results (of each tier) the lead and the headline's coverage re-order. Weight 0 turns it off.
     public var leadWeight = 0.5
     public var leadLength = 100
     public var leadDepth = 10
+    /// The weight of the share of a headline that the query covers (× the idf of the
+    /// query terms in it). 0 turns it off. 2 was best on CMRC2018 (passage titles).
+    public var coverageWeight = 2.0
 
     public init() {}
 }
@@ -136,6 +139,16 @@ final class TermCursor {
             first = min(first ?? shifted, shifted)
         }
         return first
+    }
+
+    /// The frequency of `doc` in `field`, moving only that field's postings (as `firstPosition(of:in:)`).
+    func frequency(of doc: Int32, in field: Field) throws -> UInt32 {
+        var f: UInt32 = 0
+        for i in parts.indices where parts[i].field == field {
+            if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
+            if try parts[i].cursor.advance(to: doc) == doc { f += parts[i].cursor.freq }
+        }
+        return f
     }
 
     /// A bound on this term's score for every document from `doc` up to `until`

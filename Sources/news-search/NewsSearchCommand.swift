@@ -88,7 +88,9 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(name: .customLong("lead-weight"), help: "Weight (× idf) of query terms found in the first --lead-length characters of the body (0 = off).")
     var leadWeight: Double = Ranking().leadWeight
     @Option(name: .customLong("lead-length"), help: "Characters of the body that make its lead.") var leadLength: Int = Ranking().leadLength
-    @Option(name: .customLong("lead-depth"), help: "How many top hits of each tier the lead re-orders.") var leadDepth: Int = Ranking().leadDepth
+    @Option(name: .customLong("lead-depth"), help: "How many top results the lead and the headline's coverage re-order.") var leadDepth: Int = Ranking().leadDepth
+    @Option(name: .customLong("coverage-weight"), help: "Weight (× idf) of the share of a headline that the query covers (0 = off).")
+    var coverageWeight: Double = Ranking().coverageWeight
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
@@ -98,7 +100,9 @@ struct NewsSearchCommand: ParsableCommand {
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0 else { throw ValidationError("--lead-weight, --lead-length and --lead-depth must be ≥ 0") }
+        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0 else {
+            throw ValidationError("--lead-weight, --lead-length, --lead-depth and --coverage-weight must be ≥ 0")
+        }
         if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
@@ -124,6 +128,7 @@ struct NewsSearchCommand: ParsableCommand {
         options.ranking.leadWeight = leadWeight
         options.ranking.leadLength = leadLength
         options.ranking.leadDepth = leadDepth
+        options.ranking.coverageWeight = coverageWeight
         do {
             try options.filters.setDates(from: from, to: to)
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }

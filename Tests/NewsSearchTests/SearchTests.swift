@@ -131,6 +131,33 @@ final class Fixture: @unchecked Sendable {
         #expect(on[1].1 == off[0].1 && on[0].1 > on[1].1)
     }
 
+    /// The share of a headline that the query covers adds to the score: more for a
+    /// headline that is all query than for one that holds the query among other words.
+    @Test func headlinesThatAreTheQueryGainMost() throws {
+        let dir = try TemporaryFolder("coverage")
+        let body = String(repeating: "今天天气晴朗适合出行", count: 3) + "。钙钛矿光伏"
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        try writer.add(Article(id: "short", headline: "钙钛矿光伏", body: body, location: "t"))
+        try writer.add(Article(id: "long", headline: "钙钛矿光伏组件生产线项目在淄博开工", body: body, location: "t"))
+        try writer.add(Article(id: "none", headline: "今天天气晴朗", body: body, location: "t"))
+        _ = try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: dir.path)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        func scores(_ weight: Double) throws -> [String: Double] {
+            var options = Searcher.Options()
+            options.ranking.leadWeight = 0
+            options.ranking.coverageWeight = weight
+            let hits = try searcher.search(try Query.parse("钙钛矿 光伏"), options: options).hits
+            return Dictionary(uniqueKeysWithValues: hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) })
+        }
+        let off = try scores(0), on = try scores(2)
+        var gain = [String: Double]()
+        for (id, score) in off { gain[id] = on[id]! - score }
+        #expect(gain["none"] == 0)
+        #expect(gain["long"]! > 0 && gain["short"]! > 2 * gain["long"]!)
+    }
+
     /// The lead re-orders the first results of the whole list, whatever the limit:
     /// a shorter list is the start of a longer one.
     @Test func aLimitCutsTheSameList() throws {
