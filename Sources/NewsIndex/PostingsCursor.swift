@@ -194,9 +194,15 @@ public struct PostingsCursor {
     /// greater length than another), shortest first, coarsened to `maxImpacts` pairs
     /// by merging neighbours into a pair that dominates both.
     public static func frontier(_ pairs: [Impact]) -> [Impact] {
-        let sorted = pairs.sorted { $0.length != $1.length ? $0.length < $1.length : $0.freq > $1.freq }
+        // Shortest first, the highest frequency first among equal lengths: sorted as packed keys
+        // (a closure comparator cost 1.5 % of indexing).
+        var keys = pairs.map { UInt64($0.length) << 32 | UInt64(UInt32.max - $0.freq) }
+        keys.sort()
         var kept = [Impact]()
-        for p in sorted where kept.last.map({ p.freq > $0.freq }) ?? true { kept.append(p) }
+        for key in keys {
+            let p = Impact(freq: UInt32.max - UInt32(truncatingIfNeeded: key), length: UInt32(key >> 32))
+            if kept.last.map({ p.freq > $0.freq }) ?? true { kept.append(p) }
+        }
         while kept.count > maxImpacts {
             // Merge the neighbours closest in frequency: (the higher frequency, the shorter length).
             var best = 0

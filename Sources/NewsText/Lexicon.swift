@@ -21,6 +21,10 @@ public struct Lexicon: Sendable {
     private var termIndex: [Int32]
     /// Number of distinct terms.
     public private(set) var count = 0
+    /// A Bloom filter of every term's first two units (2¹⁷ bits, two probes): most text
+    /// positions start no term, and the filter answers that from 16 KB instead of a
+    /// probe into the edge table. Derived from the trie, never stored.
+    private var firstPairs: [UInt64] = []
 
     init(table: CharacterTable, root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [Bool], termIndex: [Int32], count: Int) {
         self.table = table
@@ -30,6 +34,35 @@ public struct Lexicon: Sendable {
         self.terminal = terminal
         self.termIndex = termIndex
         self.count = count
+        firstPairs = Self.firstPairFilter(root: root, edgeKeys: edgeKeys)
+    }
+
+    static let pairBits = 17
+
+    @inline(__always)
+    static func pairProbes(_ a: UInt16, _ b: UInt16) -> (Int, Int) {
+        let h = (UInt64(a) << 16 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15
+        return (Int(truncatingIfNeeded: h >> UInt64(64 - pairBits)), Int(truncatingIfNeeded: (h >> 20) & UInt64((1 << pairBits) - 1)))
+    }
+
+    /// The filter of first pairs: every edge out of a node that a first unit leads to.
+    static func firstPairFilter(root: [Int32], edgeKeys: [UInt64]) -> [UInt64] {
+        var firstUnit = [Int32: UInt16]()
+        for (unit, node) in root.enumerated() where node >= 0 { firstUnit[node] = UInt16(unit) }
+        var bits = [UInt64](repeating: 0, count: (1 << pairBits) / 64)
+        for key in edgeKeys where key != 0 {
+            guard let a = firstUnit[Int32(truncatingIfNeeded: key >> 16) - 1] else { continue }
+            let (p, q) = pairProbes(a, UInt16(truncatingIfNeeded: key))
+            bits[p >> 6] |= 1 << UInt64(p & 63)
+            bits[q >> 6] |= 1 << UInt64(q & 63)
+        }
+        return bits
+    }
+
+    @inline(__always)
+    func mayStartTerm(_ a: UInt16, _ b: UInt16) -> Bool {
+        let (p, q) = Self.pairProbes(a, b)
+        return firstPairs[p >> 6] & (1 << UInt64(p & 63)) != 0 && firstPairs[q >> 6] & (1 << UInt64(q & 63)) != 0
     }
 
     /// The trie's arrays (for the cache).
@@ -69,6 +102,7 @@ public struct Lexicon: Sendable {
             }
             if !terminal[Int(node)] { terminal[Int(node)] = true; termIndex[Int(node)] = Int32(index); count += 1 }
         }
+        firstPairs = Self.firstPairFilter(root: root, edgeKeys: edgeKeys)
     }
 
     /// The normalized UTF-16 of `term` if it is made of two or more Han characters.
@@ -146,6 +180,8 @@ public struct Lexicon: Sendable {
     public func forEachMatch(_ text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int? = nil, _ body: (Int, Int) -> Void) {
         let limit = limit ?? text.count
         var node = root[Int(text[start])]
+        // Every term has two units or more: a first pair no term starts with ends the walk.
+        guard node >= 0, start + 1 < limit, mayStartTerm(text[start], text[start + 1]) else { return }
         var i = start + 1
         while node >= 0, i < limit, i - start < Self.maximumLength {
             node = child(node, text[i])
