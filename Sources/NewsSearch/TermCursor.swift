@@ -18,7 +18,7 @@ public struct Ranking: Sendable {
     /// unit occurs in the first `leadLength` characters of the body, and how many
     /// results (of each tier) the lead and the headline's coverage re-order. Weight 0 turns it off.
     public var leadWeight = 0.5
-    public var leadLength = 100
+    public var leadLength = 120
     public var leadDepth = 10
     /// The weight of the share of a headline that the query covers (× the idf of the
     /// query terms in it). 0 turns it off. 2 was best on CMRC2018 (passage titles).

@@ -106,7 +106,7 @@ final class Fixture: @unchecked Sendable {
     /// query's words, the other ends with them after more than a lead of other text.
     @Test func articlesThatOpenWithTheQueryRankFirst() throws {
         let dir = try TemporaryFolder("lead")
-        let filler = String(repeating: "今天天气晴朗适合出行", count: 12)
+        let filler = String(repeating: "今天天气晴朗适合出行", count: 20)
         let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
         try writer.add(Article(id: "late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"))
         try writer.add(Article(id: "early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"))
