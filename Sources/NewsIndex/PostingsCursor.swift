@@ -237,7 +237,8 @@ public struct PostingsCursor {
             for k in 0 ..< count {
                 previous += Int64(docs[k])
                 docs[k] = UInt32(truncatingIfNeeded: previous)
-                freqs[k] += 1
+                freqs[k] &+= 1
+                guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(blocks[b].dataStart)") }
             }
         } else if version >= 3 {
             for k in 0 ..< count {
@@ -245,6 +246,7 @@ public struct PostingsCursor {
                 previous += Int64(v >> 1)
                 docs[k] = UInt32(truncatingIfNeeded: previous)
                 freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
+                guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
             }
         } else {
             for k in 0 ..< count {
@@ -327,7 +329,9 @@ public struct PostingsCursor {
     }
 
     /// The first position of the current document (nil for a term stored without
-    /// positions). Reads one value, not the block's positions, unless they are decoded.
+    /// positions). Version 3 reads one value, not the block's positions (unless they
+    /// are decoded already); versions 1 and 2 decode the document's positions.
+    /// - Complexity: O(runs of 128 before the value) plus the varints before it in the block's tail.
     public mutating func firstPosition() throws -> UInt32? {
         guard blocks[block].posLength > 0 else { return nil }
         if version < 3 {
@@ -351,14 +355,17 @@ public struct PostingsCursor {
             try r.skip(16 * w)
         }
         if start < packed {
-            value = try BitPacking.value(at: start % BitPacking.blockSize, &r, width: Int(try r.u8()))
+            let width = Int(try r.u8())
+            value = try BitPacking.value(at: start % BitPacking.blockSize, &r, width: width)
         } else {
             for _ in packed ..< start { _ = try r.vint() }
             value = UInt32(truncatingIfNeeded: try r.vint())
         }
-        guard r.offset <= blocks[block].posStart + blocks[block].posLength, value > 0 else {
-            throw FormatError.corrupt(file: file, detail: "positions overrun their block")
+        guard r.offset <= blocks[block].posStart + blocks[block].posLength else {
+            throw FormatError.corrupt(file: file, detail: "positions overrun their block at byte \(blocks[block].posStart)")
         }
+        // A document's first value is its first position + 1.
+        guard value > 0 else { throw FormatError.corrupt(file: file, detail: "a document's first position delta is 0 in the block at byte \(blocks[block].posStart)") }
         return value - 1
     }
 
@@ -385,6 +392,10 @@ public struct PostingsCursor {
             var k = 0
             for d in 0 ..< count {
                 var previous: UInt32 = 0
+                // A document's first value is its first position + 1.
+                guard out[k] > 0 else {
+                    throw FormatError.corrupt(file: file, detail: "a document's first position delta is 0 in the block at byte \(blocks[block].posStart)")
+                }
                 for _ in 0 ..< Int(freqs[d]) {
                     previous &+= out[k]
                     out[k] = previous &- 1

@@ -19,7 +19,8 @@ public struct Hit: Sendable, Equatable {
 /// `all` is set, partial matches follow, scored the same way and scaled by the
 /// share of query terms they contain. Top-k uses MaxScore pruning over
 /// per-segment term maxima; `exhaustive` turns pruning off (results are equal,
-/// which the tests check).
+/// which the tests check). The first results are then re-ordered by the lead and
+/// the headline's coverage (`rerank`, in Searcher+Rerank.swift).
 public final class Searcher {
     public struct Options: Sendable {
         public var limit = 10
@@ -73,7 +74,7 @@ public final class Searcher {
             return try listByDate(clauses, options: options, count: count)
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
-        let lead = (options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0) && !count ? options.ranking.leadDepth : 0
+        let lead = options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0 ? options.ranking.leadDepth : 0
         var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
@@ -88,70 +89,21 @@ public final class Searcher {
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
         // The lead and the headline's coverage re-order the first `leadDepth` results of the whole list, each tier within itself.
         let partialDepth = max(0, lead - hits.count)
-        if !count { try rerank(&hits, depth: lead, plans, options.ranking) }
+        try rerank(&hits, depth: lead, plans, options.ranking)
         if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             let rest = options.limit == 0 ? 0 : options.limit - hits.count
-            var partial = TopK(limit: rest == 0 ? 0 : max(rest, partialDepth))
+            // Counting with the list already full: the partial tier only counts (a heap of 0 would keep every match).
+            var partial = TopK(limit: options.limit == 0 ? 0 : max(rest, partialDepth, 1))
             for (s, plan) in plans.enumerated() {
                 plan.rewind()
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             var more = partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
-            if !count { try rerank(&more, depth: partialDepth, plans, options.ranking) }
-            hits += rest > 0 ? more.prefix(rest) : more[...]
+            try rerank(&more, depth: partialDepth, plans, options.ranking)
+            hits += options.limit == 0 ? more[...] : more.prefix(rest)
         }
         return Result(hits: hits, total: count ? total : nil)
-    }
-
-    // MARK: The lead and the headline
-
-    /// Two signals that BM25F misses, for the first `depth` hits of a tier (in BM25F
-    /// order, then re-ordered; hits beyond keep their order and scores):
-    /// - the lead: news puts what a story is about first (the inverted pyramid), so
-    ///   every query unit whose first body occurrence lies within the first
-    ///   `leadLength` characters of the normalized body adds `leadWeight` × its idf;
-    /// - the headline's coverage: an article whose headline is mostly the query is
-    ///   about it, so the share of the headline's tokens that are query terms, times
-    ///   the idf of the query terms found there, is added `coverageWeight` times.
-    private func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
-        let depth = min(hits.count, depth)
-        guard ranking.leadWeight > 0 || ranking.coverageWeight > 0, depth > 1 else { return }
-        let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
-        var segment = -1
-        var units = [TermCursor](), terms = [TermCursor]()
-        for i in order {
-            if hits[i].segment != segment {
-                for t in terms { t.rewind() }
-                segment = hits[i].segment
-                let plan = plans[segment]
-                units = plan.scoringUnits.filter { $0.term.kind != .word }  // words have no positions
-                terms = plan.scoringUnits + plan.words.filter { w in !plan.scoringUnits.contains { $0 === w } }
-            }
-            let doc = Int32(hits[i].doc)
-            if ranking.leadWeight > 0 {
-                var idf = 0.0
-                for u in units {
-                    if let p = try u.firstPosition(of: doc, in: .body), p < UInt32(ranking.leadLength) { idf += u.idf }
-                }
-                hits[i].score += ranking.leadWeight * idf
-            }
-            let length = plans[segment].segment.length(Int(doc), .headline)
-            if ranking.coverageWeight > 0 && length > 0 {
-                var matched: UInt32 = 0, idf = 0.0
-                for t in terms {
-                    let f = try t.frequency(of: doc, in: .headline)
-                    if f > 0 { matched += f; idf += t.idf }
-                }
-                hits[i].score += ranking.coverageWeight * min(1, Double(matched) / Double(length)) * idf
-            }
-        }
-        for t in terms { t.rewind() }
-        // Stable: equal scores keep their BM25F order.
-        let reordered = hits[..<depth].enumerated().sorted { a, b in
-            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-        }.map(\.element)
-        hits.replaceSubrange(..<depth, with: reordered)
     }
 
     // MARK: Statistics

@@ -15,10 +15,12 @@ public struct Ranking: Sendable {
     /// known-item headlines and CMRC2018 questions together (tuning data only).
     public var coordination = 0.5
     /// The lead (see `Searcher.rerank`): the weight of a query unit's idf when the
-    /// unit occurs in the first `leadLength` characters of the body, and how many
-    /// results (of each tier) the lead and the headline's coverage re-order. Weight 0 turns it off.
+    /// unit occurs in the first `leadLength` characters of the body. 0 turns it off.
     public var leadWeight = 0.5
+    /// Characters (UTF-16 units of the normalized body) that make its lead.
     public var leadLength = 120
+    /// How many results, from the top of the whole list, the lead and the headline's
+    /// coverage re-order (each tier within itself).
     public var leadDepth = 10
     /// The weight of the share of a headline that the query covers (× the idf of the
     /// query terms in it). 0 turns it off. 2 was best on CMRC2018 (passage titles).
@@ -142,11 +144,11 @@ final class TermCursor {
     }
 
     /// The frequency of `doc` in `field`, moving only that field's postings (as `firstPosition(of:in:)`).
-    func frequency(of doc: Int32, in field: Field) throws -> UInt32 {
-        var f: UInt32 = 0
+    func frequency(of doc: Int32, in field: Field) throws -> UInt64 {
+        var f: UInt64 = 0
         for i in parts.indices where parts[i].field == field {
             if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
-            if try parts[i].cursor.advance(to: doc) == doc { f += parts[i].cursor.freq }
+            if try parts[i].cursor.advance(to: doc) == doc { f += UInt64(parts[i].cursor.freq) }
         }
         return f
     }

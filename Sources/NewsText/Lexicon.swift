@@ -46,12 +46,16 @@ public struct Lexicon: Sendable {
     }
 
     /// The filter of first pairs: every edge out of a node that a first unit leads to.
+    /// - Complexity: O(root units + edge slots).
     static func firstPairFilter(root: [Int32], edgeKeys: [UInt64]) -> [UInt64] {
-        var firstUnit = [Int32: UInt16]()
-        for (unit, node) in root.enumerated() where node >= 0 { firstUnit[node] = UInt16(unit) }
+        // Node → the unit that leads to it from the root (-1: a deeper node).
+        var firstUnit = [Int32](repeating: -1, count: Int(root.max() ?? -1) + 1)
+        for (unit, node) in root.enumerated() where node >= 0 { firstUnit[Int(node)] = Int32(unit) }
         var bits = [UInt64](repeating: 0, count: (1 << pairBits) / 64)
         for key in edgeKeys where key != 0 {
-            guard let a = firstUnit[Int32(truncatingIfNeeded: key >> 16) - 1] else { continue }
+            let parent = Int(truncatingIfNeeded: key >> 16) - 1
+            guard parent < firstUnit.count, firstUnit[parent] >= 0 else { continue }
+            let a = UInt16(firstUnit[parent])
             let (p, q) = pairProbes(a, UInt16(truncatingIfNeeded: key))
             bits[p >> 6] |= 1 << UInt64(p & 63)
             bits[q >> 6] |= 1 << UInt64(q & 63)

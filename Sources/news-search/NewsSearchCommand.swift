@@ -164,6 +164,7 @@ struct NewsSearchCommand: ParsableCommand {
             var all = options
             all.limit = 0
             all.all = true
+            all.ranking.leadDepth = 0  // order does not matter to counts
             let hits = try searcher.search(query, options: all).hits
             let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
             let rows = counter.count(hits, reader: reader, by: by.compactMap(NewsSearch.Dimension.init(name:)), collapse: !noCollapse)

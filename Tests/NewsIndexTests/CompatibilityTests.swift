@@ -30,6 +30,9 @@ import NewsText
         #expect(s.date(1) == 20110)  // 2025-01-22
         #expect(s.regions(1) == [340100])
         let info = try #require(try s.term(TermKey.make(field: .body, kind: .bigram, text: "钙钛")))
+        var fresh = try s.postings(info)
+        #expect(try fresh.next() == 0)
+        #expect(try fresh.firstPosition() == 5)
         var cursor = try s.postings(info)
         #expect(try cursor.next() == 0)
         var positions = [UInt32]()

@@ -81,21 +81,49 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         _ = try buildIndex(dir.path, makeArticles(400), threads: 1)
         let reader = try IndexReader.open(directory: dir.path)
         var positions = [UInt32]()
-        var packed = 0, checked = 0
+        // Documents whose first value lies past one or more bit-packed runs of their block.
+        var pastRuns = 0, checked = 0
         for s in reader.segments {
             var it = s.termIterator()
             while let (_, info) = try it.next() {
                 var all = try s.postings(info), first = try s.postings(info)
+                var block = -1, valuesBefore = 0
                 while try all.next() != PostingsCursor.end {
                     #expect(try first.next() == all.doc)
                     try all.positions(into: &positions)
                     #expect(try first.firstPosition() == positions.first)
+                    guard !positions.isEmpty else { continue }
+                    if all.block != block { block = all.block; valuesBefore = 0 }
                     checked += 1
-                    if info.docFreq > 128 && all.doc > 64 { packed += 1 }
+                    if valuesBefore >= 128 { pastRuns += 1 }
+                    valuesBefore += positions.count
                 }
             }
         }
-        #expect(checked > 10_000 && packed > 1_000)
+        #expect(checked > 10_000 && pastRuns > 1_000)
+    }
+
+    @Test func blockImpactsDecodedInAnyOrderBoundTheirDocuments() throws {
+        let dir = try TemporaryFolder("impacts")
+        _ = try buildIndex(dir.path, makeArticles(400), threads: 1)
+        let s = try #require(try IndexReader.open(directory: dir.path).segments.first)
+        let info = try #require(try s.term(TermKey.make(field: .body, kind: .bigram, text: "淄博")))
+        var cursor = try s.postings(info)
+        #expect(cursor.blockCount >= 3)
+        // Each block's documents, (frequency, length) pairs, as written.
+        var pairs = [[PostingsCursor.Impact]](repeating: [], count: cursor.blockCount)
+        var walk = try s.postings(info)
+        while try walk.next() != PostingsCursor.end {
+            pairs[walk.block].append(PostingsCursor.Impact(freq: walk.freq, length: s.length(Int(walk.doc), .body)))
+        }
+        // Last block first, then all: every decoded impact set is the block's frontier.
+        for b in (0 ..< cursor.blockCount).reversed() {
+            #expect(Array(cursor.impacts(of: b)).map { [$0.freq, $0.length] } == PostingsCursor.frontier(pairs[b]).map { [$0.freq, $0.length] })
+        }
+        let every = pairs.flatMap { PostingsCursor.frontier($0) }.map { [$0.freq, $0.length] }
+        #expect(Array(cursor.allImpacts()).map { [$0.freq, $0.length] }.sorted { $0.lexicographicallyPrecedes($1) }
+                == every.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(Array(cursor.impacts(of: 1)).map { [$0.freq, $0.length] } == PostingsCursor.frontier(pairs[1]).map { [$0.freq, $0.length] })
     }
 
     @Test func prefixRangesListBigramsByFirstCharacter() throws {

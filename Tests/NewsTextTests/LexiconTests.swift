@@ -14,6 +14,25 @@ import TestSupport
         #expect(lexicon.count > 10_000)
     }
 
+    @Test func everyTermsFirstPairPassesTheFilter() throws {
+        let table = try CharacterTable.shared()
+        let terms = BuiltinLexicon.terms.splitASCII(0x0A)
+        // Built from terms, and as loaded from the on-disk cache (the filter is derived, not stored).
+        for lexicon in [Lexicon(terms: terms, table: table), Lexicon.builtin(table: table)] {
+            var checked = 0, passed = 0
+            for term in terms {
+                let units = Lexicon.normalizedHan(term, table)
+                guard units.count >= 2 else { continue }
+                checked += 1
+                if lexicon.mayStartTerm(units[0], units[1]) { passed += 1 }
+            }
+            #expect(checked > 10_000 && passed == checked)
+            // Most pairs of ordinary text start no term: the filter turns nearly all of them away.
+            let text = Array("今天天气晴朗适合出行我们一起去公园散步吧".utf16)
+            #expect((0 ..< text.count - 1).filter { lexicon.mayStartTerm(text[$0], text[$0 + 1]) }.count <= 3)
+        }
+    }
+
     @Test func termsAreNormalizedLikeText() throws {
         let lexicon = Lexicon(terms: ["鈣鈦礦", "ＡＢ", "x"], table: try CharacterTable.shared())
         #expect(lexicon.contains("钙钛矿"))
