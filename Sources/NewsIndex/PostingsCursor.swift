@@ -158,22 +158,10 @@ public struct PostingsCursor {
     /// Appends block `b`'s impacts to `impacts` (their varints were checked when the cursor was made).
     private mutating func decodeImpacts(_ b: Int) {
         blocks[b].impactStart = Int32(impacts.count)
-        let bytes = bytes
-        var offset = blocks[b].impactOffset
-        func vint() -> UInt32 {
-            var result: UInt64 = 0, shift: UInt64 = 0
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                offset += 1
-                result |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            return UInt32(truncatingIfNeeded: result)
-        }
+        var r = ByteReader(bytes, offset: blocks[b].impactOffset, file: file)
         for _ in 0 ..< blocks[b].impactCount {
-            let freq = vint()
-            impacts.append(Impact(freq: freq, length: vint()))
+            let freq = UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)
+            impacts.append(Impact(freq: freq, length: UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)))
         }
     }
 

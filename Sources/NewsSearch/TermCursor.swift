@@ -135,8 +135,7 @@ final class TermCursor {
     func firstPosition(of doc: Int32, in field: Field) throws -> UInt32? {
         var first: UInt32? = nil
         for i in parts.indices where parts[i].field == field {
-            if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
-            guard try parts[i].cursor.advance(to: doc) == doc, let p = try parts[i].cursor.firstPosition() else { continue }
+            guard try move(i, to: doc), let p = try parts[i].cursor.firstPosition() else { continue }
             let shifted = p &+ UInt32(bitPattern: parts[i].shift)
             first = min(first ?? shifted, shifted)
         }
@@ -147,10 +146,15 @@ final class TermCursor {
     func frequency(of doc: Int32, in field: Field) throws -> UInt64 {
         var f: UInt64 = 0
         for i in parts.indices where parts[i].field == field {
-            if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
-            if try parts[i].cursor.advance(to: doc) == doc { f += UInt64(parts[i].cursor.freq) }
+            if try move(i, to: doc) { f += UInt64(parts[i].cursor.freq) }
         }
         return f
+    }
+
+    /// Moves part `i` alone to `doc` (back to its start first when it is past it); whether it holds `doc`.
+    private func move(_ i: Int, to doc: Int32) throws -> Bool {
+        if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
+        return try parts[i].cursor.advance(to: doc) == doc
     }
 
     /// A bound on this term's score for every document from `doc` up to `until`
