@@ -55,21 +55,53 @@ public enum BitPacking {
             return
         }
         guard width <= 32 else { throw FormatError.corrupt(file: reader.file, detail: "bit width \(width) > 32") }
-        let byteCount = (blockSize * width + 7) / 8
-        let raw = try reader.bytes(byteCount)
-        let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+        let raw = try reader.bytes(16 * width)
+        unpack(raw.baseAddress!, width: width, into: out)
+    }
+
+    /// 128 values of `width` (1…32) bits packed at `base` (16·width bytes), into `out`.
+    /// A switch over the widths lets each copy of the loop shift by constants (about
+    /// twice as fast as one loop for all widths).
+    public static func unpack(_ base: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        switch width {
+        case 1: unpack(base, 1, out)
+        case 2: unpack(base, 2, out)
+        case 3: unpack(base, 3, out)
+        case 4: unpack(base, 4, out)
+        case 5: unpack(base, 5, out)
+        case 6: unpack(base, 6, out)
+        case 7: unpack(base, 7, out)
+        case 8: unpack(base, 8, out)
+        case 9: unpack(base, 9, out)
+        case 10: unpack(base, 10, out)
+        case 11: unpack(base, 11, out)
+        case 12: unpack(base, 12, out)
+        case 13: unpack(base, 13, out)
+        case 14: unpack(base, 14, out)
+        case 15: unpack(base, 15, out)
+        case 16: unpack(base, 16, out)
+        default: unpack(base, width, out)
+        }
+    }
+
+    /// Values are taken from the low bits of an accumulator refilled 32 bits at a time
+    /// (16·width bytes are a whole number of 32-bit words, so no load passes the run).
+    @inline(__always)
+    static func unpack(_ base: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
+        let w = UInt64(width)
+        let mask: UInt64 = (1 << w) - 1
         var acc: UInt64 = 0
-        var bits = 0
-        var i = 0
+        var bits: UInt64 = 0
+        var word = 0
         for k in 0 ..< blockSize {
-            while bits < width {
-                acc |= UInt64(raw[i]) << UInt64(bits)
-                i += 1
-                bits += 8
+            if bits < w {
+                acc |= UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4 * word, as: UInt32.self))) << bits
+                word += 1
+                bits += 32
             }
             out[k] = UInt32(truncatingIfNeeded: acc & mask)
-            acc >>= UInt64(width)
-            bits -= width
+            acc >>= w
+            bits -= w
         }
     }
 }

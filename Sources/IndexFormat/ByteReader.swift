@@ -14,11 +14,14 @@ public struct ByteReader {
 
     public var remaining: Int { base.count - offset }
 
-    @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     func need(_ n: Int) throws {
-        if n < 0 || offset + n > base.count {
-            throw FormatError.corrupt(file: file, detail: "structure runs past the end of the file at byte \(offset)")
-        }
+        if n < 0 || offset + n > base.count { throw pastEnd() }
+    }
+
+    @inline(never) @usableFromInline
+    func pastEnd() -> FormatError {
+        FormatError.corrupt(file: file, detail: "structure runs past the end of the file at byte \(offset)")
     }
 
     @inlinable @inline(__always)

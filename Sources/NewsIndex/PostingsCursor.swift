@@ -217,30 +217,40 @@ public struct PostingsCursor {
         block = b
         count = size(of: b)
         var previous: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
-        if count == BitPacking.blockSize {
-            let dw = Int(try r.u8())
-            try docs.withUnsafeMutableBufferPointer { try BitPacking.unpack(&r, width: dw, into: $0.baseAddress!) }
-            let fw = Int(try r.u8())
-            try freqs.withUnsafeMutableBufferPointer { try BitPacking.unpack(&r, width: fw, into: $0.baseAddress!) }
-            for k in 0 ..< count {
-                previous += Int64(docs[k])
-                docs[k] = UInt32(truncatingIfNeeded: previous)
-                freqs[k] &+= 1
-                guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(blocks[b].dataStart)") }
-            }
-        } else if version >= 3 {
-            for k in 0 ..< count {
-                let v = try r.vint()
-                previous += Int64(v >> 1)
-                docs[k] = UInt32(truncatingIfNeeded: previous)
-                freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
-                guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
-            }
-        } else {
-            for k in 0 ..< count {
-                previous += Int64(try r.vint())
-                docs[k] = UInt32(truncatingIfNeeded: previous)
-                freqs[k] = UInt32(truncatingIfNeeded: try r.vint())
+        let n = count
+        let dataStart = blocks[b].dataStart
+        let full = n == BitPacking.blockSize
+        let v3 = version >= 3
+        let file = file
+        // One pointer each for the whole block (element writes through the struct's arrays
+        // checked their uniqueness every time).
+        try docs.withUnsafeMutableBufferPointer { docs in
+            try freqs.withUnsafeMutableBufferPointer { freqs in
+                let docs = docs.baseAddress!, freqs = freqs.baseAddress!
+                if full {
+                    try BitPacking.unpack(&r, width: Int(try r.u8()), into: docs)
+                    try BitPacking.unpack(&r, width: Int(try r.u8()), into: freqs)
+                    for k in 0 ..< n {
+                        previous += Int64(docs[k])
+                        docs[k] = UInt32(truncatingIfNeeded: previous)
+                        freqs[k] &+= 1
+                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(dataStart)") }
+                    }
+                } else if v3 {
+                    for k in 0 ..< n {
+                        let v = try r.vint()
+                        previous += Int64(v >> 1)
+                        docs[k] = UInt32(truncatingIfNeeded: previous)
+                        freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
+                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
+                    }
+                } else {
+                    for k in 0 ..< n {
+                        previous += Int64(try r.vint())
+                        docs[k] = UInt32(truncatingIfNeeded: previous)
+                        freqs[k] = UInt32(truncatingIfNeeded: try r.vint())
+                    }
+                }
             }
         }
         guard previous < Int64(Int32.max), previous >= 0 else {
