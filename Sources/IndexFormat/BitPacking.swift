@@ -59,7 +59,7 @@ public enum BitPacking {
         unpack(raw.baseAddress!, width: width, into: out)
     }
 
-    /// 128 values of `width` (1…32) bits packed at `base` (16·width bytes), into `out`.
+    /// 128 values of `width` (0…32) bits packed at `base` (16·width bytes), into `out`.
     /// A switch over the widths lets each copy of the loop shift by constants (about
     /// twice as fast as one loop for all widths).
     public static func unpack(_ base: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {

@@ -43,6 +43,10 @@ public struct PostingsCursor {
     public private(set) var block = -1
     var docs: [UInt32]
     var freqs: [UInt32]
+    /// A full block's bit-packed frequencies are unpacked on first use (a conjunction
+    /// skips most documents it lands on): the run's offset and width, offset -1 once done.
+    var pendingFreqs = -1
+    var pendingWidth = 0
     var count = 0
     var index = -1
     /// The current document, -1 before the first `next`, `end` when exhausted.
@@ -170,6 +174,7 @@ public struct PostingsCursor {
     private mutating func computeOneBlockBound() {
         guard let column = pendingLengths else { return }
         pendingLengths = nil
+        if pendingFreqs >= 0 { unpackFrequencies() }
         var bound = Impact(freq: 0, length: .max)
         for k in 0 ..< count {
             bound.freq = max(bound.freq, freqs[k])
@@ -222,6 +227,7 @@ public struct PostingsCursor {
         let full = n == BitPacking.blockSize
         let v3 = version >= 3
         let file = file
+        var pending = (-1, 0)
         // One pointer each for the whole block (element writes through the struct's arrays
         // checked their uniqueness every time).
         try docs.withUnsafeMutableBufferPointer { docs in
@@ -229,12 +235,21 @@ public struct PostingsCursor {
                 let docs = docs.baseAddress!, freqs = freqs.baseAddress!
                 if full {
                     try BitPacking.unpack(&r, width: Int(try r.u8()), into: docs)
-                    try BitPacking.unpack(&r, width: Int(try r.u8()), into: freqs)
                     for k in 0 ..< n {
                         previous += Int64(docs[k])
                         docs[k] = UInt32(truncatingIfNeeded: previous)
-                        freqs[k] &+= 1
-                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(dataStart)") }
+                    }
+                    let fw = Int(try r.u8())
+                    if fw < 32 {
+                        // Below 32 bits no frequency wraps when 1 is added: nothing left to check.
+                        pending = (r.offset, fw)
+                        try r.skip(16 * fw)
+                    } else {
+                        try BitPacking.unpack(&r, width: fw, into: freqs)
+                        for k in 0 ..< n {
+                            freqs[k] &+= 1
+                            guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(dataStart)") }
+                        }
                     }
                 } else if v3 {
                     for k in 0 ..< n {
@@ -253,6 +268,7 @@ public struct PostingsCursor {
                 }
             }
         }
+        (pendingFreqs, pendingWidth) = pending
         guard previous < Int64(Int32.max), previous >= 0 else {
             throw FormatError.corrupt(file: file, detail: "postings block holds document \(previous)")
         }
@@ -299,11 +315,28 @@ public struct PostingsCursor {
         return b
     }
 
-    public var freq: UInt32 { freqs[index] }
+    /// The current document's frequency.
+    public var freq: UInt32 {
+        mutating get {
+            if pendingFreqs >= 0 { unpackFrequencies() }
+            return freqs[index]
+        }
+    }
+
+    /// Unpacks the current full block's frequencies (their bytes were bounds-checked by `decode`).
+    private mutating func unpackFrequencies() {
+        let (offset, width) = (pendingFreqs, pendingWidth)
+        pendingFreqs = -1
+        freqs.withUnsafeMutableBufferPointer { out in
+            BitPacking.unpack(bytes.baseAddress! + offset, width: width, into: out.baseAddress!)
+            for k in 0 ..< BitPacking.blockSize { out[k] &+= 1 }
+        }
+    }
 
     /// The positions of the current document, ascending.
     public mutating func positions(into out: inout [UInt32]) throws {
         out.removeAll(keepingCapacity: true)
+        if pendingFreqs >= 0 { unpackFrequencies() }
         guard blocks[block].posLength > 0 else { return }  // a term stored without positions (words)
         if version >= 3 {
             if positionsDecoded != block { try decodePositions() }
@@ -338,6 +371,7 @@ public struct PostingsCursor {
             return out.first
         }
         if positionsDecoded == block { return blockPositions[Int(positionStarts[index])] }
+        if pendingFreqs >= 0 { unpackFrequencies() }
         var start = 0, total = 0
         for k in 0 ..< count {
             if k == index { start = total }

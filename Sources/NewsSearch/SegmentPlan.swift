@@ -187,9 +187,26 @@ final class SegmentPlan {
         return false
     }
 
+    /// The units of every clause a match needs (none in an OR group or excluded), rarest
+    /// first: a document that lacks one is rejected before a common term's block is decoded.
+    lazy var requiredByRarity: [TermCursor] = {
+        var seen = Set<ObjectIdentifier>()
+        let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
+        return required.flatMap { clauseUnits[$0] }.filter { seen.insert(ObjectIdentifier($0)).inserted }
+            .map { ($0, $0.parts.reduce(0) { $0 + $1.cursor.docFreq }) }.sorted { $0.1 < $1.1 }.map(\.0)
+    }()
+
+    /// Whether `doc` holds every unit of the clauses a match needs (false rejects it; true
+    /// leaves the clauses to check).
+    func holdsRequiredUnits(_ doc: Int32) throws -> Bool {
+        for u in requiredByRarity where try u.advance(to: doc) != doc { return false }
+        return true
+    }
+
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
         if !hasGroups {
+            guard try holdsRequiredUnits(doc) else { return false }
             for i in clauseInfo.indices {
                 let ok = try satisfies(i, doc, verifier: verifier)
                 if ok == (clauseInfo[i].occur == .mustNot) { return false }
