@@ -29,10 +29,26 @@ final class SegmentPlan {
         self.averages = averages
         self.stats = stats
         for c in clauses {
-            for t in c.units + c.phrase.map(\.term) { _ = try cursor(t, c.clause.headlineOnly, word: false) }
-            if c.clause.occur != .mustNot { for w in c.words { _ = try cursor(w, c.clause.headlineOnly, word: true) } }
+            clauseUnits.append(try c.units.map { try cursor($0, c.clause.headlineOnly, word: false) })
+            for t in c.phrase { _ = try cursor(t.term, c.clause.headlineOnly, word: false) }
+            clauseWords.append(c.clause.occur == .mustNot ? [] : try c.words.map { try cursor($0, c.clause.headlineOnly, word: true) })
         }
     }
+
+    /// Per clause, its unit cursors and (unless excluded) its word cursors.
+    private(set) var clauseUnits: [[TermCursor]] = []
+    private var clauseWords: [[TermCursor]] = []
+
+    /// `cursors` without repeats, in order (a query has a few dozen: a linear scan beats hashing).
+    private static func distinct(_ cursors: [TermCursor]) -> [TermCursor] {
+        var kept = [TermCursor]()
+        kept.reserveCapacity(cursors.count)
+        for c in cursors where !kept.contains(where: { $0 === c }) { kept.append(c) }
+        return kept
+    }
+
+    /// The clauses' indices that score (not excluded).
+    private var scoringClauses: [Int] { clauses.indices.filter { clauses[$0].clause.occur != .mustNot } }
 
     /// The dictionary entries a term stands for in `field` (several for a one-character
     /// prefix term or a partial letters/number token), each with the offset of the
@@ -74,9 +90,9 @@ final class SegmentPlan {
     func cursor(_ t: TermText, _ headlineOnly: Bool, word: Bool) throws -> TermCursor {
         let key = Key(term: t, headlineOnly: headlineOnly, word: word)
         if let c = cursors[key] { return c }
-        var parts = [(Field, PostingsCursor, Int32)]()
+        var parts = [(field: Field, cursor: PostingsCursor, shift: Int32)]()
         for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for (info, shift) in try searcher.expand(t, field, segment) { parts.append((field, try segment.postings(info), shift)) }
+            for (info, shift) in try searcher.expand(t, field, segment) { parts.append((field: field, cursor: try segment.postings(info), shift: shift)) }
         }
         let df = Double(stats.docFreq[t] ?? 0)
         let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))
@@ -90,32 +106,15 @@ final class SegmentPlan {
         for c in cursors.values { c.rewind() }
     }
 
-    func units(_ c: PlannedClause) -> [TermCursor] { c.units.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: false)] } }
-
     private lazy var phraseTokens = [[(cursor: TermCursor, offset: Int32)]?](repeating: nil, count: clauses.count)
 
-    /// Per clause, its unit cursors (computed once).
-    lazy var clauseUnits: [[TermCursor]] = clauses.map(units)
-
     /// Unit cursors of the clauses that score (not excluded), one per term.
-    lazy var scoringUnits: [TermCursor] = {
-        var seen = Set<ObjectIdentifier>()
-        return clauses.filter { $0.clause.occur != .mustNot }.flatMap(units).filter { seen.insert(ObjectIdentifier($0)).inserted }
-    }()
+    lazy var scoringUnits: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseUnits[$0] })
 
     /// Units that may match partially: an exact string either matches whole or not at all.
-    lazy var partialUnits: [TermCursor] = {
-        var seen = Set<ObjectIdentifier>()
-        return clauses.filter { $0.clause.occur != .mustNot && !$0.clause.phrase }.flatMap(units)
-            .filter { seen.insert(ObjectIdentifier($0)).inserted }
-    }()
+    lazy var partialUnits: [TermCursor] = Self.distinct(scoringClauses.filter { !clauses[$0].clause.phrase }.flatMap { clauseUnits[$0] })
 
-    lazy var words: [TermCursor] = {
-        var seen = Set<ObjectIdentifier>()
-        return clauses.filter { $0.clause.occur != .mustNot }.flatMap { c in
-            c.words.compactMap { cursors[Key(term: $0, headlineOnly: c.clause.headlineOnly, word: true)] }
-        }.filter { seen.insert(ObjectIdentifier($0)).inserted && !$0.isEmpty }
-    }()
+    lazy var words: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseWords[$0] }.filter { !$0.isEmpty })
 
     /// For each of `words`, the unit cursors every document containing it also
     /// matches: the bigrams of its characters (the analyzer emits a word only inside
@@ -149,9 +148,7 @@ final class SegmentPlan {
     /// The rarest unit of a clause every match needs; nil when only OR groups are required.
     lazy var driver: TermCursor? = {
         let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
-        return required.flatMap { clauseUnits[$0] }.min { a, b in
-            a.parts.reduce(0) { $0 + $1.cursor.docFreq } < b.parts.reduce(0) { $0 + $1.cursor.docFreq }
-        }
+        return required.flatMap { clauseUnits[$0] }.min { $0.docFreq < $1.docFreq }
     }()
 
     /// What the per-document checks need of each clause, without its strings and arrays
@@ -190,10 +187,8 @@ final class SegmentPlan {
     /// The units of every clause a match needs (none in an OR group or excluded), rarest
     /// first: a document that lacks one is rejected before a common term's block is decoded.
     lazy var requiredByRarity: [TermCursor] = {
-        var seen = Set<ObjectIdentifier>()
         let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
-        return required.flatMap { clauseUnits[$0] }.filter { seen.insert(ObjectIdentifier($0)).inserted }
-            .map { ($0, $0.parts.reduce(0) { $0 + $1.cursor.docFreq }) }.sorted { $0.1 < $1.1 }.map(\.0)
+        return Self.distinct(required.flatMap { clauseUnits[$0] }).sorted { $0.docFreq < $1.docFreq }
     }()
 
     /// Whether `doc` holds every unit of the clauses a match needs (false rejects it; true

@@ -57,7 +57,7 @@ final class TermCursor {
     let idf: Double
     private let k1: Double
 
-    init(term: TermText, headlineOnly: Bool, parts: [(Field, PostingsCursor, Int32)], idf: Double, weight: Double, ranking: Ranking,
+    init(term: TermText, headlineOnly: Bool, parts: [(field: Field, cursor: PostingsCursor, shift: Int32)], idf: Double, weight: Double, ranking: Ranking,
          averages: (Double, Double)) {
         self.term = term
         self.headlineOnly = headlineOnly
@@ -67,9 +67,12 @@ final class TermCursor {
         self.idf = idf
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
+        docFreq = parts.reduce(0) { $0 + $1.cursor.docFreq }
     }
 
     var isEmpty: Bool { parts.isEmpty }
+    /// Postings entries over its parts (a document in both fields counts twice): for ordering terms by rarity.
+    let docFreq: Int
 
     /// The largest length-normalized, boosted frequency among `impacts` (BM25F's inner sum).
     @inline(__always)
