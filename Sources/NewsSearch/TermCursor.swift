@@ -20,8 +20,10 @@ public struct Ranking: Sendable {
     /// Characters (UTF-16 units of the normalized body) that make its lead.
     public var leadLength = 120
     /// How many results, from the top of the whole list, the lead and the headline's
-    /// coverage re-order (each tier within itself).
-    public var leadDepth = 10
+    /// coverage re-order (each tier within itself). 12 rather than 10 lets them lift an
+    /// article from ranks 11-12 into the first ten: known-item 0.6147 → 0.6164 (tuning
+    /// data), FinNA and CMRC2018 unchanged, 3 % more work for keyword queries.
+    public var leadDepth = 12
     /// The weight of the share of a headline that the query covers (× the idf of the
     /// query terms in it). 0 turns it off. 2 was best on CMRC2018 (passage titles).
     public var coverageWeight = 2.0
