@@ -145,6 +145,8 @@ public final class SegmentReader: @unchecked Sendable {
     public func length(_ doc: Int, _ field: Field) -> UInt32 { load(lengths + 8 * doc + 4 * Int(field.rawValue), UInt32.self) }
 
     /// Where `field`'s length of document 0 is; document d's is 8 × d bytes further.
+    /// The length column in place: per document, its headline's and body's token counts (u32 each).
+    public var lengthPairs: UnsafeRawPointer { cols.bytes.baseAddress! + lengths }
     func lengthColumn(_ field: Field) -> UnsafeRawPointer { cols.bytes.baseAddress! + lengths + 4 * Int(field.rawValue) }
 
     @inline(__always)

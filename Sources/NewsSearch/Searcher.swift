@@ -202,6 +202,7 @@ public final class Searcher {
     private func disjunctive(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ exclude: [Int32],
                              _ total: inout Int, count: Bool) throws {
         let segment = plan.segment
+        let lengths = segment.lengthPairs
         var terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
         guard !terms.isEmpty else { return }
         let unitCount = Double(plan.unitCount)
@@ -273,7 +274,7 @@ public final class Searcher {
             // The essential terms' share first: if even every other term and word could not lift
             // the document over the threshold, the others are never probed.
             // (Per-term scores are summed in term order below, so pruning never changes a score's last bit.)
-            let norms = Norms(segment, doc, ranking: options.ranking, averages: averages)
+            let norms = Norms(lengths, doc, ranking: options.ranking, averages: averages)
             var partial = 0.0
             var matched = 0
             var present = below(essential)

@@ -114,6 +114,10 @@ final class SegmentPlan {
     /// Units that may match partially: an exact string either matches whole or not at all.
     lazy var partialUnits: [TermCursor] = Self.distinct(scoringClauses.filter { !clauses[$0].clause.phrase }.flatMap { clauseUnits[$0] })
 
+    /// The scoring units, then the words: every term a document's score sums.
+    private lazy var scored: [TermCursor] = scoringUnits + words
+    private lazy var lengths = segment.lengthPairs
+
     lazy var words: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseWords[$0] }.filter { !$0.isEmpty })
 
     /// For each of `words`, the unit cursors every document containing it also
@@ -233,9 +237,8 @@ final class SegmentPlan {
     /// BM25F of `doc` over the scoring units and words (cursors are moved to `doc`).
     func score(_ doc: Int32, ranking: Ranking, averages: (Double, Double)) throws -> Double {
         var score = 0.0
-        let norms = Norms(segment, doc, ranking: ranking, averages: averages)
-        for u in scoringUnits where try u.advance(to: doc) == doc { score += u.score(norms) }
-        for w in words where try w.advance(to: doc) == doc { score += w.score(norms) }
+        let norms = Norms(lengths, doc, ranking: ranking, averages: averages)
+        for u in scored where try u.advance(to: doc) == doc { score += u.score(norms) }
         return score
     }
 }

@@ -191,10 +191,12 @@ struct Norms {
     var headline: Double
     var body: Double
 
+    /// `lengths`: the segment's `lengthPairs`.
     @inline(__always)
-    init(_ segment: SegmentReader, _ doc: Int32, ranking: Ranking, averages: (Double, Double)) {
-        let d = Int(doc)
-        headline = ranking.headlineBoost / (1 - ranking.b + ranking.b * Double(segment.length(d, .headline)) / averages.0)
-        body = 1 / (1 - ranking.b + ranking.b * Double(segment.length(d, .body)) / averages.1)
+    init(_ lengths: UnsafeRawPointer, _ doc: Int32, ranking: Ranking, averages: (Double, Double)) {
+        let d = 8 * Int(doc)
+        let h = lengths.loadUnaligned(fromByteOffset: d, as: UInt32.self), b = lengths.loadUnaligned(fromByteOffset: d + 4, as: UInt32.self)
+        headline = ranking.headlineBoost / (1 - ranking.b + ranking.b * Double(h) / averages.0)
+        body = 1 / (1 - ranking.b + ranking.b * Double(b) / averages.1)
     }
 }
