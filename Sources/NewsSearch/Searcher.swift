@@ -162,7 +162,17 @@ public final class Searcher {
                     continue
                 }
             }
-            defer { for d in drivers where d.doc == doc { _ = try? d.next() } }
+            defer {
+                if plan.driver != nil {
+                    // Leapfrog: every required unit is now at or past `doc`, and no document
+                    // before the furthest of them can hold them all.
+                    var target = doc + 1
+                    for u in plan.requiredByRarity where u.doc > target { target = u.doc }
+                    _ = try? driver.advance(to: target)
+                } else {
+                    for d in drivers where d.doc == doc { _ = try? d.next() }
+                }
+            }
             if segment.isDeleted(Int(doc)) { continue }
             var score: Double? = nil
             if lazy, let threshold = top.threshold {
