@@ -167,6 +167,8 @@ final class SegmentPlan {
     lazy var clauseInfo: [ClauseInfo] = clauses.map {
         ClauseInfo(occur: $0.clause.occur, orGroup: $0.clause.orGroup, phrase: $0.clause.phrase, hasPhraseTokens: !$0.phrase.isEmpty)
     }
+    /// Whether any clause is `+` or `-` (most queries have neither: nothing to check per document).
+    private lazy var hasRequired: Bool = clauseInfo.contains { $0.occur != .should }
     /// Whether any clause is in an OR group.
     lazy var hasGroups: Bool = clauses.contains { $0.clause.orGroup != nil }
 
@@ -227,6 +229,7 @@ final class SegmentPlan {
 
     /// `+` clauses hold and `-` clauses do not (partial matches need no more).
     func passesRequired(_ doc: Int32, verifier: Searcher) throws -> Bool {
+        guard hasRequired else { return true }
         for (i, c) in clauseInfo.enumerated() {
             if c.occur == .mustNot, try satisfies(i, doc, verifier: verifier) { return false }
             if c.occur == .must, try !satisfies(i, doc, verifier: verifier) { return false }
