@@ -141,3 +141,52 @@ enum QueryPlanner {
         return terms.filter { seen.insert($0).inserted }
     }
 }
+
+/// The distinct terms of one query, with their dictionary entries per segment and
+/// field and their document frequencies, each looked up once. A query has a few
+/// dozen terms: finding one by a linear scan over fingerprints costs less than hashing it.
+final class QueryTerms {
+    let terms: [TermText]
+    /// Per term, over all segments, the larger of its two fields' document frequencies (for idf).
+    let docFreq: [Int]
+    /// Live and deleted articles over all segments (idf's N).
+    let documents: Double
+    /// `entries[(segment · terms + term) · 2 + field]`.
+    private let entries: [[(TermInfo, Int32)]]
+
+    init(_ clauses: [PlannedClause], _ reader: IndexReader) throws {
+        var terms = [TermText]()
+        for c in clauses {
+            for t in c.units where !terms.contains(t) { terms.append(t) }
+            for t in c.words where !terms.contains(t) { terms.append(t) }
+            for p in c.phrase where !terms.contains(p.term) { terms.append(p.term) }
+        }
+        var entries = [[(TermInfo, Int32)]]()
+        entries.reserveCapacity(2 * terms.count * reader.segments.count)
+        var docFreq = [Int](repeating: 0, count: terms.count)
+        for segment in reader.segments {
+            for (i, t) in terms.enumerated() {
+                var best = 0
+                for field in Field.allCases {
+                    let found = try SegmentPlan.expand(t, field, segment)
+                    best = max(best, found.reduce(0) { $0 + $1.0.docFreq })
+                    entries.append(found)
+                }
+                docFreq[i] += best
+            }
+        }
+        self.terms = terms
+        self.entries = entries
+        self.docFreq = docFreq
+        documents = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
+    }
+
+    var count: Int { terms.count }
+
+    func index(of t: TermText) -> Int? { terms.firstIndex(of: t) }
+
+    /// The dictionary entries of term `i` in `field` of segment `segment`.
+    func entries(_ i: Int, _ field: Field, segment: Int) -> [(TermInfo, Int32)] {
+        entries[(segment * terms.count + i) * 2 + (field == .headline ? 0 : 1)]
+    }
+}

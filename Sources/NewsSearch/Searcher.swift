@@ -35,22 +35,6 @@ public final class Searcher {
     let analyzer: Analyzer
     private let averages: (Double, Double)
     private var positionsA: [UInt32] = [], positionsB: [UInt32] = [], scratch: [UInt32] = []
-    /// Dictionary lookups of the current query, per segment, term and field (each is needed several times).
-    private var expansions: [ExpansionKey: [(TermInfo, Int32)]] = [:]
-
-    struct ExpansionKey: Hashable {
-        var segment: ObjectIdentifier
-        var term: TermText
-        var field: Field
-    }
-
-    func expand(_ t: TermText, _ field: Field, _ segment: SegmentReader) throws -> [(TermInfo, Int32)] {
-        let key = ExpansionKey(segment: ObjectIdentifier(segment), term: t, field: field)
-        if let cached = expansions[key] { return cached }
-        let found = try SegmentPlan.expand(t, field, segment)
-        expansions[key] = found
-        return found
-    }
 
     public init(reader: IndexReader, analyzer: Analyzer) {
         self.reader = reader
@@ -67,7 +51,6 @@ public final class Searcher {
     /// The top `options.limit` articles (all when 0). An empty query lists the
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
-        expansions.removeAll(keepingCapacity: true)
         let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
         let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
         if scoring.isEmpty {
@@ -79,10 +62,11 @@ public final class Searcher {
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
-        let stats = try globalStats(clauses)
+        let terms = try QueryTerms(clauses, reader)
         var plans = [SegmentPlan]()
         for (s, segment) in reader.segments.enumerated() {
-            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: stats, ranking: options.ranking, averages: averages, searcher: self)
+            let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms, ranking: options.ranking, averages: averages,
+                                       searcher: self)
             try conjunctive(plan, s, options, &complete, &seen[s], &total, count: count)
             plans.append(plan)
         }
@@ -104,32 +88,6 @@ public final class Searcher {
             hits += options.limit == 0 ? more[...] : more.prefix(rest)
         }
         return Result(hits: hits, total: count ? total : nil)
-    }
-
-    // MARK: Statistics
-
-    struct Stats {
-        var documents: Double
-        var docFreq: [TermText: Int]
-    }
-
-    /// Document frequencies over all segments (the larger of the two fields), for idf.
-    private func globalStats(_ clauses: [PlannedClause]) throws -> Stats {
-        var df = [TermText: Int]()
-        let terms = Set(clauses.flatMap { $0.units + $0.words + $0.phrase.map(\.term) })
-        for t in terms {
-            var total = 0
-            for segment in reader.segments {
-                var best = 0
-                for field in Field.allCases {
-                    best = max(best, try expand(t, field, segment).reduce(0) { $0 + $1.0.docFreq })
-                }
-                total += best
-            }
-            df[t] = total
-        }
-        let n = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
-        return Stats(documents: n, docFreq: df)
     }
 
     // MARK: Complete matches
@@ -323,8 +281,9 @@ public final class Searcher {
     private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
         var candidates = [(Int32, Int, Int)]()
         var total = 0
+        let terms = try QueryTerms(clauses, reader)
         for (s, segment) in reader.segments.enumerated() {
-            let plan = try SegmentPlan(segment: segment, clauses: clauses, stats: Stats(documents: 1, docFreq: [:]),
+            let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms,
                                        ranking: options.ranking, averages: averages, searcher: self)
             for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
                 guard try plan.passesRequired(Int32(doc), verifier: self) else { continue }

@@ -6,28 +6,27 @@ import NewsText
 /// and the clause logic evaluated on a document.
 final class SegmentPlan {
     let segment: SegmentReader
+    /// The segment's place in the reader.
+    private let index: Int
     let clauses: [PlannedClause]
-    private var cursors: [Key: TermCursor] = [:]
+    private let terms: QueryTerms
+    /// Per query term, its cursors: (headline only?) × (as a word?), made on first use.
+    private var cursors: [TermCursor?]
     private let ranking: Ranking
     private let averages: (Double, Double)
-    private let stats: Searcher.Stats
-
-    struct Key: Hashable {
-        var term: TermText
-        var headlineOnly: Bool
-        var word: Bool
-    }
 
     private unowned let searcher: Searcher
 
-    init(segment: SegmentReader, clauses: [PlannedClause], stats: Searcher.Stats, ranking: Ranking, averages: (Double, Double),
+    init(segment: SegmentReader, index: Int, clauses: [PlannedClause], terms: QueryTerms, ranking: Ranking, averages: (Double, Double),
          searcher: Searcher) throws {
         self.searcher = searcher
         self.segment = segment
+        self.index = index
         self.clauses = clauses
+        self.terms = terms
         self.ranking = ranking
         self.averages = averages
-        self.stats = stats
+        cursors = [TermCursor?](repeating: nil, count: 4 * terms.count)
         for c in clauses {
             clauseUnits.append(try c.units.map { try cursor($0, c.clause.headlineOnly, word: false) })
             for t in c.phrase { _ = try cursor(t.term, c.clause.headlineOnly, word: false) }
@@ -88,22 +87,29 @@ final class SegmentPlan {
     }
 
     func cursor(_ t: TermText, _ headlineOnly: Bool, word: Bool) throws -> TermCursor {
-        let key = Key(term: t, headlineOnly: headlineOnly, word: word)
-        if let c = cursors[key] { return c }
+        let i = terms.index(of: t)!  // every term of the clauses is in the table
+        let slot = 4 * i + (headlineOnly ? 2 : 0) + (word ? 1 : 0)
+        if let c = cursors[slot] { return c }
         var parts = [(field: Field, cursor: PostingsCursor, shift: Int32)]()
         for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for (info, shift) in try searcher.expand(t, field, segment) { parts.append((field: field, cursor: try segment.postings(info), shift: shift)) }
+            for (info, shift) in terms.entries(i, field, segment: index) { parts.append((field: field, cursor: try segment.postings(info), shift: shift)) }
         }
-        let df = Double(stats.docFreq[t] ?? 0)
-        let idf = log(1 + (stats.documents - df + 0.5) / (df + 0.5))
+        let df = Double(terms.docFreq[i])
+        let idf = log(1 + (terms.documents - df + 0.5) / (df + 0.5))
         let c = TermCursor(term: t, headlineOnly: headlineOnly, parts: parts, idf: idf, weight: word ? ranking.wordWeight : 1, ranking: ranking, averages: averages)
-        cursors[key] = c
+        cursors[slot] = c
         return c
+    }
+
+    /// The cursor already made for `t`, if any.
+    private func existingCursor(_ t: TermText, _ headlineOnly: Bool, word: Bool) -> TermCursor? {
+        guard let i = terms.index(of: t) else { return nil }
+        return cursors[4 * i + (headlineOnly ? 2 : 0) + (word ? 1 : 0)]
     }
 
     /// Every cursor back to its start, for another pass over the segment.
     func rewind() {
-        for c in cursors.values { c.rewind() }
+        for c in cursors { c?.rewind() }
     }
 
     private lazy var phraseTokens = [[(cursor: TermCursor, offset: Int32)]?](repeating: nil, count: clauses.count)
@@ -132,8 +138,7 @@ final class SegmentPlan {
         for i in 0 ..< scalars.count - 1 {
             var text = String(scalars[i])
             text.unicodeScalars.append(scalars[i + 1])
-            let key = Key(term: TermText(kind: .bigram, text: text, prefix: false), headlineOnly: w.headlineOnly, word: false)
-            guard let u = cursors[key] else { return nil }
+            guard let u = existingCursor(TermText(kind: .bigram, text: text, prefix: false), w.headlineOnly, word: false) else { return nil }
             units.append(u)
         }
         return units
