@@ -194,3 +194,23 @@ extension RegionTagger {
     }
     static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
 }
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows 来到 or 走进: where someone goes to see, work or
+    /// report (习近平总书记来到重庆铁路集装箱中心站, 节目走进山东临沭县), which is a topic of the story.
+    static func visits(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && visitUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let visitUnits = ["来到", "走进"].map { Array($0.utf16) }
+
+    /// Whether a county short name `term` may follow `previous` in one run of places (湖北十堰丹江口):
+    /// false when every meaning of `term` is a county short name and none of them lies in a province or
+    /// prefecture that `previous` names (广东万山: 万山区 is in Guizhou, so 万山 is Zhuhai's islands).
+    func liesIn(_ term: Int, _ previous: Int) -> Bool {
+        let regions = catalog.regions
+        guard meanings[term].allSatisfy({ $0.short && regions[$0.region].level == .county }),
+              meanings[previous].allSatisfy({ regions[$0.region].level <= .prefecture }) else { return true }
+        let parents = Set(meanings[previous].map { regions[$0.region].code })
+        return meanings[term].contains { m in catalog.lineage(regions[m.region].code).contains { parents.contains($0) } }
+    }
+}

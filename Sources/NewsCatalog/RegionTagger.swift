@@ -100,16 +100,19 @@ public struct RegionTagger: Sendable {
         "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
         "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
         "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
+        "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
+        // An island of the South China Sea, not Zhejiang's 黄岩.
+        "黄岩岛",
         // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.
-        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人",
+        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人", "台湾是中国",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
         "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
@@ -336,7 +339,9 @@ public struct RegionTagger: Sendable {
                 // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
                 // the capital's venues; only 在北京，… frames a report about Beijing itself.
                 // 在北京顺义…: a district of the capital follows, and the report is about it.
-                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false) {
+                // 在北京城区内, 在北京市区: a part of the city follows, and the report is about the city.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false),
+                   !cityPartUnits.contains(where: { p in end + p.count <= t.count && (0 ..< p.count).allSatisfy { t[end + $0] == p[$0] } }) {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -347,6 +352,8 @@ public struct RegionTagger: Sendable {
 
     static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
+    /// Parts of a city: after 在北京 they make a report about the city, not a venue.
+    static let cityPartUnits = ["城区", "市区", "郊区", "主城区", "中心城区", "全市", "各区", "市内"].map { Array($0.utf16) }
 
     /// Blanks every occurrence of `phrase` in `t`.
     static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {
@@ -519,7 +526,7 @@ public struct RegionTagger: Sendable {
         text.withUnsafeBufferPointer { buf in
             var i = 0
             var pairedWithPrevious = false
-            var previousEnd = -1
+            var previousEnd = -1, previousTerm = -1
             // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
             var venueFrom = -1
             // Where the current run of places began (山东青岛 is one run).
@@ -558,7 +565,10 @@ public struct RegionTagger: Sendable {
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
                         : (previousEnd == i ? venueFrom : -1)
                     if previousEnd != i { runFrom = i }
-                    defer { previousEnd = best.end }
+                    defer { previousEnd = best.end; previousTerm = best.term }
+                    // A county short name right after a place it does not lie in (广东万山: Zhuhai's islands,
+                    // not Guizhou's 万山区) names something else in that place.
+                    if previousEnd == i, previousTerm >= 0, !liesIn(best.term, previousTerm) { i = best.end; continue }
                     // The title of a work (电影《南京照相馆》) names no place; a document's title
                     // (《武汉市国土空间总体规划》) does.
                     if Self.insideWorkTitle(buf, at: i, end: best.end) { i = best.end; continue }
@@ -596,14 +606,16 @@ public struct RegionTagger: Sendable {
                     let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
                         || Self.origin(buf, at: runFrom)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
+                    let visited = !bare && !quoted && Self.visits(buf, at: runFrom)
+                    let topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
                     m.bare = bare
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,

@@ -1,0 +1,39 @@
+import NewsCatalog
+import NewsText
+import Testing
+
+/// The seventh tagging round: where someone goes to see or report (来到…, 走进…), a county short
+/// name after a place it does not lie in, parts of Beijing after 在北京, and a few names that
+/// are no places of the story. Made-up sentences.
+@Suite struct RegionTaggerSeventhRoundTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func whereSomeoneGoesToSeeIsATopic() {
+        let body = "义乌中欧班列迎来开行十周年，累计发送货物超67万标准箱。义乌企业借助班列把小商品卖到欧洲，义乌班列已通达20多个国家。"
+            + "中欧班列年开行数量持续增长。今年四月，考察组来到重庆铁路集装箱中心站，听取了货物集散、运输路径等介绍。"
+        #expect(provinces("中欧班列稳定畅通", body) == [330000, 500000])
+        // A programme that visits a place reports from it.
+        #expect(provinces("乡村节目今晚播出", "大型文旅节目今晚播出第十二期。节目走进江西靖安县的一个村庄，探寻乡村特色产业。") == [360000])
+    }
+
+    @Test func aCountyShortNameAfterAPlaceItIsNotInIsSomethingElse() {
+        // 万山 after 广东 is Zhuhai's islands, not Guizhou's 万山区.
+        #expect(provinces("海洋经济加快发展", "在广东万山，波浪能发电装置与深海养殖平台相结合，开创了多重收益模式。") == [440000])
+        // A county of the place named before it stays: 湖北十堰丹江口.
+        #expect(tag("水源区保护", "在湖北十堰丹江口，库区生态持续改善。").contains(420381))
+    }
+
+    @Test func ordinaryWordsAndIslandsAreNoCounties() {
+        #expect(provinces("高标准农田建设", "重庆的山地占比高，当地推整坡地，改小田为大田，利于机械作业。") == [500000])
+        #expect(provinces("中国政府发表声明", "今天，中国政府发表声明，公布了黄岩岛的领海基线。").isEmpty)
+        #expect(provinces("外交部回应", "外交部发言人表示，台湾是中国领土不可分割的一部分，任何外来干涉都注定失败。").isEmpty)
+    }
+
+    @Test func aPartOfBeijingAfterZaiIsNoVenue() {
+        let body = "南水北调工程已累计调水超760亿立方米。在北京城区内，每10杯水里约有8杯来自南水。"
+        #expect(provinces("南水北调全面通水十周年", body) == [110000])
+        #expect(provinces("论坛举行", "某国际论坛今天在北京举行，来自30多个国家的代表参加。").isEmpty)
+    }
+}
