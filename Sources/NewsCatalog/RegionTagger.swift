@@ -389,13 +389,23 @@ public struct RegionTagger: Sendable {
         // After a short opening phrase (日前，黑龙江省…; 面向国际，海南…): still the topic.
         guard buf[j - 1] == 0xFF0C || buf[j - 1] == 0x002C else { return false }
         var k = j - 2
-        while k >= 0, j - 1 - k <= openingLength {
-            if sentenceEnds.contains(buf[k]) { return true }
+        // A longer opening phrase that says what for or under what (为了全面提升…，北京开展…;
+        // 随着…，黑龙江正成为…) still leaves the place as the subject of the sentence.
+        while k >= 0, j - 1 - k <= purposeLength {
+            if sentenceEnds.contains(buf[k]) { return j - 1 - k <= openingLength || startsPurpose(buf, at: k + 1) }
             if buf[k] == 0xFF0C || buf[k] == 0x002C || buf[k] == 0x3001 { return false }
             k -= 1
         }
-        return k < 0
+        return k < 0 && (j - 1 <= openingLength || startsPurpose(buf, at: 0))
     }
+    /// Whether a phrase of purpose or circumstance opens at `k` (为了…, 随着…, 针对…, 围绕…, 面对…).
+    static func startsPurpose(_ buf: UnsafeBufferPointer<UInt16>, at k: Int) -> Bool {
+        k < buf.count && purposeFirstUnits.contains(buf[k]) && purposeUnits.contains { startsWith(buf, $0, at: k) }
+    }
+    static let purposeUnits = ["为了", "为", "随着", "针对", "围绕", "面对"].map { Array($0.utf16) }
+    static let purposeFirstUnits = Set(purposeUnits.map { $0[0] })
+    /// Longest opening phrase of purpose or circumstance before the place.
+    static let purposeLength = 32
     /// Where a short description of the place before it begins (粮食大省黑龙江省…, 制造业大省山东…):
     /// the place still opens its sentence. Nil when none ends right before `i`.
     static func appositionStart(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {

@@ -18,6 +18,15 @@ import Testing
         #expect(provinces("乡村节目今晚播出", "大型文旅节目今晚播出第十二期。节目走进江西靖安县的一个村庄，探寻乡村特色产业。") == [360000])
     }
 
+    @Test func aPlaceAfterAPhraseOfPurposeOpensItsSentence() {
+        let opening = "习近平总书记指出，要加快构建国家水网主骨架和大动脉，为全面建设社会主义现代化国家提供有力的水安全保障。"
+            + "今年以来，我国水利建设全面提速，一系列改革举措陆续出台，正在加快推进现代化水网建设，不断增强水安全保障能力，"
+            + "一张更安全、更高效、更智能的国家水网正在加快建设。"
+        let body = opening + "浙江绍兴汤浦水库工程募集的资金，将用于浙江镜岭水库工程的建设。"
+            + "为了全面提升雨水情监测感知能力，北京开展现代化雨水情监测预报体系试点建设。"
+        #expect(provinces("建设现代化水网", body) == [110000, 330000])
+    }
+
     @Test func aCountyShortNameAfterAPlaceItIsNotInIsSomethingElse() {
         // 万山 after 广东 is Zhuhai's islands, not Guizhou's 万山区.
         #expect(provinces("海洋经济加快发展", "在广东万山，波浪能发电装置与深海养殖平台相结合，开创了多重收益模式。") == [440000])
