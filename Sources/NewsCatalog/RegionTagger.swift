@@ -113,6 +113,10 @@ public struct RegionTagger: Sendable {
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.
         "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人", "台湾是中国",
+        // Hong Kong and Macao as a subject of policy (港澳工作, 国务院港澳办) or of people from there.
+        "港澳台", "港澳办", "港澳事务", "港澳工作", "港澳同胞",
+        // Travel permits to them and places next to them (往来港澳通行证, 毗邻港澳口岸).
+        "往来港澳", "毗邻港澳",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
         "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
@@ -120,6 +124,7 @@ public struct RegionTagger: Sendable {
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
         ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
         ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]),
+        ("粤港澳三地", [440000, 810000, 820000]), ("港澳", [810000, 820000]),
     ]
     /// Names that place a story in its host provinces: games (北京冬奥), fairs that the host
     /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
@@ -132,6 +137,9 @@ public struct RegionTagger: Sendable {
         // National Games named by number, without their host: 十四运会 (Shaanxi).
         ("链博会", [110000]), ("中国国际供应链促进博览会", [110000]),
         ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
+        // The fifteenth, held by Guangdong, Hong Kong and Macao together.
+        ("十五运会", [440000, 810000, 820000]), ("第十五届全运会", [440000, 810000, 820000]),
+        ("第十五届全国运动会", [440000, 810000, 820000]),
         // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
         ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
     ]
@@ -325,13 +333,12 @@ public struct RegionTagger: Sendable {
         return t
     }
 
-    /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
-    /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
+    /// `text` with Beijing as a mere venue blanked out (在北京举行, 在京火化, 在北京成立 …; not
+    /// 在北京，… which frames a report). `notPlaces` are blanked before, by `blankNotPlaces`.
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
     static func blankOut(_ text: [UInt16], filter: PairFilter? = nil, namesPlace: (([UInt16], Int) -> Bool)? = nil) -> [UInt16] {
         let filter = filter ?? PairFilter(text)
         var t = text
-        for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
         for venue in venueUnits where filter.mayContain(venue) {
             var i = 0
             while let at = find(t, venue, from: i) {
@@ -351,6 +358,12 @@ public struct RegionTagger: Sendable {
     }
 
     static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
+
+    /// Blanks the phrases that name no place of the story (`notPlaces`), before names of several
+    /// places are looked for: 港澳台 and 国务院港澳办 hold no 港澳.
+    static func blankNotPlaces(_ t: inout [UInt16], filter: PairFilter) {
+        for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
+    }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
     /// Parts of a city: after 在北京 they make a report about the city, not a venue.
     static let cityPartUnits = ["城区", "市区", "郊区", "主城区", "中心城区", "全市", "各区", "市内"].map { Array($0.utf16) }
@@ -514,6 +527,7 @@ public struct RegionTagger: Sendable {
         let item = { (i: Int) in shape?.item(i) ?? -1 }
         var text = raw
         let filter = PairFilter(raw)
+        Self.blankNotPlaces(&text, filter: filter)
         for (k, phrase) in Self.groupUnits.enumerated() where filter.mayContain(phrase) {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {

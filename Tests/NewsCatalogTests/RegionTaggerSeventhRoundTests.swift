@@ -45,4 +45,12 @@ import Testing
         #expect(provinces("南水北调全面通水十周年", body) == [110000])
         #expect(provinces("论坛举行", "某国际论坛今天在北京举行，来自30多个国家的代表参加。").isEmpty)
     }
+
+    @Test func hongKongAndMacaoTogether() {
+        #expect(provinces("港澳人士：推进“一国两制”实践", "港澳各界人士表示，重要讲话鼓舞人心，港澳各界将继续奋进，积极融入国家发展大局。") == [810000, 820000])
+        // As a subject of policy or in the name of an office, 港澳 places nothing.
+        #expect(provinces("座谈会举行", "国务院港澳办负责人出席座谈会，与港澳台媒体记者交流，介绍港澳工作情况。").isEmpty)
+        // The fifteenth National Games are held by Guangdong, Hong Kong and Macao.
+        #expect(provinces("十五运会今天产生27枚金牌", "今天，第十五届全国运动会多个项目决出冠军。") == [440000, 810000, 820000])
+    }
 }
