@@ -59,6 +59,8 @@ public struct RegionTagger: Sendable {
     let meanings: [[(region: Int, short: Bool)]]
     /// For each of `groups`: the region indices of its provinces.
     private let groupRegions: [[Int]]
+    /// For each of `groups`: the codes of its provinces.
+    private let groupProvinces: [[Int32]]
     /// Lexicon terms that are ordinary words (`contextOnly`) naming a district of Taiwan (和平, 大里,
     /// 东势 …): they need Taiwan or their city in the same sentence (or the headline). Where Taiwan is
     /// a subject of policy, 和平 is peace (两岸和平发展, 和平统一), not Taichung's 和平区.
@@ -199,6 +201,7 @@ public struct RegionTagger: Sendable {
         })
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
+        groupProvinces = Self.allGroups.map(\.provinces)
     }
 
     struct Mention {
@@ -237,7 +240,7 @@ public struct RegionTagger: Sendable {
         let shape = Shape(headline: normalizedHeadline, body: normalizedBody)
         scanField(normalizedHeadline, shape: nil, nil, boundaries: headlineBoundaries, into: &mentions)
         let inHeadline = mentions.count
-        scanField(normalizedBody, shape: shape, nil, boundaries: bodyBoundaries, into: &mentions)
+        scanField(normalizedBody, shape: shape, nil, boundaries: bodyBoundaries, headline: headlineProvinces(mentions), into: &mentions)
         return select(resolve(mentions, headlineCount: inHeadline), shape: shape, limit: limit)
     }
 
@@ -257,7 +260,7 @@ public struct RegionTagger: Sendable {
         var mentions = [Mention]()
         scanField(headline, shape: nil, segmenter, into: &mentions)
         let inHeadline = mentions.count
-        scanField(body, shape: shape, segmenter, into: &mentions)
+        scanField(body, shape: shape, segmenter, headline: headlineProvinces(mentions), into: &mentions)
         return (mentions, inHeadline)
     }
 
@@ -519,10 +522,20 @@ public struct RegionTagger: Sendable {
     }
     static let clauseLength = 30
 
+    /// The provinces the headline's mentions name on their own or as a group (北京冬奥).
+    private func headlineProvinces(_ mentions: [Mention]) -> Set<Int32> {
+        var result = Set<Int32>()
+        for m in mentions {
+            if let g = m.group { for r in g { result.insert(catalog.province(of: catalog.regions[r].code)) } }
+            else if let r = standalone(meanings[m.term]) { result.insert(catalog.province(of: catalog.regions[r].code)) }
+        }
+        return result
+    }
+
     /// Mentions in one field (`shape` nil: the headline): names of province groups first,
     /// then, with phrases that name no place blanked out, the regions.
     private func scanField(_ raw: [UInt16], shape: Shape?, _ segmenter: WordSegmenter?, boundaries: [Bool]? = nil,
-                           into mentions: inout [Mention]) {
+                           headline: Set<Int32> = [], into mentions: inout [Mention]) {
         let weight = { (i: Int) in shape?.bodyWeight(i) ?? Self.headlineWeight }
         let item = { (i: Int) in shape?.item(i) ?? -1 }
         var text = raw
@@ -531,8 +544,11 @@ public struct RegionTagger: Sendable {
         for (k, phrase) in Self.groupUnits.enumerated() where filter.mayContain(phrase) {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {
-                // Half weight, as for a list: the name covers several provinces at once.
-                let w = k < Self.groups.count ? max(1, weight(at) / 2) : weight(at)
+                // Half weight, as for a list: the name covers several provinces at once. So for games or
+                // a landmark of other provinces than the headline's (黑龙江：紧抓冬奥机遇 … 北京冬奥会的举办…):
+                // the background of a story about another place.
+                let background = !headline.isEmpty && !groupProvinces[k].contains(where: headline.contains)
+                let w = k < Self.groups.count || background ? max(1, weight(at) / 2) : weight(at)
                 // 北京冬奥会后, 北京冬奥会以来: a point in time, not the games.
                 let since = Self.timeSuffixUnits.contains { Self.find(Array(text[(at + phrase.count)...].prefix($0.count)), $0, from: 0) == 0 }
                 if !since { mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at))) }

@@ -53,4 +53,13 @@ import Testing
         // The fifteenth National Games are held by Guangdong, Hong Kong and Macao.
         #expect(provinces("十五运会今天产生27枚金牌", "今天，第十五届全国运动会多个项目决出冠军。") == [440000, 810000, 820000])
     }
+
+    @Test func gamesOfOtherProvincesAreTheBackgroundOfAStoryAboutOne() {
+        let body = "黑龙江紧抓冬奥会机遇，加快把冷资源转化为热经济。这段时间，黑龙江3000多处公益冰雪活动场所人气火爆，北京冬奥会的举办更加激发了人们参与冰雪运动的热情。"
+            + "此次北京冬奥会上，黑龙江有441人担任国内技术官员。北京冬奥会的举办还给黑龙江冰雪制造产业发展带来新机遇。"
+            + "黑龙江大力普及冰雪运动进校园，全省有2800多所学校开设了冰雪体育课程。黑龙江还把冬奥元素用到旅游产品开发中，形成了以哈尔滨为中心的旅游圈。"
+        #expect(provinces("黑龙江：紧抓冬奥机遇 把冷资源转化为热经济", body) == [230000])
+        // With no other province in the headline the games place the story.
+        #expect(provinces("冬奥场馆再利用 多项冰雪赛事将上演", "北京冬奥会场馆赛后持续利用，本季将承办多项国际冰雪赛事。") == [110000, 130000])
+    }
 }
