@@ -196,12 +196,13 @@ extension RegionTagger {
 }
 
 extension RegionTagger {
-    /// Whether the place run starting at `at` follows 来到 or 走进: where someone goes to see, work or
-    /// report (习近平总书记来到重庆铁路集装箱中心站, 节目走进山东临沭县), which is a topic of the story.
+    /// Whether the place run starting at `at` follows 来到 or 走进, where someone goes to see, work or
+    /// report (习近平总书记来到重庆铁路集装箱中心站, 节目走进山东临沭县), or 位于, 地处, 坐落于, 落户, where
+    /// what the story is about stands (位于河南安阳的殷墟遗址, 总部位于广东的腾讯): a topic of the story.
     static func visits(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
-        at >= 2 && visitUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+        visitUnits.contains { v in at >= v.count && (0 ..< v.count).allSatisfy { buf[at - v.count + $0] == v[$0] } }
     }
-    static let visitUnits = ["来到", "走进"].map { Array($0.utf16) }
+    static let visitUnits = ["来到", "走进", "位于", "地处", "坐落于", "落户"].map { Array($0.utf16) }
 
     /// Whether a county short name `term` may follow `previous` in one run of places (湖北十堰丹江口):
     /// false when every meaning of `term` is a county short name and none of them lies in a province or

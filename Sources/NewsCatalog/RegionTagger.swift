@@ -103,6 +103,7 @@ public struct RegionTagger: Sendable {
         "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
         "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
         "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
+        "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and

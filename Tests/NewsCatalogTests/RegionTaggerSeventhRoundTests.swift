@@ -14,6 +14,12 @@ import Testing
         let body = "义乌中欧班列迎来开行十周年，累计发送货物超67万标准箱。义乌企业借助班列把小商品卖到欧洲，义乌班列已通达20多个国家。"
             + "中欧班列年开行数量持续增长。今年四月，考察组来到重庆铁路集装箱中心站，听取了货物集散、运输路径等介绍。"
         #expect(provinces("中欧班列稳定畅通", body) == [330000, 500000])
+        // Where what the story is about stands (位于…, 总部位于…) is a topic too.
+        let company = body.replacingOccurrences(of: "今年四月，考察组来到重庆铁路集装箱中心站，听取了货物集散、运输路径等介绍。",
+                                                with: "总部位于广东的一家电商平台推出十项措施，助力外贸产品进入国内市场。")
+        #expect(provinces("中欧班列稳定畅通", company) == [330000, 440000])
+        // 武陵山区 spans four provinces; it is no district of Changde (石柱 is in Chongqing).
+        #expect(provinces("乡村振兴", "石柱县的华溪村地处武陵山深处，曾经是深度贫困村。") == [500000])
         // A programme that visits a place reports from it.
         #expect(provinces("乡村节目今晚播出", "大型文旅节目今晚播出第十二期。节目走进江西靖安县的一个村庄，探寻乡村特色产业。") == [360000])
     }
