@@ -215,3 +215,23 @@ extension RegionTagger {
         return meanings[term].contains { m in catalog.lineage(regions[m.region].code).contains { parents.contains($0) } }
     }
 }
+
+extension RegionTagger {
+    /// Whether a street's word follows the place name ending at `end` (嘉兴路, 北京东路, 南京西路, 长安街,
+    /// 北京大街): a street named after the place, wherever it runs.
+    static func namesStreet(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        var j = end
+        if j < buf.count, directionUnits.contains(buf[j]) { j += 1 }
+        guard j < buf.count else { return false }
+        if buf[j] == roadUnit || buf[j] == streetUnit { return j + 1 >= buf.count || !roadWordSecondUnits.contains(buf[j + 1]) }
+        // 香港大街小巷: the streets of the place, not a street named after it.
+        return startsWith(buf, avenueUnits, at: j) && !startsWith(buf, alleyUnits, at: j + avenueUnits.count)
+    }
+    static let alleyUnits = Array("小巷".utf16)
+    static let roadUnit: UInt16 = 0x8DEF  // 路
+    static let streetUnit: UInt16 = 0x8857  // 街
+    static let avenueUnits = Array("大街".utf16)
+    static let directionUnits: Set<UInt16> = Set("东西南北中".utf16)
+    /// Words that start with 路 or 街 without being a street (路线, 路径, 路演, 路段, 路桥, 街区, 街头, 街坊 …).
+    static let roadWordSecondUnits: Set<UInt16> = Set("线径演段网费况面口上边头区道桥巷景坊".utf16)
+}

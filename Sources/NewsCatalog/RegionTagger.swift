@@ -104,14 +104,15 @@ public struct RegionTagger: Sendable {
         "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
         "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
         "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
+        "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
-        // An island of the South China Sea, not Zhejiang's 黄岩.
-        "黄岩岛",
+        // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
+        "黄岩岛", "乌苏里",
         // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.
@@ -621,8 +622,10 @@ public struct RegionTagger: Sendable {
                         i = best.end
                         continue
                     }
-                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
+                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place, nor a street (嘉兴路街道 in
+                    // Shanghai, 北京东路).
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
+                    if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says

@@ -68,4 +68,16 @@ import Testing
         // With no other province in the headline the games place the story.
         #expect(provinces("冬奥场馆再利用 多项冰雪赛事将上演", "北京冬奥会场馆赛后持续利用，本季将承办多项国际冰雪赛事。") == [110000, 130000])
     }
+
+    @Test func streetsNamedAfterPlacesAreNoPlaces() {
+        #expect(provinces("养老服务", "每天一早，上海虹口区嘉兴路街道的市民驿站就热闹起来，老人们在这儿享受日间照料服务。") == [310000])
+        #expect(provinces("商圈人气旺", "上海南京西路商圈客流增加，南京路步行街单日客流创新高。") == [310000])
+        // The streets of a place are still the place.
+        #expect(provinces("迎回归纪念日", "纪念日来临之际，香港大街小巷国旗飘扬，澳门街坊总会也举办了庆祝活动。") == [810000, 820000])
+    }
+
+    @Test func moreOrdinaryWords() {
+        #expect(provinces("使馆欢庆春节", "在中国驻哈萨克斯坦大使馆举办的新春招待会上，舞龙舞狮让来宾们感受到浓浓的年味。").isEmpty)
+        #expect(provinces("黑龙江 松花江 乌苏里江全线开江", "近日，黑龙江、松花江、乌苏里江全线开江。") == [230000])
+    }
 }
