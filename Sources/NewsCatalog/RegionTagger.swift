@@ -105,6 +105,7 @@ public struct RegionTagger: Sendable {
         "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
         "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
         "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
+        "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -113,6 +114,8 @@ public struct RegionTagger: Sendable {
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
         // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
         "黄岩岛", "乌苏里",
+        // A heliostat, not Tibet's 定日.
+        "定日镜",
         // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.

@@ -79,5 +79,9 @@ import Testing
     @Test func moreOrdinaryWords() {
         #expect(provinces("使馆欢庆春节", "在中国驻哈萨克斯坦大使馆举办的新春招待会上，舞龙舞狮让来宾们感受到浓浓的年味。").isEmpty)
         #expect(provinces("黑龙江 松花江 乌苏里江全线开江", "近日，黑龙江、松花江、乌苏里江全线开江。") == [230000])
+        #expect(provinces("乌称多地遭袭 俄称摧毁美制雷达站", "乌克兰方面称，多地遭到袭击。").isEmpty)
+        #expect(provinces("华龙一号机组并网发电", "我国第二台华龙一号核电机组今天并网发电。").isEmpty)
+        #expect(provinces("中加友好", "中加友好始终坚如磐石，主席团常务主席王东明出席。").isEmpty)
+        #expect(provinces("光热电站建设", "工人们正在加紧铺设将近3万块定日镜。").isEmpty)
     }
 }
