@@ -114,8 +114,8 @@ public struct RegionTagger: Sendable {
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
         // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
         "黄岩岛", "乌苏里",
-        // A heliostat, not Tibet's 定日.
-        "定日镜",
+        // A heliostat, not Tibet's 定日; a river's mouth, not Hainan's 海口.
+        "定日镜", "入海口",
         // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.

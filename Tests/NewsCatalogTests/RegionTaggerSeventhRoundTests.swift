@@ -83,5 +83,6 @@ import Testing
         #expect(provinces("华龙一号机组并网发电", "我国第二台华龙一号核电机组今天并网发电。").isEmpty)
         #expect(provinces("中加友好", "中加友好始终坚如磐石，主席团常务主席王东明出席。").isEmpty)
         #expect(provinces("光热电站建设", "工人们正在加紧铺设将近3万块定日镜。").isEmpty)
+        #expect(provinces("长江口湿地", "江苏南通长江入海口东岸，候鸟数量明显增加。") == [320000])
     }
 }
