@@ -11,29 +11,38 @@ import NewsText
 ///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
-///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
+///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
+///   乌称多地, 坚如磐石) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
-///   sentence, since where Taiwan is a subject of policy 和平 is peace.
-/// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
+///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
+///   after a place it does not lie in names something else there (广东万山: Zhuhai's islands, not
+///   Guizhou's 万山区).
+/// - Names of several provinces at once (京津冀, 长三角, 台海, 港澳) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
-///   十四运会, 台岛) at full weight;
+///   十四运会, 十五运会, 台岛) at full weight, or at half weight when the headline names other provinces
+///   and not theirs (黑龙江：紧抓冬奥机遇: the games are the background);
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
-///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
+///   the Taiwan question as policy: 台湾问题, 台独, 美台, 台湾是中国…; Hong Kong and Macao as policy or
+///   an office: 港澳工作, 国务院港澳办, 往来港澳; 黄岩岛, 乌苏里江, 定日镜, 入海口; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
 ///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
 ///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
 ///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
-///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》) are blanked or skipped
-///   first (`RegionTagger+Sources.swift`). 在北京 followed by a district (在北京顺义…) is no venue.
+///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
+///   嘉兴路街道, 南京西路, not 香港大街小巷) are blanked or skipped first (`RegionTagger+Sources.swift`;
+///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
+///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
 ///   people's names (汪永清、) are no places.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
-///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…; also after a phrase of purpose or
+///   circumstance: 为了全面提升…，北京开展…), framing a clause (…，在河南，), reporting figures of its own
+///   (河北5000多万亩…) or standing where someone goes or what the story is about stands (来到重庆…,
+///   走进山东临沭县, 位于河南安阳的殷墟, 总部位于广东的…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
 ///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
@@ -44,7 +53,7 @@ import NewsText
 ///   province salient on its own, nor places anything in context. A description before the place
 ///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
-///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
+///   (在辽宁，…; 来到重庆…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead (text before the
 ///   first item is still the article's lead: a story with short subheadings); a
