@@ -194,3 +194,44 @@ extension RegionTagger {
     }
     static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
 }
+
+extension RegionTagger {
+    /// Whether the place run starting at `at` follows 来到 or 走进, where someone goes to see, work or
+    /// report (习近平总书记来到重庆铁路集装箱中心站, 节目走进山东临沭县), or 位于, 地处, 坐落于, 落户, where
+    /// what the story is about stands (位于河南安阳的殷墟遗址, 总部位于广东的腾讯): a topic of the story.
+    static func visits(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        visitUnits.contains { v in at >= v.count && (0 ..< v.count).allSatisfy { buf[at - v.count + $0] == v[$0] } }
+    }
+    static let visitUnits = ["来到", "走进", "位于", "地处", "坐落于", "落户"].map { Array($0.utf16) }
+
+    /// Whether a county short name `term` may follow `previous` in one run of places (湖北十堰丹江口):
+    /// false when every meaning of `term` is a county short name and none of them lies in a province or
+    /// prefecture that `previous` names (广东万山: 万山区 is in Guizhou, so 万山 is Zhuhai's islands).
+    func liesIn(_ term: Int, _ previous: Int) -> Bool {
+        let regions = catalog.regions
+        guard meanings[term].allSatisfy({ $0.short && regions[$0.region].level == .county }),
+              meanings[previous].allSatisfy({ regions[$0.region].level <= .prefecture }) else { return true }
+        let parents = Set(meanings[previous].map { regions[$0.region].code })
+        return meanings[term].contains { m in catalog.lineage(regions[m.region].code).contains { parents.contains($0) } }
+    }
+}
+
+extension RegionTagger {
+    /// Whether a street's word follows the place name ending at `end` (嘉兴路, 北京东路, 南京西路, 长安街,
+    /// 北京大街): a street named after the place, wherever it runs.
+    static func namesStreet(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        var j = end
+        if j < buf.count, directionUnits.contains(buf[j]) { j += 1 }
+        guard j < buf.count else { return false }
+        if buf[j] == roadUnit || buf[j] == streetUnit { return j + 1 >= buf.count || !roadWordSecondUnits.contains(buf[j + 1]) }
+        // 香港大街小巷: the streets of the place, not a street named after it.
+        return startsWith(buf, avenueUnits, at: j) && !startsWith(buf, alleyUnits, at: j + avenueUnits.count)
+    }
+    static let alleyUnits = Array("小巷".utf16)
+    static let roadUnit: UInt16 = 0x8DEF  // 路
+    static let streetUnit: UInt16 = 0x8857  // 街
+    static let avenueUnits = Array("大街".utf16)
+    static let directionUnits: Set<UInt16> = Set("东西南北中".utf16)
+    /// Words that start with 路 or 街 without being a street (路线, 路径, 路演, 路段, 路桥, 街区, 街头, 街坊 …).
+    static let roadWordSecondUnits: Set<UInt16> = Set("线径演段网费况面口上边头区道桥巷景坊".utf16)
+}

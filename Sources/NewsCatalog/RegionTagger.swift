@@ -11,29 +11,38 @@ import NewsText
 ///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
-///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时) count only beside a mention
+///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
+///   乌称多地, 坚如磐石) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
-///   sentence, since where Taiwan is a subject of policy 和平 is peace.
-/// - Names of several provinces at once (京津冀, 长三角, 台海) count, at half weight, for
+///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
+///   after a place it does not lie in names something else there (广东万山: Zhuhai's islands, not
+///   Guizhou's 万山区).
+/// - Names of several provinces at once (京津冀, 长三角, 台海, 港澳) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
-///   十四运会, 台岛) at full weight;
+///   十四运会, 十五运会, 台岛) at full weight, or at half weight when the headline names other provinces
+///   and not theirs (黑龙江：紧抓冬奥机遇: the games are the background);
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
-///   the Taiwan question as policy: 台湾问题, 台独, 美台; launch sites; Beijing after 在 whatever
+///   the Taiwan question as policy: 台湾问题, 台独, 美台, 台湾是中国…; Hong Kong and Macao as policy or
+///   an office: 港澳工作, 国务院港澳办, 往来港澳; 黄岩岛, 乌苏里江, 定日镜, 入海口; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
 ///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
 ///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
 ///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
-///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》) are blanked or skipped
-///   first (`RegionTagger+Sources.swift`). 在北京 followed by a district (在北京顺义…) is no venue.
+///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
+///   嘉兴路街道, 南京西路, not 香港大街小巷) are blanked or skipped first (`RegionTagger+Sources.swift`;
+///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
+///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
 ///   people's names (汪永清、) are no places.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…), framing a clause
-///   (…，在河南，) or reporting figures of its own (河北5000多万亩…) 1.5, any other 1,
+///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…; also after a phrase of purpose or
+///   circumstance: 为了全面提升…，北京开展…), framing a clause (…，在河南，), reporting figures of its own
+///   (河北5000多万亩…) or standing where someone goes or what the story is about stands (来到重庆…,
+///   走进山东临沭县, 位于河南安阳的殷墟, 总部位于广东的…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
 ///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
@@ -44,7 +53,7 @@ import NewsText
 ///   province salient on its own, nor places anything in context. A description before the place
 ///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
 ///   to enough of the leader's weight, or that are the topic of a sentence of their own
-///   (在辽宁，…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
+///   (在辽宁，…; 来到重庆…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
 /// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
 ///   of their own) every item is weighed on its own, with its headline and lead (text before the
 ///   first item is still the article's lead: a story with short subheadings); a
@@ -59,6 +68,8 @@ public struct RegionTagger: Sendable {
     let meanings: [[(region: Int, short: Bool)]]
     /// For each of `groups`: the region indices of its provinces.
     private let groupRegions: [[Int]]
+    /// For each of `groups`: the codes of its provinces.
+    private let groupProvinces: [[Int32]]
     /// Lexicon terms that are ordinary words (`contextOnly`) naming a district of Taiwan (和平, 大里,
     /// 东势 …): they need Taiwan or their city in the same sentence (or the headline). Where Taiwan is
     /// a subject of policy, 和平 is peace (两岸和平发展, 和平统一), not Taichung's 和平区.
@@ -100,16 +111,28 @@ public struct RegionTagger: Sendable {
         "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
         "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
         "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
+        "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
+        "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
+        "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
+        "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
         "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
+        // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
+        "黄岩岛", "乌苏里",
+        // A heliostat, not Tibet's 定日; a river's mouth, not Hainan's 海口.
+        "定日镜", "入海口",
         // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
         "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
         // The Taiwan question as a matter of policy, not something that happens in Taiwan.
-        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人",
+        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人", "台湾是中国",
+        // Hong Kong and Macao as a subject of policy (港澳工作, 国务院港澳办) or of people from there.
+        "港澳台", "港澳办", "港澳事务", "港澳工作", "港澳同胞",
+        // Travel permits to them and places next to them (往来港澳通行证, 毗邻港澳口岸).
+        "往来港澳", "毗邻港澳",
         // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
         "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
@@ -117,6 +140,7 @@ public struct RegionTagger: Sendable {
         ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
         ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
         ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]),
+        ("粤港澳三地", [440000, 810000, 820000]), ("港澳", [810000, 820000]),
     ]
     /// Names that place a story in its host provinces: games (北京冬奥), fairs that the host
     /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
@@ -129,6 +153,9 @@ public struct RegionTagger: Sendable {
         // National Games named by number, without their host: 十四运会 (Shaanxi).
         ("链博会", [110000]), ("中国国际供应链促进博览会", [110000]),
         ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
+        // The fifteenth, held by Guangdong, Hong Kong and Macao together.
+        ("十五运会", [440000, 810000, 820000]), ("第十五届全运会", [440000, 810000, 820000]),
+        ("第十五届全国运动会", [440000, 810000, 820000]),
         // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
         ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
     ]
@@ -188,6 +215,7 @@ public struct RegionTagger: Sendable {
         })
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
+        groupProvinces = Self.allGroups.map(\.provinces)
     }
 
     struct Mention {
@@ -226,7 +254,7 @@ public struct RegionTagger: Sendable {
         let shape = Shape(headline: normalizedHeadline, body: normalizedBody)
         scanField(normalizedHeadline, shape: nil, nil, boundaries: headlineBoundaries, into: &mentions)
         let inHeadline = mentions.count
-        scanField(normalizedBody, shape: shape, nil, boundaries: bodyBoundaries, into: &mentions)
+        scanField(normalizedBody, shape: shape, nil, boundaries: bodyBoundaries, headline: headlineProvinces(mentions), into: &mentions)
         return select(resolve(mentions, headlineCount: inHeadline), shape: shape, limit: limit)
     }
 
@@ -246,7 +274,7 @@ public struct RegionTagger: Sendable {
         var mentions = [Mention]()
         scanField(headline, shape: nil, segmenter, into: &mentions)
         let inHeadline = mentions.count
-        scanField(body, shape: shape, segmenter, into: &mentions)
+        scanField(body, shape: shape, segmenter, headline: headlineProvinces(mentions), into: &mentions)
         return (mentions, inHeadline)
     }
 
@@ -322,13 +350,12 @@ public struct RegionTagger: Sendable {
         return t
     }
 
-    /// `text` with phrases that name no place of the story blanked out: `notPlaces`,
-    /// and Beijing as a mere venue (在北京举行, 在京火化, 在北京成立 …; not 在北京，… which frames a report).
+    /// `text` with Beijing as a mere venue blanked out (在北京举行, 在京火化, 在北京成立 …; not
+    /// 在北京，… which frames a report). `notPlaces` are blanked before, by `blankNotPlaces`.
     /// - Complexity: O(n · phrases), on UTF-16 without building strings.
     static func blankOut(_ text: [UInt16], filter: PairFilter? = nil, namesPlace: (([UInt16], Int) -> Bool)? = nil) -> [UInt16] {
         let filter = filter ?? PairFilter(text)
         var t = text
-        for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
         for venue in venueUnits where filter.mayContain(venue) {
             var i = 0
             while let at = find(t, venue, from: i) {
@@ -336,7 +363,9 @@ public struct RegionTagger: Sendable {
                 // Whatever happens 在北京 (a meeting, a ceremony, a funeral, a team formed) happens at
                 // the capital's venues; only 在北京，… frames a report about Beijing itself.
                 // 在北京顺义…: a district of the capital follows, and the report is about it.
-                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false) {
+                // 在北京城区内, 在北京市区: a part of the city follows, and the report is about the city.
+                if end < t.count, t[end] != 0xFF0C, t[end] != 0x002C, !(namesPlace?(t, end) ?? false),
+                   !cityPartUnits.contains(where: { p in end + p.count <= t.count && (0 ..< p.count).allSatisfy { t[end + $0] == p[$0] } }) {
                     for k in at ..< end { t[k] = 0x3000 }
                 }
                 i = end
@@ -346,7 +375,15 @@ public struct RegionTagger: Sendable {
     }
 
     static let notPlaceUnits = notPlaces.map { Array($0.utf16) }
+
+    /// Blanks the phrases that name no place of the story (`notPlaces`), before names of several
+    /// places are looked for: 港澳台 and 国务院港澳办 hold no 港澳.
+    static func blankNotPlaces(_ t: inout [UInt16], filter: PairFilter) {
+        for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
+    }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
+    /// Parts of a city: after 在北京 they make a report about the city, not a venue.
+    static let cityPartUnits = ["城区", "市区", "郊区", "主城区", "中心城区", "全市", "各区", "市内"].map { Array($0.utf16) }
 
     /// Blanks every occurrence of `phrase` in `t`.
     static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {
@@ -382,13 +419,23 @@ public struct RegionTagger: Sendable {
         // After a short opening phrase (日前，黑龙江省…; 面向国际，海南…): still the topic.
         guard buf[j - 1] == 0xFF0C || buf[j - 1] == 0x002C else { return false }
         var k = j - 2
-        while k >= 0, j - 1 - k <= openingLength {
-            if sentenceEnds.contains(buf[k]) { return true }
+        // A longer opening phrase that says what for or under what (为了全面提升…，北京开展…;
+        // 随着…，黑龙江正成为…) still leaves the place as the subject of the sentence.
+        while k >= 0, j - 1 - k <= purposeLength {
+            if sentenceEnds.contains(buf[k]) { return j - 1 - k <= openingLength || startsPurpose(buf, at: k + 1) }
             if buf[k] == 0xFF0C || buf[k] == 0x002C || buf[k] == 0x3001 { return false }
             k -= 1
         }
-        return k < 0
+        return k < 0 && (j - 1 <= openingLength || startsPurpose(buf, at: 0))
     }
+    /// Whether a phrase of purpose or circumstance opens at `k` (为了…, 随着…, 针对…, 围绕…, 面对…).
+    static func startsPurpose(_ buf: UnsafeBufferPointer<UInt16>, at k: Int) -> Bool {
+        k < buf.count && purposeFirstUnits.contains(buf[k]) && purposeUnits.contains { startsWith(buf, $0, at: k) }
+    }
+    static let purposeUnits = ["为了", "为", "随着", "针对", "围绕", "面对"].map { Array($0.utf16) }
+    static let purposeFirstUnits = Set(purposeUnits.map { $0[0] })
+    /// Longest opening phrase of purpose or circumstance before the place.
+    static let purposeLength = 32
     /// Where a short description of the place before it begins (粮食大省黑龙江省…, 制造业大省山东…):
     /// the place still opens its sentence. Nil when none ends right before `i`.
     static func appositionStart(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {
@@ -489,19 +536,33 @@ public struct RegionTagger: Sendable {
     }
     static let clauseLength = 30
 
+    /// The provinces the headline's mentions name on their own or as a group (北京冬奥).
+    private func headlineProvinces(_ mentions: [Mention]) -> Set<Int32> {
+        var result = Set<Int32>()
+        for m in mentions {
+            if let g = m.group { for r in g { result.insert(catalog.province(of: catalog.regions[r].code)) } }
+            else if let r = standalone(meanings[m.term]) { result.insert(catalog.province(of: catalog.regions[r].code)) }
+        }
+        return result
+    }
+
     /// Mentions in one field (`shape` nil: the headline): names of province groups first,
     /// then, with phrases that name no place blanked out, the regions.
     private func scanField(_ raw: [UInt16], shape: Shape?, _ segmenter: WordSegmenter?, boundaries: [Bool]? = nil,
-                           into mentions: inout [Mention]) {
+                           headline: Set<Int32> = [], into mentions: inout [Mention]) {
         let weight = { (i: Int) in shape?.bodyWeight(i) ?? Self.headlineWeight }
         let item = { (i: Int) in shape?.item(i) ?? -1 }
         var text = raw
         let filter = PairFilter(raw)
+        Self.blankNotPlaces(&text, filter: filter)
         for (k, phrase) in Self.groupUnits.enumerated() where filter.mayContain(phrase) {
             var i = 0
             while let at = Self.find(text, phrase, from: i) {
-                // Half weight, as for a list: the name covers several provinces at once.
-                let w = k < Self.groups.count ? max(1, weight(at) / 2) : weight(at)
+                // Half weight, as for a list: the name covers several provinces at once. So for games or
+                // a landmark of other provinces than the headline's (黑龙江：紧抓冬奥机遇 … 北京冬奥会的举办…):
+                // the background of a story about another place.
+                let background = !headline.isEmpty && !groupProvinces[k].contains(where: headline.contains)
+                let w = k < Self.groups.count || background ? max(1, weight(at) / 2) : weight(at)
                 // 北京冬奥会后, 北京冬奥会以来: a point in time, not the games.
                 let since = Self.timeSuffixUnits.contains { Self.find(Array(text[(at + phrase.count)...].prefix($0.count)), $0, from: 0) == 0 }
                 if !since { mentions.append(Mention(term: -1, weight: w, group: groupRegions[k], item: item(at))) }
@@ -519,7 +580,7 @@ public struct RegionTagger: Sendable {
         text.withUnsafeBufferPointer { buf in
             var i = 0
             var pairedWithPrevious = false
-            var previousEnd = -1
+            var previousEnd = -1, previousTerm = -1
             // Where the run of places after a 在 began (在山东济南开幕), -1 when none is open.
             var venueFrom = -1
             // Where the current run of places began (山东青岛 is one run).
@@ -558,7 +619,10 @@ public struct RegionTagger: Sendable {
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
                         : (previousEnd == i ? venueFrom : -1)
                     if previousEnd != i { runFrom = i }
-                    defer { previousEnd = best.end }
+                    defer { previousEnd = best.end; previousTerm = best.term }
+                    // A county short name right after a place it does not lie in (广东万山: Zhuhai's islands,
+                    // not Guizhou's 万山区) names something else in that place.
+                    if previousEnd == i, previousTerm >= 0, !liesIn(best.term, previousTerm) { i = best.end; continue }
                     // The title of a work (电影《南京照相馆》) names no place; a document's title
                     // (《武汉市国土空间总体规划》) does.
                     if Self.insideWorkTitle(buf, at: i, end: best.end) { i = best.end; continue }
@@ -570,8 +634,10 @@ public struct RegionTagger: Sendable {
                         i = best.end
                         continue
                     }
-                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place.
+                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place, nor a street (嘉兴路街道 in
+                    // Shanghai, 北京东路).
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
+                    if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
@@ -596,14 +662,16 @@ public struct RegionTagger: Sendable {
                     let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
                         || Self.origin(buf, at: runFrom)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
-                    let topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
+                    // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
+                    let visited = !bare && !quoted && Self.visits(buf, at: runFrom)
+                    let topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
                         || Self.reportsFigures(buf, after: best.end))
                     if topic { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
                     m.bare = bare
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
                     if segmenter != nil || given != nil,
