@@ -67,7 +67,9 @@ public struct PostingsCursor {
         docFreq = info.docFreq
         version = segment.postVersion
         posReader = ByteReader(bytes, offset: 0, file: file)
-        let capacity = min(info.docFreq, BitPacking.blockSize)
+        // A one-block term is decoded now; a longer one's buffers wait for its first block (a
+        // conjunction makes cursors for terms it may never have to read).
+        let capacity = info.docFreq <= BitPacking.blockSize ? info.docFreq : 0
         docs = [UInt32](repeating: 0, count: capacity)
         freqs = [UInt32](repeating: 0, count: capacity)
         var r = ByteReader(bytes, offset: info.offset, file: file)
@@ -210,6 +212,10 @@ public struct PostingsCursor {
     func size(of b: Int) -> Int { b < blocks.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blocks.count - 1) }
 
     private mutating func load(_ b: Int) throws {
+        if docs.count < BitPacking.blockSize {
+            docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+            freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        }
         var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
         try decode(b, &r)
         guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {

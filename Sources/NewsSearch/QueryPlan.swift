@@ -53,9 +53,10 @@ struct TermText: Hashable {
 
     /// A bigram or word holding a character that only asks (哪, 谁, 么 of 什么, 吗, 呢, 怎, 啥).
     var isInterrogative: Bool {
-        (kind == .bigram || kind == .word) && text.unicodeScalars.contains { Self.interrogatives.contains($0) }
+        (kind == .bigram || kind == .word) && text.unicodeScalars.contains { Self.interrogatives.contains($0.value) }
     }
-    static let interrogatives = Set("哪谁么吗呢怎啥".unicodeScalars)
+    /// 哪谁么吗呢怎啥 (seven values: a scan beats hashing).
+    static let interrogatives = "哪谁么吗呢怎啥".unicodeScalars.map(\.value)
 }
 
 /// One clause, analyzed: the terms that must all occur (units), the words that
@@ -67,8 +68,8 @@ struct PlannedClause {
     var words: [TermText]
     /// Phrase tokens with their offset from the first one.
     var phrase: [(term: TermText, offset: Int32)]
-    /// The normalized phrase text (UTF-16), and whether positions alone cannot prove a
-    /// match (the phrase holds spaces or punctuation between tokens).
+    /// For an exact string (empty and false otherwise): its normalized text (UTF-16), and
+    /// whether positions alone cannot prove a match (it holds spaces or punctuation between tokens).
     var normalizedUnits: [UInt16]
     var needsVerification: Bool
 }
@@ -81,21 +82,23 @@ enum QueryPlanner {
             try analyzer.analyze(cleaned)
             var units = [TermText](), words = [TermText](), phrase = [(TermText, Int32)]()
             let tokens = analyzer.tokens
-            // A run's final unigram is redundant with its last bigram unless the run has one character.
-            let bigramEnds = Set(tokens.filter { $0.kind == .bigram }.map(\.end))
+            // A run's final unigram is redundant with its last bigram unless the run has one
+            // character (tokens are in order of position: the bigram comes first).
+            var lastBigramEnd: Int32 = -1
             var first: Int32? = nil
             for t in tokens {
-                let text = analyzer.text(of: t)
                 var term: TermText
                 switch t.kind {
                 case .word:
-                    words.append(TermText(kind: .word, text: text, prefix: false))
+                    let word = TermText(kind: .word, text: analyzer.text(of: t), prefix: false)
+                    if !words.contains(word) { words.append(word) }
                     continue
                 case .unigram:
-                    guard !bigramEnds.contains(t.end) else { continue }
-                    term = TermText(kind: .unigram, text: text, prefix: true)
+                    guard t.end != lastBigramEnd else { continue }
+                    term = TermText(kind: .unigram, text: analyzer.text(of: t), prefix: true)
                 case .bigram, .letters, .number:
-                    term = TermText(kind: t.kind, text: text, prefix: false)
+                    if t.kind == .bigram { lastBigramEnd = t.end }
+                    term = TermText(kind: t.kind, text: analyzer.text(of: t), prefix: false)
                 }
                 if !units.contains(term) { units.append(term) }
                 if first == nil { first = t.start }
@@ -111,7 +114,8 @@ enum QueryPlanner {
                     words = words.filter { !$0.isInterrogative }
                 }
             }
-            let normalized = analyzer.withNormalized { Array($0) }
+            // Only an exact string is ever confirmed on stored text.
+            let normalized = clause.phrase ? analyzer.withNormalized { Array($0) } : []
             // Letters and digits at an exact string's edges may be part of longer tokens in an article.
             if clause.phrase, !phrase.isEmpty {
                 let last = phrase.count - 1
@@ -121,8 +125,8 @@ enum QueryPlanner {
                 units = QueryPlanner.dedupe(phrase.map(\.0))
             }
             // Positions prove contiguity only when tokens cover every character.
-            let covered = coverage(tokens, count: analyzer.normalizedCount)
-            planned.append(PlannedClause(clause: clause, units: units, words: dedupe(words), phrase: phrase,
+            let covered = !clause.phrase || coverage(tokens, count: analyzer.normalizedCount)
+            planned.append(PlannedClause(clause: clause, units: units, words: words, phrase: phrase,
                                          normalizedUnits: normalized, needsVerification: !covered))
         }
         return planned
