@@ -94,11 +94,12 @@ final class TermCursor {
     func advance(to target: Int32) throws -> Int32 {
         if doc >= target { return doc }
         var best = PostingsCursor.end
-        // Skip cursors already at or past the target without touching the array mutably.
-        for i in parts.indices {
-            var d = parts[i].cursor.doc
-            if d < target { d = try parts[i].cursor.advance(to: target) }
-            if d < best { best = d }
+        try parts.withUnsafeMutableBufferPointer { parts in
+            for i in parts.indices {
+                var d = parts[i].cursor.doc
+                if d < target { d = try parts[i].cursor.advance(to: target) }
+                if d < best { best = d }
+            }
         }
         doc = best
         return doc
@@ -116,9 +117,13 @@ final class TermCursor {
     /// Field frequencies at the current document.
     func frequencies() -> (headline: Double, body: Double) {
         var h = 0.0, b = 0.0
-        for i in parts.indices where parts[i].cursor.doc == doc {
-            let f = Double(parts[i].cursor.freq)
-            if parts[i].field == .headline { h += f } else { b += f }
+        let doc = doc
+        // One uniqueness check for the loop, not one per part (reading a frequency may unpack a block's).
+        parts.withUnsafeMutableBufferPointer { parts in
+            for i in parts.indices where parts[i].cursor.doc == doc {
+                let f = Double(parts[i].cursor.freq)
+                if parts[i].field == .headline { h += f } else { b += f }
+            }
         }
         return (h, b)
     }
