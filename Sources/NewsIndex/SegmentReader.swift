@@ -144,9 +144,10 @@ public final class SegmentReader: @unchecked Sendable {
     @inline(__always)
     public func length(_ doc: Int, _ field: Field) -> UInt32 { load(lengths + 8 * doc + 4 * Int(field.rawValue), UInt32.self) }
 
-    /// Where `field`'s length of document 0 is; document d's is 8 × d bytes further.
     /// The length column in place: per document, its headline's and body's token counts (u32 each).
     public var lengthPairs: UnsafeRawPointer { cols.bytes.baseAddress! + lengths }
+
+    /// Where `field`'s length of document 0 is; document d's is 8 × d bytes further.
     func lengthColumn(_ field: Field) -> UnsafeRawPointer { cols.bytes.baseAddress! + lengths + 4 * Int(field.rawValue) }
 
     @inline(__always)

@@ -155,10 +155,7 @@ final class SegmentPlan {
     }
 
     /// The rarest unit of a clause every match needs; nil when only OR groups are required.
-    lazy var driver: TermCursor? = {
-        let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
-        return required.flatMap { clauseUnits[$0] }.min { $0.docFreq < $1.docFreq }
-    }()
+    lazy var driver: TermCursor? = requiredByRarity.first
 
     /// What the per-document checks need of each clause, without its strings and arrays
     /// (copying a `PlannedClause` per document cost a retain per field).
@@ -199,7 +196,9 @@ final class SegmentPlan {
     /// first: a document that lacks one is rejected before a common term's block is decoded.
     lazy var requiredByRarity: [TermCursor] = {
         let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
-        return Self.distinct(required.flatMap { clauseUnits[$0] }).sorted { $0.docFreq < $1.docFreq }
+        // Stable: among equally rare units the first named leads.
+        return Self.distinct(required.flatMap { clauseUnits[$0] }).enumerated()
+            .sorted { ($0.element.docFreq, $0.offset) < ($1.element.docFreq, $1.offset) }.map(\.element)
     }()
 
     /// Whether `doc` holds every unit of the clauses a match needs (false rejects it; true
