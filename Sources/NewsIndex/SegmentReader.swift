@@ -352,7 +352,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// how many leading bytes the previous (smaller) term shares with `key`, and an
     /// entry that shares fewer with its predecessor is already past `key`, while one
     /// that shares more is still before it; only the rest are compared byte by byte.
-    /// - Complexity: O(log blocks) comparisons plus one block of at most 64 terms.
+    /// - Complexity: O(log blocks) comparisons plus one block of at most 32 terms (64 in older indexes).
     public func term(_ key: [UInt8]) throws -> TermInfo? {
         let b = try block(for: key)
         guard b >= 0 else { return nil }

@@ -9,7 +9,8 @@ import NewsText
 /// for every term in ascending byte order; then `finish`. Used by the
 /// in-memory builder when it flushes and by the merger.
 struct SegmentWriter {
-    static let termsPerBlock = 64
+    /// Terms per dictionary block (FORMAT.md "Term dictionary"): a lookup reads half of one on average.
+    static let termsPerBlock = 32
     static let storeBlockBytes = 64 * 1024
     static let sketchSize = Fingerprint.size
 
