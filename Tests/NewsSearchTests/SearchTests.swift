@@ -175,15 +175,13 @@ final class Fixture: @unchecked Sendable {
 }
 
 @Suite(.serialized) struct PruningTests {
-    /// MaxScore and block-max pruning must return exactly what exhaustive scoring
-    /// returns: enough articles for postings of many blocks, and queries whose
-    /// complete matches are few, so the partial tier does the work.
-    @Test func prunedTopKEqualsExhaustive() throws {
-        let dir = try TemporaryFolder("pruning")
-        let common = ["淄博", "高新区", "招商", "钙钛矿", "光伏", "组件", "新能源", "汽车", "出口", "增长", "项目", "签约", "港口", "企业",
-                      "房地产", "债券", "银行", "芯片", "数据", "中心", "物流", "粮食", "旅游", "消费"]
-        let characters = Array("东南西北江河湖海山川城乡工农商学兵金木水火土风云雷电春夏秋冬")
-        var rng = SplitMix64(seed: 5)
+    static let common = ["淄博", "高新区", "招商", "钙钛矿", "光伏", "组件", "新能源", "汽车", "出口", "增长", "项目", "签约", "港口", "企业",
+                         "房地产", "债券", "银行", "芯片", "数据", "中心", "物流", "粮食", "旅游", "消费"]
+    static let characters = Array("东南西北江河湖海山川城乡工农商学兵金木水火土风云雷电春夏秋冬")
+
+    /// 4,000 articles of common words and rare two-character pairs, in two or more segments:
+    /// postings of many blocks, and queries whose complete matches are few.
+    static func corpus(_ dir: TemporaryFolder, _ rng: inout SplitMix64) throws -> IndexReader {
         func rare() -> String { String([characters[Int(rng.next() % UInt64(characters.count))], characters[Int(rng.next() % UInt64(characters.count))]]) }
         var options = IndexWriter.Options(threads: 2)
         options.maxBufferedDocs = 1500
@@ -198,13 +196,21 @@ final class Fixture: @unchecked Sendable {
         writer.close()
         let reader = try IndexReader.open(directory: dir.path)
         #expect(reader.segments.count >= 2)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        return reader
+    }
+
+    /// MaxScore and block-max pruning must return exactly what exhaustive scoring returns.
+    @Test func prunedTopKEqualsExhaustive() throws {
+        let dir = try TemporaryFolder("pruning")
+        var rng = SplitMix64(seed: 5)
+        let searcher = Searcher(reader: try Self.corpus(dir, &rng), analyzer: try Analyzer())
+        func rare() -> String { String([Self.characters[Int(rng.next() % UInt64(Self.characters.count))], Self.characters[Int(rng.next() % UInt64(Self.characters.count))]]) }
         for i in 0 ..< 80 {
-            var q = (0 ..< 1 + Int(rng.next() % 4)).map { _ in rng.next() % 2 == 0 ? rare() : common[Int(rng.next() % UInt64(common.count))] }
+            var q = (0 ..< 1 + Int(rng.next() % 4)).map { _ in rng.next() % 2 == 0 ? rare() : Self.common[Int(rng.next() % UInt64(Self.common.count))] }
                 .joined(separator: " ")
             if i % 4 == 3 {
                 // An exact string across punctuation: checked on stored text, lazily when pruning.
-                q += " \"" + common[Int(rng.next() % UInt64(common.count))] + "，" + common[Int(rng.next() % UInt64(common.count))] + "\""
+                q += " \"" + Self.common[Int(rng.next() % UInt64(Self.common.count))] + "，" + Self.common[Int(rng.next() % UInt64(Self.common.count))] + "\""
             }
             var pruned = Searcher.Options()
             pruned.limit = i % 2 == 0 ? 10 : 30
@@ -215,5 +221,44 @@ final class Fixture: @unchecked Sendable {
             let b = try searcher.search(try Query.parse(q), options: exhaustive).hits
             #expect(a == b, "query \(q)")
         }
+    }
+
+    /// `--all` finds exactly the articles whose headline or body holds every bigram of every
+    /// word (checked on the stored text): the conjunction's rarest-first checks and its leaps
+    /// past documents lose none.
+    @Test func allFindsExactlyTheArticlesHoldingEveryTerm() throws {
+        let dir = try TemporaryFolder("conjunction")
+        var rng = SplitMix64(seed: 11)
+        let reader = try Self.corpus(dir, &rng)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        var texts = [(Int, Int, String)]()
+        for (s, segment) in reader.segments.enumerated() {
+            for d in 0 ..< segment.docCount {
+                let a = try segment.stored(d)
+                texts.append((s, d, a.headline + "|" + a.body))
+            }
+        }
+        var nonEmpty = 0
+        for _ in 0 ..< 40 {
+            var words = (0 ..< 1 + Int(rng.next() % 3)).map { _ in Self.common[Int(rng.next() % UInt64(Self.common.count))] }
+            if rng.next() % 2 == 0 {
+                words.append(String([Self.characters[Int(rng.next() % UInt64(Self.characters.count))], Self.characters[Int(rng.next() % UInt64(Self.characters.count))]]))
+            }
+            let bigrams = words.flatMap { w in
+                let c = Array(w)
+                return (0 ..< c.count - 1).map { String(c[$0 ... $0 + 1]) }
+            }
+            let expected = Set(texts.filter { t in bigrams.allSatisfy { t.2.contains($0) } }.map { "\($0.0)/\($0.1)" })
+            var options = Searcher.Options()
+            options.all = true
+            options.limit = 0
+            let found = try searcher.search(try Query.parse(words.joined(separator: " ")), options: options).hits
+            let got = Set(found.map { "\($0.segment)/\($0.doc)" })
+            #expect(got.symmetricDifference(expected).isEmpty,
+                    "query \(words): \(expected.subtracting(got).count) missed, \(got.subtracting(expected).count) extra")
+            #expect(found.count == got.count)
+            if !expected.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty >= 20)
     }
 }
