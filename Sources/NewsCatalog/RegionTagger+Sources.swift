@@ -62,12 +62,25 @@ extension RegionTagger {
             // The next member of the list: a place, with its parts.
             var end = -1
             lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }
-            guard end > j else { return false }
+            // A part of the last place that is no name of its own (陕西关中等地, 新疆南疆等地), or
+            // 多地 closing the list (山西朔州、河北崇礼、内蒙古、吉林多地出现降雪).
+            guard end > j else { return Self.closesWithPart(buf, at: j) || Self.startsWith(buf, Self.manyPlacesUnits, at: j) }
             j = Self.qualifierEnd(buf, from: end)
         }
         return false
     }
     static let etcUnit: UInt16 = 0x7B49  // 等
+    static let manyPlacesUnits = Array("多地".utf16)
+    /// Whether one or two Han characters at `j` (a part of the place before them: 关中, 南疆) are
+    /// followed by 等地, 等省 …, closing the list.
+    static func closesWithPart(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        (1 ... partLength).contains { n in
+            j + n + 1 < buf.count && (j ..< j + n).allSatisfy { Han.isHan(UInt32(buf[$0])) && buf[$0] != etcUnit }
+                && buf[j + n] == etcUnit && etcPlaceUnits.contains(buf[j + n + 1])
+        }
+    }
+    /// Longest part of a place (关中) between it and 等地.
+    static let partLength = 2
     /// 等地, 等省, 等市, 等城市, 等区, 等县, 等个 (等三个省份) …
     static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多方".utf16)
     static let bareListLength = 40
@@ -193,6 +206,14 @@ extension RegionTagger {
         at >= 2 && originUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
     }
     static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
+
+    /// Whether the place run starting at `at` follows (出)生于: where a person was born
+    /// (王永志出生于辽宁昌图), a biography's background; like a bare list it adds weight but never
+    /// makes its province salient on its own.
+    static func birthplace(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && buf[at - 2] == bornUnits[0] && buf[at - 1] == bornUnits[1]
+    }
+    static let bornUnits = Array("生于".utf16)
 }
 
 extension RegionTagger {

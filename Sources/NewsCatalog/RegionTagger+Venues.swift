@@ -27,11 +27,17 @@ extension RegionTagger {
         // The holding verb, in the clause after the place.
         var j = end
         while j < buf.count, j < end + 24, !Self.clauseEnds.contains(buf[j]) { j += 1 }
-        guard has(Self.holdingVerbUnits, in: end ..< j) else { return false }
-        // What is held: the sentence before 在.
+        // 在大连出席…论坛…座谈会: someone attends the gathering named after the place.
+        let attends = has(Self.attendVerbUnits, in: end ..< j)
+        let releases = has(Self.releaseVerbUnits, in: end ..< j)
+        guard attends || releases || has(Self.holdingVerbUnits, in: end ..< j) else { return false }
+        // What is held: the sentence before 在, or what is attended.
         var start = at
         while start > 0, at - start < Self.subjectLength, !Self.sentenceEnds.contains(buf[start - 1]) { start -= 1 }
-        guard has(Self.gatheringUnits, in: start ..< at) else { return false }
+        let named = attends ? start ..< j : start ..< at
+        // What a national or international body releases somewhere (国际电工委员会今天在江苏南京正式发布…,
+        // 全国工商联在湖南长沙发布…) is released there as at a meeting.
+        guard has(Self.gatheringUnits, in: named) || releases && has(Self.nationalBodyUnits, in: start ..< at) else { return false }
         // A fair the host runs, or games, in this sentence or the next on the same line.
         var stop = j
         var ends = 0
@@ -39,8 +45,8 @@ extension RegionTagger {
             if Self.sentenceEnds.contains(buf[stop]) { ends += 1; if ends == 2 { break } }
             stop += 1
         }
-        if has(Self.fairUnits, in: start ..< stop) || has(Self.gamesUnits, in: start ..< at) { return false }
-        return !namesProvince(of: term, in: buf, start ..< at)
+        if has(Self.fairUnits, in: start ..< stop) || has(Self.gamesUnits, in: named) { return false }
+        return !namesProvince(of: term, in: buf, start ..< at) && !(attends && namesProvince(of: term, in: buf, end ..< j))
     }
 
     /// Whether a place in the same province as any meaning of `term` is named in `range`.
@@ -59,6 +65,15 @@ extension RegionTagger {
     /// How far back from 在 the name of what is held is looked for.
     static let subjectLength = 80
     static let holdingVerbUnits = ["举行", "开幕", "召开", "举办", "闭幕", "启动", "揭幕"].map { Array($0.utf16) }
+    /// Releasing a report or a standard: a venue only for a national or international body.
+    static let releaseVerbUnits = ["发布"].map { Array($0.utf16) }
+    /// Words naming a body of the whole country or of many countries.
+    static let nationalBodyUnits = ["全国", "国际"].map { Array($0.utf16) }
+    /// Attending: the gathering is named after the verb (在大连出席2024年夏季达沃斯论坛…).
+    static let attendVerbUnits = ["出席"].map { Array($0.utf16) }
+    /// International gatherings named after the town that hosts them every year: the town's
+    /// name is blanked (`blankNotPlaces`), so that the gathering is no event of the host's own.
+    static let townNamedGatheringUnits = ["博鳌亚洲论坛"].map { Array($0.utf16) }
     /// Meetings, contests (not games) and national campaigns: held somewhere, about something else.
     static let gatheringUnits = ["大会", "大赛", "会议", "全会", "论坛", "峰会", "年会", "研讨会", "对话会", "交流会", "对接会", "推介会",
                                  "发布会", "对接活动", "主题活动", "盛典", "视听周", "电视节", "电影节", "消费月", "卫生月",

@@ -24,18 +24,22 @@ import NewsText
 ///   and not theirs (黑龙江：紧抓冬奥机遇: the games are the background);
 ///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
 ///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
+///   上海精神, the SCO's founding idea; 总台, CCTV's name for itself (总台北美总站 holds no 台北);
 ///   the Taiwan question as policy: 台湾问题, 台独, 美台, 台湾是中国…; Hong Kong and Macao as policy or
 ///   an office: 港澳工作, 国务院港澳办, 往来港澳; 黄岩岛, 乌苏里江, 定日镜, 入海口; launch sites; Beijing after 在 whatever
 ///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
-///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, unless a fair,
-///   games or a place of the same province are named with it, `meetingHeldAt`; where a fleet or
+///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, or attended
+///   there: 在大连出席…达沃斯论坛…, or where a national or international body releases something:
+///   国际电工委员会在江苏南京发布…, unless a fair, games or a place of the same province are named
+///   with it, `meetingHeldAt`; the town a gathering is named after: 博鳌亚洲论坛; where a fleet or
 ///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
 ///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
 ///   嘉兴路街道, 南京西路, not 香港大街小巷) are blanked or skipped first (`RegionTagger+Sources.swift`;
 ///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
 ///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
-/// - Short names below the province must line up with ICU's words (重大理论 holds no 大理),
+/// - Short names below the province must line up with ICU's words (重大理论 holds no 大理);
+///   a province's short name must line up at one end at least (隆重庆祝 holds no 重庆). They
 ///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
 ///   people's names (汪永清、) are no places.
 /// - Salience: a headline mention weighs 3, a mention in the lead (first 150
@@ -48,7 +52,9 @@ import NewsText
 ///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
 ///   which is no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
 ///   (输送香港) and where a person comes from (来自新疆的…, 家乡贵州…). A mention in a bare list (广西、湖南、江西等地有暴雨;
-///   …四地分会场; unless it frames a scene: 在浙江平湖、安徽淮南等地，…) or in a weather service's
+///   …四地分会场; 吉林多地; 陕西关中等地; a place whose run goes on into the list through a place of
+///   another province: 新疆吐鲁番、陕西关中等地, not one framing its own parts: 江西赣州龙南、寻乌等地;
+///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or in a weather service's
 ///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
 ///   province salient on its own, nor places anything in context. A description before the place
 ///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
@@ -120,7 +126,9 @@ public struct RegionTagger: Sendable {
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
     static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
-        "回北京", "上海拔", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
+        "回北京", "上海拔",
+        // The Shanghai Cooperation Organisation's founding idea, and CCTV's name for itself (总台北美总站 holds no 台北).
+        "上海精神", "总台", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
         // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
         "黄岩岛", "乌苏里",
         // A heliostat, not Tibet's 定日; a river's mouth, not Hainan's 海口.
@@ -380,6 +388,8 @@ public struct RegionTagger: Sendable {
     /// places are looked for: 港澳台 and 国务院港澳办 hold no 港澳.
     static func blankNotPlaces(_ t: inout [UInt16], filter: PairFilter) {
         for phrase in notPlaceUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: phrase.count) }
+        // 博鳌亚洲论坛…在海南博鳌举行: the forum keeps its word, the town's name goes.
+        for phrase in townNamedGatheringUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: 2) }
     }
     static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
     /// Parts of a city: after 在北京 they make a report about the city, not a venue.
@@ -653,9 +663,14 @@ public struct RegionTagger: Sendable {
                     }
                     // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
                     // forecast say nothing of any of their places.
-                    let bare = forecast || ((listed || (tail < buf.count && (buf[tail] == Self.etcUnit || Self.numeralUnits.contains(buf[tail]))))
-                        && closesBareList(buf, from: tail)
-                        && !Self.framesList(buf, at: i, from: tail))
+                    // A place whose run goes on into a list of other provinces (新疆吐鲁番、陕西关中等地) is in
+                    // the list too; one that frames a list of its own parts (江西赣州龙南、寻乌等地) is not.
+                    let runTail = self.runTail(buf, from: tail)
+                    let inList = runTail > tail && runTail + 1 < buf.count && buf[runTail] == 0x3001
+                        && startsOtherProvince(buf, at: runTail + 1, than: best.term)
+                    let bare = forecast || Self.birthplace(buf, at: runFrom) || ((listed || Self.continuesList(buf, at: tail) || inList)
+                        && closesBareList(buf, from: inList ? runTail : tail)
+                        && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
                     // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
                     // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
                     // 他的家乡贵州岑巩县) weigh as a listed place.
@@ -674,10 +689,12 @@ public struct RegionTagger: Sendable {
                     m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
                     // boundaries (重大理论, 美丽江山): check those.
-                    if segmenter != nil || given != nil,
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .prefecture }) {
+                    if segmenter != nil || given != nil, meanings[best.term].allSatisfy({ $0.short }) {
+                        let province = meanings[best.term].contains { catalog.regions[$0.region].level == .province }
                         if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
-                        if let b = boundaries, b.count > best.end { m.aligned = b[i] && b[best.end] }
+                        // A province's short name goes only where it lies inside words at both ends
+                        // (隆重庆祝 holds no 重庆); below the province, where either end does.
+                        if let b = boundaries, b.count > best.end { m.aligned = province ? b[i] || b[best.end] : b[i] && b[best.end] }
                     }
                     if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
@@ -690,6 +707,34 @@ public struct RegionTagger: Sendable {
                 }
             }
         }
+    }
+
+    /// Where the run of places going on at `from` ends, with their parts (山东青岛西部): `from` when
+    /// no place starts there.
+    /// - Complexity: O(k · m) for k places in the run and lexicon matches of m characters.
+    func runTail(_ buf: UnsafeBufferPointer<UInt16>, from: Int) -> Int {
+        var j = from
+        while j < buf.count {
+            var end = -1
+            lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }
+            guard end > j else { break }
+            j = Self.qualifierEnd(buf, from: end)
+        }
+        return j
+    }
+
+    /// Whether a place of another province than any `term` names starts at `j`.
+    func startsOtherProvince(_ buf: UnsafeBufferPointer<UInt16>, at j: Int, than term: Int) -> Bool {
+        var next = -1
+        lexicon.forEachMatch(buf, from: j) { _, t in next = t }
+        guard next >= 0 else { return false }
+        let own = Set(meanings[term].map { catalog.province(of: catalog.regions[$0.region].code) })
+        return !meanings[next].contains { own.contains(catalog.province(of: catalog.regions[$0.region].code)) }
+    }
+
+    /// Whether a list goes on at `j`: 、, or 等 or a numeral closing it (…等地, …四地).
+    static func continuesList(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        j < buf.count && (buf[j] == 0x3001 || buf[j] == etcUnit || numeralUnits.contains(buf[j]))
     }
 
     /// What a mention adds to one region, after the context rules.
