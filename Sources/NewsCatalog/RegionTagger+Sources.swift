@@ -34,10 +34,9 @@ extension RegionTagger {
     /// Whether 同胞 follows the place at `end`, after the rest of its name (台湾同胞, 香港特别行政区同胞):
     /// people, who are a subject of policy, not a place where something happens.
     static func namesPeople(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
-        func startsWith(_ u: [UInt16], at j: Int) -> Bool { j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] } }
         var j = end
-        if let suffix = adminSuffixUnits.first(where: { startsWith($0, at: j) }) { j += suffix.count }
-        return startsWith(compatriotUnits, at: j)
+        if let suffix = adminSuffixUnits.first(where: { startsWith(buf, $0, at: j) }) { j += suffix.count }
+        return startsWith(buf, compatriotUnits, at: j)
     }
     static let compatriotUnits = Array("同胞".utf16)
 
@@ -107,8 +106,13 @@ extension RegionTagger {
     static func startsForecaster(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         buf[at] == forecasterFirstUnit && forecasterUnits.contains { startsWith(buf, $0, at: at) }
     }
+    /// Whether `u` stands in `buf` from `j` on.
     static func startsWith(_ buf: UnsafeBufferPointer<UInt16>, _ u: [UInt16], at j: Int) -> Bool {
-        j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] }
+        j >= 0 && j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] }
+    }
+    /// Whether `u` stands in `buf` right before `j`.
+    static func endsWith(_ buf: UnsafeBufferPointer<UInt16>, _ u: [UInt16], at j: Int) -> Bool {
+        startsWith(buf, u, at: j - u.count)
     }
     static let forecasterFirstUnit: UInt16 = 0x6C14  // 气
     static let forecasterUnits = ["气象台", "气象局", "气象部门", "气象中心"].map { Array($0.utf16) }
@@ -139,7 +143,7 @@ extension RegionTagger {
             last = paren
         }
         return !documentUnits.contains { d in
-            last - d.count > open && (0 ..< d.count).allSatisfy { buf[last - d.count + $0] == d[$0] }
+            last - d.count > open && endsWith(buf, d, at: last)
         }
     }
     static let openTitleUnit: UInt16 = 0x300A  // 《
@@ -221,7 +225,7 @@ extension RegionTagger {
     /// report (习近平总书记来到重庆铁路集装箱中心站, 节目走进山东临沭县), or 位于, 地处, 坐落于, 落户, where
     /// what the story is about stands (位于河南安阳的殷墟遗址, 总部位于广东的腾讯): a topic of the story.
     static func visits(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
-        visitUnits.contains { v in at >= v.count && (0 ..< v.count).allSatisfy { buf[at - v.count + $0] == v[$0] } }
+        visitUnits.contains { endsWith(buf, $0, at: at) }
     }
     static let visitUnits = ["来到", "走进", "位于", "地处", "坐落于", "落户"].map { Array($0.utf16) }
 

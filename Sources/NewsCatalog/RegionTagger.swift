@@ -449,7 +449,7 @@ public struct RegionTagger: Sendable {
     /// Where a short description of the place before it begins (粮食大省黑龙江省…, 制造业大省山东…):
     /// the place still opens its sentence. Nil when none ends right before `i`.
     static func appositionStart(_ buf: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {
-        guard let a = appositionUnits.first(where: { a in i >= a.count && (0 ..< a.count).allSatisfy { buf[i - a.count + $0] == a[$0] } })
+        guard let a = appositionUnits.first(where: { endsWith(buf, $0, at: i) })
         else { return nil }
         var k = i - a.count
         while k > 0, i - k < appositionLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
@@ -489,7 +489,7 @@ public struct RegionTagger: Sendable {
     static func qualifierEnd(_ buf: UnsafeBufferPointer<UInt16>, from end: Int) -> Int {
         var j = end
         for _ in 0 ..< 2 {
-            guard let q = qualifierUnits.first(where: { q in j + q.count <= buf.count && (0 ..< q.count).allSatisfy { buf[j + $0] == q[$0] } }) else { break }
+            guard let q = qualifierUnits.first(where: { startsWith(buf, $0, at: j) }) else { break }
             j += q.count
         }
         return j
@@ -500,10 +500,9 @@ public struct RegionTagger: Sendable {
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
     /// 自治区主席), after the rest of the place's own name.
     static func startsTitle(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
-        func startsWith(_ u: [UInt16], at j: Int) -> Bool { j + u.count <= buf.count && (0 ..< u.count).allSatisfy { buf[j + $0] == u[$0] } }
         var j = end
-        if let suffix = adminSuffixUnits.first(where: { startsWith($0, at: j) }) { j += suffix.count }
-        return titleUnits.contains { startsWith($0, at: j) }
+        if let suffix = adminSuffixUnits.first(where: { startsWith(buf, $0, at: j) }) { j += suffix.count }
+        return titleUnits.contains { startsWith(buf, $0, at: j) }
     }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
