@@ -106,18 +106,31 @@ public final class Searcher {
         let driver = drivers[0]
         let scored = plan.scoringUnits + plan.words.filter { w in !plan.scoringUnits.contains { $0 === w } }
         // The block maxima of every scored term over a window of documents bound any score in it.
+        // Documents that no scored term's headline postings hold are bounded by the body's
+        // block maxima alone: when those cannot beat the threshold, candidates come from
+        // the headline postings (a common term's top results are its headline matches), if
+        // they are much fewer than the driver's.
+        let headlineDriven = prune && 2 * scored.reduce(0) { $0 + $1.headlineDocFreq } < driver.docFreq
         var windowEnd: Int32 = -1
-        var windowBound = Double.infinity
+        var windowBound = Double.infinity, bodyBound = Double.infinity
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
             for d in drivers where d.doc < doc { doc = d.doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                if doc > windowEnd { (windowBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking) }
+                if doc > windowEnd { (windowBound, bodyBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking) }
                 if windowBound < threshold {
                     try driver.advance(to: windowEnd + 1)
                     continue
+                }
+                if headlineDriven, bodyBound < threshold {
+                    var next = PostingsCursor.end
+                    for t in scored { next = min(next, try t.advanceHeadline(to: doc)) }
+                    if next > doc {
+                        try driver.advance(to: min(next, windowEnd + 1))
+                        continue
+                    }
                 }
             }
             defer {
@@ -148,15 +161,18 @@ public final class Searcher {
 
     /// The window from `doc` to the end of the shortest current block among `terms`,
     /// and a bound on any score in it: their block maxima there, plus `extra`.
-    private func window(_ terms: [TermCursor], from first: Int = 0, at doc: Int32, plus extra: Double, _ ranking: Ranking) -> (bound: Double, end: Int32) {
-        var bound = extra
+    /// `body` bounds the documents there that no headline postings of `terms` hold.
+    private func window(_ terms: [TermCursor], from first: Int = 0, at doc: Int32, plus extra: Double, _ ranking: Ranking)
+        -> (bound: Double, body: Double, end: Int32) {
+        var bound = extra, body = extra
         var end = PostingsCursor.end - 1
         for t in terms[first...] {
-            let (b, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
+            let (b, bb, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
             bound += b
+            body += bb
             end = min(end, until)
         }
-        return (bound, end)
+        return (bound, body, end)
     }
 
     // MARK: Partial matches (MaxScore)
@@ -228,7 +244,7 @@ public final class Searcher {
                 // Essential terms by their block maxima, the others by their upper bounds: a long
                 // query's window then ends where an essential term's block does, not where any term's does.
                 if doc > windowEnd {
-                    (windowBound, windowEnd) = window(terms, from: essential, at: doc, plus: wordBound + raw[essential], options.ranking)
+                    (windowBound, _, windowEnd) = window(terms, from: essential, at: doc, plus: wordBound + raw[essential], options.ranking)
                 }
                 if windowBound < threshold {
                     for i in essential ..< terms.count { try terms[i].advance(to: windowEnd + 1) }

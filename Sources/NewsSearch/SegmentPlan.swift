@@ -245,7 +245,7 @@ final class SegmentPlan {
     func score(_ doc: Int32, ranking: Ranking, averages: (Double, Double)) throws -> Double {
         var score = 0.0
         let norms = Norms(lengths, doc, ranking: ranking, averages: averages)
-        for u in scored where try u.advance(to: doc) == doc { score += u.score(norms) }
+        for u in scored { score += try u.score(at: doc, norms) }
         return score
     }
 }

@@ -70,11 +70,14 @@ final class TermCursor {
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
         docFreq = parts.reduce(0) { $0 + $1.cursor.docFreq }
+        headlineDocFreq = parts.reduce(0) { $0 + ($1.field == .headline ? $1.cursor.docFreq : 0) }
     }
 
     var isEmpty: Bool { parts.isEmpty }
     /// Postings entries over its parts (a document in both fields counts twice): for ordering terms by rarity.
     let docFreq: Int
+    /// The part of `docFreq` in the headline.
+    let headlineDocFreq: Int
 
     /// The largest length-normalized, boosted frequency among `impacts` (BM25F's inner sum).
     @inline(__always)
@@ -169,16 +172,62 @@ final class TermCursor {
 
     /// A bound on this term's score for every document from `doc` up to `until`
     /// (the end of the earliest-ending block among its postings there): block-max pruning.
-    func blockBound(at doc: Int32, ranking: Ranking, averages: (Double, Double)) -> (bound: Double, until: Int32) {
-        var x = 0.0
+    /// `body` bounds it for the documents among them that its headline postings lack.
+    func blockBound(at doc: Int32, ranking: Ranking, averages: (Double, Double)) -> (bound: Double, body: Double, until: Int32) {
+        var x = 0.0, xb = 0.0
         var until = Int32.max
         for i in parts.indices {
             let b = parts[i].cursor.blockIndex(for: doc)
             guard b < parts[i].cursor.blockCount else { continue }
             until = min(until, parts[i].cursor.blocks[b].last)
-            x += Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
+            let best = Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
+            x += best
+            if parts[i].field == .body { xb += best }
         }
-        return (factor * x / (x + k1) * Self.margin, until)
+        return (factor * x / (x + k1) * Self.margin, factor * xb / (xb + k1) * Self.margin, until)
+    }
+
+    /// Moves this term's headline postings alone to their first document ≥ `target`, and
+    /// returns it (`PostingsCursor.end` when none is left): the candidates when only a
+    /// headline match can still enter the results. `doc` stays the first of all parts.
+    func advanceHeadline(to target: Int32) throws -> Int32 {
+        var headline = PostingsCursor.end, first = PostingsCursor.end
+        try parts.withUnsafeMutableBufferPointer { parts in
+            for i in parts.indices {
+                var d = parts[i].cursor.doc
+                if parts[i].field == .headline {
+                    if d < target { d = try parts[i].cursor.advance(to: target) }
+                    headline = min(headline, d)
+                }
+                first = min(first, d)
+            }
+        }
+        if doc != -1 { doc = first }
+        return headline
+    }
+
+    /// BM25F of `target` (0 when it lacks this term), moving to the first document ≥ it:
+    /// `advance(to:)` and `score(_:)` in one pass over the parts.
+    @inline(__always)
+    func score(at target: Int32, _ norms: Norms) throws -> Double {
+        if doc > target { return 0 }
+        var h = 0.0, b = 0.0
+        var best = PostingsCursor.end
+        try parts.withUnsafeMutableBufferPointer { parts in
+            for i in parts.indices {
+                var d = parts[i].cursor.doc
+                if d < target { d = try parts[i].cursor.advance(to: target) }
+                if d == target {
+                    let f = Double(parts[i].cursor.freq)
+                    if parts[i].field == .headline { h += f } else { b += f }
+                }
+                if d < best { best = d }
+            }
+        }
+        doc = best
+        guard best == target else { return 0 }
+        let x = norms.headline * h + norms.body * b
+        return factor * x / (x + k1)
     }
 
     /// BM25F of the current document, given its field norms.

@@ -221,6 +221,16 @@ final class Fixture: @unchecked Sendable {
             let b = try searcher.search(try Query.parse(q), options: exhaustive).hits
             #expect(a == b, "query \(q)")
         }
+        // One common word: in about half the bodies and an eighth of the headlines, so its
+        // candidates come from its headline postings once the heap is full.
+        for (i, w) in Self.common.enumerated() {
+            var pruned = Searcher.Options()
+            pruned.limit = 10
+            pruned.all = i % 2 == 0
+            var exhaustive = pruned
+            exhaustive.exhaustive = true
+            #expect(try searcher.search(try Query.parse(w), options: pruned).hits == searcher.search(try Query.parse(w), options: exhaustive).hits, "query \(w)")
+        }
     }
 
     /// `--all` finds exactly the articles whose headline or body holds every bigram of every
