@@ -41,16 +41,20 @@ public struct PostingsCursor {
     static let maxImpacts = 8
 
     public private(set) var block = -1
-    var docs: [UInt32]
+    @usableFromInline var docs: [UInt32]
     var freqs: [UInt32]
     /// A full block's bit-packed frequencies are unpacked on first use (a conjunction
     /// skips most documents it lands on): the run's offset and width, offset -1 once done.
     var pendingFreqs = -1
     var pendingWidth = 0
-    var count = 0
-    var index = -1
+    @usableFromInline var count = 0
+    @usableFromInline var index = -1
     /// The current document, -1 before the first `next`, `end` when exhausted.
-    public private(set) var doc: Int32 = -1
+    public var doc: Int32 { current }
+    @usableFromInline var current: Int32 = -1
+    /// The current block's last document (-1 before the first block): `advance(to:)` stays
+    /// inside the block, inlined, for any target up to it.
+    @usableFromInline var blockLast: Int32 = -1
     // Positions: the reader of the current block's positions and how many values it has passed.
     var posReader: ByteReader
     var posConsumed = 0
@@ -87,6 +91,7 @@ public struct PostingsCursor {
                               impactOffset: -1, impactCount: 1, impactStart: 0)
             impactsDecoded = true
             block = 0
+            blockLast = blocks[0].last
             index = -1
             return
         }
@@ -137,9 +142,9 @@ public struct PostingsCursor {
     /// Back to before the first document (a block already decoded stays decoded
     /// when it is the first: a one-block term is not decoded again).
     public mutating func rewind() {
-        if block != 0 { block = -1; count = 0 }
+        if block != 0 { block = -1; count = 0; blockLast = -1 }
         index = -1
-        doc = -1
+        current = -1
     }
 
     /// The impacts of block `b`.
@@ -212,6 +217,7 @@ public struct PostingsCursor {
     func size(of b: Int) -> Int { b < blocks.count - 1 ? BitPacking.blockSize : docFreq - BitPacking.blockSize * (blocks.count - 1) }
 
     private mutating func load(_ b: Int) throws {
+        blockLast = -1  // until the block is decoded and checked
         if docs.count < BitPacking.blockSize {
             docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
             freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
@@ -221,6 +227,7 @@ public struct PostingsCursor {
         guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
             throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
         }
+        blockLast = blocks[b].last
     }
 
     /// Decodes block `b`'s documents and frequencies from `r` and resets its positions.
@@ -290,28 +297,42 @@ public struct PostingsCursor {
         if doc == Self.end { return doc }
         if block < 0 || index + 1 >= count {
             let b = block + 1
-            guard b < blocks.count else { doc = Self.end; return doc }
+            guard b < blocks.count else { current = Self.end; return current }
             try load(b)
         }
         index += 1
-        doc = Int32(docs[index])
-        return doc
+        current = Int32(docs[index])
+        return current
     }
 
     /// Moves to the first document ≥ `target` (skipping whole blocks); returns it, or `end`.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func advance(to target: Int32) throws -> Int32 {
-        if doc >= target { return doc }
+        if current >= target { return current }
+        if target <= blockLast {
+            // Inside the current block: its last document is ≥ target, so the scan stops there.
+            var i = index + 1
+            while Int32(truncatingIfNeeded: docs[i]) < target { i += 1 }
+            index = i
+            current = Int32(truncatingIfNeeded: docs[i])
+            return current
+        }
+        return try advanceBlocks(to: target)
+    }
+
+    /// `advance(to:)` past the current block.
+    @usableFromInline
+    mutating func advanceBlocks(to target: Int32) throws -> Int32 {
         var b = max(block, 0)
         while b < blocks.count && blocks[b].last < target { b += 1 }
-        guard b < blocks.count else { doc = Self.end; return doc }
+        guard b < blocks.count else { current = Self.end; return current }
         if b != block { try load(b) }
         while index + 1 < count {
             index += 1
-            if Int32(docs[index]) >= target { doc = Int32(docs[index]); return doc }
+            if Int32(docs[index]) >= target { current = Int32(docs[index]); return current }
         }
-        doc = Self.end
-        return doc
+        current = Self.end
+        return current
     }
 
     /// The block that would hold `target` (blockCount when past the end), without decoding anything.
