@@ -64,14 +64,14 @@ public enum BitPacking {
     /// twice as fast as one loop for all widths).
     public static func unpack(_ base: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {
         switch width {
-        case 1: unpack(base, 1, out)
-        case 2: unpack(base, 2, out)
-        case 3: unpack(base, 3, out)
-        case 4: unpack(base, 4, out)
-        case 5: unpack(base, 5, out)
-        case 6: unpack(base, 6, out)
-        case 7: unpack(base, 7, out)
-        case 8: unpack(base, 8, out)
+        case 1: unpackBytes(base, 1, out)
+        case 2: unpackBytes(base, 2, out)
+        case 3: unpackBytes(base, 3, out)
+        case 4: unpackBytes(base, 4, out)
+        case 5: unpackBytes(base, 5, out)
+        case 6: unpackBytes(base, 6, out)
+        case 7: unpackBytes(base, 7, out)
+        case 8: unpackBytes(base, 8, out)
         case 9: unpack(base, 9, out)
         case 10: unpack(base, 10, out)
         case 11: unpack(base, 11, out)
@@ -82,6 +82,32 @@ public enum BitPacking {
         case 16: unpack(base, 16, out)
         default: unpack(base, width, out)
         }
+    }
+
+    /// Widths up to 8: every 8 values fill exactly `width` bytes, read as one little-endian
+    /// word and split by constant shifts (the last group's bytes are read one by one, so no
+    /// load passes the run).
+    @inline(__always)
+    static func unpackBytes(_ base: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
+        let w = UInt64(width)
+        let mask: UInt64 = (1 << w) - 1
+        @inline(__always) func split(_ v: UInt64, _ o: UnsafeMutablePointer<UInt32>) {
+            o[0] = UInt32(truncatingIfNeeded: v & mask)
+            o[1] = UInt32(truncatingIfNeeded: (v >> w) & mask)
+            o[2] = UInt32(truncatingIfNeeded: (v >> (2 * w)) & mask)
+            o[3] = UInt32(truncatingIfNeeded: (v >> (3 * w)) & mask)
+            o[4] = UInt32(truncatingIfNeeded: (v >> (4 * w)) & mask)
+            o[5] = UInt32(truncatingIfNeeded: (v >> (5 * w)) & mask)
+            o[6] = UInt32(truncatingIfNeeded: (v >> (6 * w)) & mask)
+            o[7] = UInt32(truncatingIfNeeded: (v >> (7 * w)) & mask)
+        }
+        for g in 0 ..< blockSize / 8 - 1 {
+            split(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: g * width, as: UInt64.self)), out + 8 * g)
+        }
+        let last = blockSize / 8 - 1
+        var v: UInt64 = 0
+        for k in 0 ..< width { v |= UInt64(base.load(fromByteOffset: last * width + k, as: UInt8.self)) << UInt64(8 * k) }
+        split(v, out + 8 * last)
     }
 
     /// Values are taken from the low bits of an accumulator refilled 32 bits at a time
