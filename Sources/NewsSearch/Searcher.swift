@@ -104,6 +104,7 @@ public final class Searcher {
         let prune = !options.exhaustive && !count && top.limit > 0 && plan.driver != nil
         let lazy = !options.exhaustive && !count && top.limit > 0
         let driver = drivers[0]
+        // Every term a document's score sums: the scoring units, then the words.
         let scored = plan.scoringUnits + plan.words.filter { w in !plan.scoringUnits.contains { $0 === w } }
         // The block maxima of every scored term over a window of documents bound any score in it.
         // Documents that no scored term's headline postings hold are bounded by the body's
@@ -113,6 +114,14 @@ public final class Searcher {
         let headlineDriven = prune && 2 * scored.reduce(0) { $0 + $1.headlineDocFreq } < driver.docFreq
         var windowEnd: Int32 = -1
         var windowBound = Double.infinity, bodyBound = Double.infinity
+        let lengths = segment.lengthPairs
+        /// BM25F of `doc` (its cursors are moved to it).
+        func scoreOf(_ doc: Int32) throws -> Double {
+            let norms = Norms(lengths, doc, ranking: options.ranking, averages: averages)
+            var sum = 0.0
+            for u in scored { sum += try u.score(at: doc, norms) }
+            return sum
+        }
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
@@ -149,13 +158,13 @@ public final class Searcher {
             if lazy, let threshold = top.threshold {
                 // The heap is full (so no partial tier follows and nothing is counted): a document
                 // whose score cannot enter it needs no phrase check, which may read stored text.
-                score = try plan.score(doc, ranking: options.ranking, averages: averages)
+                score = try scoreOf(doc)
                 guard score! > threshold else { continue }
             }
             guard options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
             if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1
-            top.insert(try score ?? plan.score(doc, ranking: options.ranking, averages: averages), s, Int(doc))
+            top.insert(try score ?? scoreOf(doc), s, Int(doc))
         }
     }
 

@@ -120,9 +120,6 @@ final class SegmentPlan {
     /// Units that may match partially: an exact string either matches whole or not at all.
     lazy var partialUnits: [TermCursor] = Self.distinct(scoringClauses.filter { !clauses[$0].clause.phrase }.flatMap { clauseUnits[$0] })
 
-    /// The scoring units, then the words: every term a document's score sums.
-    private lazy var scored: [TermCursor] = scoringUnits + words
-    private lazy var lengths = segment.lengthPairs
 
     lazy var words: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseWords[$0] }.filter { !$0.isEmpty })
 
@@ -239,13 +236,5 @@ final class SegmentPlan {
             if c.occur == .must, try !satisfies(i, doc, verifier: verifier) { return false }
         }
         return true
-    }
-
-    /// BM25F of `doc` over the scoring units and words (cursors are moved to `doc`).
-    func score(_ doc: Int32, ranking: Ranking, averages: (Double, Double)) throws -> Double {
-        var score = 0.0
-        let norms = Norms(lengths, doc, ranking: ranking, averages: averages)
-        for u in scored { score += try u.score(at: doc, norms) }
-        return score
     }
 }
