@@ -115,6 +115,7 @@ public final class Searcher {
         var windowEnd: Int32 = -1
         var windowBound = Double.infinity, bodyBound = Double.infinity
         let lengths = segment.lengthPairs
+        let required = plan.requiredByRarity
         /// BM25F of `doc` (its cursors are moved to it).
         func scoreOf(_ doc: Int32) throws -> Double {
             let norms = Norms(lengths, doc, ranking: options.ranking, averages: averages)
@@ -147,7 +148,7 @@ public final class Searcher {
                     // Leapfrog: every required unit is now at or past `doc`, and no document
                     // before the furthest of them can hold them all.
                     var target = doc + 1
-                    for u in plan.requiredByRarity where u.doc > target { target = u.doc }
+                    for u in required where u.doc > target { target = u.doc }
                     _ = try? driver.advance(to: target)
                 } else {
                     for d in drivers where d.doc == doc { _ = try? d.next() }
