@@ -112,6 +112,7 @@ final class TermCursor {
     func rewind() {
         for i in parts.indices { parts[i].cursor.rewind() }
         doc = -1
+        lastBlockBound = nil
     }
 
     @discardableResult
@@ -174,6 +175,8 @@ final class TermCursor {
     /// (the end of the earliest-ending block among its postings there): block-max pruning.
     /// `body` bounds it for the documents among them that its headline postings lack.
     func blockBound(at doc: Int32, ranking: Ranking, averages: (Double, Double)) -> (bound: Double, body: Double, until: Int32) {
+        // Documents only move forward between rewinds: the last answer holds up to its `until`.
+        if let last = lastBlockBound, doc >= last.from, doc <= last.value.until { return last.value }
         var x = 0.0, xb = 0.0
         var until = Int32.max
         for i in parts.indices {
@@ -184,8 +187,11 @@ final class TermCursor {
             x += best
             if parts[i].field == .body { xb += best }
         }
-        return (factor * x / (x + k1) * Self.margin, factor * xb / (xb + k1) * Self.margin, until)
+        let value = (bound: factor * x / (x + k1) * Self.margin, body: factor * xb / (xb + k1) * Self.margin, until: until)
+        lastBlockBound = (doc, value)
+        return value
     }
+    private var lastBlockBound: (from: Int32, value: (bound: Double, body: Double, until: Int32))? = nil
 
     /// Moves this term's headline postings alone to their first document ≥ `target`, and
     /// returns it (`PostingsCursor.end` when none is left): the candidates when only a
