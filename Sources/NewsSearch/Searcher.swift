@@ -123,13 +123,26 @@ public final class Searcher {
             for u in scored { sum += try u.score(at: doc, norms) }
             return sum
         }
+        // While pruning, a candidate's terms are read the most promising first, and it is
+        // dropped once its score so far plus the others' block bounds (rest[k]: the terms
+        // from the k-th on) cannot beat the threshold: common terms' blocks are often never
+        // decoded. Kept scores are summed in `scored` order, as `scoreOf` does.
+        let order = scored.indices.sorted { (scored[$0].docFreq, $0) < (scored[$1].docFreq, $1) }  // rarest first
+        var rest = [Double](repeating: .infinity, count: scored.count + 1)
+        var termScores = [Double](repeating: 0, count: scored.count)
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
             for d in drivers where d.doc < doc { doc = d.doc }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
-                if doc > windowEnd { (windowBound, bodyBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking) }
+                if doc > windowEnd {
+                    (windowBound, bodyBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking)
+                    rest[order.count] = 0
+                    for k in order.indices.reversed() {
+                        rest[k] = rest[k + 1] + scored[order[k]].blockBound(at: doc, ranking: options.ranking, averages: averages).bound
+                    }
+                }
                 if windowBound < threshold {
                     try driver.advance(to: windowEnd + 1)
                     continue
@@ -159,7 +172,22 @@ public final class Searcher {
             if lazy, let threshold = top.threshold {
                 // The heap is full (so no partial tier follows and nothing is counted): a document
                 // whose score cannot enter it needs no phrase check, which may read stored text.
-                score = try scoreOf(doc)
+                if prune {
+                    let norms = Norms(lengths, doc, ranking: options.ranking, averages: averages)
+                    var sum = 0.0, dropped = false
+                    for k in order.indices {
+                        // The margin covers the other order of summation.
+                        if (sum + rest[k]) * (1 + 1e-9) <= threshold { dropped = true; break }
+                        termScores[order[k]] = try scored[order[k]].score(at: doc, norms)
+                        sum += termScores[order[k]]
+                    }
+                    if dropped { continue }
+                    sum = 0
+                    for t in termScores { sum += t }
+                    score = sum
+                } else {
+                    score = try scoreOf(doc)
+                }
                 guard score! > threshold else { continue }
             }
             guard options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
