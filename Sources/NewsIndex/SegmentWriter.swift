@@ -155,6 +155,30 @@ struct SegmentWriter {
     /// bit-packed 128 at a time per block.
     private mutating func encodePostings(field: Field, docs: [UInt32], freqs: [UInt32], positions: [UInt32], into out: inout ByteWriter) {
         let blockSize = BitPacking.blockSize
+        if docs.count < blockSize {
+            // Most terms: one tail block and its positions, written straight out (no block
+            // metadata, so no impacts and no field lengths).
+            var previousDoc: Int64 = -1
+            for k in docs.indices {
+                let delta = UInt64(Int64(docs[k]) - previousDoc)
+                previousDoc = Int64(docs[k])
+                if freqs[k] == 1 { out.vint(delta << 1 | 1) } else { out.vint(delta << 1); out.vint(freqs[k]) }
+            }
+            guard !positions.isEmpty else { return }
+            positionDeltas.removeAll(keepingCapacity: true)
+            var p = 0
+            for f in freqs {
+                var previous: UInt32 = 0
+                for i in p ..< p + Int(f) {
+                    let position = positions[i] &+ 1
+                    positionDeltas.append(position &- previous)
+                    previous = position
+                }
+                p += Int(f)
+            }
+            Self.packPositions(positionDeltas, into: &out)
+            return
+        }
         let blockCount = (docs.count + blockSize - 1) / blockSize
         var metas = self.metas, data = self.data, pos = self.pos
         self.metas = ByteWriter(); self.data = ByteWriter(); self.pos = ByteWriter()
