@@ -85,8 +85,8 @@ public enum BitPacking {
     }
 
     /// Widths up to 8: every 8 values fill exactly `width` bytes, read as one little-endian
-    /// word and split by constant shifts (the last group's bytes are read one by one, so no
-    /// load passes the run).
+    /// word and split by constant shifts. Groups that end less than 8 bytes before the
+    /// run's end are read a byte at a time, so no load passes the run.
     @inline(__always)
     static func unpackBytes(_ base: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
         let w = UInt64(width)
@@ -101,13 +101,17 @@ public enum BitPacking {
             o[6] = UInt32(truncatingIfNeeded: (v >> (6 * w)) & mask)
             o[7] = UInt32(truncatingIfNeeded: (v >> (7 * w)) & mask)
         }
-        for g in 0 ..< blockSize / 8 - 1 {
+        let groups = blockSize / 8, runBytes = groups * width
+        // Group g's word load reads bytes g·width ..< g·width + 8.
+        let whole = min(groups, (runBytes - 8) / width + 1)
+        for g in 0 ..< whole {
             split(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: g * width, as: UInt64.self)), out + 8 * g)
         }
-        let last = blockSize / 8 - 1
-        var v: UInt64 = 0
-        for k in 0 ..< width { v |= UInt64(base.load(fromByteOffset: last * width + k, as: UInt8.self)) << UInt64(8 * k) }
-        split(v, out + 8 * last)
+        for g in whole ..< groups {
+            var v: UInt64 = 0
+            for k in 0 ..< width { v |= UInt64(base.load(fromByteOffset: g * width + k, as: UInt8.self)) << UInt64(8 * k) }
+            split(v, out + 8 * g)
+        }
     }
 
     /// Values are taken from the low bits of an accumulator refilled 32 bits at a time

@@ -123,11 +123,12 @@ public final class Searcher {
             for u in scored { sum += try u.score(at: doc, norms) }
             return sum
         }
-        // While pruning, a candidate's terms are read the most promising first, and it is
-        // dropped once its score so far plus the others' block bounds (rest[k]: the terms
-        // from the k-th on) cannot beat the threshold: common terms' blocks are often never
-        // decoded. Kept scores are summed in `scored` order, as `scoreOf` does.
-        let order = scored.indices.sorted { (scored[$0].docFreq, $0) < (scored[$1].docFreq, $1) }  // rarest first
+        // While pruning, a candidate's terms are read rarest first (the rarer, the larger its
+        // share of a score, as a rule), and it is dropped once its score so far plus the
+        // others' block bounds (rest[k]: the terms from the k-th on) cannot beat the
+        // threshold: common terms' blocks are often never decoded. Kept scores are summed
+        // in `scored` order, as `scoreOf` does. (Ordering by block bounds instead did worse.)
+        let order = scored.indices.sorted { (scored[$0].docFreq, $0) < (scored[$1].docFreq, $1) }
         var rest = [Double](repeating: .infinity, count: scored.count + 1)
         var termScores = [Double](repeating: 0, count: scored.count)
         for d in drivers { try d.next() }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 @testable import IndexFormat
@@ -31,6 +34,25 @@ import TestSupport
                 #expect(try BitPacking.value(at: i, &s, width: width) == values[i])
             }
         }
+    }
+
+    /// A run that ends where readable memory ends (a page mapped without access follows):
+    /// unpacking reads no byte past it, at any width, or the process faults.
+    @Test(arguments: Array(1 ... 32))
+    func unpackingReadsNothingPastTheRun(width: Int) throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let map = try #require(mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        #expect(map != MAP_FAILED)
+        defer { munmap(map, 2 * page) }
+        #expect(mprotect(map + page, page, PROT_NONE) == 0)
+        let values = (0 ..< BitPacking.blockSize).map { UInt32(truncatingIfNeeded: ($0 * 2_654_435_761) >> 3) & (width == 32 ? ~0 : (1 << UInt32(width)) - 1) }
+        var writer = ByteWriter()
+        values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &writer) }
+        let start = map + page - writer.count
+        writer.bytes.withUnsafeBytes { start.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        var out = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        out.withUnsafeMutableBufferPointer { BitPacking.unpack(UnsafeRawPointer(start), width: width, into: $0.baseAddress!) }
+        #expect(out == values)
     }
 
     @Test func aRunCutShortIsAnError() throws {
