@@ -121,6 +121,7 @@ public struct RegionTagger: Sendable {
         "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
         "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
         "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
+        "同仁",  // colleagues, and 一视同仁 (treating all alike), not Qinghai's 同仁市
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -242,6 +243,8 @@ public struct RegionTagger: Sendable {
         /// Whether the mention is in a bare list closed by 等地 (广西、湖南等地有暴雨): it adds to its
         /// province's weight but never makes the province salient, and places nothing in context.
         var bare = false
+        /// Whether a county short name names a structure (太康隧道): it counts only beside its parent.
+        var structure = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -498,12 +501,40 @@ public struct RegionTagger: Sendable {
     static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "中南部", "中北部", "中东部", "中西部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
 
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
-    /// 自治区主席), after the rest of the place's own name.
+    /// 自治区主席), after the rest of the place's own name; the title may begin with the suffix itself
+    /// (上海市市长: the name 上海市, then 市长). Or the title of a lecturer at a study session, at a
+    /// university or college named after the place (上海财经大学校长某某作讲解): the session is the
+    /// story. A teacher honoured for work there (湖南某大学教授某某) is not a lecturer, and counts.
     static func startsTitle(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         var j = end
+        if titleUnits.contains(where: { startsWith(buf, $0, at: j) }) { return true }
         if let suffix = adminSuffixUnits.first(where: { startsWith(buf, $0, at: j) }) { j += suffix.count }
-        return titleUnits.contains { startsWith(buf, $0, at: j) }
+        return titleUnits.contains { startsWith(buf, $0, at: j) } || startsAcademicTitle(buf, at: j)
     }
+    /// Whether a university's or college's name ends within `academicNameLength` Han characters of `j`,
+    /// a title at it follows (财经大学校长, 理工学院院长) and its sentence says that the person lectures
+    /// (作讲解, 进行讲解).
+    static func startsAcademicTitle(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        var k = j
+        while k < buf.count, k - j <= academicNameLength, Han.isHan(UInt32(buf[k])) {
+            if let school = schoolUnits.first(where: { startsWith(buf, $0, at: k) }) {
+                guard let title = academicTitleUnits.first(where: { startsWith(buf, $0, at: k + school.count) }) else { return false }
+                var e = k + school.count + title.count
+                while e < buf.count, e < k + lectureClauseLength, !sentenceEnds.contains(buf[e]) {
+                    if startsWith(buf, lectureUnits, at: e) { return true }
+                    e += 1
+                }
+                return false
+            }
+            k += 1
+        }
+        return false
+    }
+    static let academicNameLength = 8
+    static let lectureClauseLength = 40
+    static let lectureUnits = Array("讲解".utf16)
+    static let schoolUnits = ["大学", "学院"].map { Array($0.utf16) }
+    static let academicTitleUnits = ["校长", "副校长", "教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
                              "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
@@ -643,6 +674,9 @@ public struct RegionTagger: Sendable {
                         i = best.end
                         continue
                     }
+                    // A short name inside a foreign name (斯凯里特 holds Guizhou's 凯里) is no place.
+                    if Self.insideForeignName(buf, at: i, end: best.end),
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level > .province }) { i = best.end; continue }
                     // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place, nor a street (嘉兴路街道 in
                     // Shanghai, 北京东路).
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
@@ -684,6 +718,8 @@ public struct RegionTagger: Sendable {
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
                     m.bare = bare
+                    m.structure = Self.namesStructure(buf, after: best.end)
+                        && meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level == .county })
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
                     m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
@@ -764,7 +800,7 @@ public struct RegionTagger: Sendable {
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
-            } else if let r = standalone(meanings[m.term]) {
+            } else if !m.structure, let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
                 // A bare list (江南 beside 广西、湖南等地) places nothing.
                 guard !m.bare else { continue }

@@ -1,0 +1,23 @@
+import NewsText
+
+/// Names that hold a place's name without naming the place: pieces of foreign names
+/// (斯凯里特, a prime minister's name, holds Guizhou's 凯里) and structures named after a
+/// village or town that shares a county's name (太康隧道 on a railway in Shaanxi, not Henan's 太康县).
+extension RegionTagger {
+    /// Whether the name at `i ..< end` has a character of foreign transliteration on both sides
+    /// (斯凯里特, 阿德里亚): a piece of a foreign person's or place's name.
+    ///
+    /// Example: in `总理斯凯里特` 凯里 is no place; in `贵州凯里市` and `凯里特色产业` it is.
+    static func insideForeignName(_ buf: UnsafeBufferPointer<UInt16>, at i: Int, end: Int) -> Bool {
+        i > 0 && end < buf.count && transliterationUnits.contains(buf[i - 1]) && transliterationUnits.contains(buf[end])
+    }
+    /// Characters that spell foreign names (斯, 特, 尔, 克 …) and seldom stand beside a place's name.
+    static let transliterationUnits: Set<UInt16> = Set("斯特尔克拉德维夫娃姆布罗伊诺奇洛萨蒂尼基茨兹耶埃欧库科普索".utf16)
+
+    /// Whether a structure's word follows the name ending at `end` (太康隧道, 某某大桥, 某某水库): the
+    /// structure is named after a village or town, which may share its name with a county far away.
+    static func namesStructure(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        structureUnits.contains { startsWith(buf, $0, at: end) }
+    }
+    static let structureUnits = ["隧道", "大桥", "特大桥", "水库", "枢纽", "大坝"].map { Array($0.utf16) }
+}

@@ -1,0 +1,42 @@
+import NewsCatalog
+import NewsText
+import Testing
+
+/// The ninth tagging round: titles that begin with the place's own suffix (上海市市长) and
+/// lecturers' universities, short names inside foreign names (斯凯里特) and in the names of
+/// structures (太康隧道), ordinary words (一视同仁). Made-up sentences.
+@Suite struct RegionTaggerNinthRoundTests: RegionTagging {
+    let tagger: RegionTagger
+    let segmenter: WordSegmenter
+    init() throws { (tagger, segmenter) = try Self.makeTagger() }
+
+    @Test func aTitleMayBeginWithThePlacesSuffix() {
+        let lead = String(repeating: "讲话强调，我们纪念某某同志，就是要学习他坚守信仰、献身理想的高尚品格。", count: 5)
+        let body = lead + "座谈会上，有关部门负责同志和上海市市长某某先后发言。上海市、浙江省负责同志参加座谈会。"
+        #expect(provinces("纪念某某同志诞辰100周年座谈会举行", body).isEmpty)
+    }
+
+    @Test func aLecturersUniversityIsNoPlace() {
+        let body = "国务院今天进行专题学习。上海财经大学校长某某作讲解。会议强调，要大力提振消费。"
+        #expect(provinces("国务院进行专题学习", body).isEmpty)
+        // A teacher honoured for work there is the story.
+        let honoured = "中宣部今天授予某某同志“时代楷模”称号。某某同志现为湖南科技大学教授，三十多年扎根海洋勘探技术研究。"
+        #expect(provinces("中宣部授予某某同志“时代楷模”称号", honoured) == [430000])
+    }
+
+    @Test func aShortNameInsideAForeignNameIsNoPlace() {
+        let body = "国务院总理今天在京同来华访问的多米尼克总理斯凯里特举行会谈。斯凯里特表示，愿同中方加强合作。"
+        #expect(provinces("总理同多米尼克总理会谈", body).isEmpty)
+        #expect(provinces("产业发展", "今年以来，贵州凯里的特色产业发展迅速，带动农民增收。") == [520000])
+    }
+
+    @Test func aStructureNamedLikeACountyFarAwayIsNoPlace() {
+        let body = "在陕西延安，西安至延安高铁建设取得新进展。全长13.6公里的太康隧道日前贯通，为后续施工奠定了基础。"
+        #expect(provinces("重点工程加快推进", body) == [610000])
+    }
+
+    @Test func anIdiomHoldsNoCounty() {
+        let body = "我们对各类所有制企业一视同仁，继续深化改革，推出更多利企便民的举措，让合作更加顺畅，社会平安。"
+        #expect(provinces("总理答记者问", body).isEmpty)
+    }
+}
