@@ -55,9 +55,10 @@ extension RegionTagger {
                 let next = buf[j + 1]
                 return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
             }
-            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场).
-            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) }
-            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 }
+            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场; routes:
+            // 上海—沈阳、西安—广州两条航线).
+            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) || buf[j + 1] == Self.routeCountUnit }
+            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 } else if let link = Self.routeLength(buf, at: j) { j += link }
             // The next member of the list: a place, with its parts.
             var end = -1
             lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }

@@ -539,6 +539,8 @@ public struct RegionTagger: Sendable {
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
                              "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
 
+    /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
+    static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -655,10 +657,12 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (tail < buf.count && buf[tail] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
+                    // The run goes on through a suffix shortened after a short name (凉山州喜德县: 凉山, 州, 喜德县).
+                    let goesOn = previousEnd == i || (i > 0 && previousEnd == i - 1 && Self.shortSuffixUnits.contains(buf[i - 1]))
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
-                        : (previousEnd == i ? venueFrom : -1)
-                    if previousEnd != i { runFrom = i }
+                        : (goesOn ? venueFrom : -1)
+                    if !goesOn { runFrom = i }
                     defer { previousEnd = best.end; previousTerm = best.term }
                     // A county short name right after a place it does not lie in (广东万山: Zhuhai's islands,
                     // not Guizhou's 万山区) names something else in that place.
@@ -701,14 +705,16 @@ public struct RegionTagger: Sendable {
                     let runTail = self.runTail(buf, from: tail)
                     let inList = runTail > tail && runTail + 1 < buf.count && buf[runTail] == 0x3001
                         && startsOtherProvince(buf, at: runTail + 1, than: best.term)
-                    let bare = forecast || Self.birthplace(buf, at: runFrom) || ((listed || Self.continuesList(buf, at: tail) || inList)
+                    // The ends of a route (上海—沈阳、西安—广州两条航线, 深圳往返香港、哈尔滨往返长春等多条线路)
+                    // go on into a list of routes.
+                    let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
+                    let bare = forecast || Self.birthplace(buf, at: runFrom) || Self.origin(buf, at: runFrom) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
                         && closesBareList(buf, from: inList ? runTail : tail)
                         && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
                     // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
                     // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
                     // 他的家乡贵州岑巩县) weigh as a listed place.
                     let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
-                        || Self.origin(buf, at: runFrom)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
                     let visited = !bare && !quoted && Self.visits(buf, at: runFrom)

@@ -4,7 +4,9 @@ import Testing
 
 /// The ninth tagging round: titles that begin with the place's own suffix (上海市市长) and
 /// lecturers' universities, short names inside foreign names (斯凯里特) and in the names of
-/// structures (太康隧道), ordinary words (一视同仁). Made-up sentences.
+/// structures (太康隧道), ordinary words (一视同仁), lists of routes (上海—沈阳、西安—广州两条航线),
+/// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…).
+/// Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
@@ -38,5 +40,21 @@ import Testing
     @Test func anIdiomHoldsNoCounty() {
         let body = "我们对各类所有制企业一视同仁，继续深化改革，推出更多利企便民的举措，让合作更加顺畅，社会平安。"
         #expect(provinces("总理答记者问", body).isEmpty)
+    }
+
+    @Test func aListOfRoutesIsBare() {
+        let flights = "民航局介绍，今天，上海—沈阳、西安—广州两条航线都迎来国产大飞机首航，每周航班量持续增长。"
+        #expect(provinces("国产大飞机航线持续上新", flights).isEmpty)
+        let trains = "今天，全国铁路预计发送旅客1180万人次，深圳往返香港、哈尔滨往返长春等多条短途线路客流集中。"
+        #expect(provinces("假期第二天 短途客流增长明显", trains).isEmpty)
+        // A route of its own counts for both ends.
+        #expect(provinces("国产大飞机开启上海往返厦门航线商业运营", "今天，国产大飞机执飞的上海往返厦门航线开启商业运营。") == [310000, 350000])
+    }
+
+    @Test func whereChildrenComeFromIsBackground() {
+        let body = "除夕夜，春节联欢晚会如约而至。来自四川省凉山州喜德县某村合唱团的孩子们，用清澈的歌声为晚会开场。"
+        #expect(provinces("春晚描绘生机勃勃中国年", body).isEmpty)
+        // Where the story happens still counts beside it.
+        #expect(provinces("春晚描绘生机勃勃中国年", body + "在四川凉山，孩子们的歌声传遍了山村。") == [510000])
     }
 }
