@@ -261,3 +261,13 @@ extension RegionTagger {
     /// Words that start with 路 or 街 without being a street (路线, 路径, 路演, 路段, 路桥, 街区, 街头, 街坊 …).
     static let roadWordSecondUnits: Set<UInt16> = Set("线径演段网费况面口上边头区道桥巷景坊".utf16)
 }
+
+extension RegionTagger {
+    /// Whether 考察时, 视察时 or 调研时 follows the place run opened by 在 and ending at `end`: a leader's
+    /// visit recalled as the occasion of words quoted (在上海考察时强调…, 在河南考察时指出…), which weighs as
+    /// a listed place; the visit itself (习近平在河南考察) is reported in its own words.
+    static func visitRecalled(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        visitTimeUnits.contains { startsWith(buf, $0, at: end) }
+    }
+    static let visitTimeUnits = ["考察时", "视察时", "调研时", "考察调研时"].map { Array($0.utf16) }
+}

@@ -537,7 +537,9 @@ public struct RegionTagger: Sendable {
     static let academicTitleUnits = ["校长", "副校长", "教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
-                             "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
+                             "大学校长", "大学教授", "大学党委书记", "代表团",
+                             // A team named after where it comes from (中国香港救援队, 某省医疗队): where it works is the story.
+                             "救援队", "医疗队", "代表队", "艺术团", "合唱团"].map { Array($0.utf16) }
 
     /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
     static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)
@@ -715,6 +717,7 @@ public struct RegionTagger: Sendable {
                     // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
                     // 他的家乡贵州岑巩县) weigh as a listed place.
                     let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
+                        || (venueFrom >= 0 && Self.visitRecalled(buf, after: best.end))
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
                     let visited = !bare && !quoted && Self.visits(buf, at: runFrom)

@@ -5,7 +5,8 @@ import Testing
 /// The ninth tagging round: titles that begin with the place's own suffix (上海市市长) and
 /// lecturers' universities, short names inside foreign names (斯凯里特) and in the names of
 /// structures (太康隧道), ordinary words (一视同仁), lists of routes (上海—沈阳、西安—广州两条航线),
-/// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…).
+/// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…),
+/// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调).
 /// Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
@@ -56,5 +57,17 @@ import Testing
         #expect(provinces("春晚描绘生机勃勃中国年", body).isEmpty)
         // Where the story happens still counts beside it.
         #expect(provinces("春晚描绘生机勃勃中国年", body + "在四川凉山，孩子们的歌声传遍了山村。") == [510000])
+    }
+
+    @Test func aTeamNamedAfterItsHomeIsBackground() {
+        let body = "连日来，中国救援队联合中国香港救援队等队伍在曼德勒市多个场地开展搜救作业，共救出多名幸存者。"
+        #expect(provinces("中国救援力量持续在缅救援", body).isEmpty)
+    }
+
+    @Test func aVisitRecalledForAQuoteIsBackground() {
+        let body = "国务院总理今天出席大会开幕式并致辞。他表示，习近平主席今年4月在上海考察时强调，要加强政策支持和人才培养。"
+        #expect(provinces("总理出席世界人工智能大会开幕式", body).isEmpty)
+        // The visit reported in its own words is the story.
+        #expect(provinces("习近平在上海考察", "习近平今天在上海考察。他来到一家企业，了解人工智能产业发展情况。") == [310000])
     }
 }
