@@ -271,3 +271,18 @@ extension RegionTagger {
     }
     static let visitTimeUnits = ["考察时", "视察时", "调研时", "考察调研时"].map { Array($0.utf16) }
 }
+
+extension RegionTagger {
+    /// Whether the clause after the place run opened by 在 and ending at `end` says that an aircraft was
+    /// flown there for a test (在漠河完成了首次高寒试飞): the site of a test, like a launch site, is no place
+    /// of a story about the aircraft.
+    static func testFlownAt(_ buf: UnsafeBufferPointer<UInt16>, end: Int) -> Bool {
+        var j = end
+        while j < buf.count, j < end + sourceClauseLength, !clauseEnds.contains(buf[j]) {
+            if startsWith(buf, testFlightUnits, at: j) { return true }
+            j += 1
+        }
+        return false
+    }
+    static let testFlightUnits = Array("试飞".utf16)
+}

@@ -687,7 +687,7 @@ public struct RegionTagger: Sendable {
                     // Shanghai, 北京东路).
                     if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
                     if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
-                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
+                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end) || Self.testFlownAt(buf, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.

@@ -6,8 +6,8 @@ import Testing
 /// lecturers' universities, short names inside foreign names (斯凯里特) and in the names of
 /// structures (太康隧道), ordinary words (一视同仁), lists of routes (上海—沈阳、西安—广州两条航线),
 /// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…),
-/// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调).
-/// Made-up sentences.
+/// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调),
+/// the site of a test flight (在漠河完成高寒试飞). Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
@@ -69,5 +69,10 @@ import Testing
         #expect(provinces("总理出席世界人工智能大会开幕式", body).isEmpty)
         // The visit reported in its own words is the story.
         #expect(provinces("习近平在上海考察", "习近平今天在上海考察。他来到一家企业，了解人工智能产业发展情况。") == [310000])
+    }
+
+    @Test func aTestFlightsSiteIsNoPlace() {
+        let body = "航空工业集团今天宣布，我国自主研制的大型民用直升机在漠河完成了首次高寒试飞，验证了低温起动性能。"
+        #expect(provinces("国产大型民用直升机完成首次高寒试飞", body).isEmpty)
     }
 }
