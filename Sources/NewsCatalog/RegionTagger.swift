@@ -509,8 +509,23 @@ public struct RegionTagger: Sendable {
         var j = end
         if titleUnits.contains(where: { startsWith(buf, $0, at: j) }) { return true }
         if let suffix = adminSuffixUnits.first(where: { startsWith(buf, $0, at: j) }) { j += suffix.count }
-        return titleUnits.contains { startsWith(buf, $0, at: j) } || startsAcademicTitle(buf, at: j)
+        return titleUnits.contains { startsWith(buf, $0, at: j) } || startsAcademicTitle(buf, at: j) || startsFormerTitle(buf, at: j)
     }
+    /// Whether a former official's title (原党组书记, 原副局长, 原主任委员) follows within `formerTitleDistance`
+    /// Han characters of `j`, after the name of a body of the place (海南省人大常委会原党组副书记某某, 安徽省
+    /// 某局原副局长某某): where an official investigated or punished used to serve.
+    static func startsFormerTitle(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        var k = j
+        while k < buf.count, k - j <= formerTitleDistance, Han.isHan(UInt32(buf[k])) {
+            if buf[k] == formerUnit, formerTitleUnits.contains(where: { startsWith(buf, $0, at: k + 1) }) { return true }
+            k += 1
+        }
+        return false
+    }
+    static let formerTitleDistance = 16
+    static let formerUnit: UInt16 = 0x539F  // 原
+    static let formerTitleUnits = ["党组", "党委", "副", "主任", "主席", "书记", "局长", "厅长", "市长", "县长", "区长", "省长", "部长", "处长",
+                                   "董事长", "总经理", "巡视员", "常委"].map { Array($0.utf16) }
     /// Whether a university's or college's name ends within `academicNameLength` Han characters of `j`,
     /// a title at it follows (财经大学校长, 理工学院院长) and its sentence says that the person lectures
     /// (作讲解, 进行讲解).

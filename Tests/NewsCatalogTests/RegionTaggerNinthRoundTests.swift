@@ -7,7 +7,8 @@ import Testing
 /// structures (太康隧道), ordinary words (一视同仁), lists of routes (上海—沈阳、西安—广州两条航线),
 /// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…),
 /// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调),
-/// the site of a test flight (在漠河完成高寒试飞). Made-up sentences.
+/// the site of a test flight (在漠河完成高寒试飞), former officials' bodies (某省某局原副局长).
+/// Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
@@ -74,5 +75,12 @@ import Testing
     @Test func aTestFlightsSiteIsNoPlace() {
         let body = "航空工业集团今天宣布，我国自主研制的大型民用直升机在漠河完成了首次高寒试飞，验证了低温起动性能。"
         #expect(provinces("国产大型民用直升机完成首次高寒试飞", body).isEmpty)
+    }
+
+    @Test func aFormerOfficialsBodyIsNoTopic() {
+        let body = "中央纪委国家监委今天公开通报八起典型问题。海南省人大常委会原党组副书记甲某，安徽省监狱管理局原副局长乙某，天津市人大财政经济委员会原主任委员丙某等人违规收受礼品礼金。"
+        #expect(provinces("中央纪委国家监委公开通报典型问题", body).isEmpty)
+        // A body of the province at work is the story.
+        #expect(provinces("全省推进改革", "安徽省监狱管理局今年以来推进改革，成效明显。") == [340000])
     }
 }
