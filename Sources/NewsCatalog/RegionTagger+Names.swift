@@ -1,8 +1,8 @@
 import NewsText
 
 /// Names that hold a place's name without naming the place: pieces of foreign names
-/// (斯凯里特, a prime minister's name, holds Guizhou's 凯里) and structures named after a
-/// village or town that shares a county's name (太康隧道 on a railway in Shaanxi, not Henan's 太康县).
+/// (斯凯里特, a prime minister's name, holds Guizhou's 凯里) and tunnels named after a village
+/// or town that shares a county's name (太康隧道 on a railway in Shaanxi, not Henan's 太康县).
 extension RegionTagger {
     /// Whether the name at `i ..< end` has a character of foreign transliteration on both sides
     /// (斯凯里特, 阿德里亚): a piece of a foreign person's or place's name.
@@ -14,10 +14,11 @@ extension RegionTagger {
     /// Characters that spell foreign names (斯, 特, 尔, 克 …) and seldom stand beside a place's name.
     static let transliterationUnits: Set<UInt16> = Set("斯特尔克拉德维夫娃姆布罗伊诺奇洛萨蒂尼基茨兹耶埃欧库科普索".utf16)
 
-    /// Whether a structure's word follows the name ending at `end` (太康隧道, 某某大桥, 某某水库): the
-    /// structure is named after a village or town, which may share its name with a county far away.
+    /// Whether 隧道 follows the name ending at `end` (太康隧道): a tunnel is named after the village,
+    /// mountain or town it passes, which may share its name with a county far away. Reservoirs and
+    /// dams are mostly named after the county they stand in (密云水库), and still count.
     static func namesStructure(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         structureUnits.contains { startsWith(buf, $0, at: end) }
     }
-    static let structureUnits = ["隧道", "大桥", "特大桥", "水库", "枢纽", "大坝"].map { Array($0.utf16) }
+    static let structureUnits = ["隧道"].map { Array($0.utf16) }
 }

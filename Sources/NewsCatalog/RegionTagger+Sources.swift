@@ -206,11 +206,19 @@ extension RegionTagger {
 }
 
 extension RegionTagger {
-    /// Whether the place run starting at `at` follows 来自, 家乡 or 老家: where a person comes from.
+    /// Whether the place run starting at `at` follows 来自: where people come from (来自新疆的某委员,
+    /// 来自四川省凉山州喜德县某村的孩子们), which like a birthplace adds weight but never makes its
+    /// province salient on its own.
     static func origin(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
-        at >= 2 && originUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+        at >= 2 && buf[at - 2] == originUnits[0] && buf[at - 1] == originUnits[1]
     }
-    static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
+    static let originUnits = Array("来自".utf16)
+    /// Whether the place run starting at `at` follows 家乡 or 老家: a person's home, which weighs as a
+    /// listed place; an event may still be held there (在英雄的家乡四川德阳中江县，人们…).
+    static func hometown(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && hometownUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let hometownUnits = ["家乡", "老家"].map { Array($0.utf16) }
 
     /// Whether the place run starting at `at` follows (出)生于: where a person was born
     /// (王永志出生于辽宁昌图), a biography's background; like a bare list it adds weight but never

@@ -12,12 +12,13 @@ import NewsText
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
-///   乌称多地, 坚如磐石) count only beside a mention
+///   乌称多地, 坚如磐石, 一视同仁) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
 ///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
 ///   after a place it does not lie in names something else there (广东万山: Zhuhai's islands, not
-///   Guizhou's 万山区).
+///   Guizhou's 万山区), and one naming a tunnel (太康隧道, on a railway in Shaanxi) counts only beside
+///   its parent too (`RegionTagger+Names.swift`).
 /// - Names of several provinces at once (京津冀, 长三角, 台海, 港澳) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
 ///   十四运会, 十五运会, 台岛) at full weight, or at half weight when the headline names other provinces
@@ -35,7 +36,8 @@ import NewsText
 ///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
 ///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
-///   嘉兴路街道, 南京西路, not 香港大街小巷) are blanked or skipped first (`RegionTagger+Sources.swift`;
+///   嘉兴路街道, 南京西路, not 香港大街小巷; the site of a test flight: 在漠河完成高寒试飞; a short name
+///   inside a foreign name: 斯凯里特 holds no 凯里) are blanked or skipped first (`RegionTagger+Sources.swift`;
 ///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
 ///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理);
@@ -49,12 +51,17 @@ import NewsText
 ///   走进山东临沭县, 位于河南安阳的殷墟, 总部位于广东的…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
-///   which is no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
-///   (输送香港) and where a person comes from (来自新疆的…, 家乡贵州…). A mention in a bare list (广西、湖南、江西等地有暴雨;
-///   …四地分会场; 吉林多地; 陕西关中等地; a place whose run goes on into the list through a place of
+///   行政长官…, also when the title begins with the place's suffix: 上海市市长…; a former official's
+///   body: 安徽省某局原副局长…; or a university's in a person's title: 北京大学校长…, a lecturer's at a
+///   study session: 上海财经大学校长某某作讲解; or a delegation or a team: 江西代表团, 中国香港救援队,
+///   which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
+///   (输送香港), a person's home (家乡贵州…) and a leader's visit recalled for a quote (在上海考察时强调…).
+///   A mention in a bare list (广西、湖南、江西等地有暴雨;
+///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 上海—沈阳、西安—广州两条航线, 深圳往返香港、
+///   哈尔滨往返长春等多条线路, `RegionTagger+Routes.swift`; a place whose run goes on into the list through a place of
 ///   another province: 新疆吐鲁番、陕西关中等地, not one framing its own parts: 江西赣州龙南、寻乌等地;
-///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or in a weather service's
+///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or where
+///   people come from (来自新疆的…; the run goes on through a shortened suffix: 来自四川省凉山州喜德县…) or in a weather service's
 ///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
 ///   province salient on its own, nor places anything in context. A description before the place
 ///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
@@ -725,13 +732,14 @@ public struct RegionTagger: Sendable {
                     // The ends of a route (上海—沈阳、西安—广州两条航线, 深圳往返香港、哈尔滨往返长春等多条线路)
                     // go on into a list of routes.
                     let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
+                    // Where people come from (来自四川省凉山州喜德县某村的孩子们) is background, as a birthplace is.
                     let bare = forecast || Self.birthplace(buf, at: runFrom) || Self.origin(buf, at: runFrom) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
                         && closesBareList(buf, from: inList ? runTail : tail)
                         && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
                     // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
-                    // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
-                    // 他的家乡贵州岑巩县) weigh as a listed place.
-                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
+                    // trains are sent (输送香港的电量), a person's home (他的家乡贵州岑巩县) and a leader's visit
+                    // recalled for a quote (在上海考察时强调) weigh as a listed place.
+                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom) || Self.hometown(buf, at: runFrom)
                         || (venueFrom >= 0 && Self.visitRecalled(buf, after: best.end))
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
