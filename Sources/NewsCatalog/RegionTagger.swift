@@ -310,6 +310,8 @@ public struct RegionTagger: Sendable {
             // 中东部 is China's central and eastern part, not the Middle East (中东).
             for phrase in RegionTagger.notForeignUnits { RegionTagger.blank(&unquoted, phrase, keepFrom: phrase.count) }
             foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
+                // 当地时间 in the lead: the story happens abroad (当地时间10日下午，李强…赴安州…凭吊烈士).
+                || RegionTagger.find(Array(body.prefix(RegionTagger.localTimeLength)), RegionTagger.localTimeUnits, from: 0) != nil
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
                 let line = body[start ..< i]
@@ -338,6 +340,10 @@ public struct RegionTagger: Sendable {
         }
     }
     static let itemLeadLength = 60
+    /// 当地时间: CCTV gives local time only for what happens abroad.
+    static let localTimeUnits = Array("当地时间".utf16)
+    /// How far into the body 当地时间 makes the story one about other countries.
+    static let localTimeLength = 60
 
     /// Names that make a headline about other countries (a country, or the world at large).
     static let foreignNames = [
@@ -556,7 +562,7 @@ public struct RegionTagger: Sendable {
     static let lectureClauseLength = 40
     static let lectureUnits = Array("讲解".utf16)
     static let schoolUnits = ["大学", "学院"].map { Array($0.utf16) }
-    static let academicTitleUnits = ["校长", "副校长", "教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
+    static let academicTitleUnits = ["校长", "副校长", "教授", "特聘教授", "讲席教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
                              "大学校长", "大学教授", "大学党委书记", "代表团",

@@ -7,8 +7,8 @@ import Testing
 /// structures (太康隧道), ordinary words (一视同仁), lists of routes (上海—沈阳、西安—广州两条航线),
 /// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…),
 /// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调),
-/// the site of a test flight (在漠河完成高寒试飞), former officials' bodies (某省某局原副局长).
-/// Made-up sentences.
+/// the site of a test flight (在漠河完成高寒试飞), former officials' bodies (某省某局原副局长), stories
+/// that happen abroad (当地时间…). Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
@@ -23,6 +23,7 @@ import Testing
     @Test func aLecturersUniversityIsNoPlace() {
         let body = "国务院今天进行专题学习。上海财经大学校长某某作讲解。会议强调，要大力提振消费。"
         #expect(provinces("国务院进行专题学习", body).isEmpty)
+        #expect(provinces("中央政治局进行集体学习", "中共中央政治局今天进行集体学习。武汉大学特聘教授某某同志就这个问题进行讲解，提出工作建议。").isEmpty)
         // A teacher honoured for work there is the story.
         let honoured = "中宣部今天授予某某同志“时代楷模”称号。某某同志现为湖南科技大学教授，三十多年扎根海洋勘探技术研究。"
         #expect(provinces("中宣部授予某某同志“时代楷模”称号", honoured) == [430000])
@@ -82,5 +83,12 @@ import Testing
         #expect(provinces("中央纪委国家监委公开通报典型问题", body).isEmpty)
         // A body of the province at work is the story.
         #expect(provinces("全省推进改革", "安徽省监狱管理局今年以来推进改革，成效明显。") == [340000])
+    }
+
+    @Test func localTimeSetsTheStoryAbroad() {
+        let body = "当地时间10日下午，国务院总理专程赴安州中国人民志愿军烈士陵园凭吊烈士，敬献花篮。"
+        #expect(provinces("总理凭吊中国人民志愿军烈士", body).isEmpty)
+        // A Chinese place in the headline still counts.
+        #expect(provinces("四川大熊猫抵达某国", "当地时间16日，一对大熊猫抵达某国首都，将在当地生活十年。") == [510000])
     }
 }
