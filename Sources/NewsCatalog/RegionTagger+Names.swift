@@ -22,3 +22,16 @@ extension RegionTagger {
     }
     static let structureUnits = ["隧道"].map { Array($0.utf16) }
 }
+
+extension RegionTagger {
+    /// Whether 舰 follows the name ending at `end`, right after it or after a lake's or a mountain's word
+    /// (烟台舰, 微山湖舰, 太湖舰): a warship named after the place, which sails far from it.
+    static func namesWarship(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        guard end < buf.count else { return false }
+        if buf[end] == warshipUnit { return true }
+        return end + 1 < buf.count && natureWordUnits.contains(buf[end]) && buf[end + 1] == warshipUnit
+    }
+    static let warshipUnit: UInt16 = 0x8230  // 舰
+    /// 湖, 山, 江, 河, 海: what a ship is named after beside the place (微山湖舰).
+    static let natureWordUnits: Set<UInt16> = Set("湖山江河海".utf16)
+}

@@ -33,7 +33,7 @@ import NewsText
 ///   there: 在大连出席…达沃斯论坛…, or where a national or international body releases something:
 ///   国际电工委员会在江苏南京发布…, unless a fair, games or a place of the same province are named
 ///   with it, `meetingHeldAt`; the town a gathering is named after: 博鳌亚洲论坛; where a fleet or
-///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
+///   a traveller returns to: 返回青岛某军港; a warship named after a city or a lake: 烟台舰, 微山湖舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
 ///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
 ///   嘉兴路街道, 南京西路, not 香港大街小巷; the site of a test flight: 在漠河完成高寒试飞; a short name
@@ -71,7 +71,8 @@ import NewsText
 ///   of their own) every item is weighed on its own, with its headline and lead (text before the
 ///   first item is still the article's lead: a story with short subheadings); a
 ///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
-///   俄称…乌称… count; 中东部 is China's) and no Chinese place there needs
+///   俄称…乌称… count; 中东部 is China's), or with 当地时间 in its lead (local time: CCTV gives it
+///   only for what happens abroad), and no Chinese place in the headline needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
@@ -711,9 +712,9 @@ public struct RegionTagger: Sendable {
                     // A short name inside a foreign name (斯凯里特 holds Guizhou's 凯里) is no place.
                     if Self.insideForeignName(buf, at: i, end: best.end),
                        meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level > .province }) { i = best.end; continue }
-                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place, nor a street (嘉兴路街道 in
-                    // Shanghai, 北京东路).
-                    if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
+                    // A warship named after a city, a lake or a mountain (乌鲁木齐舰, 烟台舰, 微山湖舰) is no
+                    // place, nor a street (嘉兴路街道 in Shanghai, 北京东路).
+                    if Self.namesWarship(buf, after: best.end) { i = best.end; continue }
                     if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
                     if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end) || Self.testFlownAt(buf, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }

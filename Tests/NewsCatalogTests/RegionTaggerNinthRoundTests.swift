@@ -8,7 +8,7 @@ import Testing
 /// where people come from, through a run of places with a shortened suffix (来自四川省凉山州喜德县…),
 /// teams named after their home (中国香港救援队), a leader's visit recalled for a quote (在上海考察时强调),
 /// the site of a test flight (在漠河完成高寒试飞), former officials' bodies (某省某局原副局长), stories
-/// that happen abroad (当地时间…). Made-up sentences.
+/// that happen abroad (当地时间…), warships named after a lake (微山湖舰). Made-up sentences.
 @Suite struct RegionTaggerNinthRoundTests: RegionTagging {
     let tagger: RegionTagger
     let segmenter: WordSegmenter
@@ -90,5 +90,10 @@ import Testing
         #expect(provinces("总理凭吊中国人民志愿军烈士", body).isEmpty)
         // A Chinese place in the headline still counts.
         #expect(provinces("四川大熊猫抵达某国", "当地时间16日，一对大熊猫抵达某国首都，将在当地生活十年。") == [510000])
+    }
+
+    @Test func aWarshipNamedAfterALakeIsNoPlace() {
+        let body = "海军派出南宁舰、微山湖舰赴相关海域，执行撤离任务，我在当地公民安全有序转移撤离。"
+        #expect(provinces("我在某国公民安全有序转移撤离", body).isEmpty)
     }
 }
