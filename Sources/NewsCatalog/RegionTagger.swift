@@ -12,7 +12,7 @@ import NewsText
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
-///   乌称多地, 坚如磐石, 一视同仁) count only beside a mention
+///   乌称多地, 坚如磐石, 一视同仁, 盘山路) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
 ///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
@@ -130,6 +130,7 @@ public struct RegionTagger: Sendable {
         "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
         "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
         "同仁",  // colleagues, and 一视同仁 (treating all alike), not Qinghai's 同仁市
+        "盘山",  // 盘山路 (a winding mountain road), 六盘山, 碾盘山, not Liaoning's 盘山县
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
