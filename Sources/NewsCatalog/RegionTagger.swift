@@ -53,8 +53,8 @@ import NewsText
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
 ///   行政长官…, also when the title begins with the place's suffix: 上海市市长…; a former official's
 ///   body: 安徽省某局原副局长…; or a university's in a person's title: 北京大学校长…, a lecturer's at a
-///   study session: 上海财经大学校长某某作讲解; or a delegation or a team: 江西代表团, 中国香港救援队,
-///   which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
+///   study session: 上海财经大学校长某某作讲解; or a delegation, a team or reporters: 江西代表团, 中国香港救援队,
+///   山东队, 香港特别行政区记者, which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
 ///   (输送香港), a person's home (家乡贵州…) and a leader's visit recalled for a quote (在上海考察时强调…).
 ///   A mention in a bare list (广西、湖南、江西等地有暴雨;
 ///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 上海—沈阳、西安—广州两条航线, 深圳往返香港、
@@ -568,8 +568,9 @@ public struct RegionTagger: Sendable {
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
                              "大学校长", "大学教授", "大学党委书记", "代表团",
-                             // A team named after where it comes from (中国香港救援队, 某省医疗队): where it works is the story.
-                             "救援队", "医疗队", "代表队", "艺术团", "合唱团"].map { Array($0.utf16) }
+                             // A team named after where it comes from (中国香港救援队, 某省医疗队, 山东队): where it works
+                             // or plays is the story; so are reporters (香港特别行政区记者).
+                             "救援队", "医疗队", "队", "艺术团", "合唱团", "记者"].map { Array($0.utf16) }
 
     /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
     static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)

@@ -66,6 +66,8 @@ import Testing
     @Test func aTeamNamedAfterItsHomeIsBackground() {
         let body = "连日来，中国救援队联合中国香港救援队等队伍在曼德勒市多个场地开展搜救作业，共救出多名幸存者。"
         #expect(provinces("中国救援力量持续在缅救援", body).isEmpty)
+        let games = "在内蒙古扎兰屯赛区进行的单板滑雪比赛中，山西队运动员某某夺得冠军，黑龙江队某某和山东队某某分获亚军和季军。"
+        #expect(provinces("全国冬季运动会今天产生11枚金牌", games) == [150000])
     }
 
     @Test func aVisitRecalledForAQuoteIsBackground() {
