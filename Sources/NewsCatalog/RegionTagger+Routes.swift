@@ -1,14 +1,14 @@
 import NewsText
 
-/// Routes: two places joined by a dash or 往返 (上海—沈阳, 深圳往返香港) are the ends of a
+/// Routes: two places joined by a dash or 往返 (北京—成都, 广州往返珠海) are the ends of a
 /// flight, a train or a power line. A list of routes closed by 等… or by their count
-/// (上海—沈阳、西安—广州两条航线, 深圳往返香港、哈尔滨往返长春等多条线路) is a bare list, which
-/// counts for none of its places; a route of its own (开启上海往返厦门航线) counts for both ends.
+/// (北京—成都、杭州—昆明两条航线, 广州往返珠海、长沙往返株洲等多条线路) is a bare list, which
+/// counts for none of its places; a route of its own (青岛往返三亚航线开通) counts for both ends.
 extension RegionTagger {
-    /// How long the word at `j` that joins the ends of a route is (a single dash: 上海—沈阳;
-    /// 往返: 深圳往返香港), nil when none stands there.
+    /// How long the word at `j` that joins the ends of a route is (a single dash: 北京—成都;
+    /// 往返: 广州往返珠海), nil when none stands there.
     ///
-    /// Example: `上海—沈阳` joins with 1, `深圳往返香港` with 2; a double dash opening an aside
+    /// Example: `北京—成都` joins with 1, `广州往返珠海` with 2; a double dash opening an aside
     /// (`……——`) joins nothing.
     static func routeLength(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Int? {
         guard j < buf.count else { return nil }

@@ -56,7 +56,7 @@ extension RegionTagger {
                 return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
             }
             // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场; routes:
-            // 上海—沈阳、西安—广州两条航线).
+            // 北京—成都、杭州—昆明两条航线).
             if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) || buf[j + 1] == Self.routeCountUnit }
             if u == 0x3001 || Self.pairWords.contains(u) { j += 1 } else if let link = Self.routeLength(buf, at: j) { j += link }
             // The next member of the list: a place, with its parts.
@@ -207,7 +207,7 @@ extension RegionTagger {
 
 extension RegionTagger {
     /// Whether the place run starting at `at` follows 来自: where people come from (来自新疆的某委员,
-    /// 来自四川省凉山州喜德县某村的孩子们), which like a birthplace adds weight but never makes its
+    /// 来自四川省凉山州喜德县的小学生), which like a birthplace adds weight but never makes its
     /// province salient on its own.
     static func origin(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         at >= 2 && buf[at - 2] == originUnits[0] && buf[at - 1] == originUnits[1]

@@ -53,12 +53,12 @@ import NewsText
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
 ///   行政长官…, also when the title begins with the place's suffix: 上海市市长…; a former official's
 ///   body: 安徽省某局原副局长…; or a university's in a person's title: 北京大学校长…, a lecturer's at a
-///   study session: 上海财经大学校长某某作讲解; or a delegation, a team or reporters: 江西代表团, 中国香港救援队,
+///   study session: 天津财经大学校长某某作讲解; or a delegation, a team or reporters: 江西代表团, 中国香港救援队,
 ///   山东队, 香港特别行政区记者, which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
 ///   (输送香港), a person's home (家乡贵州…) and a leader's visit recalled for a quote (在上海考察时强调…).
 ///   A mention in a bare list (广西、湖南、江西等地有暴雨;
-///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 上海—沈阳、西安—广州两条航线, 深圳往返香港、
-///   哈尔滨往返长春等多条线路, `RegionTagger+Routes.swift`; a place whose run goes on into the list through a place of
+///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 北京—成都、杭州—昆明两条航线, 广州往返珠海、
+///   长沙往返株洲等多条线路, `RegionTagger+Routes.swift`; a place whose run goes on into the list through a place of
 ///   another province: 新疆吐鲁番、陕西关中等地, not one framing its own parts: 江西赣州龙南、寻乌等地;
 ///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or where
 ///   people come from (来自新疆的…; the run goes on through a shortened suffix: 来自四川省凉山州喜德县…) or in a weather service's
@@ -312,7 +312,7 @@ public struct RegionTagger: Sendable {
             // 中东部 is China's central and eastern part, not the Middle East (中东).
             for phrase in RegionTagger.notForeignUnits { RegionTagger.blank(&unquoted, phrase, keepFrom: phrase.count) }
             foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
-                // 当地时间 in the lead: the story happens abroad (当地时间10日下午，李强…赴安州…凭吊烈士).
+                // 当地时间 in the lead: the story happens abroad (当地时间10日上午，代表团在安州参观…).
                 || RegionTagger.find(Array(body.prefix(RegionTagger.localTimeLength)), RegionTagger.localTimeUnits, from: 0) != nil
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
@@ -518,7 +518,7 @@ public struct RegionTagger: Sendable {
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
     /// 自治区主席), after the rest of the place's own name; the title may begin with the suffix itself
     /// (上海市市长: the name 上海市, then 市长). Or the title of a lecturer at a study session, at a
-    /// university or college named after the place (上海财经大学校长某某作讲解): the session is the
+    /// university or college named after the place (天津财经大学校长某某作讲解): the session is the
     /// story. A teacher honoured for work there (湖南某大学教授某某) is not a lecturer, and counts.
     static func startsTitle(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         var j = end
@@ -738,10 +738,10 @@ public struct RegionTagger: Sendable {
                     let runTail = self.runTail(buf, from: tail)
                     let inList = runTail > tail && runTail + 1 < buf.count && buf[runTail] == 0x3001
                         && startsOtherProvince(buf, at: runTail + 1, than: best.term)
-                    // The ends of a route (上海—沈阳、西安—广州两条航线, 深圳往返香港、哈尔滨往返长春等多条线路)
+                    // The ends of a route (北京—成都、杭州—昆明两条航线, 广州往返珠海、长沙往返株洲等多条线路)
                     // go on into a list of routes.
                     let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
-                    // Where people come from (来自四川省凉山州喜德县某村的孩子们) is background, as a birthplace is.
+                    // Where people come from (来自四川省凉山州喜德县的小学生) is background, as a birthplace is.
                     let bare = forecast || Self.birthplace(buf, at: runFrom) || Self.origin(buf, at: runFrom) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
                         && closesBareList(buf, from: inList ? runTail : tail)
                         && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
