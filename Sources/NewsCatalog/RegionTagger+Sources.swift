@@ -55,9 +55,10 @@ extension RegionTagger {
                 let next = buf[j + 1]
                 return Self.etcPlaceUnits.contains(next) || (next >= 0x30 && next <= 0x39)
             }
-            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场).
-            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) }
-            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 }
+            // A list that counts its members (重庆、湖北武汉、西藏拉萨、江苏无锡四地分会场; routes:
+            // 北京—成都、杭州—昆明两条航线).
+            if Self.numeralUnits.contains(u) { return Self.etcPlaceUnits.contains(buf[j + 1]) || buf[j + 1] == Self.routeCountUnit }
+            if u == 0x3001 || Self.pairWords.contains(u) { j += 1 } else if let link = Self.routeLength(buf, at: j) { j += link }
             // The next member of the list: a place, with its parts.
             var end = -1
             lexicon.forEachMatch(buf, from: j) { e, _ in end = max(end, e) }
@@ -205,11 +206,19 @@ extension RegionTagger {
 }
 
 extension RegionTagger {
-    /// Whether the place run starting at `at` follows 来自, 家乡 or 老家: where a person comes from.
+    /// Whether the place run starting at `at` follows 来自: where people come from (来自新疆的某委员,
+    /// 来自四川省凉山州喜德县的小学生), which like a birthplace adds weight but never makes its
+    /// province salient on its own.
     static func origin(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
-        at >= 2 && originUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+        at >= 2 && buf[at - 2] == originUnits[0] && buf[at - 1] == originUnits[1]
     }
-    static let originUnits = ["来自", "家乡", "老家"].map { Array($0.utf16) }
+    static let originUnits = Array("来自".utf16)
+    /// Whether the place run starting at `at` follows 家乡 or 老家: a person's home, which weighs as a
+    /// listed place; an event may still be held there (在英雄的家乡四川德阳中江县，人们…).
+    static func hometown(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
+        at >= 2 && hometownUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
+    }
+    static let hometownUnits = ["家乡", "老家"].map { Array($0.utf16) }
 
     /// Whether the place run starting at `at` follows (出)生于: where a person was born
     /// (王永志出生于辽宁昌图), a biography's background; like a bare list it adds weight but never
@@ -259,4 +268,29 @@ extension RegionTagger {
     static let directionUnits: Set<UInt16> = Set("东西南北中".utf16)
     /// Words that start with 路 or 街 without being a street (路线, 路径, 路演, 路段, 路桥, 街区, 街头, 街坊 …).
     static let roadWordSecondUnits: Set<UInt16> = Set("线径演段网费况面口上边头区道桥巷景坊".utf16)
+}
+
+extension RegionTagger {
+    /// Whether 考察时, 视察时 or 调研时 follows the place run opened by 在 and ending at `end`: a leader's
+    /// visit recalled as the occasion of words quoted (在上海考察时强调…, 在河南考察时指出…), which weighs as
+    /// a listed place; the visit itself (习近平在河南考察) is reported in its own words.
+    static func visitRecalled(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
+        visitTimeUnits.contains { startsWith(buf, $0, at: end) }
+    }
+    static let visitTimeUnits = ["考察时", "视察时", "调研时", "考察调研时"].map { Array($0.utf16) }
+}
+
+extension RegionTagger {
+    /// Whether the clause after the place run opened by 在 and ending at `end` says that an aircraft was
+    /// flown there for a test (在漠河完成了首次高寒试飞): the site of a test, like a launch site, is no place
+    /// of a story about the aircraft.
+    static func testFlownAt(_ buf: UnsafeBufferPointer<UInt16>, end: Int) -> Bool {
+        var j = end
+        while j < buf.count, j < end + sourceClauseLength, !clauseEnds.contains(buf[j]) {
+            if startsWith(buf, testFlightUnits, at: j) { return true }
+            j += 1
+        }
+        return false
+    }
+    static let testFlightUnits = Array("试飞".utf16)
 }

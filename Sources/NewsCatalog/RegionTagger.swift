@@ -12,12 +12,13 @@ import NewsText
 ///   鼓楼区) only when its city or province is also mentioned.
 /// - County short names (张店, 和平) and short names that are ordinary words or
 ///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
-///   乌称多地, 坚如磐石) count only beside a mention
+///   乌称多地, 坚如磐石, 一视同仁, 盘山路) count only beside a mention
 ///   of their parent prefecture or province: in the same bulletin item, and named on
 ///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
 ///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
 ///   after a place it does not lie in names something else there (广东万山: Zhuhai's islands, not
-///   Guizhou's 万山区).
+///   Guizhou's 万山区), and one naming a tunnel (太康隧道, on a railway in Shaanxi) counts only beside
+///   its parent too (`RegionTagger+Names.swift`).
 /// - Names of several provinces at once (京津冀, 长三角, 台海, 港澳) count, at half weight, for
 ///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
 ///   十四运会, 十五运会, 台岛) at full weight, or at half weight when the headline names other provinces
@@ -32,10 +33,11 @@ import NewsText
 ///   there: 在大连出席…达沃斯论坛…, or where a national or international body releases something:
 ///   国际电工委员会在江苏南京发布…, unless a fair, games or a place of the same province are named
 ///   with it, `meetingHeldAt`; the town a gathering is named after: 博鳌亚洲论坛; where a fleet or
-///   a traveller returns to: 返回青岛某军港; a warship named after a city: 烟台舰; where the news
+///   a traveller returns to: 返回青岛某军港; a warship named after a city or a lake: 烟台舰, 微山湖舰; where the news
 ///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
 ///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
-///   嘉兴路街道, 南京西路, not 香港大街小巷) are blanked or skipped first (`RegionTagger+Sources.swift`;
+///   嘉兴路街道, 南京西路, not 香港大街小巷; the site of a test flight: 在漠河完成高寒试飞; a short name
+///   inside a foreign name: 斯凯里特 holds no 凯里) are blanked or skipped first (`RegionTagger+Sources.swift`;
 ///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
 ///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
 /// - Short names below the province must line up with ICU's words (重大理论 holds no 大理);
@@ -49,12 +51,17 @@ import NewsText
 ///   走进山东临沭县, 位于河南安阳的殷墟, 总部位于广东的…) 1.5, any other 1,
 ///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
 ///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, or a university's in a person's title: 北京大学校长…, or a delegation: 江西代表团,
-///   which is no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
-///   (输送香港) and where a person comes from (来自新疆的…, 家乡贵州…). A mention in a bare list (广西、湖南、江西等地有暴雨;
-///   …四地分会场; 吉林多地; 陕西关中等地; a place whose run goes on into the list through a place of
+///   行政长官…, also when the title begins with the place's suffix: 上海市市长…; a former official's
+///   body: 安徽省某局原副局长…; or a university's in a person's title: 北京大学校长…, a lecturer's at a
+///   study session: 天津财经大学校长某某作讲解; or a delegation, a team or reporters: 江西代表团, 中国香港救援队,
+///   山东队, 香港特别行政区记者, which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
+///   (输送香港), a person's home (家乡贵州…) and a leader's visit recalled for a quote (在上海考察时强调…).
+///   A mention in a bare list (广西、湖南、江西等地有暴雨;
+///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 北京—成都、杭州—昆明两条航线, 广州往返珠海、
+///   长沙往返株洲等多条线路, `RegionTagger+Routes.swift`; a place whose run goes on into the list through a place of
 ///   another province: 新疆吐鲁番、陕西关中等地, not one framing its own parts: 江西赣州龙南、寻乌等地;
-///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or in a weather service's
+///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or where
+///   people come from (来自新疆的…; the run goes on through a shortened suffix: 来自四川省凉山州喜德县…) or in a weather service's
 ///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
 ///   province salient on its own, nor places anything in context. A description before the place
 ///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
@@ -64,7 +71,8 @@ import NewsText
 ///   of their own) every item is weighed on its own, with its headline and lead (text before the
 ///   first item is still the article's lead: a story with short subheadings); a
 ///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
-///   俄称…乌称… count; 中东部 is China's) and no Chinese place there needs
+///   俄称…乌称… count; 中东部 is China's), or with 当地时间 in its lead (local time: CCTV gives it
+///   only for what happens abroad), and no Chinese place in the headline needs
 ///   much more weight for a province; a story naming ten provinces or more on their own
 ///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
 public struct RegionTagger: Sendable {
@@ -121,6 +129,8 @@ public struct RegionTagger: Sendable {
         "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
         "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
         "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
+        "同仁",  // colleagues, and 一视同仁 (treating all alike), not Qinghai's 同仁市
+        "盘山",  // 盘山路 (a winding mountain road), 六盘山, 碾盘山, not Liaoning's 盘山县
     ]
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -242,6 +252,8 @@ public struct RegionTagger: Sendable {
         /// Whether the mention is in a bare list closed by 等地 (广西、湖南等地有暴雨): it adds to its
         /// province's weight but never makes the province salient, and places nothing in context.
         var bare = false
+        /// Whether a county short name names a structure (太康隧道): it counts only beside its parent.
+        var structure = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -300,6 +312,8 @@ public struct RegionTagger: Sendable {
             // 中东部 is China's central and eastern part, not the Middle East (中东).
             for phrase in RegionTagger.notForeignUnits { RegionTagger.blank(&unquoted, phrase, keepFrom: phrase.count) }
             foreign = RegionTagger.foreignUnits.contains { RegionTagger.find(unquoted, $0, from: 0) != nil }
+                // 当地时间 in the lead: the story happens abroad (当地时间10日上午，代表团在安州参观…).
+                || RegionTagger.find(Array(body.prefix(RegionTagger.localTimeLength)), RegionTagger.localTimeUnits, from: 0) != nil
             var start = 0
             for i in 0 ... body.count where i == body.count || body[i] == 0x0A {
                 let line = body[start ..< i]
@@ -328,6 +342,10 @@ public struct RegionTagger: Sendable {
         }
     }
     static let itemLeadLength = 60
+    /// 当地时间: CCTV gives local time only for what happens abroad.
+    static let localTimeUnits = Array("当地时间".utf16)
+    /// How far into the body 当地时间 makes the story one about other countries.
+    static let localTimeLength = 60
 
     /// Names that make a headline about other countries (a country, or the world at large).
     static let foreignNames = [
@@ -498,16 +516,64 @@ public struct RegionTagger: Sendable {
     static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "中南部", "中北部", "中东部", "中西部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
 
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
-    /// 自治区主席), after the rest of the place's own name.
+    /// 自治区主席), after the rest of the place's own name; the title may begin with the suffix itself
+    /// (上海市市长: the name 上海市, then 市长). Or the title of a lecturer at a study session, at a
+    /// university or college named after the place (天津财经大学校长某某作讲解): the session is the
+    /// story. A teacher honoured for work there (湖南某大学教授某某) is not a lecturer, and counts.
     static func startsTitle(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         var j = end
+        if titleUnits.contains(where: { startsWith(buf, $0, at: j) }) { return true }
         if let suffix = adminSuffixUnits.first(where: { startsWith(buf, $0, at: j) }) { j += suffix.count }
-        return titleUnits.contains { startsWith(buf, $0, at: j) }
+        return titleUnits.contains { startsWith(buf, $0, at: j) } || startsAcademicTitle(buf, at: j) || startsFormerTitle(buf, at: j)
     }
+    /// Whether a former official's title (原党组书记, 原副局长, 原主任委员) follows within `formerTitleDistance`
+    /// Han characters of `j`, after the name of a body of the place (海南省人大常委会原党组副书记某某, 安徽省
+    /// 某局原副局长某某): where an official investigated or punished used to serve.
+    static func startsFormerTitle(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        var k = j
+        while k < buf.count, k - j <= formerTitleDistance, Han.isHan(UInt32(buf[k])) {
+            if buf[k] == formerUnit, formerTitleUnits.contains(where: { startsWith(buf, $0, at: k + 1) }) { return true }
+            k += 1
+        }
+        return false
+    }
+    static let formerTitleDistance = 16
+    static let formerUnit: UInt16 = 0x539F  // 原
+    static let formerTitleUnits = ["党组", "党委", "副", "主任", "主席", "书记", "局长", "厅长", "市长", "县长", "区长", "省长", "部长", "处长",
+                                   "董事长", "总经理", "巡视员", "常委"].map { Array($0.utf16) }
+    /// Whether a university's or college's name ends within `academicNameLength` Han characters of `j`,
+    /// a title at it follows (财经大学校长, 理工学院院长) and its sentence says that the person lectures
+    /// (作讲解, 进行讲解).
+    static func startsAcademicTitle(_ buf: UnsafeBufferPointer<UInt16>, at j: Int) -> Bool {
+        var k = j
+        while k < buf.count, k - j <= academicNameLength, Han.isHan(UInt32(buf[k])) {
+            if let school = schoolUnits.first(where: { startsWith(buf, $0, at: k) }) {
+                guard let title = academicTitleUnits.first(where: { startsWith(buf, $0, at: k + school.count) }) else { return false }
+                var e = k + school.count + title.count
+                while e < buf.count, e < k + lectureClauseLength, !sentenceEnds.contains(buf[e]) {
+                    if startsWith(buf, lectureUnits, at: e) { return true }
+                    e += 1
+                }
+                return false
+            }
+            k += 1
+        }
+        return false
+    }
+    static let academicNameLength = 8
+    static let lectureClauseLength = 40
+    static let lectureUnits = Array("讲解".utf16)
+    static let schoolUnits = ["大学", "学院"].map { Array($0.utf16) }
+    static let academicTitleUnits = ["校长", "副校长", "教授", "特聘教授", "讲席教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
     static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
     static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
-                             "大学校长", "大学教授", "大学党委书记", "代表团"].map { Array($0.utf16) }
+                             "大学校长", "大学教授", "大学党委书记", "代表团",
+                             // A team named after where it comes from (中国香港救援队, 某省医疗队, 山东队): where it works
+                             // or plays is the story; so are reporters (香港特别行政区记者).
+                             "救援队", "医疗队", "队", "艺术团", "合唱团", "记者"].map { Array($0.utf16) }
 
+    /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
+    static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)
     /// 和, 与, 及: between two places, they make a list of two.
     static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
 
@@ -624,10 +690,12 @@ public struct RegionTagger: Sendable {
                     let listed = (i > 0 && buf[i - 1] == 0x3001) || (tail < buf.count && buf[tail] == 0x3001)  // 、
                         || paired || (pairedWithPrevious && i > 0 && Self.pairWords.contains(buf[i - 1]))
                     pairedWithPrevious = paired
+                    // The run goes on through a suffix shortened after a short name (凉山州喜德县: 凉山, 州, 喜德县).
+                    let goesOn = previousEnd == i || (i > 0 && previousEnd == i - 1 && Self.shortSuffixUnits.contains(buf[i - 1]))
                     venueFrom = i > 0 && buf[i - 1] == 0x5728 ? i - 1  // 在
                         : i > 2 && buf[i - 3] == 0x5728 && buf[i - 2] == 0x4E2D && buf[i - 1] == 0x56FD ? i - 3  // 在中国江苏…
-                        : (previousEnd == i ? venueFrom : -1)
-                    if previousEnd != i { runFrom = i }
+                        : (goesOn ? venueFrom : -1)
+                    if !goesOn { runFrom = i }
                     defer { previousEnd = best.end; previousTerm = best.term }
                     // A county short name right after a place it does not lie in (广东万山: Zhuhai's islands,
                     // not Guizhou's 万山区) names something else in that place.
@@ -643,11 +711,14 @@ public struct RegionTagger: Sendable {
                         i = best.end
                         continue
                     }
-                    // A warship named after a city (乌鲁木齐舰, 烟台舰) is no place, nor a street (嘉兴路街道 in
-                    // Shanghai, 北京东路).
-                    if best.end < buf.count && buf[best.end] == 0x8230 { i = best.end; continue }  // 舰
+                    // A short name inside a foreign name (斯凯里特 holds Guizhou's 凯里) is no place.
+                    if Self.insideForeignName(buf, at: i, end: best.end),
+                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level > .province }) { i = best.end; continue }
+                    // A warship named after a city, a lake or a mountain (乌鲁木齐舰, 烟台舰, 微山湖舰) is no
+                    // place, nor a street (嘉兴路街道 in Shanghai, 北京东路).
+                    if Self.namesWarship(buf, after: best.end) { i = best.end; continue }
                     if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
-                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end)
+                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end) || Self.testFlownAt(buf, end: best.end)
                         || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
@@ -667,14 +738,18 @@ public struct RegionTagger: Sendable {
                     let runTail = self.runTail(buf, from: tail)
                     let inList = runTail > tail && runTail + 1 < buf.count && buf[runTail] == 0x3001
                         && startsOtherProvince(buf, at: runTail + 1, than: best.term)
-                    let bare = forecast || Self.birthplace(buf, at: runFrom) || ((listed || Self.continuesList(buf, at: tail) || inList)
+                    // The ends of a route (北京—成都、杭州—昆明两条航线, 广州往返珠海、长沙往返株洲等多条线路)
+                    // go on into a list of routes.
+                    let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
+                    // Where people come from (来自四川省凉山州喜德县的小学生) is background, as a birthplace is.
+                    let bare = forecast || Self.birthplace(buf, at: runFrom) || Self.origin(buf, at: runFrom) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
                         && closesBareList(buf, from: inList ? runTail : tail)
                         && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
                     // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
-                    // trains are sent (输送香港的电量) and where a person comes from (来自新疆的某委员,
-                    // 他的家乡贵州岑巩县) weigh as a listed place.
-                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom)
-                        || Self.origin(buf, at: runFrom)
+                    // trains are sent (输送香港的电量), a person's home (他的家乡贵州岑巩县) and a leader's visit
+                    // recalled for a quote (在上海考察时强调) weigh as a listed place.
+                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom) || Self.hometown(buf, at: runFrom)
+                        || (venueFrom >= 0 && Self.visitRecalled(buf, after: best.end))
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
                     let visited = !bare && !quoted && Self.visits(buf, at: runFrom)
@@ -684,6 +759,8 @@ public struct RegionTagger: Sendable {
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
                     m.bare = bare
+                    m.structure = Self.namesStructure(buf, after: best.end)
+                        && meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level == .county })
                     // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
                     m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
                     // Short names below the province collide with ordinary words across word
@@ -764,7 +841,7 @@ public struct RegionTagger: Sendable {
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
-            } else if let r = standalone(meanings[m.term]) {
+            } else if !m.structure, let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
                 // A bare list (江南 beside 广西、湖南等地) places nothing.
                 guard !m.bare else { continue }

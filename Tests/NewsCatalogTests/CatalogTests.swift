@@ -222,28 +222,32 @@ import NewsText
         #expect(tag("秋粮田间管理", "各地加强墒情和田间管理。").isEmpty)
     }
 
-    /// Province tags against the hand labels (ids only in the fixtures), after the eighth round.
+    /// Province tags against the hand labels (ids only in the fixtures), after the ninth round.
     /// Floors sit just below the lower of precision and recall measured then: first set
     /// 0.980 / 0.973, second tuning set 0.943 / 0.980, third 0.962 / 0.943, fourth 0.979 / 0.979,
-    /// fifth 0.946 / 0.955, sixth 0.964 / 0.930, seventh 0.888 / 0.954 (0.824 / 0.954 before the
-    /// round). The second set's floor went from 0.95 to 0.93 in the seventh round: 十五运会 now places
+    /// fifth 0.946 / 0.955, sixth 0.972 / 0.930 (0.964 / 0.930 before the ninth round), seventh
+    /// 0.920 / 0.954 (0.888 / 0.954 before the ninth round, 0.824 / 0.954 before the eighth; its
+    /// floor went from 0.88 to 0.91), eighth 0.947 / 0.938 (0.857 / 0.938 before the round). The
+    /// second set's floor went from 0.95 to 0.93 in the seventh round: 十五运会 now places
     /// its three hosts, as the fifth set's header writes, where two of the second set's articles on
     /// those games are labelled with one host each (44; 81, 82), and 港澳 names Hong Kong and Macao
     /// together. The held-out sets, never tuned on (only their totals are looked at): first 0.930 /
     /// 0.786 (0.924 / 0.792 after the seventh round), second 0.823 / 0.878 (unchanged), third 0.901 /
     /// 0.929 (0.895 / 0.929), fourth 0.869 / 0.930 (0.856 / 0.930, labelled blind after the seventh
-    /// round), fifth 0.855 / 0.947 (labelled blind after the eighth round's last change, measured
-    /// once; 0.832 / 0.947 with the tagger before the round). The first held-out set's floor went
-    /// from 0.79 to 0.78 in the eighth round: one of its 168 labelled provinces is no longer found
-    /// (tp 133 → 132, fp 11 → 10); which one was not looked at, since the set is held out.
+    /// round), fifth 0.861 / 0.947 (0.855 / 0.947 after the eighth round, when it was labelled blind
+    /// and measured once; 0.832 / 0.947 with the tagger before the eighth round), sixth 0.889 / 0.930
+    /// (labelled blind after the ninth round's last change, measured once; the tagger before the round
+    /// gave the same). The first held-out set's floor went from 0.79 to 0.78 in the eighth round: one
+    /// of its 168 labelled provinces is no longer found (tp 133 → 132, fp 11 → 10); which one was not
+    /// looked at, since the set is held out.
     @Test(.enabled(if: SharedData.available, "\(SharedData.skipMessage)"),
           arguments: [("cctv-province-labels.tsv", 200, 0.96), ("cctv-province-labels-tuning2.tsv", 200, 0.93),
                       ("cctv-province-labels-tuning3.tsv", 200, 0.94), ("cctv-province-labels-tuning4.tsv", 200, 0.96),
                       ("cctv-province-labels-tuning5.tsv", 150, 0.94), ("cctv-province-labels-tuning6.tsv", 200, 0.92),
-                      ("cctv-province-labels-tuning7.tsv", 150, 0.88),
+                      ("cctv-province-labels-tuning7.tsv", 150, 0.91), ("cctv-province-labels-tuning8.tsv", 150, 0.93),
                       ("cctv-province-labels-heldout.tsv", 160, 0.78), ("cctv-province-labels-heldout2.tsv", 120, 0.82),
                       ("cctv-province-labels-heldout3.tsv", 200, 0.89), ("cctv-province-labels-heldout4.tsv", 200, 0.85),
-                      ("cctv-province-labels-heldout5.tsv", 150, 0.85)])
+                      ("cctv-province-labels-heldout5.tsv", 150, 0.85), ("cctv-province-labels-heldout6.tsv", 150, 0.88)])
     func provinceTagsAgainstHandLabels(file: String, count: Int, target: Double) throws {
         let fixture = repositoryRoot + "/Tests/NewsCatalogTests/Fixtures/" + file
         var labels = [String: Set<Int32>]()
