@@ -270,8 +270,11 @@ public final class Searcher {
         var excluded = 0
         var windowEnd: Int32 = -1
         var windowBound = Double.infinity
+        let words = plan.words
+        // The threshold only rises, so the essential terms only shrink: the count of the
+        // others carries over from one candidate to the next.
+        var essential = 0
         while true {
-            var essential = 0
             if prune, let threshold = top.threshold {
                 while essential < terms.count && bounds[essential + 1] < threshold { essential += 1 }
                 if essential == terms.count { break }
@@ -324,7 +327,7 @@ public final class Searcher {
             var score = 0.0
             for i in hitOther { score += termScores[i] }  // ascending term order, as without pruning
             for i in hitEssential { score += termScores[i] }
-            for w in plan.words where try w.advance(to: doc) == doc { score += w.score(norms) }
+            for w in words where try w.advance(to: doc) == doc { score += w.score(norms) }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
         }
