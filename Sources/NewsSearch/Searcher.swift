@@ -226,7 +226,7 @@ public final class Searcher {
                              _ total: inout Int, count: Bool) throws {
         let segment = plan.segment
         let lengths = segment.lengthPairs
-        var terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
+        let terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
         guard !terms.isEmpty else { return }
         let unitCount = Double(plan.unitCount)
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
@@ -331,7 +331,6 @@ public final class Searcher {
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
         }
-        terms.removeAll()
     }
 
     // MARK: Filters only
