@@ -82,6 +82,9 @@ enum QueryPlanner {
             try analyzer.analyze(cleaned)
             var units = [TermText](), words = [TermText](), phrase = [(TermText, Int32)]()
             let tokens = analyzer.tokens
+            units.reserveCapacity(tokens.count)
+            words.reserveCapacity(tokens.count)
+            phrase.reserveCapacity(tokens.count)
             // A run's final unigram is redundant with its last bigram unless the run has one
             // character (tokens are in order of position: the bigram comes first).
             var lastBigramEnd: Int32 = -1

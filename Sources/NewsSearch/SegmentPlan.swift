@@ -91,6 +91,7 @@ final class SegmentPlan {
         let slot = 4 * i + (headlineOnly ? 2 : 0) + (word ? 1 : 0)
         if let c = cursors[slot] { return c }
         var parts = [(field: Field, cursor: PostingsCursor, shift: Int32)]()
+        parts.reserveCapacity(headlineOnly ? 1 : 2)  // one entry per field, unless a prefix expands
         for field in headlineOnly ? [Field.headline] : Field.allCases {
             for (info, shift) in terms.entries(i, field, segment: index) { parts.append((field: field, cursor: try segment.postings(info), shift: shift)) }
         }
