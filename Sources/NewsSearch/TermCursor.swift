@@ -44,8 +44,14 @@ final class TermCursor {
         for i in parts.indices {
             x += Self.bestFrequency(parts[i].cursor.allImpacts(), parts[i].field, ranking, averages)
         }
-        return factor * x / (x + k1) * Self.margin
+        return Self.bound(factor * x / (x + k1))
     }()
+    /// A bound from the score at the best frequency: lifted by the margin, and never below 0.
+    /// A one-character prefix term whose expansions together hold more postings than there
+    /// are articles has a negative idf: its score is below 0 wherever it occurs, and 0 is
+    /// the most it adds (what its best frequency gives is its lowest score, not its highest).
+    @inline(__always)
+    static func bound(_ score: Double) -> Double { max(0, score * margin) }
     /// Bounds are computed with other roundings than scores (x·(1/n) against x/n): this
     /// lifts them above any score they bound.
     static let margin = 1 + 1e-9
@@ -187,7 +193,7 @@ final class TermCursor {
             x += best
             if parts[i].field == .body { xb += best }
         }
-        let value = (bound: factor * x / (x + k1) * Self.margin, body: factor * xb / (xb + k1) * Self.margin, until: until)
+        let value = (bound: Self.bound(factor * x / (x + k1)), body: Self.bound(factor * xb / (xb + k1)), until: until)
         lastBlockBound = (doc, value)
         return value
     }

@@ -46,6 +46,9 @@ struct NewsSearchCommand: ParsableCommand {
     @Flag(help: "Require every term (no partial matches).")
     var all = false
 
+    @Flag(help: ArgumentHelp("Score every match, without pruning (to check that pruning changes no result).", visibility: .hidden))
+    var exhaustive = false
+
     @Option(help: "Earliest date: 2024, 2024-03 or 2024-03-19.")
     var from: String?
 
@@ -122,6 +125,7 @@ struct NewsSearchCommand: ParsableCommand {
         var options = Searcher.Options()
         options.limit = limit
         options.all = all
+        options.exhaustive = exhaustive
         options.ranking.k1 = k1
         options.ranking.b = b
         options.ranking.headlineBoost = headlineBoost

@@ -233,6 +233,41 @@ final class Fixture: @unchecked Sendable {
         }
     }
 
+    /// A one-character term whose expansions (every bigram it starts) hold more postings than
+    /// there are articles has a negative idf: its bound is 0, not its score at its best
+    /// frequency (which is its lowest), or pruning drops articles that belong in the results.
+    @Test func aTermOfNegativeIdfBoundsNothingBelowZero() throws {
+        let dir = try TemporaryFolder("negative-idf")
+        var rng = SplitMix64(seed: 17)
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        for i in 0 ..< 600 {
+            // Every article has several bigrams that start with 的, so their postings outnumber the articles.
+            var parts = (0 ..< 4).map { _ in "的" + String(Self.characters[Int(rng.next() % UInt64(Self.characters.count))]) }
+            parts += (0 ..< 1 + Int(rng.next() % 6)).map { _ in Self.common[Int(rng.next() % UInt64(Self.common.count))] }
+            parts.shuffle(using: &rng)
+            try writer.add(Article(id: "n\(i)", headline: Self.common[Int(rng.next() % UInt64(Self.common.count))], body: parts.joined(separator: "，"), location: "t"))
+        }
+        _ = try writer.commit()
+        writer.close()
+        let searcher = Searcher(reader: try IndexReader.open(directory: dir.path), analyzer: try Analyzer())
+        var checked = 0
+        for (i, w) in Self.common.enumerated() {
+            for q in ["的 \(w)", "\(w) 的 \(Self.common[(i + 5) % Self.common.count])"] {
+                for all in [false, true] {
+                    var pruned = Searcher.Options()
+                    pruned.limit = 5
+                    pruned.all = all
+                    var exhaustive = pruned
+                    exhaustive.exhaustive = true
+                    let a = try searcher.search(try Query.parse(q), options: pruned).hits
+                    #expect(a == (try searcher.search(try Query.parse(q), options: exhaustive).hits), "query \(q), all: \(all)")
+                    checked += a.isEmpty ? 0 : 1
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+
     /// `--all` finds exactly the articles whose headline or body holds every bigram of every
     /// word (checked on the stored text): the conjunction's rarest-first checks and its leaps
     /// past documents lose none.
