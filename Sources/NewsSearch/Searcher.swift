@@ -313,15 +313,37 @@ public final class Searcher {
                 hitEssential.append(i)
                 if i < 64 { present |= 1 << UInt64(i) }
             }
-            if prune, essential > 0, let threshold = top.threshold {
+            let pruneBelow = prune ? top.threshold : nil
+            if let threshold = pruneBelow, essential > 0 {
                 let best = (partial + raw[essential] + wordsBound(present)) * coordination[min(matched + essential, coordination.count - 1)]
                 if best * (1 + 1e-9) < threshold { continue }
             }
-            for i in 0 ..< essential where try terms[i].advance(to: doc) == doc {
-                termScores[i] = terms[i].score(norms)
-                matched += 1
-                hitOther.append(i)
+            // The others are probed highest bound first; after each, the document's bound is
+            // taken again with what is known (the terms below `j` still count as present), and
+            // it is dropped as soon as that cannot beat the threshold: most candidates of a
+            // query whose clause heads thousands of near-identical headlines stop here.
+            var sum = partial, dropped = false
+            var j = essential
+            while j > 0 {
+                j -= 1
+                if try terms[j].advance(to: doc) == doc {
+                    termScores[j] = terms[j].score(norms)
+                    sum += termScores[j]
+                    matched += 1
+                    hitOther.append(j)
+                } else if j < 64 {
+                    present &= ~(1 << UInt64(j))
+                }
+                if let threshold = pruneBelow,
+                   (sum + raw[j] + wordsBound(present)) * coordination[min(matched + j, coordination.count - 1)] * (1 + 1e-9) < threshold {
+                    dropped = true
+                    break
+                }
             }
+            if dropped { continue }
+            if essential == 0, let threshold = pruneBelow,
+               (sum + wordsBound(present)) * coordination[min(matched, coordination.count - 1)] * (1 + 1e-9) < threshold { continue }
+            hitOther.reverse()  // ascending, the order the score is summed in
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
             var score = 0.0
