@@ -98,6 +98,7 @@ public struct PostingsCursor {
         let count = version >= 3 ? (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
             : try r.count(limit: info.docFreq / BitPacking.blockSize + 1)
         var last: Int64 = -1
+        let limit = min(end, bytes.count)
         blocks.reserveCapacity(count)
         var dataBytes = 0
         for _ in 0 ..< count {
@@ -111,13 +112,17 @@ public struct PostingsCursor {
                 guard n > 0 else { throw FormatError.corrupt(file: file, detail: "postings block without impacts at byte \(r.offset)") }
             }
             let impactOffset = r.offset
-            var ends = 0, run = 0
+            // A tight scan for the 2n varints' last bytes, bounded by the term's own end.
+            var k = impactOffset, ends = 0, run = 0
             while ends < 2 * n {
-                if try r.u8() < 0x80 { ends += 1; run = 0 } else {
+                guard k < limit else { throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length") }
+                if bytes[k] < 0x80 { ends += 1; run = 0 } else {
                     run += 1
-                    guard run < 10 else { throw FormatError.corrupt(file: file, detail: "overlong variable-length integer at byte \(r.offset)") }
+                    guard run < 10 else { throw FormatError.corrupt(file: file, detail: "overlong variable-length integer at byte \(k)") }
                 }
+                k += 1
             }
+            r.offset = k
             blocks.append(Block(last: Int32(truncatingIfNeeded: last), dataStart: dataBytes, posStart: 0, posLength: p,
                                 impactOffset: impactOffset, impactCount: n))
             dataBytes += d
