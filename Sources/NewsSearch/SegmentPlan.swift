@@ -206,8 +206,13 @@ final class SegmentPlan {
         return true
     }
 
+    /// Whether no clause is in an OR group, an exact string or excluded (most queries): a
+    /// document then matches when it holds every unit, and the clauses need no check of their own.
+    private lazy var plain: Bool = !hasGroups && clauseInfo.allSatisfy { $0.occur != .mustNot && !$0.phrase }
+
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
+        if plain { return try holdsRequiredUnits(doc) }
         if !hasGroups {
             guard try holdsRequiredUnits(doc) else { return false }
             for i in clauseInfo.indices {
