@@ -11,6 +11,8 @@ Sets (all from the 2022-2025 tuning data; the 2026 CCTV slice is never read here
   cmrc2018    CMRC2018 questions against Wikipedia passages (qrels).    -> MRR@10
   quoted      random substrings of indexed articles as "exact" queries, against grep
               over the same texts.                                       -> recall, precision
+Each ranked set also reports the share of its queries whose results are the same with
+every match scored (news-search --exhaustive): pruning must never change a result (1.0000).
 Usage: python3 scripts/eval.py [--data ../shared/data] [--sample 1000] [--work /tmp/news-eval]
 """
 import argparse, json, os, random, re, subprocess, sys, time
@@ -80,6 +82,27 @@ def ours(work, name, docs_path, queries, limit=10, extra=()):
     return read_results(rfile), out.stderr.strip()
 
 
+def exhaustive_agreement(work, name, limit=10, extra=()):
+    """The share of queries whose results (ids, order, scores) are the same when every match is
+    scored (the hidden --exhaustive flag) as with pruning: anything below 1 is a pruning bug."""
+    index = os.path.join(work, name + '-ours')
+    qfile = os.path.join(work, name + '-ours.tsv')
+    out = subprocess.run([os.path.join(REPO, '.build/release/news-search'), '--index', index, '--queries', qfile,
+                          '--format', 'tsv', '--limit', str(limit), '--exhaustive'] + list(extra),
+                         check=True, capture_output=True, text=True).stdout
+    def lists(text):
+        runs = {}
+        for line in text.splitlines():
+            p = line.split('\t')
+            runs.setdefault(p[0], []).append((p[2], p[3]))
+        return runs
+    with open(os.path.join(work, name + '-ours-results.tsv'), encoding='utf-8') as f:
+        pruned = lists(f.read())
+    full = lists(out)
+    qids = [l.split('\t')[0] for l in open(qfile, encoding='utf-8')]
+    return sum(pruned.get(q) == full.get(q) for q in qids) / max(1, len(qids))
+
+
 def lucene(work, name, analyzer, bench, docs_path, queries, k=10, op='or'):
     index = os.path.join(work, '%s-lucene-%s' % (name, analyzer))
     subprocess.run(['rm', '-rf', index])
@@ -113,6 +136,7 @@ def main():
         """MRR@10 of news-search and of Lucene with each analyzer, on one set."""
         run, timing = ours(args.work, name, path, [(q, sanitize(t)) for q, t in queries])
         rows.append(('%s MRR@10' % name, 'news-search', mrr(run, qrels), timing))
+        rows.append(('%s pruned=exhaustive' % name, 'news-search', exhaustive_agreement(args.work, name), 'share of queries'))
         if not args.no_lucene:
             for an in analyzers:
                 r, t = lucene(args.work, name, an, bench, path, queries)
@@ -184,9 +208,9 @@ def main():
         rows.append(('quoted recall', 'news-search', tp / max(1, relevant), timing))
         rows.append(('quoted precision', 'news-search', tp / max(1, found), ''))
 
-    print('%-24s %-14s %8s   %s' % ('measure', 'engine', 'value', 'latency'))
+    print('%-28s %-14s %8s   %s' % ('measure', 'engine', 'value', 'latency'))
     for m, e, v, t in rows:
-        print('%-24s %-14s %8.4f   %s' % (m, e, v, t))
+        print('%-28s %-14s %8.4f   %s' % (m, e, v, t))
 
 
 if __name__ == '__main__':
