@@ -38,11 +38,13 @@ final class SegmentPlan {
     private(set) var clauseUnits: [[TermCursor]] = []
     private var clauseWords: [[TermCursor]] = []
 
-    /// `cursors` without repeats, in order (a query has a few dozen: a linear scan beats hashing).
-    private static func distinct(_ cursors: [TermCursor]) -> [TermCursor] {
+    /// The cursors of `lists` without repeats (nor empty ones, when `nonEmpty`), in order (a
+    /// query has a few dozen: a linear scan beats hashing).
+    private static func distinct(_ lists: some Sequence<[TermCursor]>, nonEmpty: Bool = false) -> [TermCursor] {
         var kept = [TermCursor]()
-        kept.reserveCapacity(cursors.count)
-        for c in cursors where !kept.contains(where: { $0 === c }) { kept.append(c) }
+        for list in lists {
+            for c in list where !(nonEmpty && c.isEmpty) && !kept.contains(where: { $0 === c }) { kept.append(c) }
+        }
         return kept
     }
 
@@ -116,13 +118,13 @@ final class SegmentPlan {
     private lazy var phraseTokens = [[(cursor: TermCursor, offset: Int32)]?](repeating: nil, count: clauses.count)
 
     /// Unit cursors of the clauses that score (not excluded), one per term.
-    lazy var scoringUnits: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseUnits[$0] })
+    lazy var scoringUnits: [TermCursor] = Self.distinct(scoringClauses.lazy.map { self.clauseUnits[$0] })
 
     /// Units that may match partially: an exact string either matches whole or not at all.
-    lazy var partialUnits: [TermCursor] = Self.distinct(scoringClauses.filter { !clauses[$0].clause.phrase }.flatMap { clauseUnits[$0] })
+    lazy var partialUnits: [TermCursor] = Self.distinct(scoringClauses.lazy.filter { !self.clauses[$0].clause.phrase }.map { self.clauseUnits[$0] })
 
 
-    lazy var words: [TermCursor] = Self.distinct(scoringClauses.flatMap { clauseWords[$0] }.filter { !$0.isEmpty })
+    lazy var words: [TermCursor] = Self.distinct(scoringClauses.lazy.map { self.clauseWords[$0] }, nonEmpty: true)
 
     /// For each of `words`, the unit cursors every document containing it also
     /// matches: the bigrams of its characters (the analyzer emits a word only inside
@@ -193,10 +195,21 @@ final class SegmentPlan {
     /// The units of every clause a match needs (none in an OR group or excluded), rarest
     /// first: a document that lacks one is rejected before a common term's block is decoded.
     lazy var requiredByRarity: [TermCursor] = {
-        let required = clauses.indices.filter { clauses[$0].clause.occur != .mustNot && clauses[$0].clause.orGroup == nil }
-        // Stable: among equally rare units the first named leads.
-        return Self.distinct(required.flatMap { clauseUnits[$0] }).enumerated()
-            .sorted { ($0.element.docFreq, $0.offset) < ($1.element.docFreq, $1.offset) }.map(\.element)
+        var units = [TermCursor]()
+        for (i, c) in clauses.enumerated() where c.clause.occur != .mustNot && c.clause.orGroup == nil {
+            for u in clauseUnits[i] where !units.contains(where: { $0 === u }) { units.append(u) }
+        }
+        // An insertion sort (a query has a few units), stable: among equally rare units the first named leads.
+        for i in units.indices.dropFirst() {
+            let u = units[i]
+            var j = i
+            while j > 0 && units[j - 1].docFreq > u.docFreq {
+                units[j] = units[j - 1]
+                j -= 1
+            }
+            units[j] = u
+        }
+        return units
     }()
 
     /// Whether `doc` holds every unit of the clauses a match needs (false rejects it; true
