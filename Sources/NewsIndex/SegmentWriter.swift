@@ -158,24 +158,10 @@ struct SegmentWriter {
         if docs.count < blockSize {
             // Most terms: one tail block and its positions, written straight out (no block
             // metadata, so no impacts and no field lengths).
-            var previousDoc: Int64 = -1
-            for k in docs.indices {
-                let delta = UInt64(Int64(docs[k]) - previousDoc)
-                previousDoc = Int64(docs[k])
-                if freqs[k] == 1 { out.vint(delta << 1 | 1) } else { out.vint(delta << 1); out.vint(freqs[k]) }
-            }
+            var previousDoc: Int64 = -1, p = 0
+            Self.writeTail(docs, freqs, docs.indices, after: &previousDoc, into: &out)
             guard !positions.isEmpty else { return }
-            positionDeltas.removeAll(keepingCapacity: true)
-            var p = 0
-            for f in freqs {
-                var previous: UInt32 = 0
-                for i in p ..< p + Int(f) {
-                    let position = positions[i] &+ 1
-                    positionDeltas.append(position &- previous)
-                    previous = position
-                }
-                p += Int(f)
-            }
+            collectPositionDeltas(freqs, docs.indices, positions, from: &p)
             Self.packPositions(positionDeltas, into: &out)
             return
         }
@@ -209,31 +195,19 @@ struct SegmentWriter {
                     BitPacking.pack(f, width: w, into: &data)
                 }
             } else {
-                for k in start ..< end {
-                    let delta = UInt64(Int64(docs[k]) - previousDoc)
-                    previousDoc = Int64(docs[k])
-                    if freqs[k] == 1 { data.vint(delta << 1 | 1) } else { data.vint(delta << 1); data.vint(freqs[k]) }
-                }
+                Self.writeTail(docs, freqs, start ..< end, after: &previousDoc, into: &data)
             }
             positionDeltas.removeAll(keepingCapacity: true)
-            blockImpacts.removeAll(keepingCapacity: true)
-            for k in start ..< end {
-                blockImpacts.append(PostingsCursor.Impact(freq: freqs[k], length: length(Int(docs[k]), field: field)))
-                guard !positions.isEmpty else { continue }
-                var previous: UInt32 = 0
-                for i in 0 ..< Int(freqs[k]) {
-                    let position = positions[p + i] &+ 1
-                    positionDeltas.append(position &- previous)
-                    previous = position
-                }
-                p += Int(freqs[k])
-            }
+            if !positions.isEmpty { collectPositionDeltas(freqs, start ..< end, positions, from: &p) }
             Self.packPositions(positionDeltas, into: &pos)
             metas.vint(Int64(docs[end - 1]) - previousBlockLast)
             previousBlockLast = Int64(docs[end - 1])
             metas.vint(data.count - dataStart)
             metas.vint(pos.count - posStart)
             if blockCount > 1 {
+                // Impacts: only a term of several blocks stores them.
+                blockImpacts.removeAll(keepingCapacity: true)
+                for k in start ..< end { blockImpacts.append(PostingsCursor.Impact(freq: freqs[k], length: length(Int(docs[k]), field: field))) }
                 let frontier = PostingsCursor.frontier(blockImpacts)
                 metas.vint(frontier.count)
                 for i in frontier { metas.vint(i.freq); metas.vint(i.length) }
@@ -242,6 +216,32 @@ struct SegmentWriter {
         if blockCount > 1 { out.append(metas.bytes) }
         out.append(data.bytes)
         out.append(pos.bytes)
+    }
+
+    /// Tail entries (FORMAT.md `TailEntry`) of the documents in `range`: the delta from
+    /// `previousDoc`, shifted left, with the low bit set for a frequency of 1.
+    private static func writeTail(_ docs: [UInt32], _ freqs: [UInt32], _ range: Range<Int>, after previousDoc: inout Int64,
+                                  into out: inout ByteWriter) {
+        for k in range {
+            let delta = UInt64(Int64(docs[k]) - previousDoc)
+            previousDoc = Int64(docs[k])
+            if freqs[k] == 1 { out.vint(delta << 1 | 1) } else { out.vint(delta << 1); out.vint(freqs[k]) }
+        }
+    }
+
+    /// Sets `positionDeltas` to the position deltas of the documents in `range` (each
+    /// document's first is its position + 1); their positions start at `positions[p]`.
+    private mutating func collectPositionDeltas(_ freqs: [UInt32], _ range: Range<Int>, _ positions: [UInt32], from p: inout Int) {
+        positionDeltas.removeAll(keepingCapacity: true)
+        for k in range {
+            var previous: UInt32 = 0
+            for i in p ..< p + Int(freqs[k]) {
+                let position = positions[i] &+ 1
+                positionDeltas.append(position &- previous)
+                previous = position
+            }
+            p += Int(freqs[k])
+        }
     }
 
     /// Position deltas of one block: runs of 128 bit-packed (width byte first), the rest as varints.
