@@ -66,8 +66,7 @@ def sanitize(q):
 
 
 def ours(work, name, docs_path, queries, limit=10, extra=()):
-    # One indexing thread, as Lucene indexes here: with several, which thread takes which
-    # article varies from run to run, and so does the order of equal scores.
+    # One indexing thread, as Lucene indexes here (the index would be the same with more).
     index = os.path.join(work, name + '-ours')
     subprocess.run([os.path.join(REPO, '.build/release/news-index'), '--quiet', '--rebuild', '--threads', '1', '--index', index, docs_path],
                    check=True, stdout=subprocess.DEVNULL)

@@ -22,19 +22,39 @@ final class DocumentProcessor {
         var columns: DocumentColumns
         var fingerprint: Fingerprint?
         var issues: [IngestIssue]
+        /// The fields' normalized text (UTF-16).
+        var headline: [UInt16]
+        var body: [UInt16]
     }
 
     /// Analyzes `article` into `builder` (tokens) and returns its columns; the
     /// caller fills in the cluster and finishes the document.
     func process(_ article: Article, into builder: SegmentBuilder) throws -> Result {
+        try process(article) { field, analyzer in builder.addTokens(field: field, analyzer: analyzer) }
+    }
+
+    /// Analyzes `article` for a segment built on another thread: its fields' tokens
+    /// are kept with the document instead of going into a segment.
+    func analyze(_ article: Article, sequence: Int64) throws -> AnalyzedDocument {
+        var headlineTokens = [Token](), bodyTokens = [Token]()
+        let result = try process(article) { field, analyzer in
+            if field == .headline { headlineTokens = analyzer.tokens } else { bodyTokens = analyzer.tokens }
+        }
+        return AnalyzedDocument(headlineTokens: headlineTokens, bodyTokens: bodyTokens,
+                                result: result, stored: StoredArticle(article), sequence: sequence,
+                                bytes: article.headline.utf8.count + article.body.utf8.count)
+    }
+
+    /// Analyzes headline and body, handing each field's tokens to `sink` while the analyzer holds them.
+    private func process(_ article: Article, sink: (Field, Analyzer) -> Void) throws -> Result {
         var issues = [IngestIssue]()
         try analyzer.analyze(article.headline)
-        builder.addTokens(field: .headline, analyzer: analyzer)
+        sink(.headline, analyzer)
         let headlineLength = UInt32(analyzer.tokens.count)
         let headline = analyzer.withNormalized { Array($0) }
         let headlineBoundaries = analyzer.icuBoundaries()
         try analyzer.analyze(article.body)
-        builder.addTokens(field: .body, analyzer: analyzer)
+        sink(.body, analyzer)
         let bodyLength = UInt32(analyzer.tokens.count)
         let body = analyzer.withNormalized { Array($0) }
         let bodyBoundaries = analyzer.icuBoundaries()
@@ -63,6 +83,28 @@ final class DocumentProcessor {
         }
         let columns = DocumentColumns(id: article.id, date: article.date?.number, headlineLength: headlineLength, bodyLength: bodyLength,
                                       regions: regionCodes, industries: industryIDs, sketch: fingerprint?.hashes ?? [])
-        return Result(columns: columns, fingerprint: fingerprint, issues: issues)
+        return Result(columns: columns, fingerprint: fingerprint, issues: issues, headline: headline, body: body)
+    }
+}
+
+/// An article analyzed by `DocumentProcessor.analyze`: each field's normalized
+/// text and tokens, and everything else its segment keeps.
+struct AnalyzedDocument {
+    var headlineTokens: [Token]
+    var bodyTokens: [Token]
+    var result: DocumentProcessor.Result
+    var stored: StoredArticle
+    var sequence: Int64
+    /// UTF-8 bytes of headline and body (progress).
+    var bytes: Int
+
+    /// Adds the tokens to the document `builder` is building.
+    func addTokens(to builder: SegmentBuilder) {
+        result.headline.withUnsafeBufferPointer { text in
+            headlineTokens.withUnsafeBufferPointer { builder.addTokens(field: .headline, text: text, tokens: $0) }
+        }
+        result.body.withUnsafeBufferPointer { text in
+            bodyTokens.withUnsafeBufferPointer { builder.addTokens(field: .body, text: text, tokens: $0) }
+        }
     }
 }

@@ -6,11 +6,11 @@ import NewsText
 
 /// Adds, replaces and deletes articles, and publishes commits.
 ///
-/// Articles are analyzed on `threads` worker threads, each filling its own
-/// in-memory segment and flushing it to disk when it reaches its share of the
-/// memory budget (the reprint clusterer and the id map still grow with the
+/// Articles are analyzed on `threads` threads and added, in input order, to one
+/// in-memory segment that is flushed to disk when it reaches the memory budget
+/// (see `Pipeline`; the reprint clusterer and the id map still grow with the
 /// number of articles). `commit`
-/// makes everything added so far visible at once: it flushes the workers,
+/// makes everything added so far visible at once: it flushes the segment,
 /// writes deletion files for replaced and deleted articles, merges segments
 /// when a size tier fills up, and publishes a new commit atomically. Files no
 /// commit names any more are removed afterwards.
@@ -26,6 +26,8 @@ public final class IndexWriter {
         public var mergeFactor = 8
         /// Flush an in-memory segment after this many articles, whatever its size (nil: by memory only).
         public var maxBufferedDocs: Int?
+        /// Terms per chunk when a flush encodes postings on several threads (small in tests, to cover chunk edges).
+        public var flushChunkTerms = 1 << 13
         public var lexicon: Lexicon?
 
         public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memory: Int = 256 << 20, lexicon: Lexicon? = nil) {
@@ -45,9 +47,8 @@ public final class IndexWriter {
     /// id hash → the sequence number of the latest article with that id (−1: deleted).
     private var latest: [UInt64: Int64] = [:]
     private var sequence: Int64 = 0
-    private var workers: [Worker] = []
-    private var next = 0
-    /// Articles handed to the workers in batches, so a queue wakes once per batch.
+    private let pipeline: Pipeline
+    /// Articles handed to the pipeline in batches, so a queue wakes once per batch.
     static let batchSize = 32
     private var batch: [(Article, Int64)] = []
     private let shared: Shared
@@ -57,11 +58,9 @@ public final class IndexWriter {
     public private(set) var replaced = 0
     public private(set) var deleted = 0
 
-    /// State the workers share, behind one lock.
+    /// State the writer and the indexing threads share, behind one lock.
     final class Shared: @unchecked Sendable {
         let mutex = NSLock()
-        /// Signalled whenever a worker takes a batch off its queue (see `submitBatch`).
-        let room = NSCondition()
         var clusterer = ReprintClusterer()
         var flushed: [(SegmentInfo, [Int64], [UInt64])] = []
         var issues: [IngestIssue] = []
@@ -107,20 +106,19 @@ public final class IndexWriter {
         let lexicon = options.lexicon ?? Lexicon.builtin(table: table)
         let regionTagger = RegionTagger(catalog: try RegionCatalog.shared())
         let industryTagger = IndustryTagger(catalog: try IndustryCatalog.shared())
-        for _ in 0 ..< options.threads {
-            let processor = try DocumentProcessor(lexicon: lexicon, regions: regionTagger, industries: industryTagger)
-            workers.append(Worker(processor: processor, shared: shared, directory: directory, budget: options.memory / options.threads,
-                                  maxDocs: options.maxBufferedDocs ?? Int.max))
+        let processors = try (0 ..< options.threads).map { _ in
+            try DocumentProcessor(lexicon: lexicon, regions: regionTagger, industries: industryTagger)
         }
-        workers.forEach { $0.start() }
+        pipeline = Pipeline(processors: processors, shared: shared, directory: directory, budget: options.memory,
+                            maxDocs: options.maxBufferedDocs ?? Int.max, chunkTerms: options.flushChunkTerms)
+        pipeline.start()
     }
 
     deinit { close() }
 
-    /// Stops the workers (dropping anything not committed) and releases the lock.
+    /// Stops the indexing threads (dropping anything not committed) and releases the lock.
     public func close() {
-        for w in workers { w.stop() }
-        workers = []
+        pipeline.stop()
         lock.release()
     }
 
@@ -132,7 +130,7 @@ public final class IndexWriter {
 
     /// Queues `article` for indexing; an earlier article with its id is replaced at commit.
     public func add(_ article: Article) throws {
-        try rethrowWorkerFailure()
+        try rethrowIndexingFailure()
         sequence += 1
         let h = fnv1a(article.id)
         if latest[h] == nil {
@@ -151,24 +149,10 @@ public final class IndexWriter {
         if batch.count == Self.batchSize { submitBatch() }
     }
 
-    /// Hands the batch to the next worker with room in its queue (round robin); when every
-    /// queue is full, to the first that makes room. A worker busy flushing its segment
-    /// does not hold up the others.
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        defer { batch = []; next = (next + 1) % workers.count }
-        if workers.count == 1 { workers[0].submit(batch); return }
-        // Holding `room` while trying: a worker signals it only after making room, so no
-        // signal falls between a failed try and the wait.
-        shared.room.lock()
-        defer { shared.room.unlock() }
-        while true {
-            for k in 0 ..< workers.count {
-                let w = (next + k) % workers.count
-                if workers[w].trySubmit(batch) { next = w; return }
-            }
-            shared.room.wait()
-        }
+        pipeline.submit(batch)
+        batch = []
     }
 
     /// Deletes the article with `id` (from the index and from this session); returns whether it existed.
@@ -188,7 +172,7 @@ public final class IndexWriter {
         return found
     }
 
-    private func rethrowWorkerFailure() throws {
+    private func rethrowIndexingFailure() throws {
         shared.mutex.lock()
         let failure = shared.failure
         shared.mutex.unlock()
@@ -199,9 +183,9 @@ public final class IndexWriter {
     @discardableResult
     public func commit(forceMerge: Bool = false) throws -> Commit {
         submitBatch()
-        for w in workers { w.flush() }
-        for w in workers { w.waitUntilIdle() }
-        try rethrowWorkerFailure()
+        pipeline.flush()
+        pipeline.waitUntilIdle()
+        try rethrowIndexingFailure()
         let generation = commit.generation + 1
         var segments = [SegmentInfo]()
         // Existing segments, with this session's deletions.
@@ -292,7 +276,7 @@ public final class IndexWriter {
     /// segments, files of a writer that died mid-flush). Readers holding them keep their maps.
     private func removeUnreferencedFiles() {
         let keep = commit.files.union(["write.lock"])
-        let inFlight = Set(workers.flatMap { $0.inFlightPrefixes })
+        let inFlight = Set(pipeline.inFlightPrefixes)
         guard let names = try? FileSystem.list(directory) else { return }
         for name in names where !keep.contains(name) {
             guard name.hasPrefix("seg-") || name.hasPrefix(Commit.prefix) else { continue }

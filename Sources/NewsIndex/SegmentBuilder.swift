@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import IndexFormat
 import NewsText
 
@@ -103,36 +104,38 @@ final class SegmentBuilder {
     /// Adds the tokens the analyzer holds for one field of the document being built.
     /// Call for each field, then `finishDocument`.
     func addTokens(field: Field, analyzer: Analyzer) {
+        analyzer.withNormalized { text in
+            analyzer.tokens.withUnsafeBufferPointer { tokens in addTokens(field: field, text: text, tokens: tokens) }
+        }
+    }
+
+    /// Adds one field's tokens, `tokens` being positions in its normalized `text`.
+    func addTokens(field: Field, text: UnsafeBufferPointer<UInt16>, tokens: UnsafeBufferPointer<Token>) {
         let doc = Int32(columns.count)
-        let tokens = analyzer.tokens
         let head = UInt16(field.rawValue) << 8
         if scratchKeys.count < tokens.count {
             scratchKeys = [UInt64](repeating: 0, count: tokens.count * 2)
             scratchIDs = [Int32](repeating: 0, count: tokens.count * 2)
         }
-        analyzer.withNormalized { text in
-            tokens.withUnsafeBufferPointer { tokens in
-                scratchKeys.withUnsafeMutableBufferPointer { keys in
-                    scratchIDs.withUnsafeMutableBufferPointer { ids in
-                        // Three passes, so that the hash-table and term-state cache misses of a
-                        // field's tokens overlap instead of coming one after another.
-                        var touched: UInt64 = 0
-                        for (i, t) in tokens.enumerated() where t.end - t.start <= 3 {
-                            let key = Self.packedKey(head | UInt16(t.kind.rawValue), UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]))
-                            keys[i] = key
-                            touched &+= slots[home(key)].key
-                        }
-                        for (i, t) in tokens.enumerated() {
-                            let units = UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)])
-                            let kindHead = head | UInt16(t.kind.rawValue)
-                            let id = units.count <= 3 ? internShort(keys[i], kindHead, units) : internLong(kindHead, units)
-                            ids[i] = Int32(id)
-                            touched &+= UInt64(bitPattern: Int64(terms[id].lastDoc))
-                        }
-                        for (i, t) in tokens.enumerated() { occur(Int(ids[i]), doc: doc, position: UInt32(bitPattern: t.start)) }
-                        sink &+= touched
-                    }
+        scratchKeys.withUnsafeMutableBufferPointer { keys in
+            scratchIDs.withUnsafeMutableBufferPointer { ids in
+                // Three passes, so that the hash-table and term-state cache misses of a
+                // field's tokens overlap instead of coming one after another.
+                var touched: UInt64 = 0
+                for (i, t) in tokens.enumerated() where t.end - t.start <= 3 {
+                    let key = Self.packedKey(head | UInt16(t.kind.rawValue), UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)]))
+                    keys[i] = key
+                    touched &+= slots[home(key)].key
                 }
+                for (i, t) in tokens.enumerated() {
+                    let units = UnsafeBufferPointer(rebasing: text[Int(t.start) ..< Int(t.end)])
+                    let kindHead = head | UInt16(t.kind.rawValue)
+                    let id = units.count <= 3 ? internShort(keys[i], kindHead, units) : internLong(kindHead, units)
+                    ids[i] = Int32(id)
+                    touched &+= UInt64(bitPattern: Int64(terms[id].lastDoc))
+                }
+                for (i, t) in tokens.enumerated() { occur(Int(ids[i]), doc: doc, position: UInt32(bitPattern: t.start)) }
+                sink &+= touched
             }
         }
     }
@@ -284,11 +287,78 @@ final class SegmentBuilder {
     }
 
     /// Writes the segment `name` into `directory`, with `deleted` documents
-    /// marked in a deletion file of `generation`.
-    func flush(directory: String, name: String, deleted: Set<UInt32>, generation: UInt64) throws -> SegmentInfo {
+    /// marked in a deletion file of `generation`. With `threads` above 1, the
+    /// stored articles are compressed on a thread of their own while the terms'
+    /// postings are encoded in chunks side by side; the files are the same.
+    func flush(directory: String, name: String, deleted: Set<UInt32>, generation: UInt64, threads: Int = 1,
+               chunkTerms: Int = 1 << 13) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
-        for (c, s) in zip(columns, stored) { try writer.addDocument(c, s) }
-        // UTF-8 keys (FORMAT.md "Terms"), sorted bytewise.
+        let compressing = DispatchGroup()
+        nonisolated(unsafe) var storeBlocks: [(firstDoc: UInt32, bytes: [UInt8], rawLength: Int)] = []
+        if threads > 1 {
+            for c in columns { writer.addColumns(c) }
+            let stored = self.stored
+            DispatchQueue.global().async(group: compressing) { storeBlocks = SegmentWriter.compressedStoreBlocks(stored) }
+        } else {
+            for (c, s) in zip(columns, stored) { try writer.addDocument(c, s) }
+        }
+        let (flat, keyStart, order) = sortedKeys()
+        if threads > 1 {
+            try addTermsSideBySide(order, flat, keyStart, threads: threads, chunkTerms: max(1, chunkTerms), to: &writer)
+            compressing.wait()
+            for b in storeBlocks { try b.bytes.withUnsafeBytes { try writer.addStoreBlock($0, rawLength: b.rawLength, firstDoc: b.firstDoc) } }
+        } else {
+            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
+            for id in order {
+                decodePostings(id, &docs, &freqs, &positions)
+                try writer.addTerm(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions)
+            }
+        }
+        return try writer.finish(deleted: deleted, generation: generation)
+    }
+
+    /// Terms in chunks of `chunkTerms`, `threads` chunks encoded at once, then written in order.
+    private func addTermsSideBySide(_ order: [Int], _ flat: [UInt8], _ keyStart: [Int], threads: Int, chunkTerms: Int,
+                                    to writer: inout SegmentWriter) throws {
+        let lengths = writer.fieldLengths
+        nonisolated(unsafe) var encoded = [(bytes: ByteWriter, ends: [Int], docFreqs: [Int])](repeating: (ByteWriter(), [], []), count: threads)
+        let lock = NSLock()
+        nonisolated(unsafe) let builder = self
+        for round in stride(from: 0, to: order.count, by: chunkTerms * threads) {
+            DispatchQueue.concurrentPerform(iterations: threads) { k in
+                let range = min(order.count, round + k * chunkTerms) ..< min(order.count, round + (k + 1) * chunkTerms)
+                var out = ByteWriter(), ends = [Int](), docFreqs = [Int]()
+                var encoder = PostingsEncoder()
+                var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
+                for i in range {
+                    let id = order[i]
+                    builder.decodePostings(id, &docs, &freqs, &positions)
+                    encoder.encode(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &out)
+                    ends.append(out.count)
+                    docFreqs.append(docs.count)
+                }
+                lock.lock()
+                encoded[k] = (out, ends, docFreqs)
+                lock.unlock()
+            }
+            for k in 0 ..< threads {
+                let first = round + k * chunkTerms
+                var start = 0
+                try encoded[k].bytes.bytes.withUnsafeBytes { all in
+                    for (j, end) in encoded[k].ends.enumerated() {
+                        let id = order[first + j]
+                        try writer.addEncodedTerm(flat[keyStart[id] ..< keyStart[id + 1]], docFreq: encoded[k].docFreqs[j],
+                                                  postings: UnsafeRawBufferPointer(rebasing: all[start ..< end]))
+                        start = end
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every term's UTF-8 key (FORMAT.md "Terms"), concatenated in `flat` from `keyStart[id]`,
+    /// and the term ids in ascending key order.
+    private func sortedKeys() -> (flat: [UInt8], keyStart: [Int], order: [Int]) {
         var flat = [UInt8]()
         var keyStart = [Int]()
         keyStart.reserveCapacity(termCount + 1)
@@ -320,33 +390,33 @@ final class SegmentBuilder {
                 order = pairs.map(\.1)
             }
         }
-        var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
-        for id in order {
-            let t = terms[id]
-            docs.removeAll(keepingCapacity: true)
-            freqs.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            var reader = SlicePool.Reader(pool: pool, start: t.docStart)
-            var doc: Int32 = -1
-            for _ in 1 ..< t.docFreq {
-                doc += Int32(reader.vint())
-                docs.append(UInt32(doc))
-                freqs.append(reader.vint())
-            }
-            docs.append(UInt32(t.lastDoc))
-            freqs.append(t.pendingFreq)
-            if t.positionStart >= 0 {
-                var p = SlicePool.Reader(pool: pool, start: t.positionStart)
-                for f in freqs {
-                    var previous: UInt32 = 0
-                    for _ in 0 ..< f {
-                        previous &+= p.vint()
-                        positions.append(previous &- 1)
-                    }
+        return (flat, keyStart, order)
+    }
+
+    /// The postings of term `id`: its documents, a frequency each, and all positions in order.
+    private func decodePostings(_ id: Int, _ docs: inout [UInt32], _ freqs: inout [UInt32], _ positions: inout [UInt32]) {
+        let t = terms[id]
+        docs.removeAll(keepingCapacity: true)
+        freqs.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        var reader = SlicePool.Reader(pool: pool, start: t.docStart)
+        var doc: Int32 = -1
+        for _ in 1 ..< t.docFreq {
+            doc += Int32(reader.vint())
+            docs.append(UInt32(doc))
+            freqs.append(reader.vint())
+        }
+        docs.append(UInt32(t.lastDoc))
+        freqs.append(t.pendingFreq)
+        if t.positionStart >= 0 {
+            var p = SlicePool.Reader(pool: pool, start: t.positionStart)
+            for f in freqs {
+                var previous: UInt32 = 0
+                for _ in 0 ..< f {
+                    previous &+= p.vint()
+                    positions.append(previous &- 1)
                 }
             }
-            try writer.addTerm(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions)
         }
-        return try writer.finish(deleted: deleted, generation: generation)
     }
 }

@@ -48,14 +48,8 @@ struct SegmentWriter {
     private var firstTerms: [[UInt8]] = []
     private var blockOffsets: [UInt32] = []
     private var termCount: UInt64 = 0
-    private var metas = ByteWriter()
-    private var data = ByteWriter()
-    private var pos = ByteWriter()
-    private var scratchDocs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var scratchFreqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-    private var positionDeltas: [UInt32] = []
-    private var blockImpacts: [PostingsCursor.Impact] = []
     private var blockFirstOffset = 0
+    private var encoder = PostingsEncoder()
 
     var docCount: Int { dates.count }
 
@@ -70,8 +64,30 @@ struct SegmentWriter {
         let doc = UInt32(dates.count)
         addColumns(c)
         if block.count == 0 { blockFirstDoc = doc }
-        for field in [s.headline, s.body, s.source, s.url, s.author, s.reprintOrigin, s.location] { block.str(field) }
+        Self.appendRecord(s, to: &block)
         if block.count >= Self.storeBlockBytes { try flushStoreBlock() }
+    }
+
+    /// A stored article's record (FORMAT.md "Stored articles").
+    private static func appendRecord(_ s: StoredArticle, to block: inout ByteWriter) {
+        for field in [s.headline, s.body, s.source, s.url, s.author, s.reprintOrigin, s.location] { block.str(field) }
+    }
+
+    /// `stored` (documents 0, 1, 2 …) cut into store blocks and compressed exactly as
+    /// `addDocument` would, for `addStoreBlock`: lets a flush compress on another thread.
+    static func compressedStoreBlocks(_ stored: [StoredArticle]) -> [(firstDoc: UInt32, bytes: [UInt8], rawLength: Int)] {
+        var blocks = [(firstDoc: UInt32, bytes: [UInt8], rawLength: Int)]()
+        var block = ByteWriter(capacity: storeBlockBytes + 4096)
+        var first = 0
+        for (doc, s) in stored.enumerated() {
+            if block.count == 0 { first = doc }
+            appendRecord(s, to: &block)
+            if block.count >= storeBlockBytes || doc == stored.count - 1 {
+                blocks.append((UInt32(first), Deflate.compress(block.bytes), block.count))
+                block.removeAll()
+            }
+        }
+        return blocks
     }
 
     /// Appends a compressed store block of another segment unchanged, for the
@@ -115,24 +131,26 @@ struct SegmentWriter {
         block.removeAll()
     }
 
-    /// The field length of `doc` (for the block minima).
-    func length(_ doc: Int, field: Field) -> UInt32 { lengths[doc * 2 + Int(field.rawValue)] }
+    /// Every document's field lengths, headline and body interleaved (for the impacts).
+    var fieldLengths: [UInt32] { lengths }
 
     /// Adds a term with its postings: documents ascending, a frequency per
     /// document, and all positions (ascending within each document) in order.
     mutating func addTerm(_ term: some Collection<UInt8>, docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
         precondition(!docs.isEmpty && docs.count == freqs.count)
-        let field: Field = term.first == Field.headline.rawValue ? .headline : .body
-        // Words carry no positions: exact strings and highlighting never need them (FORMAT.md).
-        let keepPositions = term.dropFirst().first != TokenKind.word.rawValue
-        let offset = postings.count
         var buffer = postingsBuffer
         postingsBuffer = ByteWriter()
         buffer.removeAll()
-        encodePostings(field: field, docs: docs, freqs: freqs, positions: keepPositions ? positions : [], into: &buffer)
-        try postings.append(buffer.bytes)
+        encoder.encode(term, docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &buffer)
+        try buffer.bytes.withUnsafeBytes { try addEncodedTerm(term, docFreq: docs.count, postings: $0) }
         postingsBuffer = buffer
-        addDictionaryEntry(Array(term), docFreq: docs.count, offset: offset, length: postings.count - offset)
+    }
+
+    /// Adds a term whose postings `PostingsEncoder` encoded (with this segment's field lengths).
+    mutating func addEncodedTerm(_ term: some Collection<UInt8>, docFreq: Int, postings bytes: UnsafeRawBufferPointer) throws {
+        let offset = postings.count
+        try postings.append(bytes)
+        addDictionaryEntry(Array(term), docFreq: docFreq, offset: offset, length: postings.count - offset)
     }
 
     /// Adds a one-block term (fewer than 128 documents) of another version-3
@@ -148,115 +166,6 @@ struct SegmentWriter {
         try postings.append(head.bytes)
         try postings.append(UnsafeRawBufferPointer(rebasing: source[r.offset...]))
         addDictionaryEntry(term, docFreq: docFreq, offset: offset, length: postings.count - offset)
-    }
-
-    /// Version 3 (FORMAT.md "Postings"): block metadata only for terms of more
-    /// than one block, tail documents with the frequency folded in, positions
-    /// bit-packed 128 at a time per block.
-    private mutating func encodePostings(field: Field, docs: [UInt32], freqs: [UInt32], positions: [UInt32], into out: inout ByteWriter) {
-        let blockSize = BitPacking.blockSize
-        if docs.count < blockSize {
-            // Most terms: one tail block and its positions, written straight out (no block
-            // metadata, so no impacts and no field lengths).
-            var previousDoc: Int64 = -1, p = 0
-            Self.writeTail(docs, freqs, docs.indices, after: &previousDoc, into: &out)
-            guard !positions.isEmpty else { return }
-            collectPositionDeltas(freqs, docs.indices, positions, from: &p)
-            Self.packPositions(positionDeltas, into: &out)
-            return
-        }
-        let blockCount = (docs.count + blockSize - 1) / blockSize
-        var metas = self.metas, data = self.data, pos = self.pos
-        self.metas = ByteWriter(); self.data = ByteWriter(); self.pos = ByteWriter()
-        metas.removeAll(); data.removeAll(); pos.removeAll()
-        defer { self.metas = metas; self.data = data; self.pos = pos }
-        var previousDoc: Int64 = -1
-        var previousBlockLast: Int64 = -1
-        var p = 0
-        for b in 0 ..< blockCount {
-            let start = b * blockSize
-            let end = min(docs.count, start + blockSize)
-            let dataStart = data.count
-            let posStart = pos.count
-            if end - start == blockSize {
-                for k in start ..< end {
-                    scratchDocs[k - start] = UInt32(Int64(docs[k]) - previousDoc)
-                    previousDoc = Int64(docs[k])
-                    scratchFreqs[k - start] = freqs[k] - 1
-                }
-                scratchDocs.withUnsafeBufferPointer { d in
-                    let w = BitPacking.width(d)
-                    data.u8(UInt8(w))
-                    BitPacking.pack(d, width: w, into: &data)
-                }
-                scratchFreqs.withUnsafeBufferPointer { f in
-                    let w = BitPacking.width(f)
-                    data.u8(UInt8(w))
-                    BitPacking.pack(f, width: w, into: &data)
-                }
-            } else {
-                Self.writeTail(docs, freqs, start ..< end, after: &previousDoc, into: &data)
-            }
-            positionDeltas.removeAll(keepingCapacity: true)
-            if !positions.isEmpty { collectPositionDeltas(freqs, start ..< end, positions, from: &p) }
-            Self.packPositions(positionDeltas, into: &pos)
-            metas.vint(Int64(docs[end - 1]) - previousBlockLast)
-            previousBlockLast = Int64(docs[end - 1])
-            metas.vint(data.count - dataStart)
-            metas.vint(pos.count - posStart)
-            if blockCount > 1 {
-                // Impacts: only a term of several blocks stores them.
-                blockImpacts.removeAll(keepingCapacity: true)
-                for k in start ..< end { blockImpacts.append(PostingsCursor.Impact(freq: freqs[k], length: length(Int(docs[k]), field: field))) }
-                let frontier = PostingsCursor.frontier(blockImpacts)
-                metas.vint(frontier.count)
-                for i in frontier { metas.vint(i.freq); metas.vint(i.length) }
-            }
-        }
-        if blockCount > 1 { out.append(metas.bytes) }
-        out.append(data.bytes)
-        out.append(pos.bytes)
-    }
-
-    /// Tail entries (FORMAT.md `TailEntry`) of the documents in `range`: the delta from
-    /// `previousDoc`, shifted left, with the low bit set for a frequency of 1.
-    private static func writeTail(_ docs: [UInt32], _ freqs: [UInt32], _ range: Range<Int>, after previousDoc: inout Int64,
-                                  into out: inout ByteWriter) {
-        for k in range {
-            let delta = UInt64(Int64(docs[k]) - previousDoc)
-            previousDoc = Int64(docs[k])
-            if freqs[k] == 1 { out.vint(delta << 1 | 1) } else { out.vint(delta << 1); out.vint(freqs[k]) }
-        }
-    }
-
-    /// Sets `positionDeltas` to the position deltas of the documents in `range` (each
-    /// document's first is its position + 1); their positions start at `positions[p]`.
-    private mutating func collectPositionDeltas(_ freqs: [UInt32], _ range: Range<Int>, _ positions: [UInt32], from p: inout Int) {
-        positionDeltas.removeAll(keepingCapacity: true)
-        for k in range {
-            var previous: UInt32 = 0
-            for i in p ..< p + Int(freqs[k]) {
-                let position = positions[i] &+ 1
-                positionDeltas.append(position &- previous)
-                previous = position
-            }
-            p += Int(freqs[k])
-        }
-    }
-
-    /// Position deltas of one block: runs of 128 bit-packed (width byte first), the rest as varints.
-    static func packPositions(_ values: [UInt32], into out: inout ByteWriter) {
-        var i = 0
-        values.withUnsafeBufferPointer { v in
-            while v.count - i >= BitPacking.blockSize {
-                let chunk = UnsafeBufferPointer(rebasing: v[i ..< i + BitPacking.blockSize])
-                let w = BitPacking.width(chunk)
-                out.u8(UInt8(w))
-                BitPacking.pack(chunk, width: w, into: &out)
-                i += BitPacking.blockSize
-            }
-        }
-        while i < values.count { out.vint(values[i]); i += 1 }
     }
 
     private mutating func addDictionaryEntry(_ term: [UInt8], docFreq: Int, offset: Int, length: Int) {

@@ -20,10 +20,12 @@ func makeArticles(_ n: Int, seed: UInt64 = 1, prefix: String = "a") -> [Article]
     }
 }
 
-func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs: Int? = nil, mergeFactor: Int = 8) throws -> Commit {
+func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs: Int? = nil, mergeFactor: Int = 8,
+                chunkTerms: Int = 1 << 13) throws -> Commit {
     var options = IndexWriter.Options(threads: threads, memory: 16 << 20)
     options.maxBufferedDocs = maxDocs
     options.mergeFactor = mergeFactor
+    options.flushChunkTerms = chunkTerms
     let writer = try IndexWriter(directory: dir, options: options)
     defer { writer.close() }
     for a in articles { try writer.add(a) }
@@ -192,13 +194,29 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(before.count == 89)
     }
 
-    /// Nineteen small segments of one size tier: two groups of eight merge side by side.
+    /// Analysts may finish batches in any order; the inverter adds them in input order and a
+    /// flush encodes terms in chunks side by side: the files are those of one thread.
+    @Test func threadsDoNotChangeOneByteOfTheIndex() throws {
+        let articles = makeArticles(300, seed: 4)
+        let one = try TemporaryFolder("threads1"), three = try TemporaryFolder("threads3")
+        let a = try buildIndex(one.path, articles, threads: 1, maxDocs: 70, mergeFactor: 1000)
+        let b = try buildIndex(three.path, articles, threads: 3, maxDocs: 70, mergeFactor: 1000, chunkTerms: 7)
+        #expect(a.segments.count == 5 && b.segments == a.segments)
+        let files = try FileManager.default.contentsOfDirectory(atPath: one.path).filter { $0.hasPrefix("seg-") || $0.hasPrefix("commit") }.sorted()
+        #expect(files.count == 21)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: three.path).filter { $0.hasPrefix("seg-") || $0.hasPrefix("commit") }.sorted() == files)
+        for f in files {
+            #expect(FileManager.default.contents(atPath: one.path + "/" + f) == FileManager.default.contents(atPath: three.path + "/" + f), "\(f)")
+        }
+    }
+
+    /// Twenty small segments of one size tier: two groups of eight merge side by side.
     @Test func tieredMergesRunSideBySideAndLoseNothing() throws {
         let merged = try TemporaryFolder("tiered"), unmerged = try TemporaryFolder("untiered")
         let articles = makeArticles(200, seed: 9)
         let commit = try buildIndex(merged.path, articles, maxDocs: 10)
         _ = try buildIndex(unmerged.path, articles, maxDocs: 10, mergeFactor: 1000)
-        #expect(commit.segments.count == 7)  // 19 of ten documents and 2 smaller ones: 16 merge, 3 + 2 stay
+        #expect(commit.segments.count == 6)  // 20 of ten documents: 16 merge into two, 4 stay
         #expect(commit.segments.filter { $0.docCount == 80 }.count == 2)
         #expect(try snapshot(merged.path) == (try snapshot(unmerged.path)))
         #expect(try IndexReader.open(directory: merged.path).verify() > 0)
