@@ -317,43 +317,88 @@ final class SegmentBuilder {
         return try writer.finish(deleted: deleted, generation: generation)
     }
 
-    /// Terms in chunks of `chunkTerms`, `threads` chunks encoded at once, then written in order.
+    /// Terms in chunks of `chunkTerms`: `threads − 1` helper threads encode chunks as they
+    /// claim them, and this thread writes them in order, encoding one itself whenever the next
+    /// is not ready. At most `2 · threads` chunks are held encoded at once.
     private func addTermsSideBySide(_ order: [Int], _ flat: [UInt8], _ keyStart: [Int], threads: Int, chunkTerms: Int,
                                     to writer: inout SegmentWriter) throws {
+        let chunks = (order.count + chunkTerms - 1) / chunkTerms
+        let window = 2 * threads
         let lengths = writer.fieldLengths
-        nonisolated(unsafe) var encoded = [(bytes: ByteWriter, ends: [Int], docFreqs: [Int])](repeating: (ByteWriter(), [], []), count: threads)
-        let lock = NSLock()
+        let condition = NSCondition()
+        nonisolated(unsafe) var encoded = [EncodedChunk?](repeating: nil, count: chunks)
+        nonisolated(unsafe) var claimed = 0, written = 0, stopped = false
         nonisolated(unsafe) let builder = self
-        for round in stride(from: 0, to: order.count, by: chunkTerms * threads) {
-            DispatchQueue.concurrentPerform(iterations: threads) { k in
-                let range = min(order.count, round + k * chunkTerms) ..< min(order.count, round + (k + 1) * chunkTerms)
-                var out = ByteWriter(), ends = [Int](), docFreqs = [Int]()
-                var encoder = PostingsEncoder()
-                var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
-                for i in range {
-                    let id = order[i]
-                    builder.decodePostings(id, &docs, &freqs, &positions)
-                    encoder.encode(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &out)
-                    ends.append(out.count)
-                    docFreqs.append(docs.count)
-                }
-                lock.lock()
-                encoded[k] = (out, ends, docFreqs)
-                lock.unlock()
+        @Sendable func encode(_ c: Int) -> EncodedChunk {
+            var chunk = EncodedChunk()
+            var encoder = PostingsEncoder()
+            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
+            for i in c * chunkTerms ..< min(order.count, (c + 1) * chunkTerms) {
+                let id = order[i]
+                builder.decodePostings(id, &docs, &freqs, &positions)
+                encoder.encode(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions, lengths: lengths,
+                               into: &chunk.bytes)
+                chunk.ends.append(chunk.bytes.count)
+                chunk.docFreqs.append(docs.count)
             }
-            for k in 0 ..< threads {
-                let first = round + k * chunkTerms
-                var start = 0
-                try encoded[k].bytes.bytes.withUnsafeBytes { all in
-                    for (j, end) in encoded[k].ends.enumerated() {
-                        let id = order[first + j]
-                        try writer.addEncodedTerm(flat[keyStart[id] ..< keyStart[id + 1]], docFreq: encoded[k].docFreqs[j],
-                                                  postings: UnsafeRawBufferPointer(rebasing: all[start ..< end]))
-                        start = end
-                    }
+            return chunk
+        }
+        let helpers = DispatchGroup()
+        for _ in 1 ..< threads {
+            DispatchQueue.global().async(group: helpers) {
+                while true {
+                    condition.lock()
+                    while claimed < chunks && claimed >= written + window && !stopped { condition.wait() }
+                    guard claimed < chunks && !stopped else { condition.unlock(); return }
+                    let c = claimed
+                    claimed += 1
+                    condition.unlock()
+                    let chunk = encode(c)
+                    condition.lock()
+                    encoded[c] = chunk
+                    condition.broadcast()
+                    condition.unlock()
                 }
             }
         }
+        defer {
+            condition.lock(); stopped = true; condition.broadcast(); condition.unlock()
+            helpers.wait()
+        }
+        while written < chunks {
+            condition.lock()
+            var chunk = encoded[written]
+            encoded[written] = nil
+            var mine: Int? = nil
+            if chunk == nil {
+                if claimed < chunks && claimed < written + window { mine = claimed; claimed += 1 }
+                else { while encoded[written] == nil { condition.wait() }; chunk = encoded[written]; encoded[written] = nil }
+            }
+            condition.unlock()
+            if let c = mine {
+                let e = encode(c)
+                condition.lock(); encoded[c] = e; condition.broadcast(); condition.unlock()
+                continue
+            }
+            let first = written * chunkTerms
+            try chunk!.bytes.bytes.withUnsafeBytes { all in
+                var start = 0
+                for (j, end) in chunk!.ends.enumerated() {
+                    let id = order[first + j]
+                    try writer.addEncodedTerm(flat[keyStart[id] ..< keyStart[id + 1]], docFreq: chunk!.docFreqs[j],
+                                              postings: UnsafeRawBufferPointer(rebasing: all[start ..< end]))
+                    start = end
+                }
+            }
+            condition.lock(); written += 1; condition.broadcast(); condition.unlock()
+        }
+    }
+
+    /// The postings of consecutive terms, encoded: the end of each term's bytes and its document count.
+    private struct EncodedChunk {
+        var bytes = ByteWriter()
+        var ends: [Int] = []
+        var docFreqs: [Int] = []
     }
 
     /// Every term's UTF-8 key (FORMAT.md "Terms"), concatenated in `flat` from `keyStart[id]`,
