@@ -1,6 +1,11 @@
 import Foundation
 import NewsIngest
 
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim") private func malloc_trim(_ pad: Int) -> Int32
+#endif
+
 /// The indexing threads: analysts turn articles into analyzed documents, and one
 /// inverter adds them, in input order, to a single in-memory segment, which it
 /// flushes when it outgrows its budget or when asked to.
@@ -205,5 +210,11 @@ final class Pipeline: @unchecked Sendable {
         shared.flushed.append((info, builder.sequence, hashes))
         shared.mutex.unlock()
         builder = SegmentBuilder()
+        #if canImport(Glibc)
+        // Hands the freed segment back to the system: glibc keeps freed heap memory (and after
+        // a large free raises its threshold for using fresh mappings), so without this the
+        // process grows by about a segment's size with every flush.
+        _ = malloc_trim(0)
+        #endif
     }
 }
