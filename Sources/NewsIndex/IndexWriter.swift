@@ -26,8 +26,8 @@ public final class IndexWriter {
         public var mergeFactor = 8
         /// Flush an in-memory segment after this many articles, whatever its size (nil: by memory only).
         public var maxBufferedDocs: Int?
-        /// Terms per chunk when a flush encodes postings on several threads (small in tests, to cover chunk edges).
-        public var flushChunkTerms = 1 << 13
+        /// Terms per chunk when a flush or a merge encodes postings on several threads (small in tests, to cover chunk edges).
+        public var chunkTerms = 1 << 12
         public var lexicon: Lexicon?
 
         public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, memory: Int = 256 << 20, lexicon: Lexicon? = nil) {
@@ -110,7 +110,7 @@ public final class IndexWriter {
             try DocumentProcessor(lexicon: lexicon, regions: regionTagger, industries: industryTagger)
         }
         pipeline = Pipeline(processors: processors, shared: shared, directory: directory, budget: options.memory,
-                            maxDocs: options.maxBufferedDocs ?? Int.max, chunkTerms: options.flushChunkTerms)
+                            maxDocs: options.maxBufferedDocs ?? Int.max, chunkTerms: options.chunkTerms)
         pipeline.start()
     }
 
@@ -252,12 +252,14 @@ public final class IndexWriter {
             let inputs = try groups.map { g in try g.map { s in try readers.first { $0.info == s } ?? SegmentReader(directory: folder, info: s) } }
             let names = groups.map { _ in shared.segmentName() }
             let lock = NSLock()
+            let threads = options.threads, chunkTerms = options.chunkTerms
             nonisolated(unsafe) var results = [Result<SegmentInfo, Error>?](repeating: nil, count: groups.count)
             for batch in stride(from: 0, to: groups.count, by: options.threads) {
                 let range = batch ..< min(groups.count, batch + options.threads)
                 DispatchQueue.concurrentPerform(iterations: range.count) { k in
                     let i = range.lowerBound + k
-                    let r = Result { try Merger.merge(inputs[i], directory: folder, name: names[i]) }
+                    let r = Result { try Merger.merge(inputs[i], directory: folder, name: names[i], threads: max(1, threads / range.count),
+                                                          chunkTerms: chunkTerms) }
                     lock.lock()
                     results[i] = r
                     lock.unlock()

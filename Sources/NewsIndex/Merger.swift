@@ -10,7 +10,24 @@ enum Merger {
     /// Terms merged between releases of the inputs' pages.
     static let releaseInterval = 1 << 14
 
-    static func merge(_ segments: [SegmentReader], directory: String, name: String) throws -> SegmentInfo {
+    /// A term of the merged dictionary and the inputs that hold it.
+    private struct MergeTerm {
+        var key: [UInt8]
+        var parts: [(Int, TermInfo)]
+    }
+
+    /// The encoded postings of a batch of terms: the end of each one's bytes and its document count.
+    private struct EncodedTerms {
+        var bytes = ByteWriter()
+        var ends: [Int] = []
+        var docFreqs: [Int] = []
+        var keys: [[UInt8]] = []
+    }
+
+    /// Merges `segments` into the new segment `name`; postings are encoded on `threads` threads,
+    /// `chunkTerms` terms at a time (the files are the same with any number).
+    static func merge(_ segments: [SegmentReader], directory: String, name: String, threads: Int = 1,
+                      chunkTerms: Int = 1 << 12) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
         var maps = [[Int32]]()
         /// Per input: the shift of every document when none is deleted (nil otherwise).
@@ -43,43 +60,75 @@ enum Merger {
             s.dropResidentPages()
             maps.append(map)
         }
+        // Terms: the k-way merge of the dictionaries picks each term's inputs here, in
+        // order; their postings are decoded, renumbered and encoded side by side.
         var iterators = segments.map { $0.termIterator() }
         var heads = try iterators.indices.map { try iterators[$0].next() }
-        var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32](), scratch = [UInt32]()
         var merged = 0
-        while true {
-            merged += 1
-            if merged % releaseInterval == 0 { segments.forEach { $0.dropResidentPages() } }
-            var smallest: [UInt8]? = nil
-            for h in heads { if let (t, _) = h, smallest == nil || compare(t, smallest!) < 0 { smallest = t } }
-            guard let term = smallest else { break }
-            docs.removeAll(keepingCapacity: true)
-            freqs.removeAll(keepingCapacity: true)
-            positions.removeAll(keepingCapacity: true)
-            // A rare term of one input without deletions: its postings move as bytes.
-            let holders = heads.indices.filter { heads[$0].map { compare($0.0, term) == 0 } ?? false }
-            if holders.count == 1, let k = holders.first, let shift = shifts[k], let (_, info) = heads[k],
-               segments[k].postVersion >= 3, info.docFreq < BitPacking.blockSize {
-                let bytes = UnsafeRawBufferPointer(rebasing: segments[k].post.bytes[info.offset ..< info.offset + info.length])
-                try writer.addShiftedTerm(term, docFreq: info.docFreq, postings: bytes, shift: shift, file: segments[k].post.path)
-                heads[k] = try iterators[k].next()
-                continue
-            }
-            for k in holders {
-                guard let (t, info) = heads[k], compare(t, term) == 0 else { continue }
-                var cursor = try segments[k].postings(info)
-                while try cursor.next() != PostingsCursor.end {
-                    let mapped = maps[k][Int(cursor.doc)]
-                    guard mapped >= 0 else { continue }
-                    docs.append(UInt32(mapped))
-                    freqs.append(cursor.freq)
-                    try cursor.positions(into: &scratch)
-                    positions += scratch
+        let lengths = writer.fieldLengths
+        let inputs = segments, documentMaps = maps, shiftsByInput = shifts
+        try OrderedWork.run(threads: threads, window: 2 * threads, produce: { () -> [MergeTerm]? in
+            var batch = [MergeTerm]()
+            while batch.count < max(1, chunkTerms) {
+                merged += 1
+                if merged % releaseInterval == 0 { segments.forEach { $0.dropResidentPages() } }
+                var smallest: [UInt8]? = nil
+                for h in heads { if let (t, _) = h, smallest == nil || compare(t, smallest!) < 0 { smallest = t } }
+                guard let term = smallest else { break }
+                var parts = [(Int, TermInfo)]()
+                for k in heads.indices {
+                    guard let (t, info) = heads[k], compare(t, term) == 0 else { continue }
+                    parts.append((k, info))
+                    heads[k] = try iterators[k].next()
                 }
-                heads[k] = try iterators[k].next()
+                batch.append(MergeTerm(key: term, parts: parts))
             }
-            if !docs.isEmpty { try writer.addTerm(term, docs: docs, freqs: freqs, positions: positions) }
-        }
+            return batch.isEmpty ? nil : batch
+        }, work: { batch in
+            var out = EncodedTerms()
+            var encoder = PostingsEncoder()
+            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32](), scratch = [UInt32]()
+            for term in batch {
+                defer { out.ends.append(out.bytes.count) }
+                // A rare term of one input without deletions: its postings move as bytes.
+                if term.parts.count == 1, let (k, info) = term.parts.first, let shift = shiftsByInput[k],
+                   inputs[k].postVersion >= 3, info.docFreq < BitPacking.blockSize {
+                    let bytes = UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[info.offset ..< info.offset + info.length])
+                    try SegmentWriter.shiftPostings(bytes, by: shift, file: inputs[k].post.path, into: &out.bytes)
+                    out.docFreqs.append(info.docFreq)
+                    continue
+                }
+                docs.removeAll(keepingCapacity: true)
+                freqs.removeAll(keepingCapacity: true)
+                positions.removeAll(keepingCapacity: true)
+                for (k, info) in term.parts {
+                    var cursor = try inputs[k].postings(info)
+                    while try cursor.next() != PostingsCursor.end {
+                        let mapped = documentMaps[k][Int(cursor.doc)]
+                        guard mapped >= 0 else { continue }
+                        docs.append(UInt32(mapped))
+                        freqs.append(cursor.freq)
+                        try cursor.positions(into: &scratch)
+                        positions += scratch
+                    }
+                }
+                out.docFreqs.append(docs.count)
+                if !docs.isEmpty { encoder.encode(term.key, docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &out.bytes) }
+            }
+            out.keys = batch.map(\.key)
+            return out
+        }, consume: { (out: EncodedTerms) in
+            try out.bytes.bytes.withUnsafeBytes { all in
+                var start = 0
+                for (j, end) in out.ends.enumerated() {
+                    // A term whose documents were all deleted is left out.
+                    if out.docFreqs[j] > 0 {
+                        try writer.addEncodedTerm(out.keys[j], docFreq: out.docFreqs[j], postings: UnsafeRawBufferPointer(rebasing: all[start ..< end]))
+                    }
+                    start = end
+                }
+            }
+        })
         return try writer.finish(deleted: [], generation: 0)
     }
 }

@@ -291,7 +291,7 @@ final class SegmentBuilder {
     /// stored articles are compressed on a thread of their own while the terms'
     /// postings are encoded in chunks side by side; the files are the same.
     func flush(directory: String, name: String, deleted: Set<UInt32>, generation: UInt64, threads: Int = 1,
-               chunkTerms: Int = 1 << 13) throws -> SegmentInfo {
+               chunkTerms: Int = 1 << 12) throws -> SegmentInfo {
         var writer = try SegmentWriter(directory: directory, name: name)
         let compressing = DispatchGroup()
         nonisolated(unsafe) var storeBlocks: [(firstDoc: UInt32, bytes: [UInt8], rawLength: Int)] = []
@@ -317,23 +317,21 @@ final class SegmentBuilder {
         return try writer.finish(deleted: deleted, generation: generation)
     }
 
-    /// Terms in chunks of `chunkTerms`: `threads − 1` helper threads encode chunks as they
-    /// claim them, and this thread writes them in order, encoding one itself whenever the next
-    /// is not ready. At most `2 · threads` chunks are held encoded at once.
+    /// Terms in chunks of `chunkTerms`, encoded side by side (`OrderedWork`) and written in order.
     private func addTermsSideBySide(_ order: [Int], _ flat: [UInt8], _ keyStart: [Int], threads: Int, chunkTerms: Int,
                                     to writer: inout SegmentWriter) throws {
-        let chunks = (order.count + chunkTerms - 1) / chunkTerms
-        let window = 2 * threads
         let lengths = writer.fieldLengths
-        let condition = NSCondition()
-        nonisolated(unsafe) var encoded = [EncodedChunk?](repeating: nil, count: chunks)
-        nonisolated(unsafe) var claimed = 0, written = 0, stopped = false
         nonisolated(unsafe) let builder = self
-        @Sendable func encode(_ c: Int) -> EncodedChunk {
-            var chunk = EncodedChunk()
+        var next = 0
+        try OrderedWork.run(threads: threads, window: 2 * threads, produce: { () -> Range<Int>? in
+            guard next < order.count else { return nil }
+            defer { next += chunkTerms }
+            return next ..< min(order.count, next + chunkTerms)
+        }, work: { range in
+            var chunk = EncodedChunk(range: range)
             var encoder = PostingsEncoder()
             var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
-            for i in c * chunkTerms ..< min(order.count, (c + 1) * chunkTerms) {
+            for i in range {
                 let id = order[i]
                 builder.decodePostings(id, &docs, &freqs, &positions)
                 encoder.encode(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions, lengths: lengths,
@@ -342,60 +340,22 @@ final class SegmentBuilder {
                 chunk.docFreqs.append(docs.count)
             }
             return chunk
-        }
-        let helpers = DispatchGroup()
-        for _ in 1 ..< threads {
-            DispatchQueue.global().async(group: helpers) {
-                while true {
-                    condition.lock()
-                    while claimed < chunks && claimed >= written + window && !stopped { condition.wait() }
-                    guard claimed < chunks && !stopped else { condition.unlock(); return }
-                    let c = claimed
-                    claimed += 1
-                    condition.unlock()
-                    let chunk = encode(c)
-                    condition.lock()
-                    encoded[c] = chunk
-                    condition.broadcast()
-                    condition.unlock()
-                }
-            }
-        }
-        defer {
-            condition.lock(); stopped = true; condition.broadcast(); condition.unlock()
-            helpers.wait()
-        }
-        while written < chunks {
-            condition.lock()
-            var chunk = encoded[written]
-            encoded[written] = nil
-            var mine: Int? = nil
-            if chunk == nil {
-                if claimed < chunks && claimed < written + window { mine = claimed; claimed += 1 }
-                else { while encoded[written] == nil { condition.wait() }; chunk = encoded[written]; encoded[written] = nil }
-            }
-            condition.unlock()
-            if let c = mine {
-                let e = encode(c)
-                condition.lock(); encoded[c] = e; condition.broadcast(); condition.unlock()
-                continue
-            }
-            let first = written * chunkTerms
-            try chunk!.bytes.bytes.withUnsafeBytes { all in
+        }, consume: { (chunk: EncodedChunk) in
+            try chunk.bytes.bytes.withUnsafeBytes { all in
                 var start = 0
-                for (j, end) in chunk!.ends.enumerated() {
-                    let id = order[first + j]
-                    try writer.addEncodedTerm(flat[keyStart[id] ..< keyStart[id + 1]], docFreq: chunk!.docFreqs[j],
+                for (j, end) in chunk.ends.enumerated() {
+                    let id = order[chunk.range.lowerBound + j]
+                    try writer.addEncodedTerm(flat[keyStart[id] ..< keyStart[id + 1]], docFreq: chunk.docFreqs[j],
                                               postings: UnsafeRawBufferPointer(rebasing: all[start ..< end]))
                     start = end
                 }
             }
-            condition.lock(); written += 1; condition.broadcast(); condition.unlock()
-        }
+        })
     }
 
     /// The postings of consecutive terms, encoded: the end of each term's bytes and its document count.
     private struct EncodedChunk {
+        var range: Range<Int>
         var bytes = ByteWriter()
         var ends: [Int] = []
         var docFreqs: [Int] = []

@@ -153,19 +153,14 @@ struct SegmentWriter {
         addDictionaryEntry(Array(term), docFreq: docFreq, offset: offset, length: postings.count - offset)
     }
 
-    /// Adds a one-block term (fewer than 128 documents) of another version-3
-    /// segment whose documents all move by `shift` (a merge input without
-    /// deletions): only the first document delta changes, the other bytes are copied.
-    mutating func addShiftedTerm(_ term: [UInt8], docFreq: Int, postings source: UnsafeRawBufferPointer, shift: UInt32, file: String) throws {
-        precondition(docFreq < BitPacking.blockSize)
+    /// The postings of a one-block term (fewer than 128 documents) of another version-3
+    /// segment whose documents all move by `shift` (a merge input without deletions):
+    /// only the first document delta changes, the other bytes are copied.
+    static func shiftPostings(_ source: UnsafeRawBufferPointer, by shift: UInt32, file: String, into out: inout ByteWriter) throws {
         var r = ByteReader(source, file: file)
         let first = try r.vint()
-        let offset = postings.count
-        var head = ByteWriter(capacity: 10)
-        head.vint(((first >> 1) + UInt64(shift)) << 1 | (first & 1))
-        try postings.append(head.bytes)
-        try postings.append(UnsafeRawBufferPointer(rebasing: source[r.offset...]))
-        addDictionaryEntry(term, docFreq: docFreq, offset: offset, length: postings.count - offset)
+        out.vint(((first >> 1) + UInt64(shift)) << 1 | (first & 1))
+        out.append(UnsafeRawBufferPointer(rebasing: source[r.offset...]))
     }
 
     private mutating func addDictionaryEntry(_ term: [UInt8], docFreq: Int, offset: Int, length: Int) {

@@ -64,7 +64,7 @@ struct Merge: ParsableCommand {
     @OptionGroup var location: IndexLocation
 
     func run() throws {
-        let writer = try IndexWriter(directory: location.index, options: .init(threads: 1))
+        let writer = try IndexWriter(directory: location.index)
         defer { writer.close() }
         let commit = try writer.commit(forceMerge: true)
         print("merged: \(commit.liveCount) articles in \(commit.segments.count) segment(s)")
