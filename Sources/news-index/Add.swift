@@ -77,9 +77,9 @@ struct Add: ParsableCommand {
         for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
         let seconds = Date().timeIntervalSince(start)
         let mb = Double(writer.processed.bytes) / 1e6
-        print(String(format: "added %d, replaced %d, skipped %d, warnings %d in %.1f s (%.1f MB/s); index %@: %d articles in %d segments",
+        print(String(format: "added %d, replaced %d, skipped %d, warnings %d in %.1f s (%.1f MB/s); index %@: %d articles in %d segment%@",
                      writer.added, writer.replaced, ingestor.skippedCount, ingestor.warningCount + writer.issues.count, seconds,
-                     mb / max(seconds, 0.001), location.index, commit.liveCount, commit.segments.count))
+                     mb / max(seconds, 0.001), location.index, commit.liveCount, commit.segments.count, commit.segments.count == 1 ? "" : "s"))
         if ingestor.skippedCount > 0 { throw ExitCode(1) }
     }
 

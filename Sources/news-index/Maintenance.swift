@@ -67,7 +67,7 @@ struct Merge: ParsableCommand {
         let writer = try IndexWriter(directory: location.index)
         defer { writer.close() }
         let commit = try writer.commit(forceMerge: true)
-        print("merged: \(commit.liveCount) articles in \(commit.segments.count) segment(s)")
+        print("merged: \(commit.liveCount) articles in \(commit.segments.count) segment\(commit.segments.count == 1 ? "" : "s")")
     }
 }
 
