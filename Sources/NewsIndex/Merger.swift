@@ -87,7 +87,7 @@ enum Merger {
         }, work: { batch in
             var out = EncodedTerms()
             var encoder = PostingsEncoder()
-            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32](), scratch = [UInt32]()
+            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
             for term in batch {
                 defer { out.ends.append(out.bytes.count) }
                 // A rare term of one input without deletions: its postings move as bytes.
@@ -103,14 +103,7 @@ enum Merger {
                 positions.removeAll(keepingCapacity: true)
                 for (k, info) in term.parts {
                     var cursor = try inputs[k].postings(info)
-                    while try cursor.next() != PostingsCursor.end {
-                        let mapped = documentMaps[k][Int(cursor.doc)]
-                        guard mapped >= 0 else { continue }
-                        docs.append(UInt32(mapped))
-                        freqs.append(cursor.freq)
-                        try cursor.positions(into: &scratch)
-                        positions += scratch
-                    }
+                    try cursor.appendAll(renumberedBy: documentMaps[k], docs: &docs, freqs: &freqs, positions: &positions)
                 }
                 out.docFreqs.append(docs.count)
                 if !docs.isEmpty { encoder.encode(term.key, docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &out.bytes) }

@@ -320,6 +320,47 @@ public struct PostingsCursor {
         return current
     }
 
+    /// Appends every posting after the current one (for a merge): each document renumbered
+    /// through `map` (left out where its entry is negative), its frequency and its positions.
+    /// - Complexity: O(postings), decoding each block once.
+    mutating func appendAll(renumberedBy map: [Int32], docs outDocs: inout [UInt32], freqs outFreqs: inout [UInt32],
+                            positions outPositions: inout [UInt32]) throws {
+        guard version >= 3 else {
+            var scratch = [UInt32]()
+            while try next() != Self.end {
+                let m = map[Int(current)]
+                guard m >= 0 else { continue }
+                outDocs.append(UInt32(m))
+                outFreqs.append(freq)
+                try positions(into: &scratch)
+                outPositions += scratch
+            }
+            return
+        }
+        while true {
+            if block < 0 || index + 1 >= count {
+                let b = block + 1
+                guard b < blocks.count else { current = Self.end; return }
+                try load(b)
+            }
+            if pendingFreqs >= 0 { unpackFrequencies() }
+            let withPositions = blocks[block].posLength > 0
+            if withPositions && positionsDecoded != block { try decodePositions() }
+            for i in index + 1 ..< count {
+                let m = map[Int(docs[i])]
+                guard m >= 0 else { continue }
+                outDocs.append(UInt32(m))
+                outFreqs.append(freqs[i])
+                if withPositions {
+                    let start = Int(positionStarts[i])
+                    outPositions.append(contentsOf: blockPositions[start ..< start + Int(freqs[i])])
+                }
+            }
+            index = count - 1
+            current = Int32(docs[index])
+        }
+    }
+
     /// Moves to the first document ≥ `target` (skipping whole blocks); returns it, or `end`.
     @inlinable @discardableResult
     public mutating func advance(to target: Int32) throws -> Int32 {
