@@ -10,15 +10,17 @@ extension Searcher {
     ///   `leadLength` characters of the normalized body adds `leadWeight` × its idf;
     /// - the headline's coverage: an article whose headline is mostly the query is
     ///   about it, so the share of the headline's tokens that are query terms, times
-    ///   the idf of the query terms found there, is added `coverageWeight` times.
+    ///   the idf of the query terms found there, is added `coverageWeight` times;
+    /// - the query's numbers and Latin tokens: each one the article holds adds
+    ///   `numberWeight` × its idf (recurring reports differ in their numbers).
     /// - Complexity: O(depth × query terms) cursor moves, each decoding at most one
     ///   postings block and reading one position.
     func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
         let depth = min(hits.count, depth)
-        guard ranking.leadWeight > 0 || ranking.coverageWeight > 0, depth > 1 else { return }
+        guard ranking.leadWeight > 0 || ranking.coverageWeight > 0 || ranking.numberWeight > 0, depth > 1 else { return }
         let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
         var segment = -1
-        var units = [TermCursor](), terms = [TermCursor]()
+        var units = [TermCursor](), terms = [TermCursor](), numbers = [TermCursor]()
         for i in order {
             if hits[i].segment != segment {
                 for t in terms { t.rewind() }
@@ -30,6 +32,7 @@ extension Searcher {
                 let all = plan.scoringUnits + plan.words
                 terms = (all.filter { !$0.headlineOnly } + all.filter(\.headlineOnly)).filter { seen.insert($0.term).inserted }
                 units = terms.filter { $0.term.kind != .word }  // words have no positions
+                numbers = units.filter { $0.term.kind == .number || $0.term.kind == .letters }
             }
             let doc = Int32(hits[i].doc)
             if ranking.leadWeight > 0 {
@@ -38,6 +41,11 @@ extension Searcher {
                     if let p = try u.firstPosition(of: doc, in: .body), Int(p) < ranking.leadLength { idf += u.idf }
                 }
                 hits[i].score += ranking.leadWeight * idf
+            }
+            if ranking.numberWeight > 0 {
+                var idf = 0.0
+                for n in numbers where try n.frequency(of: doc, in: .body) > 0 || n.frequency(of: doc, in: .headline) > 0 { idf += n.idf }
+                hits[i].score += ranking.numberWeight * idf
             }
             let length = plans[segment].segment.length(Int(doc), .headline)
             if ranking.coverageWeight > 0 && length > 0 {

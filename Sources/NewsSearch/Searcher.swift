@@ -57,7 +57,8 @@ public final class Searcher {
             return try listByDate(clauses, options: options, count: count)
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
-        let lead = options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0 ? options.ranking.leadDepth : 0
+        let lead = options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0 || options.ranking.numberWeight > 0
+            ? options.ranking.leadDepth : 0
         var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).

@@ -94,6 +94,8 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(name: .customLong("lead-depth"), help: "How many top results the lead and the headline's coverage re-order.") var leadDepth: Int = Ranking().leadDepth
     @Option(name: .customLong("coverage-weight"), help: "Weight (× idf) of the share of a headline that the query covers (0 = off).")
     var coverageWeight: Double = Ranking().coverageWeight
+    @Option(name: .customLong("number-weight"), help: "Weight (× idf) of the query's numbers and Latin tokens an article holds (0 = off).")
+    var numberWeight: Double = Ranking().numberWeight
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
@@ -103,8 +105,8 @@ struct NewsSearchCommand: ParsableCommand {
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0 else {
-            throw ValidationError("--lead-weight, --lead-length, --lead-depth and --coverage-weight must be ≥ 0")
+        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0 else {
+            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight and --number-weight must be ≥ 0")
         }
         if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
@@ -133,6 +135,7 @@ struct NewsSearchCommand: ParsableCommand {
         options.ranking.leadLength = leadLength
         options.ranking.leadDepth = leadDepth
         options.ranking.coverageWeight = coverageWeight
+        options.ranking.numberWeight = numberWeight
         do {
             try options.filters.setDates(from: from, to: to)
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }

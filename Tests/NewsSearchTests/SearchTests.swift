@@ -158,6 +158,29 @@ final class Fixture: @unchecked Sendable {
         #expect(gain["long"]! > 0 && gain["short"]! > 2 * gain["long"]!)
     }
 
+    /// A yearly report and last year's: the query's session number and growth figure decide,
+    /// though last year's report shares more of the query's other words.
+    @Test func theQuerysNumbersDecideBetweenRecurringReports() throws {
+        let dir = try TemporaryFolder("numbers")
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        try writer.add(Article(id: "2023", headline: "", body: "第52届光伏产业大会开幕，光伏组件产量增长5.4%。", location: "t"))
+        try writer.add(Article(id: "2024", headline: "", body: "第54届产业大会开幕，组件产量增长5.3%。", location: "t"))
+        for i in 0 ..< 20 { try writer.add(Article(id: "other\(i)", headline: "", body: "今天天气晴朗适合出行，第\(i)届运动会开幕。", location: "t")) }
+        _ = try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: dir.path)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        func top(_ weight: Double) throws -> [String] {
+            var options = Searcher.Options()
+            options.ranking.numberWeight = weight
+            options.limit = 2
+            let hits = try searcher.search(try Query.parse("第54届光伏产业大会开幕 产量增长5.3%"), options: options).hits
+            return hits.map { reader.segments[$0.segment].id($0.doc) }
+        }
+        #expect(try top(0) == ["2023", "2024"])
+        #expect(try top(Ranking().numberWeight) == ["2024", "2023"])
+    }
+
     /// The lead re-orders the first results of the whole list, whatever the limit:
     /// a shorter list is the start of a longer one.
     @Test func aLimitCutsTheSameList() throws {
