@@ -54,11 +54,10 @@ enum OrderedWork {
         private var stopped = false
 
         func add(_ job: Job) {
-            condition.lock()
-            jobs[produced] = job
-            produced += 1
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting {
+                jobs[produced] = job
+                produced += 1
+            }
         }
 
         /// The next unclaimed job; when `waiting`, blocks until there is one (nil once none will come).
@@ -73,10 +72,7 @@ enum OrderedWork {
         }
 
         func deliver(_ n: Int, _ output: Result<Output, Error>) {
-            condition.lock()
-            outputs[n] = output
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting { outputs[n] = output }
         }
 
         func take(_ n: Int) -> Result<Output, Error>? {
@@ -93,17 +89,11 @@ enum OrderedWork {
         }
 
         func finish() {
-            condition.lock()
-            finished = true
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting { finished = true }
         }
 
         func stop() {
-            condition.lock()
-            stopped = true
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting { stopped = true }
         }
     }
 }

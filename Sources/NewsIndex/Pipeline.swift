@@ -92,11 +92,10 @@ final class Pipeline: @unchecked Sendable {
 
     /// Asks for the in-memory segment to be flushed once everything submitted before is in it.
     func flush() {
-        condition.lock()
-        ready[issued] = .flush
-        issued += 1
-        condition.broadcast()
-        condition.unlock()
+        condition.broadcasting {
+            ready[issued] = .flush
+            issued += 1
+        }
     }
 
     /// Blocks until every item handed out so far is done.
@@ -107,10 +106,7 @@ final class Pipeline: @unchecked Sendable {
     }
 
     func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
+        condition.broadcasting { stopped = true }
     }
 
     var inFlightPrefixes: [String] {
@@ -180,10 +176,7 @@ final class Pipeline: @unchecked Sendable {
             } catch {
                 fail(error)
             }
-            condition.lock()
-            done += 1
-            condition.broadcast()
-            condition.unlock()
+            condition.broadcasting { done += 1 }
         }
     }
 
