@@ -302,6 +302,8 @@ final class SegmentBuilder {
         } else {
             for (c, s) in zip(columns, stored) { try writer.addDocument(c, s) }
         }
+        // On an error below, the compression still ends before the error leaves.
+        defer { compressing.wait() }
         let (flat, keyStart, order) = sortedKeys()
         if threads > 1 {
             try addTermsSideBySide(order, flat, keyStart, threads: threads, chunkTerms: max(1, chunkTerms), to: &writer)

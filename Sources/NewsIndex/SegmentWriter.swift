@@ -5,8 +5,11 @@ import NewsText
 /// Serializes one segment (FORMAT.md): the columns and stored articles of its
 /// documents, then its terms in sorted order with their postings.
 ///
-/// Call order: `addDocument` for documents 0, 1, 2 … in order; then `addTerm`
-/// for every term in ascending byte order; then `finish`. Used by the
+/// Call order: `addDocument` (or `addColumns`, with `addStoreBlock` for their
+/// stored articles) for documents 0, 1, 2 … in order; then `addTerm` (or
+/// `addEncodedTerm`, with postings a `PostingsEncoder` wrote) for every term in
+/// ascending byte order; then `finish`. Store blocks may also come after the
+/// terms (a flush compresses them on another thread meanwhile). Used by the
 /// in-memory builder when it flushes and by the merger.
 struct SegmentWriter {
     /// Terms per dictionary block (FORMAT.md "Term dictionary"): a lookup reads half of one on average.
