@@ -24,6 +24,48 @@ enum Merger {
         var keys: [[UInt8]] = []
     }
 
+    /// The merged postings of a term whose inputs have no deletions and which stays one block
+    /// (fewer than 128 documents) with every position a varint (fewer than 128 in all): each
+    /// input's tail entries are copied but for the first, whose document delta now starts from
+    /// the previous input's last document, then each input's positions (FORMAT.md "Postings":
+    /// the bytes a decode and encode would write). Nil, with nothing written, when it does not qualify.
+    private static func joinedPostings(_ parts: [(Int, TermInfo)], _ inputs: [SegmentReader], _ shifts: [UInt32?],
+                                       into out: inout ByteWriter) throws -> Int? {
+        guard parts.count > 1, parts.reduce(0, { $0 + $1.1.docFreq }) < BitPacking.blockSize,
+              parts.allSatisfy({ shifts[$0.0] != nil && inputs[$0.0].postVersion >= 3 }) else { return nil }
+        // Per input: after its first entry's varint, the end of its entries, its first and last documents.
+        var spans = [(firstEnd: Int, docEnd: Int, first: Int64, last: Int64, flag: UInt64)]()
+        var positions = 0
+        for (k, info) in parts {
+            let file = inputs[k].post
+            var r = ByteReader(file.bytes, offset: info.offset, file: file.path)
+            var doc: Int64 = -1, firstEnd = 0, first: Int64 = 0, flag: UInt64 = 0
+            for j in 0 ..< info.docFreq {
+                let v = try r.vint()
+                doc += Int64(v >> 1)
+                if j == 0 { firstEnd = r.offset; first = doc; flag = v & 1 }
+                positions += v & 1 == 1 ? 1 : Int(try r.vint())
+            }
+            guard r.offset <= info.offset + info.length else {
+                throw FormatError.corrupt(file: file.path, detail: "postings at byte \(info.offset) overrun their length")
+            }
+            spans.append((firstEnd, r.offset, first, doc, flag))
+        }
+        // Positions must all be varints (words have none).
+        guard positions < BitPacking.blockSize || zip(parts, spans).allSatisfy({ $1.docEnd == $0.1.offset + $0.1.length }) else { return nil }
+        var previous: Int64 = -1
+        for ((k, _), span) in zip(parts, spans) {
+            let shift = Int64(shifts[k]!)
+            out.vint(UInt64(span.first + shift - previous) << 1 | span.flag)
+            out.append(UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[span.firstEnd ..< span.docEnd]))
+            previous = span.last + shift
+        }
+        for ((k, info), span) in zip(parts, spans) {
+            out.append(UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[span.docEnd ..< info.offset + info.length]))
+        }
+        return parts.reduce(0) { $0 + $1.1.docFreq }
+    }
+
     /// Merges `segments` into the new segment `name`; postings are encoded on `threads` threads,
     /// `chunkTerms` terms at a time (the files are the same with any number).
     static func merge(_ segments: [SegmentReader], directory: String, name: String, threads: Int = 1,
@@ -96,6 +138,11 @@ enum Merger {
                     let bytes = UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[info.offset ..< info.offset + info.length])
                     try SegmentWriter.shiftPostings(bytes, by: shift, file: inputs[k].post.path, into: &out.bytes)
                     out.docFreqs.append(info.docFreq)
+                    continue
+                }
+                // A small term of several inputs without deletions: their bytes are joined.
+                if let docFreq = try joinedPostings(term.parts, inputs, shiftsByInput, into: &out.bytes) {
+                    out.docFreqs.append(docFreq)
                     continue
                 }
                 docs.removeAll(keepingCapacity: true)
