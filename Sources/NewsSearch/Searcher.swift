@@ -117,6 +117,10 @@ public final class Searcher {
         var windowBound = Double.infinity, bodyBound = Double.infinity
         let lengths = segment.lengthPairs
         let required = plan.requiredByRarity
+        let leapfrog = plan.driver != nil
+        // A plain query matches a document that holds every required unit (as `SegmentPlan.matchesAll`
+        // finds, reading the plan's lazy lists each time).
+        let plain = plan.plain
         /// BM25F of `doc` (its cursors are moved to it).
         func scoreOf(_ doc: Int32) throws -> Double {
             let norms = Norms(lengths, doc, ranking: options.ranking, averages: averages)
@@ -159,7 +163,7 @@ public final class Searcher {
                 }
             }
             defer {
-                if plan.driver != nil {
+                if leapfrog {
                     // Leapfrog: every required unit is now at or past `doc`, and no document
                     // before the furthest of them can hold them all.
                     var target = doc + 1
@@ -180,7 +184,7 @@ public final class Searcher {
                     for k in order.indices {
                         // The margin covers the other order of summation.
                         if (sum + rest[k]) * (1 + 1e-9) <= threshold { dropped = true; break }
-                        termScores[order[k]] = try scored[order[k]].score(at: doc, norms)
+                        termScores[order[k]] = try scored.guaranteed(order[k]) { try $0.score(at: doc, norms) }
                         sum += termScores[order[k]]
                     }
                     if dropped { continue }
@@ -192,7 +196,8 @@ public final class Searcher {
                 }
                 guard score! > threshold else { continue }
             }
-            guard options.filters.accepts(segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
+            guard options.filters.accepts(segment, Int(doc)),
+                  try plain ? SegmentPlan.hold(required, doc) : plan.matchesAll(doc, verifier: self) else { continue }
             if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1
             top.insert(try score ?? scoreOf(doc), s, Int(doc))

@@ -214,14 +214,17 @@ final class SegmentPlan {
 
     /// Whether `doc` holds every unit of the clauses a match needs (false rejects it; true
     /// leaves the clauses to check).
-    func holdsRequiredUnits(_ doc: Int32) throws -> Bool {
-        for u in requiredByRarity where try u.advance(to: doc) != doc { return false }
+    func holdsRequiredUnits(_ doc: Int32) throws -> Bool { try Self.hold(requiredByRarity, doc) }
+
+    /// Whether every one of `units` holds `doc` (each moved to the first document ≥ it).
+    static func hold(_ units: [TermCursor], _ doc: Int32) throws -> Bool {
+        for u in units where try u.advance(to: doc) != doc { return false }
         return true
     }
 
     /// Whether no clause is in an OR group, an exact string or excluded (most queries): a
     /// document then matches when it holds every unit, and the clauses need no check of their own.
-    private lazy var plain: Bool = !hasGroups && clauseInfo.allSatisfy { $0.occur != .mustNot && !$0.phrase }
+    private(set) lazy var plain: Bool = !hasGroups && clauseInfo.allSatisfy { $0.occur != .mustNot && !$0.phrase }
 
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {
