@@ -95,10 +95,12 @@ final class SegmentBuilder {
     var docCount: Int { columns.count }
 
     /// The bytes held, for the flush decision: postings pool, term tables and
-    /// keys, columns and stored text.
+    /// keys, columns and stored text. Only from what was added (counts, never an
+    /// array's capacity, which depends on what the allocator handed back): where a
+    /// segment ends must not depend on anything but the input.
     var estimatedBytes: Int {
         pool.allocatedBytes + termCapacity * MemoryLayout<TermState>.stride + (1 << packedBits) * MemoryLayout<Slot>.stride + (1 << longBits) * 8
-            + arena.capacity * 2 + termStart.capacity * 4 + storedBytes + columns.count * (MemoryLayout<DocumentColumns>.stride + 400)
+            + arena.count * 2 + termStart.count * 4 + storedBytes + columns.count * (MemoryLayout<DocumentColumns>.stride + 400)
     }
 
     /// Adds the tokens the analyzer holds for one field of the document being built.

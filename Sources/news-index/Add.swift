@@ -23,7 +23,7 @@ struct Add: ParsableCommand {
     var rebuild = false
     @Option(help: "Analysis threads (default: the number of cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Memory for in-memory segments, in MB (default 256).")
+    @Option(help: "Memory for the in-memory segment, in MB (8 to 4096, default 256).")
     var memory: Int = 256
     @Option(help: "A user lexicon file: one term per line.")
     var lexicon: String?
@@ -40,7 +40,8 @@ struct Add: ParsableCommand {
         if watch && paths.contains("-") { throw ValidationError("--watch watches folders; for a feed on stdin use news-index - (without --watch)") }
         guard interval > 0 else { throw ValidationError("--interval must be positive") }
         guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
-        guard memory >= 8 else { throw ValidationError("--memory must be at least 8 (MB)") }
+        // One in-memory segment holds at most 2 GB of postings (SlicePool), reached near 6 GB of budget.
+        guard memory >= 8 && memory <= 4096 else { throw ValidationError("--memory must be between 8 and 4096 (MB)") }
     }
 
     func run() throws {

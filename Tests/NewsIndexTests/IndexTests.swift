@@ -227,6 +227,34 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         try expectSameFiles()
     }
 
+    /// Segments cut by the memory budget (not by a document count) end at the same
+    /// documents whatever the threads: the estimate counts what was added, never what
+    /// the allocator happened to reserve.
+    @Test func theMemoryBudgetCutsSegmentsAtTheSameDocuments() throws {
+        let articles = makeArticles(600, seed: 5)
+        var segments = [[UInt32]]()
+        var files = [[String: Data]]()
+        for threads in [1, 3] {
+            let dir = try TemporaryFolder("budget\(threads)")
+            var options = IndexWriter.Options(threads: threads)
+            options.memory = 1_500_000  // below the 8 MB the initializer allows: a few hundred small articles
+            options.mergeFactor = 1000
+            let writer = try IndexWriter(directory: dir.path, options: options)
+            for a in articles { try writer.add(a) }
+            let commit = try writer.commit()
+            writer.close()
+            segments.append(commit.segments.map(\.docCount))
+            var bytes = [String: Data]()
+            for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) where f.hasPrefix("seg-") {
+                bytes[f] = FileManager.default.contents(atPath: dir.path + "/" + f)
+            }
+            files.append(bytes)
+        }
+        #expect(segments[0].count >= 3 && segments[0].reduce(0, +) == 600)
+        #expect(segments[1] == segments[0])
+        #expect(files[1] == files[0])
+    }
+
     /// Twenty small segments of one size tier: two groups of eight merge side by side.
     @Test func tieredMergesRunSideBySideAndLoseNothing() throws {
         let merged = try TemporaryFolder("tiered"), unmerged = try TemporaryFolder("untiered")
