@@ -307,17 +307,10 @@ final class SegmentBuilder {
         // On an error below, the compression still ends before the error leaves.
         defer { compressing.wait() }
         let (flat, keyStart, order) = sortedKeys()
-        if threads > 1 {
-            try addTermsSideBySide(order, flat, keyStart, threads: threads, chunkTerms: max(1, chunkTerms), to: &writer)
-            compressing.wait()
-            for b in storeBlocks { try b.bytes.withUnsafeBytes { try writer.addStoreBlock($0, rawLength: b.rawLength, firstDoc: b.firstDoc) } }
-        } else {
-            var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
-            for id in order {
-                decodePostings(id, &docs, &freqs, &positions)
-                try writer.addTerm(flat[keyStart[id] ..< keyStart[id + 1]], docs: docs, freqs: freqs, positions: positions)
-            }
-        }
+        // With one thread, OrderedWork encodes and writes the chunks one after the other.
+        try addTermsSideBySide(order, flat, keyStart, threads: threads, chunkTerms: max(1, chunkTerms), to: &writer)
+        compressing.wait()
+        for b in storeBlocks { try b.bytes.withUnsafeBytes { try writer.addStoreBlock($0, rawLength: b.rawLength, firstDoc: b.firstDoc) } }
         return try writer.finish(deleted: deleted, generation: generation)
     }
 

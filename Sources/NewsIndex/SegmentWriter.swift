@@ -6,8 +6,8 @@ import NewsText
 /// documents, then its terms in sorted order with their postings.
 ///
 /// Call order: `addDocument` (or `addColumns`, with `addStoreBlock` for their
-/// stored articles) for documents 0, 1, 2 … in order; then `addTerm` (or
-/// `addEncodedTerm`, with postings a `PostingsEncoder` wrote) for every term in
+/// stored articles) for documents 0, 1, 2 … in order; then `addEncodedTerm`
+/// (postings a `PostingsEncoder` wrote, with `fieldLengths`) for every term in
 /// ascending byte order; then `finish`. Store blocks may also come after the
 /// terms (a flush compresses them on another thread meanwhile). Used by the
 /// in-memory builder when it flushes and by the merger.
@@ -43,7 +43,6 @@ struct SegmentWriter {
 
     // Terms.
     private let postings: FileWriter
-    private var postingsBuffer = ByteWriter(capacity: 1 << 16)
     private var dict = IndexFile.begin(.dictionary)
     private var dictBlock = ByteWriter()
     private var blockTerms = 0
@@ -52,7 +51,6 @@ struct SegmentWriter {
     private var blockOffsets: [UInt32] = []
     private var termCount: UInt64 = 0
     private var blockFirstOffset = 0
-    private var encoder = PostingsEncoder()
 
     var docCount: Int { dates.count }
 
@@ -136,18 +134,6 @@ struct SegmentWriter {
 
     /// Every document's field lengths, headline and body interleaved (for the impacts).
     var fieldLengths: [UInt32] { lengths }
-
-    /// Adds a term with its postings: documents ascending, a frequency per
-    /// document, and all positions (ascending within each document) in order.
-    mutating func addTerm(_ term: some Collection<UInt8>, docs: [UInt32], freqs: [UInt32], positions: [UInt32]) throws {
-        precondition(!docs.isEmpty && docs.count == freqs.count)
-        var buffer = postingsBuffer
-        postingsBuffer = ByteWriter()
-        buffer.removeAll()
-        encoder.encode(term, docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &buffer)
-        try buffer.bytes.withUnsafeBytes { try addEncodedTerm(term, docFreq: docs.count, postings: $0) }
-        postingsBuffer = buffer
-    }
 
     /// Adds a term whose postings `PostingsEncoder` encoded (with this segment's field lengths).
     mutating func addEncodedTerm(_ term: some Collection<UInt8>, docFreq: Int, postings bytes: UnsafeRawBufferPointer) throws {
