@@ -72,6 +72,9 @@ struct PlannedClause {
     /// whether positions alone cannot prove a match (it holds spaces or punctuation between tokens).
     var normalizedUnits: [UInt16]
     var needsVerification: Bool
+    /// Units that are bigrams crossing a word boundary wherever the clause has them (see
+    /// `QueryPlanner.crossingBigrams`); empty for an exact string.
+    var crossing: [TermText] = []
 }
 
 enum QueryPlanner {
@@ -129,10 +132,53 @@ enum QueryPlanner {
             }
             // Positions prove contiguity only when tokens cover every character.
             let covered = !clause.phrase || coverage(tokens, count: analyzer.normalizedCount)
+            var crossing = [TermText]()
+            if !clause.phrase {
+                let found = analyzer.withNormalized { crossingBigrams(tokens, $0) }
+                let crossingText = Set(found.crossing.map { analyzer.text(of: tokens[$0]) })
+                let otherText = Set(found.other.map { analyzer.text(of: tokens[$0]) })
+                crossing = units.filter { $0.kind == .bigram && crossingText.contains($0.text) && !otherText.contains($0.text) }
+            }
             planned.append(PlannedClause(clause: clause, units: units, words: words, phrase: phrase,
-                                         normalizedUnits: normalized, needsVerification: !covered))
+                                         normalizedUnits: normalized, needsVerification: !covered, crossing: crossing))
         }
         return planned
+    }
+
+    /// Han runs of at least this many characters read as a sentence (a headline, a question),
+    /// not as keywords: their bigrams that cross a word boundary are weighed less.
+    static let sentenceRun = 5
+
+    /// Splits the indices of `tokens`' bigrams in two: those that cross a word boundary in a
+    /// run of `sentenceRun` characters or more, and all others. A bigram crosses one when no
+    /// dictionary word holds both its characters but a word holds one of them (德国总理将访华:
+    /// 国总, 理将, 将访). Characters outside every word are left alone: they are often a name
+    /// the dictionary lacks (于乐 of 于乐的职业), whose bigram is the best thing to search for.
+    /// - Complexity: O(bigrams × words in the clause).
+    static func crossingBigrams(_ tokens: [Token], _ text: UnsafeBufferPointer<UInt16>) -> (crossing: [Int], other: [Int]) {
+        let words = tokens.filter { $0.kind == .word }
+        let bigrams = tokens.indices.filter { tokens[$0].kind == .bigram }
+        // Where a bigram's second character starts (a character may be a surrogate pair).
+        func middle(_ t: Token) -> Int32 {
+            let last = Int(t.end) - 1
+            return t.end - (last > Int(t.start) && UTF16.isTrailSurrogate(text[last]) ? 2 : 1)
+        }
+        var crossing = [Int](), other = [Int]()
+        var i = 0
+        while i < bigrams.count {
+            // A run: bigrams each starting where the one before has its second character.
+            var j = i
+            while j + 1 < bigrams.count && tokens[bigrams[j + 1]].start == middle(tokens[bigrams[j]]) { j += 1 }
+            let sentence = j - i + 2 >= sentenceRun
+            for k in bigrams[i ... j] {
+                let t = tokens[k], mid = middle(t)
+                let inside = words.contains { $0.start <= t.start && t.end <= $0.end }
+                let touches = words.contains { $0.end == mid || $0.start == mid }
+                if sentence && !inside && touches { crossing.append(k) } else { other.append(k) }
+            }
+            i = j + 1
+        }
+        return (crossing, other)
     }
 
     /// Whether tokens cover every unit of the normalized text (no spaces or punctuation).
@@ -158,6 +204,9 @@ final class QueryTerms {
     let docFreq: [Int]
     /// Live and deleted articles over all segments (idf's N).
     let documents: Double
+    /// Per term, whether it is a bigram that crosses a word boundary wherever the query has it
+    /// (`Ranking.boundaryWeight` weighs it).
+    let crossesBoundary: [Bool]
     /// `entries[(segment · terms + term) · 2 + field]`.
     private let entries: [[(TermInfo, Int32)]]
 
@@ -185,6 +234,9 @@ final class QueryTerms {
         self.terms = terms
         self.entries = entries
         self.docFreq = docFreq
+        let crossing = Set(clauses.flatMap(\.crossing))
+        let plain = Set(clauses.flatMap { c in c.units.filter { !c.crossing.contains($0) } })
+        crossesBoundary = terms.map { crossing.contains($0) && !plain.contains($0) }
         documents = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
     }
 

@@ -96,6 +96,8 @@ struct NewsSearchCommand: ParsableCommand {
     var coverageWeight: Double = Ranking().coverageWeight
     @Option(name: .customLong("number-weight"), help: "Weight (× idf) of the query's numbers and Latin tokens an article holds (0 = off).")
     var numberWeight: Double = Ranking().numberWeight
+    @Option(name: .customLong("boundary-weight"), help: "Weight of a query bigram that crosses a word boundary in a run of five or more characters (国总 of 德国总理; 1 = off).")
+    var boundaryWeight: Double = Ranking().boundaryWeight
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
@@ -105,8 +107,8 @@ struct NewsSearchCommand: ParsableCommand {
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0 else {
-            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight and --number-weight must be ≥ 0")
+        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0 else {
+            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight and --boundary-weight must be ≥ 0")
         }
         if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
@@ -136,6 +138,7 @@ struct NewsSearchCommand: ParsableCommand {
         options.ranking.leadDepth = leadDepth
         options.ranking.coverageWeight = coverageWeight
         options.ranking.numberWeight = numberWeight
+        options.ranking.boundaryWeight = boundaryWeight
         do {
             try options.filters.setDates(from: from, to: to)
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }

@@ -36,4 +36,18 @@ import NewsText
         #expect(try units("什么").contains("什么"))
         #expect(try units(#""是什么""#).contains("什么"))
     }
+
+    func crossing(_ q: String) throws -> [String] {
+        try QueryPlanner.plan(try Query.parse(q), analyzer: try Analyzer()).flatMap { $0.crossing.map(\.text) }
+    }
+
+    /// In a sentence, bigrams that join a word to its neighbour are phrasing; inside a word,
+    /// between characters no word holds (a name the dictionary lacks), or in a short run
+    /// (a keyword), they are what the user asks for.
+    @Test func bigramsAcrossWordBoundariesOfASentenceAreMarked() throws {
+        #expect(try crossing("德国总理将访华举行会谈") == ["国总", "理将", "将访", "华举", "行会"])
+        #expect(try crossing("于乐的职业") == ["的职"])
+        #expect(try crossing("联播快讯").isEmpty)  // four characters: a keyword
+        #expect(try crossing("\"德国总理将访华\"").isEmpty)  // an exact string weighs every bigram
+    }
 }

@@ -181,6 +181,31 @@ final class Fixture: @unchecked Sendable {
         #expect(try top(Ranking().numberWeight) == ["2024", "2023"])
     }
 
+    /// A bigram that only joins two words of a sentence (国总 of 德国总理) weighs
+    /// `boundaryWeight`; bigrams inside words weigh in full.
+    @Test func bigramsAcrossWordBoundariesWeighLess() throws {
+        let dir = try TemporaryFolder("boundary")
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        try writer.add(Article(id: "phrasing", headline: "", body: "中国总部设在北京。", location: "t"))  // only 国总
+        try writer.add(Article(id: "subject", headline: "", body: "德国经济增长放缓。", location: "t"))  // only 德国
+        for i in 0 ..< 20 { try writer.add(Article(id: "other\(i)", headline: "", body: "今天天气晴朗适合出行，第\(i)届运动会开幕。", location: "t")) }
+        _ = try writer.commit()
+        writer.close()
+        let reader = try IndexReader.open(directory: dir.path)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        func scores(_ weight: Double) throws -> [String: Double] {
+            var options = Searcher.Options()
+            options.ranking.boundaryWeight = weight
+            options.ranking.leadWeight = 0  // the lead adds idf, whatever the weight
+            let hits = try searcher.search(try Query.parse("德国总理将访华举行会谈"), options: options).hits
+            return Dictionary(uniqueKeysWithValues: hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) })
+        }
+        let full = try scores(1), weighed = try scores(Ranking().boundaryWeight)
+        #expect(abs(weighed["phrasing"]! - Ranking().boundaryWeight * full["phrasing"]!) < 1e-9)
+        #expect(weighed["subject"] == full["subject"])
+        #expect(Ranking().boundaryWeight < 1)
+    }
+
     /// The lead re-orders the first results of the whole list, whatever the limit:
     /// a shorter list is the start of a longer one.
     @Test func aLimitCutsTheSameList() throws {
