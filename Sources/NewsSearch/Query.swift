@@ -35,7 +35,9 @@ public struct Query: Equatable, Sendable {
     /// Chinese quotation marks inside them (提着“篮子”) are part of the text.
     public static func parse(_ text: String) throws -> Query {
         var clauses = [Clause]()
-        let chars = Array(text).map { $0 == "\u{3000}" ? " " : $0 }
+        // Scalars, not Characters: every delimiter is one scalar, and grapheme breaking
+        // cost a query more than its dictionary lookups.
+        let chars = text.unicodeScalars.map { $0 == "\u{3000}" ? " " : $0 }
         var i = 0
         var pendingOr = false
         var group = 0
@@ -50,21 +52,21 @@ public struct Query: Equatable, Sendable {
                 }
             }
             var headlineOnly = false
-            if chars[i...].starts(with: Array("title:")) || chars[i...].starts(with: Array("标题:")) || chars[i...].starts(with: Array("标题：")) {
+            if let prefix = Self.headlinePrefixes.first(where: { chars[i...].starts(with: $0) }) {
                 headlineOnly = true
-                i += chars[i...].starts(with: Array("title:")) ? 6 : 3
+                i += prefix.count
             }
             var phrase = false
             var value = ""
             if i < chars.count && chars[i] == "\"" {
                 phrase = true
                 guard let close = chars[(i + 1)...].firstIndex(of: "\"") else { throw ParseError.unterminatedQuote(text) }
-                value = String(chars[(i + 1) ..< close])
+                value = String(String.UnicodeScalarView(chars[(i + 1) ..< close]))
                 i = close + 1
             } else {
                 let start = i
                 while i < chars.count && chars[i] != " " && chars[i] != "\t" { i += 1 }
-                value = String(chars[start ..< i])
+                value = String(String.UnicodeScalarView(chars[start ..< i]))
             }
             if !phrase && occur == .should && !headlineOnly && value == "OR" {
                 guard !clauses.isEmpty else { throw ParseError.danglingOperator(text) }
@@ -86,5 +88,8 @@ public struct Query: Equatable, Sendable {
         if pendingOr { throw ParseError.danglingOperator(text) }
         return Query(clauses: clauses)
     }
+
+    /// What makes a clause search the headline only.
+    private static let headlinePrefixes: [[Unicode.Scalar]] = ["title:", "标题:", "标题："].map { Array($0.unicodeScalars) }
 }
 
