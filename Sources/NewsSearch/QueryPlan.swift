@@ -154,9 +154,16 @@ enum QueryPlanner {
     /// dictionary word holds both its characters but a word holds one of them (德国总理将访华:
     /// 国总, 理将, 将访). Characters outside every word are left alone: they are often a name
     /// the dictionary lacks (于乐 of 于乐的职业), whose bigram is the best thing to search for.
-    /// - Complexity: O(bigrams × words in the clause).
+    /// - Complexity: O(tokens + characters of their words).
     static func crossingBigrams(_ tokens: [Token], _ text: UnsafeBufferPointer<UInt16>) -> (crossing: [Int], other: [Int]) {
-        let words = tokens.filter { $0.kind == .word }
+        // Per UTF-16 offset: whether a word starts or ends there, or holds the characters on
+        // both sides of it.
+        var edge = [Bool](repeating: false, count: text.count + 1), within = edge
+        for w in tokens where w.kind == .word && w.end <= text.count {
+            edge[Int(w.start)] = true
+            edge[Int(w.end)] = true
+            for k in Int(w.start) + 1 ..< Int(w.end) { within[k] = true }
+        }
         let bigrams = tokens.indices.filter { tokens[$0].kind == .bigram }
         // Where a bigram's second character starts (a character may be a surrogate pair).
         func middle(_ t: Token) -> Int32 {
@@ -171,10 +178,8 @@ enum QueryPlanner {
             while j + 1 < bigrams.count && tokens[bigrams[j + 1]].start == middle(tokens[bigrams[j]]) { j += 1 }
             let sentence = j - i + 2 >= sentenceRun
             for k in bigrams[i ... j] {
-                let t = tokens[k], mid = middle(t)
-                let inside = words.contains { $0.start <= t.start && t.end <= $0.end }
-                let touches = words.contains { $0.end == mid || $0.start == mid }
-                if sentence && !inside && touches { crossing.append(k) } else { other.append(k) }
+                let mid = Int(middle(tokens[k]))
+                if sentence && !within[mid] && edge[mid] { crossing.append(k) } else { other.append(k) }
             }
             i = j + 1
         }
