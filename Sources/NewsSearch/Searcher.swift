@@ -286,7 +286,10 @@ public final class Searcher {
                 if essential == terms.count { break }
             }
             var doc = PostingsCursor.end
-            for i in essential ..< terms.count where terms[i].doc < doc { doc = terms[i].doc }
+            for i in essential ..< terms.count {
+                let d = terms.guaranteed(i) { $0.doc }
+                if d < doc { doc = d }
+            }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
                 // Essential terms by their block maxima, the others by their upper bounds: a long
@@ -295,12 +298,16 @@ public final class Searcher {
                     (windowBound, _, windowEnd) = window(terms, from: essential, at: doc, plus: wordBound + raw[essential], options.ranking)
                 }
                 if windowBound < threshold {
-                    for i in essential ..< terms.count { try terms[i].advance(to: windowEnd + 1) }
+                    for i in essential ..< terms.count { try terms.guaranteed(i) { _ = try $0.advance(to: windowEnd + 1) } }
                     continue
                 }
             }
             // Only essential terms move on; the others are moved by their next probe.
-            defer { for i in essential ..< terms.count where terms[i].doc == doc { _ = try? terms[i].next() } }
+            defer {
+                for i in essential ..< terms.count {
+                    terms.guaranteed(i) { t in if t.doc == doc { _ = try? t.next() } }
+                }
+            }
             while excluded < exclude.count && exclude[excluded] < doc { excluded += 1 }
             if segment.isDeleted(Int(doc)) || (excluded < exclude.count && exclude[excluded] == doc) { continue }
             // The essential terms' share first: if even every other term and word could not lift
@@ -312,9 +319,10 @@ public final class Searcher {
             var present = below(essential)
             hitEssential.removeAll(keepingCapacity: true)
             hitOther.removeAll(keepingCapacity: true)
-            for i in essential ..< terms.count where terms[i].doc == doc {
-                termScores[i] = terms[i].score(norms)
-                partial += termScores[i]
+            for i in essential ..< terms.count {
+                guard let score = terms.guaranteed(i, { $0.doc == doc ? $0.score(norms) : nil }) else { continue }
+                termScores[i] = score
+                partial += score
                 matched += 1
                 hitEssential.append(i)
                 if i < 64 { present |= 1 << UInt64(i) }
@@ -332,9 +340,9 @@ public final class Searcher {
             var j = essential
             while j > 0 {
                 j -= 1
-                if try terms[j].advance(to: doc) == doc {
-                    termScores[j] = terms[j].score(norms)
-                    sum += termScores[j]
+                if let score = try terms.guaranteed(j, { try $0.advance(to: doc) == doc ? $0.score(norms) : nil }) {
+                    termScores[j] = score
+                    sum += score
                     matched += 1
                     hitOther.append(j)
                 } else if j < 64 {
@@ -355,7 +363,9 @@ public final class Searcher {
             var score = 0.0
             for i in hitOther { score += termScores[i] }  // ascending term order, as without pruning
             for i in hitEssential { score += termScores[i] }
-            for w in words where try w.advance(to: doc) == doc { score += w.score(norms) }
+            for i in words.indices {
+                score += try words.guaranteed(i) { try $0.advance(to: doc) == doc ? $0.score(norms) : 0 }
+            }
             score *= coordination[min(matched, coordination.count - 1)]
             top.insert(score, s, Int(doc))
         }
