@@ -134,6 +134,8 @@ public final class Searcher {
         // threshold: common terms' blocks are often never decoded. Kept scores are summed
         // in `scored` order, as `scoreOf` does. (Ordering by block bounds instead did worse.)
         let order = scored.indices.sorted { (scored[$0].docFreq, $0) < (scored[$1].docFreq, $1) }
+        // A candidate that lacks one of these cannot match: it is dropped as soon as one is found missing.
+        let requiredAt = order.map { k in required.contains { $0 === scored[k] } }
         var rest = [Double](repeating: .infinity, count: scored.count + 1)
         var termScores = [Double](repeating: 0, count: scored.count)
         for d in drivers { try d.next() }
@@ -184,8 +186,10 @@ public final class Searcher {
                     for k in order.indices {
                         // The margin covers the other order of summation.
                         if (sum + rest[k]) * (1 + 1e-9) <= threshold { dropped = true; break }
-                        termScores[order[k]] = try scored.guaranteed(order[k]) { try $0.score(at: doc, norms) }
-                        sum += termScores[order[k]]
+                        let (score, held) = try scored.guaranteed(order[k]) { t in (try t.score(at: doc, norms), t.doc == doc) }
+                        if !held && requiredAt[k] { dropped = true; break }
+                        termScores[order[k]] = score
+                        sum += score
                     }
                     if dropped { continue }
                     sum = 0
