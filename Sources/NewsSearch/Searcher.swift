@@ -157,7 +157,7 @@ public final class Searcher {
                 }
                 if headlineDriven, bodyBound < threshold {
                     var next = PostingsCursor.end
-                    for t in scored { next = min(next, try t.advanceHeadline(to: doc)) }
+                    for i in scored.indices { next = min(next, try scored.guaranteed(i) { try $0.advanceHeadline(to: doc) }) }
                     if next > doc {
                         try driver.advance(to: min(next, windowEnd + 1))
                         continue
