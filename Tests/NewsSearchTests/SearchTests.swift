@@ -101,23 +101,50 @@ final class Fixture: @unchecked Sendable {
     }
 }
 
+/// A one-segment index of a few articles and a searcher over it: the ranking signals'
+/// tests each build their own.
+struct SmallIndex {
+    let dir: TemporaryFolder
+    let reader: IndexReader
+    let searcher: Searcher
+
+    init(_ name: String, _ articles: [Article]) throws {
+        dir = try TemporaryFolder(name)
+        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
+        for a in articles { try writer.add(a) }
+        _ = try writer.commit()
+        writer.close()
+        reader = try IndexReader.open(directory: dir.path)
+        searcher = Searcher(reader: reader, analyzer: try Analyzer())
+    }
+
+    /// The ranked (article id, score) pairs of `query`, with the options `configure` sets.
+    func hits(_ query: String, _ configure: (inout Searcher.Options) -> Void = { _ in }) throws -> [(String, Double)] {
+        var options = Searcher.Options()
+        configure(&options)
+        return try searcher.search(try Query.parse(query), options: options).hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) }
+    }
+
+    /// Scores by article id.
+    func scores(_ query: String, _ configure: (inout Searcher.Options) -> Void) throws -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: try hits(query, configure))
+    }
+
+    /// Twenty articles that share none of the test queries' words (idf needs a collection).
+    static let others = (0 ..< 20).map { Article(id: "other\($0)", headline: "", body: "今天天气晴朗适合出行，第\($0)届运动会开幕。", location: "t") }
+}
+
 @Suite(.serialized) struct LeadTests {
     /// Two articles with the same tokens (so the same BM25F score): one opens with the
     /// query's words, the other ends with them after more than a lead of other text.
     @Test func articlesThatOpenWithTheQueryRankFirst() throws {
-        let dir = try TemporaryFolder("lead")
         let filler = String(repeating: "今天天气晴朗适合出行", count: 20)
-        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
-        try writer.add(Article(id: "late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"))
-        try writer.add(Article(id: "early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"))
-        _ = try writer.commit()
-        writer.close()
-        let reader = try IndexReader.open(directory: dir.path)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        let index = try SmallIndex("lead", [
+            Article(id: "late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"),
+            Article(id: "early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"),
+        ])
         func hits(_ configure: (inout Searcher.Options) -> Void = { _ in }) throws -> [(String, Double)] {
-            var options = Searcher.Options()
-            configure(&options)
-            return try searcher.search(try Query.parse("钙钛矿 光伏"), options: options).hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) }
+            try index.hits("钙钛矿 光伏", configure)
         }
         #expect(try hits().map(\.0) == ["early", "late"])
         #expect(try hits { $0.limit = 1 }.map(\.0) == ["early"])
@@ -134,22 +161,14 @@ final class Fixture: @unchecked Sendable {
     /// The share of a headline that the query covers adds to the score: more for a
     /// headline that is all query than for one that holds the query among other words.
     @Test func headlinesThatAreTheQueryGainMost() throws {
-        let dir = try TemporaryFolder("coverage")
         let body = String(repeating: "今天天气晴朗适合出行", count: 3) + "。钙钛矿光伏"
-        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
-        try writer.add(Article(id: "short", headline: "钙钛矿光伏", body: body, location: "t"))
-        try writer.add(Article(id: "long", headline: "钙钛矿光伏组件生产线项目在淄博开工", body: body, location: "t"))
-        try writer.add(Article(id: "none", headline: "今天天气晴朗", body: body, location: "t"))
-        _ = try writer.commit()
-        writer.close()
-        let reader = try IndexReader.open(directory: dir.path)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        let index = try SmallIndex("coverage", [
+            Article(id: "short", headline: "钙钛矿光伏", body: body, location: "t"),
+            Article(id: "long", headline: "钙钛矿光伏组件生产线项目在淄博开工", body: body, location: "t"),
+            Article(id: "none", headline: "今天天气晴朗", body: body, location: "t"),
+        ])
         func scores(_ weight: Double) throws -> [String: Double] {
-            var options = Searcher.Options()
-            options.ranking.leadWeight = 0
-            options.ranking.coverageWeight = weight
-            let hits = try searcher.search(try Query.parse("钙钛矿 光伏"), options: options).hits
-            return Dictionary(uniqueKeysWithValues: hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) })
+            try index.scores("钙钛矿 光伏") { $0.ranking.leadWeight = 0; $0.ranking.coverageWeight = weight }
         }
         let off = try scores(0), on = try scores(2)
         var gain = [String: Double]()
@@ -161,21 +180,12 @@ final class Fixture: @unchecked Sendable {
     /// A yearly report and last year's: the query's session number and growth figure decide,
     /// though last year's report shares more of the query's other words.
     @Test func theQuerysNumbersDecideBetweenRecurringReports() throws {
-        let dir = try TemporaryFolder("numbers")
-        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
-        try writer.add(Article(id: "2023", headline: "", body: "第52届光伏产业大会开幕，光伏组件产量增长5.4%。", location: "t"))
-        try writer.add(Article(id: "2024", headline: "", body: "第54届产业大会开幕，组件产量增长5.3%。", location: "t"))
-        for i in 0 ..< 20 { try writer.add(Article(id: "other\(i)", headline: "", body: "今天天气晴朗适合出行，第\(i)届运动会开幕。", location: "t")) }
-        _ = try writer.commit()
-        writer.close()
-        let reader = try IndexReader.open(directory: dir.path)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        let index = try SmallIndex("numbers", [
+            Article(id: "2023", headline: "", body: "第52届光伏产业大会开幕，光伏组件产量增长5.4%。", location: "t"),
+            Article(id: "2024", headline: "", body: "第54届产业大会开幕，组件产量增长5.3%。", location: "t"),
+        ] + SmallIndex.others)
         func top(_ weight: Double) throws -> [String] {
-            var options = Searcher.Options()
-            options.ranking.numberWeight = weight
-            options.limit = 2
-            let hits = try searcher.search(try Query.parse("第54届光伏产业大会开幕 产量增长5.3%"), options: options).hits
-            return hits.map { reader.segments[$0.segment].id($0.doc) }
+            try index.hits("第54届光伏产业大会开幕 产量增长5.3%") { $0.ranking.numberWeight = weight; $0.limit = 2 }.map(\.0)
         }
         #expect(try top(0) == ["2023", "2024"])
         #expect(try top(Ranking().numberWeight) == ["2024", "2023"])
@@ -184,21 +194,13 @@ final class Fixture: @unchecked Sendable {
     /// A bigram that only joins two words of a sentence (国总 of 德国总理) weighs
     /// `boundaryWeight`; bigrams inside words weigh in full.
     @Test func bigramsAcrossWordBoundariesWeighLess() throws {
-        let dir = try TemporaryFolder("boundary")
-        let writer = try IndexWriter(directory: dir.path, options: IndexWriter.Options(threads: 1))
-        try writer.add(Article(id: "phrasing", headline: "", body: "中国总部设在北京。", location: "t"))  // only 国总
-        try writer.add(Article(id: "subject", headline: "", body: "德国经济增长放缓。", location: "t"))  // only 德国
-        for i in 0 ..< 20 { try writer.add(Article(id: "other\(i)", headline: "", body: "今天天气晴朗适合出行，第\(i)届运动会开幕。", location: "t")) }
-        _ = try writer.commit()
-        writer.close()
-        let reader = try IndexReader.open(directory: dir.path)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        let index = try SmallIndex("boundary", [
+            Article(id: "phrasing", headline: "", body: "中国总部设在北京。", location: "t"),  // only 国总
+            Article(id: "subject", headline: "", body: "德国经济增长放缓。", location: "t"),  // only 德国
+        ] + SmallIndex.others)
         func scores(_ weight: Double) throws -> [String: Double] {
-            var options = Searcher.Options()
-            options.ranking.boundaryWeight = weight
-            options.ranking.leadWeight = 0  // the lead adds idf, whatever the weight
-            let hits = try searcher.search(try Query.parse("德国总理将访华举行会谈"), options: options).hits
-            return Dictionary(uniqueKeysWithValues: hits.map { (reader.segments[$0.segment].id($0.doc), $0.score) })
+            // The lead adds idf, whatever the weight.
+            try index.scores("德国总理将访华举行会谈") { $0.ranking.boundaryWeight = weight; $0.ranking.leadWeight = 0 }
         }
         let full = try scores(1), weighed = try scores(Ranking().boundaryWeight)
         #expect(abs(weighed["phrasing"]! - Ranking().boundaryWeight * full["phrasing"]!) < 1e-9)
