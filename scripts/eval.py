@@ -13,8 +13,9 @@ Sets (all from the 2022-2025 tuning data; the 2026 CCTV slice is never read here
               over the same texts.                                       -> recall, precision
 Each ranked set also reports the share of its queries whose results are the same with
 every match scored (news-search --exhaustive): pruning must never change a result (1.0000),
-and "best-of-both": MRR@10 taking per query the better of news-search and Lucene-CJK, a
-ceiling for what blending their lexical evidence could reach.
+and "best-of-both": MRR@10 of an oracle that takes, per query, whichever of news-search and
+Lucene-CJK ranked the relevant article higher (how far either engine is from what the other
+already finds).
 Usage: python3 scripts/eval.py [--data ../shared/data] [--sample 1000] [--work /tmp/news-eval]
 """
 import argparse, json, os, random, re, subprocess, sys, time
@@ -62,8 +63,7 @@ def mrr(runs, qrels, k=10):
 
 
 def best_of(runs_a, runs_b, qrels, k=10):
-    """MRR@k taking, per query, the better of two runs: what any blend of the two could reach
-    at most, a ceiling for what their shared kind of evidence (lexical matching) can do."""
+    """MRR@k of an oracle that takes, per query, the better of two runs."""
     return sum(max(reciprocal_rank(runs_a.get(q, []), rel, k), reciprocal_rank(runs_b.get(q, []), rel, k))
                for q, rel in qrels.items()) / max(1, len(qrels))
 
