@@ -135,9 +135,12 @@ enum QueryPlanner {
             var crossing = [TermText]()
             if !clause.phrase {
                 let found = analyzer.withNormalized { crossingBigrams(tokens, $0) }
-                let crossingText = Set(found.crossing.map { analyzer.text(of: tokens[$0]) })
-                let otherText = Set(found.other.map { analyzer.text(of: tokens[$0]) })
-                crossing = units.filter { $0.kind == .bigram && crossingText.contains($0.text) && !otherText.contains($0.text) }
+                // Keywords (runs under `sentenceRun` characters) have none: no sets to build.
+                if !found.crossing.isEmpty {
+                    let crossingText = Set(found.crossing.map { analyzer.text(of: tokens[$0]) })
+                    let otherText = Set(found.other.map { analyzer.text(of: tokens[$0]) })
+                    crossing = units.filter { $0.kind == .bigram && crossingText.contains($0.text) && !otherText.contains($0.text) }
+                }
             }
             planned.append(PlannedClause(clause: clause, units: units, words: words, phrase: phrase,
                                          normalizedUnits: normalized, needsVerification: !covered, crossing: crossing))
