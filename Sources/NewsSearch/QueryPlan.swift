@@ -68,8 +68,9 @@ struct PlannedClause {
     var words: [TermText]
     /// Phrase tokens with their offset from the first one.
     var phrase: [(term: TermText, offset: Int32)]
-    /// For an exact string (empty and false otherwise): its normalized text (UTF-16), and
-    /// whether positions alone cannot prove a match (it holds spaces or punctuation between tokens).
+    /// For an exact string, or a clause with no units (`，。`): its normalized text (UTF-16);
+    /// empty otherwise. For an exact string, whether positions alone cannot prove a match
+    /// (it holds spaces or punctuation between tokens); false otherwise.
     var normalizedUnits: [UInt16]
     var needsVerification: Bool
     /// Units that are bigrams crossing a word boundary wherever the clause has them (see
@@ -120,8 +121,9 @@ enum QueryPlanner {
                     words = words.filter { !$0.isInterrogative }
                 }
             }
-            // Only an exact string is ever confirmed on stored text.
-            let normalized = clause.phrase ? analyzer.withNormalized { Array($0) } : []
+            // Only an exact string, or text with nothing to index (punctuation, symbols), is ever
+            // looked for in stored text.
+            let normalized = clause.phrase || units.isEmpty ? analyzer.withNormalized { Array($0) } : []
             // Letters and digits at an exact string's edges may be part of longer tokens in an article.
             if clause.phrase, !phrase.isEmpty {
                 let last = phrase.count - 1

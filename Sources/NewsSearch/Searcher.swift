@@ -54,7 +54,10 @@ public final class Searcher {
         let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
         let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
         if scoring.isEmpty {
-            return try listByDate(clauses, options: options, count: count)
+            // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
+            // stored articles, as grep would; an empty query or one that only excludes lists them all.
+            let literal = clauses.filter { $0.clause.occur != .mustNot && $0.units.isEmpty && $0.phrase.isEmpty }
+            return try listByDate(clauses, containing: literal, options: options, count: count)
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
         let lead = options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0 || options.ranking.numberWeight > 0
@@ -377,7 +380,11 @@ public final class Searcher {
 
     // MARK: Filters only
 
-    private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
+    /// The articles that pass the filters and the required and excluded clauses, newest first;
+    /// with `literal` clauses, only those whose normalized stored text holds each one's text
+    /// (every stored article is read: such queries are rare and must find what grep finds).
+    private func listByDate(_ clauses: [PlannedClause], containing literal: [PlannedClause] = [], options: Options,
+                            count: Bool) throws -> Result {
         var candidates = [(Int32, Int, Int)]()
         var total = 0
         let terms = try QueryTerms(clauses, reader)
@@ -385,7 +392,8 @@ public final class Searcher {
             let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms,
                                        ranking: options.ranking, averages: averages, searcher: self)
             for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
-                guard try plan.passesRequired(Int32(doc), verifier: self) else { continue }
+                guard try plan.passesRequired(Int32(doc), verifier: self),
+                      try literal.allSatisfy({ try storedText(of: segment, doc, holds: $0) }) else { continue }
                 total += 1
                 candidates.append((segment.date(doc) ?? Int32.min, s, doc))
             }
@@ -396,6 +404,18 @@ public final class Searcher {
     }
 
     // MARK: Exact strings
+
+    /// Whether the normalized headline (or, unless the clause is `title:`, body) of `doc` holds
+    /// the clause's normalized text; false when that text is empty.
+    private func storedText(of segment: SegmentReader, _ doc: Int, holds clause: PlannedClause) throws -> Bool {
+        guard !clause.normalizedUnits.isEmpty else { return false }
+        let stored = try segment.stored(doc)
+        for text in clause.clause.headlineOnly ? [stored.headline] : [stored.headline, stored.body] {
+            analyzer.normalizeOnly(text)
+            if analyzer.withNormalized({ $0.firstIndex(of: clause.normalizedUnits) != nil }) { return true }
+        }
+        return false
+    }
 
     /// Whether the phrase occurs in `field` of `doc` (cursors already on `doc`).
     func phraseMatches(_ tokens: [(cursor: TermCursor, offset: Int32)], _ field: Field, _ plan: PlannedClause,

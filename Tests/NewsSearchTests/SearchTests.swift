@@ -134,6 +134,26 @@ struct SmallIndex {
     static let others = (0 ..< 20).map { Article(id: "other\($0)", headline: "", body: "今天天气晴朗适合出行，第\($0)届运动会开幕。", location: "t") }
 }
 
+/// Text with nothing to index (punctuation, symbols) is found where grep finds it, never
+/// everywhere.
+@Suite struct LiteralTextTests {
+    @Test func punctuationIsFoundInStoredText() throws {
+        let index = try SmallIndex("literal", [
+            Article(id: "bang", headline: "股市大涨！", body: "价格上涨5%……市场回暖。", location: "t"),
+            Article(id: "calm", headline: "市场平稳", body: "价格平稳。", location: "t"),
+        ])
+        func ids(_ q: String) throws -> [String] { try index.hits(q).map(\.0).sorted() }
+        #expect(try ids("！") == ["bang"])  // the headline
+        #expect(try ids("……") == ["bang"])  // the body
+        #expect(try ids("!") == ["bang"])  // folded like article text
+        #expect(try ids(#""。""#) == ["bang", "calm"])
+        #expect(try ids("？").isEmpty)
+        #expect(try ids("！ ……") == ["bang"])  // each must be there
+        #expect(try ids("title:……").isEmpty)  // only in a body
+        #expect(try ids("-平稳") == ["bang"])  // only exclusions: everything else
+    }
+}
+
 @Suite(.serialized) struct LeadTests {
     /// Two articles with the same tokens (so the same BM25F score): one opens with the
     /// query's words, the other ends with them after more than a lead of other text.
