@@ -407,7 +407,7 @@ public final class Searcher {
 
     /// Whether the normalized headline (or, unless the clause is `title:`, body) of `doc` holds
     /// the clause's normalized text; false when that text is empty.
-    private func storedText(of segment: SegmentReader, _ doc: Int, holds clause: PlannedClause) throws -> Bool {
+    func storedText(of segment: SegmentReader, _ doc: Int, holds clause: PlannedClause) throws -> Bool {
         guard !clause.normalizedUnits.isEmpty else { return false }
         let stored = try segment.stored(doc)
         for text in clause.clause.headlineOnly ? [stored.headline] : [stored.headline, stored.body] {

@@ -149,7 +149,7 @@ final class SegmentPlan {
     /// False when some required clause has a term missing from this segment.
     var satisfiable: Bool {
         for (i, c) in clauses.enumerated() where c.clause.occur != .mustNot && c.clause.orGroup == nil {
-            if clauseUnits[i].contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty { return false }
+            if clauseUnits[i].contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty && c.normalizedUnits.isEmpty { return false }
         }
         return true
     }
@@ -164,10 +164,13 @@ final class SegmentPlan {
         var orGroup: Int?
         var phrase: Bool
         var hasPhraseTokens: Bool
+        /// No units and no phrase tokens (`！`): found in stored text only.
+        var literal: Bool
     }
 
     lazy var clauseInfo: [ClauseInfo] = clauses.map {
-        ClauseInfo(occur: $0.clause.occur, orGroup: $0.clause.orGroup, phrase: $0.clause.phrase, hasPhraseTokens: !$0.phrase.isEmpty)
+        ClauseInfo(occur: $0.clause.occur, orGroup: $0.clause.orGroup, phrase: $0.clause.phrase, hasPhraseTokens: !$0.phrase.isEmpty,
+                   literal: $0.units.isEmpty && $0.phrase.isEmpty)
     }
     /// Whether any clause is `+` or `-` (most queries have neither: nothing to check per document).
     private lazy var hasRequired: Bool = clauseInfo.contains { $0.occur != .should }
@@ -177,6 +180,7 @@ final class SegmentPlan {
     /// Whether `doc` satisfies clause `index`.
     func satisfies(_ index: Int, _ doc: Int32, verifier: Searcher) throws -> Bool {
         let info = clauseInfo[index]
+        if info.literal { return try verifier.storedText(of: segment, Int(doc), holds: clauses[index]) }
         let us = clauseUnits[index]
         guard !us.isEmpty || info.hasPhraseTokens else { return false }
         for u in us where try u.advance(to: doc) != doc { return false }
@@ -222,9 +226,9 @@ final class SegmentPlan {
         return true
     }
 
-    /// Whether no clause is in an OR group, an exact string or excluded (most queries): a
+    /// Whether no clause is in an OR group, an exact string, punctuation alone or excluded (most queries): a
     /// document then matches when it holds every unit, and the clauses need no check of their own.
-    private(set) lazy var plain: Bool = !hasGroups && clauseInfo.allSatisfy { $0.occur != .mustNot && !$0.phrase }
+    private(set) lazy var plain: Bool = !hasGroups && clauseInfo.allSatisfy { $0.occur != .mustNot && !$0.phrase && !$0.literal }
 
     /// Every clause holds (OR groups: one member), nothing excluded matches.
     func matchesAll(_ doc: Int32, verifier: Searcher) throws -> Bool {

@@ -151,6 +151,11 @@ struct SmallIndex {
         #expect(try ids("！ ……") == ["bang"])  // each must be there
         #expect(try ids("title:……").isEmpty)  // only in a body
         #expect(try ids("-平稳") == ["bang"])  // only exclusions: everything else
+        // Beside words: checked on each candidate the words bring.
+        #expect(try index.hits("价格 ！") { $0.all = true }.map(\.0) == ["bang"])
+        #expect(try ids("+！ 价格") == ["bang"])
+        #expect(try ids("价格 -！") == ["calm"])
+        #expect(try index.hits("价格 ！").map(\.0) == ["bang", "calm"])  // the complete match first
     }
 }
 
