@@ -15,6 +15,8 @@ public final class Highlighter {
     private var terms: Set<[UInt16]> = []
     /// One-character query terms, as code points.
     private var prefixes: Set<UInt32> = []
+    /// Terms of punctuation alone (`！`), as normalized UTF-16: found by a string search.
+    private var literals: [[UInt16]] = []
     private var key: [UInt16] = []
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
@@ -24,7 +26,9 @@ public final class Highlighter {
         let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
         terms = []
         prefixes = []
+        literals = []
         for c in clauses where c.clause.occur != .mustNot {
+            if c.units.isEmpty && c.phrase.isEmpty && !c.normalizedUnits.isEmpty { literals.append(c.normalizedUnits) }
             for t in c.units + c.words + c.phrase.map(\.term) {
                 if t.prefix {
                     if let first = t.text.unicodeScalars.first { prefixes.insert(first.value) }
@@ -40,6 +44,21 @@ public final class Highlighter {
         try analyzer.analyze(text)
         var utf8Ranges = [Range<Int>]()
         // Compared as UTF-16 keys: no String per token of the article.
+        for literal in literals {
+            let ranges: [Range<Int>] = analyzer.withNormalized { units in
+                var ranges = [Range<Int>](), i = 0
+                while i + literal.count <= units.count {
+                    if units[i] == literal[0] && units[i ..< i + literal.count].elementsEqual(literal) {
+                        ranges.append(i ..< i + literal.count)
+                        i += literal.count
+                    } else {
+                        i += 1
+                    }
+                }
+                return ranges
+            }
+            for r in ranges { utf8Ranges.append(analyzer.sourceRange(normalized: r)) }
+        }
         let found: [(Token, Int?)] = analyzer.withNormalized { units in
             var found = [(Token, Int?)]()
             for t in analyzer.tokens {

@@ -157,6 +157,15 @@ struct SmallIndex {
         #expect(try ids("价格 -！") == ["calm"])
         #expect(try index.hits("价格 ！").map(\.0) == ["bang", "calm"])  // the complete match first
     }
+
+    @Test func punctuationIsHighlighted() throws {
+        let highlighter = Highlighter(analyzer: try Analyzer())
+        try highlighter.prepare(try Query.parse("…… 价格"))
+        let text = "价格上涨5%……市场回暖……。"
+        let scalars = Array(text.unicodeScalars)
+        let marked = try highlighter.matches(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
+        #expect(marked == ["价格", "……", "……"])
+    }
 }
 
 @Suite(.serialized) struct LeadTests {
