@@ -110,7 +110,9 @@ struct NewsSearchCommand: ParsableCommand {
         guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0 else {
             throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight and --boundary-weight must be ≥ 0")
         }
-        if queries == nil && words.isEmpty && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
+        // A blank query ('' or spaces) is no query: alone, it would list every article.
+        let blank = words.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0.isNewline } }
+        if queries == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
         }

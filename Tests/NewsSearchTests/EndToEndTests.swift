@@ -79,6 +79,7 @@ import TestSupport
         #expect(none.err.contains("no index in"))
         let usage = try run(newsSearch, ["--index", index])
         #expect(usage.status == 2)
+        #expect(try run(newsSearch, ["--index", index, " \u{3000}"]).status == 2)  // blank: no query
         let region = try run(newsSearch, ["--index", index, "淄博", "--region", "淄搏"])
         #expect(region.status == 2)
         #expect(region.err.contains("unknown region") && region.err.contains("淄博"))
