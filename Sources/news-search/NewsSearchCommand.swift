@@ -214,14 +214,20 @@ struct NewsSearchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var batch = [(qid: String, text: String)]()
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
+        // Any line break (\r\n is one Character, which a split on "\n" would not cut).
+        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            where !line.allSatisfy(\.isWhitespace) {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
                 FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): expected qid<TAB>query\n".utf8))
                 throw ExitCode(2)
             }
+            // A syntax error stops the batch before it runs.
+            do { _ = try Query.parse(String(parts[1])) } catch {
+                FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): \(error)\n".utf8))
+                throw ExitCode(2)
+            }
             batch.append((String(parts[0]), String(parts[1])))
-            _ = try Query.parse(batch[batch.count - 1].text)  // a syntax error stops the batch before it runs
         }
         if timing { for (_, text) in batch { _ = try searcher.search(try Query.parse(text), options: options) } }
         var micros = [Double]()

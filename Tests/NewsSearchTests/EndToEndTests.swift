@@ -71,6 +71,11 @@ import TestSupport
         #expect(rows.allSatisfy { $0.count == 4 })
         #expect(Set(rows.map { String($0[0]) }) == ["q1", "q2", "q3"])
         #expect(r.err.range(of: #"^queries=3 mean_us=\d+ p50_us=\d+ p90_us=\d+ p99_us=\d+\n$"#, options: .regularExpression) != nil, "\(r.err)")
+        // Windows line ends: the same three queries, the same results.
+        let crlf = dir.path + "/q-crlf.tsv"
+        try "q1\t淄博高新区\r\nq2\t\"跨境电商\"\r\nq3\t房地产 郑州\r\n".write(toFile: crlf, atomically: true, encoding: .utf8)
+        let w = try run(newsSearch, ["--index", index, "--queries", crlf, "--format", "tsv"])
+        #expect(w.status == 0 && w.out == r.out)
     }
 
     @Test func errorsHaveTheDocumentedExitCodes() throws {
@@ -80,6 +85,10 @@ import TestSupport
         let usage = try run(newsSearch, ["--index", index])
         #expect(usage.status == 2)
         #expect(try run(newsSearch, ["--index", index, " \u{3000}"]).status == 2)  // blank: no query
+        let queries = dir.path + "/queries.tsv"
+        try "q1\t淄博\r\n\r\nq2\t\"未闭合\r\n".write(toFile: queries, atomically: true, encoding: .utf8)
+        let syntax = try run(newsSearch, ["--index", index, "--queries", queries, "--format", "tsv"])
+        #expect(syntax.status == 2 && syntax.err.contains("\(queries):3: unterminated quote"))
         let region = try run(newsSearch, ["--index", index, "淄博", "--region", "淄搏"])
         #expect(region.status == 2)
         #expect(region.err.contains("unknown region") && region.err.contains("淄博"))
