@@ -161,6 +161,9 @@ enum QueryPlanner {
     /// the dictionary lacks (于乐 of 于乐的职业), whose bigram is the best thing to search for.
     /// - Complexity: O(tokens + characters of their words).
     static func crossingBigrams(_ tokens: [Token], _ text: UnsafeBufferPointer<UInt16>) -> (crossing: [Int], other: [Int]) {
+        let bigrams = tokens.indices.filter { tokens[$0].kind == .bigram }
+        // Too few bigrams for a sentence-length run: keywords only.
+        guard bigrams.count >= sentenceRun - 1 else { return ([], bigrams) }
         // Per UTF-16 offset: whether a word starts or ends there, or holds the characters on
         // both sides of it.
         var edge = [Bool](repeating: false, count: text.count + 1), within = edge
@@ -169,7 +172,6 @@ enum QueryPlanner {
             edge[Int(w.end)] = true
             for k in Int(w.start) + 1 ..< Int(w.end) { within[k] = true }
         }
-        let bigrams = tokens.indices.filter { tokens[$0].kind == .bigram }
         // Where a bigram's second character starts (a character may be a surrogate pair).
         func middle(_ t: Token) -> Int32 {
             let last = Int(t.end) - 1
