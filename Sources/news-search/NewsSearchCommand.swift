@@ -67,7 +67,7 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "Batch mode: a file of qid<TAB>query lines; with --format tsv prints qid<TAB>rank<TAB>id<TAB>score.")
     var queries: String?
 
-    @Flag(help: "Batch mode: print query latency (in-process, after one untimed warm-up pass) on stderr.")
+    @Flag(help: "Batch mode: print query latency on stderr (in-process, from each query's text to its results, after one untimed warm-up pass).")
     var timing = false
 
     @Option(help: "Count matching articles by province|city|industry|division|strategic|day|week|month|quarter|year (repeat for a table: --by region --by month).")
