@@ -218,7 +218,7 @@ struct NewsSearchCommand: ParsableCommand {
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             where !line.allSatisfy(\.isWhitespace) {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else {
+            guard parts.count == 2, !parts[1].allSatisfy(\.isWhitespace) else {
                 FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): expected qid<TAB>query\n".utf8))
                 throw ExitCode(2)
             }
