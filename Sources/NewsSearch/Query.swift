@@ -37,12 +37,12 @@ public struct Query: Equatable, Sendable {
         var clauses = [Clause]()
         // Scalars, not Characters: every delimiter is one scalar, and grapheme breaking
         // made parsing three times slower (it is part of a query's measured time).
-        let chars = text.unicodeScalars.map { $0 == "\u{3000}" ? " " : $0 }
+        let chars = text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }
         var i = 0
         var pendingOr = false
         var group = 0
         while i < chars.count {
-            if chars[i] == " " || chars[i] == "\t" { i += 1; continue }
+            if chars[i] == " " { i += 1; continue }
             var occur = Occur.should
             if chars[i] == "+" || chars[i] == "-" || chars[i] == "－" {
                 // A lone "-" or "+" (or one before a space) is text, not an operator.
@@ -65,7 +65,7 @@ public struct Query: Equatable, Sendable {
                 i = close + 1
             } else {
                 let start = i
-                while i < chars.count && chars[i] != " " && chars[i] != "\t" { i += 1 }
+                while i < chars.count && chars[i] != " " { i += 1 }
                 value = String(String.UnicodeScalarView(chars[start ..< i]))
             }
             if !phrase && occur == .should && !headlineOnly && value == "OR" {

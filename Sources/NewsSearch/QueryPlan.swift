@@ -150,6 +150,15 @@ enum QueryPlanner {
         return planned
     }
 
+    /// A query's clauses without stray punctuation: a clause of punctuation or symbols alone
+    /// (no units, not quoted, neither `+` nor in an OR group) beside clauses that have terms
+    /// is noise (经济 - 发展), not something to find. Alone, such clauses are the query (！).
+    static func droppingStrayPunctuation(_ clauses: [PlannedClause]) -> [PlannedClause] {
+        func literal(_ c: PlannedClause) -> Bool { c.units.isEmpty && c.phrase.isEmpty }
+        guard clauses.contains(where: { !literal($0) && $0.clause.occur != .mustNot }) else { return clauses }
+        return clauses.filter { !(literal($0) && !$0.clause.phrase && $0.clause.occur == .should && $0.clause.orGroup == nil) }
+    }
+
     /// Han runs of at least this many characters read as a sentence (a headline, a question),
     /// not as keywords: their bigrams that cross a word boundary are weighed less.
     static let sentenceRun = 5
@@ -168,6 +177,8 @@ enum QueryPlanner {
         // both sides of it.
         var edge = [Bool](repeating: false, count: text.count + 1), within = edge
         for w in tokens where w.kind == .word && w.end <= text.count {
+            // A lone supplementary character (two UTF-16 units) is no word of two characters.
+            if w.end - w.start == 2 && UTF16.isLeadSurrogate(text[Int(w.start)]) { continue }
             edge[Int(w.start)] = true
             edge[Int(w.end)] = true
             for k in Int(w.start) + 1 ..< Int(w.end) { within[k] = true }

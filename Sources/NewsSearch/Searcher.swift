@@ -51,7 +51,7 @@ public final class Searcher {
     /// The top `options.limit` articles (all when 0). An empty query lists the
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
-        let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
+        let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
         let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
         if scoring.isEmpty {
             // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
@@ -392,8 +392,7 @@ public final class Searcher {
             let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms,
                                        ranking: options.ranking, averages: averages, searcher: self)
             for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
-                guard try plan.passesRequired(Int32(doc), verifier: self),
-                      try literal.allSatisfy({ try storedText(of: segment, doc, holds: $0) }) else { continue }
+                guard try plan.passesRequired(Int32(doc), verifier: self), try holdsLiterals(literal, segment, doc) else { continue }
                 total += 1
                 candidates.append((segment.date(doc) ?? Int32.min, s, doc))
             }
@@ -404,6 +403,20 @@ public final class Searcher {
     }
 
     // MARK: Exact strings
+
+    /// Whether `doc`'s stored text holds every literal clause that is in no OR group, and one
+    /// of each OR group's.
+    private func holdsLiterals(_ literal: [PlannedClause], _ segment: SegmentReader, _ doc: Int) throws -> Bool {
+        var groups = [Int: Bool]()
+        for c in literal {
+            if let g = c.clause.orGroup {
+                if groups[g] != true { groups[g] = try storedText(of: segment, doc, holds: c) }
+            } else if try !storedText(of: segment, doc, holds: c) {
+                return false
+            }
+        }
+        return groups.values.allSatisfy { $0 }
+    }
 
     /// Whether the normalized headline (or, unless the clause is `title:`, body) of `doc` holds
     /// the clause's normalized text; false when that text is empty.

@@ -23,7 +23,7 @@ public final class Highlighter {
 
     /// Prepares for `query`.
     public func prepare(_ query: Query) throws {
-        let clauses = try QueryPlanner.plan(query, analyzer: analyzer)
+        let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
         terms = []
         prefixes = []
         literals = []

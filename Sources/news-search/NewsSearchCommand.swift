@@ -96,7 +96,7 @@ struct NewsSearchCommand: ParsableCommand {
     var coverageWeight: Double = Ranking().coverageWeight
     @Option(name: .customLong("number-weight"), help: "Weight (× idf) of the query's numbers and Latin tokens an article holds (0 = off).")
     var numberWeight: Double = Ranking().numberWeight
-    @Option(name: .customLong("boundary-weight"), help: "Weight of a query bigram that crosses a word boundary in a run of five or more characters (国总 of 德国总理; 1 = off).")
+    @Option(name: .customLong("boundary-weight"), help: "Weight of a query bigram that crosses a word boundary in a run of five or more characters (国总 of 德国总理将访华; 1 = off).")
     var boundaryWeight: Double = Ranking().boundaryWeight
 
     func validate() throws {
@@ -110,8 +110,8 @@ struct NewsSearchCommand: ParsableCommand {
         guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0 else {
             throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight and --boundary-weight must be ≥ 0")
         }
-        // A blank query ('' or spaces) is no query: alone, it would list every article.
-        let blank = words.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0.isNewline } }
+        // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
+        let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
         if queries == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
@@ -218,12 +218,18 @@ struct NewsSearchCommand: ParsableCommand {
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             where !line.allSatisfy(\.isWhitespace) {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[1].allSatisfy(\.isWhitespace) else {
+            guard parts.count == 2 else {
                 FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): expected qid<TAB>query\n".utf8))
                 throw ExitCode(2)
             }
-            // A syntax error stops the batch before it runs.
-            do { _ = try Query.parse(String(parts[1])) } catch {
+            // A syntax error stops the batch before it runs; a query with nothing in it finds nothing
+            // (without filters it would list every article).
+            do {
+                if try Query.parse(String(parts[1])).isEmpty && options.filters.isEmpty {
+                    FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): empty query: no results for \(parts[0])\n".utf8))
+                    continue
+                }
+            } catch {
                 FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): \(error)\n".utf8))
                 throw ExitCode(2)
             }

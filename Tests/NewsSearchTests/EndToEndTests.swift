@@ -89,9 +89,12 @@ import TestSupport
         try "q1\t淄博\r\n\r\nq2\t\"未闭合\r\n".write(toFile: queries, atomically: true, encoding: .utf8)
         let syntax = try run(newsSearch, ["--index", index, "--queries", queries, "--format", "tsv"])
         #expect(syntax.status == 2 && syntax.err.contains("\(queries):3: unterminated quote"))
-        try "q1\t淄博\nq2\t \n".write(toFile: queries, atomically: true, encoding: .utf8)
+        // A query with nothing in it finds nothing (alone it would list every article).
+        try "q1\t淄博\nq2\t \nq3\t\"\"\n".write(toFile: queries, atomically: true, encoding: .utf8)
         let empty = try run(newsSearch, ["--index", index, "--queries", queries, "--format", "tsv"])
-        #expect(empty.status == 2 && empty.err.contains("\(queries):2: expected qid<TAB>query"))
+        #expect(empty.status == 0 && empty.err.contains("\(queries):2: empty query") && empty.err.contains("\(queries):3: empty query"))
+        #expect(Set(empty.out.split(separator: "\n").map { $0.split(separator: "\t")[0] }) == ["q1"])
+        for blank in ["\"\"", "title:", "\u{00A0}"] { #expect(try run(newsSearch, ["--index", index, blank]).status == 2) }
         let region = try run(newsSearch, ["--index", index, "淄博", "--region", "淄搏"])
         #expect(region.status == 2)
         #expect(region.err.contains("unknown region") && region.err.contains("淄博"))

@@ -49,5 +49,6 @@ import NewsText
         #expect(try crossing("于乐的职业") == ["的职"])
         #expect(try crossing("联播快讯").isEmpty)  // four characters: a keyword
         #expect(try crossing("\"德国总理将访华\"").isEmpty)  // an exact string weighs every bigram
+        #expect(try crossing("𠀀𠀁𠀂𠀃𠀄𠀅").isEmpty)  // supplementary characters, no word among them
     }
 }

@@ -141,30 +141,38 @@ struct SmallIndex {
         let index = try SmallIndex("literal", [
             Article(id: "bang", headline: "股市大涨！", body: "价格上涨5%……市场回暖。", location: "t"),
             Article(id: "calm", headline: "市场平稳", body: "价格平稳。", location: "t"),
+            Article(id: "ask", headline: "为何上涨？", body: "原因不明。", location: "t"),
         ])
         func ids(_ q: String) throws -> [String] { try index.hits(q).map(\.0).sorted() }
         #expect(try ids("！") == ["bang"])  // the headline
         #expect(try ids("……") == ["bang"])  // the body
         #expect(try ids("!") == ["bang"])  // folded like article text
-        #expect(try ids(#""。""#) == ["bang", "calm"])
-        #expect(try ids("？").isEmpty)
+        #expect(try ids(#""。""#) == ["ask", "bang", "calm"])
+        #expect(try ids("？") == ["ask"])
+        #expect(try ids("¿").isEmpty)
         #expect(try ids("！ ……") == ["bang"])  // each must be there
+        #expect(try ids("！ OR ？") == ["ask", "bang"])  // either
         #expect(try ids("title:……").isEmpty)  // only in a body
-        #expect(try ids("-平稳") == ["bang"])  // only exclusions: everything else
-        // Beside words: checked on each candidate the words bring.
-        #expect(try index.hits("价格 ！") { $0.all = true }.map(\.0) == ["bang"])
+        #expect(try ids("-平稳") == ["ask", "bang"])  // only exclusions: everything else
+        // Beside words, stray punctuation is noise (经济 - 发展); required or quoted, it is checked
+        // on each candidate the words bring.
+        #expect(try index.hits("价格 ！") { $0.all = true }.map(\.0).sorted() == ["bang", "calm"])
         #expect(try ids("+！ 价格") == ["bang"])
+        #expect(try index.hits(#""！" 价格"#) { $0.all = true }.map(\.0) == ["bang"])
         #expect(try ids("价格 -！") == ["calm"])
-        #expect(try index.hits("价格 ！").map(\.0) == ["bang", "calm"])  // the complete match first
     }
 
     @Test func punctuationIsHighlighted() throws {
         let highlighter = Highlighter(analyzer: try Analyzer())
-        try highlighter.prepare(try Query.parse("…… 价格"))
         let text = "价格上涨5%……市场回暖……。"
         let scalars = Array(text.unicodeScalars)
-        let marked = try highlighter.matches(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
-        #expect(marked == ["价格", "……", "……"])
+        func marked(_ q: String) throws -> [String] {
+            try highlighter.prepare(try Query.parse(q))
+            return try highlighter.matches(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
+        }
+        #expect(try marked("……") == ["……", "……"])
+        #expect(try marked(#""……" 价格"#) == ["价格", "……", "……"])
+        #expect(try marked("…… 价格") == ["价格"])  // stray beside a word: not searched
     }
 }
 
@@ -295,6 +303,15 @@ struct SmallIndex {
             if i % 4 == 3 {
                 // An exact string across punctuation: checked on stored text, lazily when pruning.
                 q += " \"" + Self.common[Int(rng.next() % UInt64(Self.common.count))] + "，" + Self.common[Int(rng.next() % UInt64(Self.common.count))] + "\""
+            }
+            // Operators, whose required units differ from the scored ones.
+            switch i % 8 {
+            case 1: q += " OR " + rare()
+            case 2: q += " +" + Self.common[Int(rng.next() % UInt64(Self.common.count))]
+            case 5: q += " -" + Self.common[Int(rng.next() % UInt64(Self.common.count))]
+            case 6: q += " title:" + Self.common[Int(rng.next() % UInt64(Self.common.count))]
+            case 7: q += " +\"，\""  // punctuation alone, required: checked on stored text
+            default: break
             }
             var pruned = Searcher.Options()
             pruned.limit = i % 2 == 0 ? 10 : 30
