@@ -88,7 +88,8 @@ def ours(work, name, docs_path, queries, limit=10, extra=()):
     rfile = os.path.join(work, name + '-ours-results.tsv')
     with open(rfile, 'w', encoding='utf-8') as f:
         f.write(out.stdout)
-    return read_results(rfile), out.stderr.strip()
+    # The timing line is the last (warnings, such as a blank query, come before it).
+    return read_results(rfile), (out.stderr.strip().splitlines() or [""])[-1]
 
 
 def exhaustive_agreement(work, name, limit=10, extra=()):
