@@ -37,7 +37,7 @@ public struct Query: Equatable, Sendable {
         var clauses = [Clause]()
         // Scalars, not Characters: every delimiter is one scalar, and grapheme breaking
         // made parsing three times slower (it is part of a query's measured time).
-        let chars = text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }
+        let chars = text.unicodeScalars.map { Self.isWhiteSpace($0) ? " " : $0 }
         var i = 0
         var pendingOr = false
         var group = 0
@@ -87,6 +87,16 @@ public struct Query: Equatable, Sendable {
         }
         if pendingOr { throw ParseError.danglingOperator(text) }
         return Query(clauses: clauses)
+    }
+
+    /// Unicode's White_Space (tab to CR, space, NEL, NBSP, ogham, the en quad to hair space,
+    /// the line and paragraph separators, narrow NBSP, medium math space, ideographic space),
+    /// by ranges: the property lookup cost each Han character of a query a table search.
+    static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09 ... 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// What makes a clause search the headline only.

@@ -12,6 +12,9 @@ import NewsText
         #expect(q.clauses[5].orGroup != nil && q.clauses[5].orGroup == q.clauses[6].orGroup)
         #expect(q.clauses[7].headlineOnly)
         #expect(try Query.parse("  ").isEmpty)
+        // Any white space separates clauses (no-break, ideographic, em space, tab).
+        #expect(try Query.parse("淄博\u{00A0}高新区\u{3000}招商\u{2003}签约\t项目").clauses.count == 5)
+        #expect(try Query.parse("\u{00A0} \"\" title:").isEmpty)
         #expect(try Query.parse("a - b").clauses.map(\.text) == ["a", "-", "b"])
     }
 
