@@ -76,6 +76,10 @@ struct PlannedClause {
     /// Units that are bigrams crossing a word boundary wherever the clause has them (see
     /// `QueryPlanner.crossingBigrams`); empty for an exact string.
     var crossing: [TermText] = []
+
+    /// No units and no phrase tokens: punctuation or symbols alone (`！`), which only the
+    /// stored text can show.
+    var isLiteral: Bool { units.isEmpty && phrase.isEmpty }
 }
 
 enum QueryPlanner {
@@ -154,9 +158,8 @@ enum QueryPlanner {
     /// (no units, not quoted, neither `+` nor in an OR group) beside clauses that have terms
     /// is noise (经济 - 发展), not something to find. Alone, such clauses are the query (！).
     static func droppingStrayPunctuation(_ clauses: [PlannedClause]) -> [PlannedClause] {
-        func literal(_ c: PlannedClause) -> Bool { c.units.isEmpty && c.phrase.isEmpty }
-        guard clauses.contains(where: { !literal($0) && $0.clause.occur != .mustNot }) else { return clauses }
-        return clauses.filter { !(literal($0) && !$0.clause.phrase && $0.clause.occur == .should && $0.clause.orGroup == nil) }
+        guard clauses.contains(where: { !$0.isLiteral && $0.clause.occur != .mustNot }) else { return clauses }
+        return clauses.filter { !($0.isLiteral && !$0.clause.phrase && $0.clause.occur == .should && $0.clause.orGroup == nil) }
     }
 
     /// Han runs of at least this many characters read as a sentence (a headline, a question),

@@ -17,7 +17,7 @@ extension Searcher {
     ///   postings block and reading one position.
     func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
         let depth = min(hits.count, depth)
-        guard ranking.leadWeight > 0 || ranking.coverageWeight > 0 || ranking.numberWeight > 0, depth > 1 else { return }
+        guard ranking.reranks, depth > 1 else { return }
         let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }
         var segment = -1
         var units = [TermCursor](), terms = [TermCursor](), numbers = [TermCursor]()

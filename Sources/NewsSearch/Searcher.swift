@@ -52,16 +52,15 @@ public final class Searcher {
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
         let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
-        let scoring = clauses.filter { $0.clause.occur != .mustNot && !($0.units.isEmpty && $0.phrase.isEmpty) }
+        let scoring = clauses.filter { $0.clause.occur != .mustNot && !$0.isLiteral }
         if scoring.isEmpty {
             // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
             // stored articles, as grep would; an empty query or one that only excludes lists them all.
-            let literal = clauses.filter { $0.clause.occur != .mustNot && $0.units.isEmpty && $0.phrase.isEmpty }
+            let literal = clauses.filter { $0.clause.occur != .mustNot && $0.isLiteral }
             return try listByDate(clauses, containing: literal, options: options, count: count)
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
-        let lead = options.ranking.leadWeight > 0 || options.ranking.coverageWeight > 0 || options.ranking.numberWeight > 0
-            ? options.ranking.leadDepth : 0
+        let lead = options.ranking.reranks ? options.ranking.leadDepth : 0
         var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).

@@ -149,7 +149,7 @@ final class SegmentPlan {
     /// False when some required clause has a term missing from this segment.
     var satisfiable: Bool {
         for (i, c) in clauses.enumerated() where c.clause.occur != .mustNot && c.clause.orGroup == nil {
-            if clauseUnits[i].contains(where: \.isEmpty) || c.units.isEmpty && c.phrase.isEmpty && c.normalizedUnits.isEmpty { return false }
+            if clauseUnits[i].contains(where: \.isEmpty) || c.isLiteral && c.normalizedUnits.isEmpty { return false }
         }
         return true
     }
@@ -170,7 +170,7 @@ final class SegmentPlan {
 
     lazy var clauseInfo: [ClauseInfo] = clauses.map {
         ClauseInfo(occur: $0.clause.occur, orGroup: $0.clause.orGroup, phrase: $0.clause.phrase, hasPhraseTokens: !$0.phrase.isEmpty,
-                   literal: $0.units.isEmpty && $0.phrase.isEmpty)
+                   literal: $0.isLiteral)
     }
     /// Whether any clause is `+` or `-` (most queries have neither: nothing to check per document).
     private lazy var hasRequired: Bool = clauseInfo.contains { $0.occur != .should }

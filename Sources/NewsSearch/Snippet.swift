@@ -28,7 +28,7 @@ public final class Highlighter {
         prefixes = []
         literals = []
         for c in clauses where c.clause.occur != .mustNot {
-            if c.units.isEmpty && c.phrase.isEmpty && !c.normalizedUnits.isEmpty { literals.append(c.normalizedUnits) }
+            if c.isLiteral && !c.normalizedUnits.isEmpty { literals.append(c.normalizedUnits) }
             for t in c.units + c.words + c.phrase.map(\.term) {
                 if t.prefix {
                     if let first = t.text.unicodeScalars.first { prefixes.insert(first.value) }
@@ -46,15 +46,8 @@ public final class Highlighter {
         // Compared as UTF-16 keys: no String per token of the article.
         for literal in literals {
             let ranges: [Range<Int>] = analyzer.withNormalized { units in
-                var ranges = [Range<Int>](), i = 0
-                while i + literal.count <= units.count {
-                    if units[i] == literal[0] && units[i ..< i + literal.count].elementsEqual(literal) {
-                        ranges.append(i ..< i + literal.count)
-                        i += literal.count
-                    } else {
-                        i += 1
-                    }
-                }
+                var ranges = [Range<Int>]()
+                while let i = units.firstIndex(of: literal, from: ranges.last?.upperBound ?? 0) { ranges.append(i ..< i + literal.count) }
                 return ranges
             }
             for r in ranges { utf8Ranges.append(analyzer.sourceRange(normalized: r)) }

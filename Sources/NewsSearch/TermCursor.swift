@@ -41,6 +41,9 @@ public struct Ranking: Sendable {
     /// 0.9067 → 0.9095, CMRC2018 0.9870 → 0.9878 (3 did better on known-item, worse on FinNA).
     public var numberWeight = 2.0
 
+    /// Whether any re-ranking signal is on (then the first `leadDepth` results are re-ordered).
+    var reranks: Bool { leadWeight > 0 || coverageWeight > 0 || numberWeight > 0 }
+
     public init() {}
 }
 
