@@ -376,6 +376,21 @@ public struct PostingsCursor {
         return try advanceBlocks(to: target)
     }
 
+    /// Moves to the first document ≥ `target`, backwards too (`advance(to:)` only goes forward):
+    /// a target inside the current block is found there, without decoding it again (re-ranking
+    /// visits a few documents after a pass has left the cursor further on).
+    public mutating func seek(to target: Int32) throws -> Int32 {
+        if block >= 0 && target <= blockLast && (block == 0 || blocks[block - 1].last < target) {
+            var i = 0
+            while Int32(truncatingIfNeeded: docs[i]) < target { i += 1 }
+            index = i
+            current = Int32(truncatingIfNeeded: docs[i])
+            return current
+        }
+        if current > target { rewind() }
+        return try advance(to: target)
+    }
+
     /// `advance(to:)` past the current block.
     @usableFromInline
     mutating func advanceBlocks(to target: Int32) throws -> Int32 {
@@ -455,10 +470,12 @@ public struct PostingsCursor {
         }
         if positionsDecoded == block { return blockPositions[Int(positionStarts[index])] }
         if pendingFreqs >= 0 { unpackFrequencies() }
-        var start = 0, total = 0
-        for k in 0 ..< count {
-            if k == index { start = total }
-            total += Int(freqs[k])
+        // Two plain sums (the compiler vectorizes them): the values before the document's, and all.
+        let (start, total) = freqs.withUnsafeBufferPointer { f in
+            var before: UInt64 = 0, all: UInt64 = 0
+            for k in 0 ..< index { before &+= UInt64(f[k]) }
+            for k in index ..< count { all &+= UInt64(f[k]) }
+            return (Int(truncatingIfNeeded: before), Int(truncatingIfNeeded: before &+ all))
         }
         let packed = total / BitPacking.blockSize * BitPacking.blockSize
         var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)

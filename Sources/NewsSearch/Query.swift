@@ -61,14 +61,14 @@ public struct Query: Equatable, Sendable {
             if i < chars.count && chars[i] == "\"" {
                 phrase = true
                 guard let close = chars[(i + 1)...].firstIndex(of: "\"") else { throw ParseError.unterminatedQuote(text) }
-                value = String(String.UnicodeScalarView(chars[(i + 1) ..< close]))
+                value = Self.string(chars[(i + 1) ..< close])
                 i = close + 1
             } else {
                 let start = i
                 while i < chars.count && chars[i] != " " { i += 1 }
-                value = String(String.UnicodeScalarView(chars[start ..< i]))
+                value = Self.string(chars[start ..< i])
             }
-            if !phrase && occur == .should && !headlineOnly && value == "OR" {
+            if !phrase && occur == .should && !headlineOnly && value.utf8.count == 2 && value == "OR" {
                 guard !clauses.isEmpty else { throw ParseError.danglingOperator(text) }
                 pendingOr = true
                 continue
@@ -87,6 +87,16 @@ public struct Query: Equatable, Sendable {
         }
         if pendingOr { throw ParseError.danglingOperator(text) }
         return Query(clauses: clauses)
+    }
+
+    /// The string of `scalars`, encoded straight into its storage (building it through a
+    /// `UnicodeScalarView` cost most of a query's parsing).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: 4 * scalars.count) { buffer in
+            var n = 0
+            for s in scalars { UTF8.encode(s) { buffer[n] = $0; n += 1 } }
+            return n
+        }
     }
 
     /// Unicode's White_Space (tab to CR, space, NEL, NBSP, ogham, the en quad to hair space,

@@ -88,7 +88,7 @@ enum QueryPlanner {
         for clause in query.clauses {
             let cleaned = TextCleaner.removePinyinDebris(clause.text)
             try analyzer.analyze(cleaned)
-            var units = [TermText](), words = [TermText](), phrase = [(TermText, Int32)]()
+            var units = [TermText](), words = [TermText](), phrase = [(term: TermText, offset: Int32)]()
             let tokens = analyzer.tokens
             units.reserveCapacity(tokens.count)
             words.reserveCapacity(tokens.count)
@@ -113,15 +113,16 @@ enum QueryPlanner {
                 }
                 if !units.contains(term) { units.append(term) }
                 if first == nil { first = t.start }
-                phrase.append((term, t.start - (first ?? 0)))
+                phrase.append((term: term, offset: t.start - (first ?? 0)))
             }
             // A question's interrogatives (哪, 谁, 什么, 怎样 …) are not in the passages that answer
             // it: their bigrams and words do not count, unless nothing else is left to search.
-            if !clause.phrase {
+            // (Most clauses have none: the normalized text is checked first.)
+            if !clause.phrase && analyzer.withNormalized({ $0.contains { TermText.interrogatives.contains(UInt32($0)) } }) {
                 let content = units.filter { !$0.isInterrogative }
                 if !content.isEmpty {
                     units = content
-                    phrase = phrase.filter { !$0.0.isInterrogative }
+                    phrase = phrase.filter { !$0.term.isInterrogative }
                     words = words.filter { !$0.isInterrogative }
                 }
             }
@@ -131,10 +132,10 @@ enum QueryPlanner {
             // Letters and digits at an exact string's edges may be part of longer tokens in an article.
             if clause.phrase, !phrase.isEmpty {
                 let last = phrase.count - 1
-                for i in [0, last] where phrase[i].0.kind == .letters || phrase[i].0.kind == .number {
-                    phrase[i].0.partial = last == 0 ? .contains : (i == 0 ? .endsWith : .startsWith)
+                for i in [0, last] where phrase[i].term.kind == .letters || phrase[i].term.kind == .number {
+                    phrase[i].term.partial = last == 0 ? .contains : (i == 0 ? .endsWith : .startsWith)
                 }
-                units = QueryPlanner.dedupe(phrase.map(\.0))
+                units = QueryPlanner.dedupe(phrase.map(\.term))
             }
             // Positions prove contiguity only when tokens cover every character.
             let covered = !clause.phrase || coverage(tokens, count: analyzer.normalizedCount)

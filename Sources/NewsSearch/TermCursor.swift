@@ -166,8 +166,7 @@ final class TermCursor {
     }
 
     /// The first position of `doc` in `field` (nil when it has none there), moving only
-    /// that field's postings, back to their start when they are past `doc`: rewind the
-    /// cursor before using it otherwise.
+    /// that field's postings (backwards too): rewind the cursor before using it otherwise.
     func firstPosition(of doc: Int32, in field: Field) throws -> UInt32? {
         var first: UInt32? = nil
         for i in parts.indices where parts[i].field == field {
@@ -187,10 +186,9 @@ final class TermCursor {
         return f
     }
 
-    /// Moves part `i` alone to `doc` (back to its start first when it is past it); whether it holds `doc`.
+    /// Moves part `i` alone to `doc` (backwards too); whether it holds `doc`.
     private func move(_ i: Int, to doc: Int32) throws -> Bool {
-        if parts[i].cursor.doc > doc { parts[i].cursor.rewind() }
-        return try parts[i].cursor.advance(to: doc) == doc
+        try parts[i].cursor.seek(to: doc) == doc
     }
 
     /// A bound on this term's score for every document from `doc` up to `until`

@@ -105,6 +105,32 @@ func buildIndex(_ dir: String, _ articles: [Article], threads: Int = 2, maxDocs:
         #expect(checked > 10_000 && pastRuns > 1_000)
     }
 
+    /// Re-ranking moves cursors back and forth: `seek(to:)` lands where a fresh cursor's
+    /// `advance(to:)` does, with the same frequency, inside the current block or not.
+    @Test func seekLandsWhereAFreshCursorAdvancesInEitherDirection() throws {
+        let dir = try TemporaryFolder("seek")
+        _ = try buildIndex(dir.path, makeArticles(400), threads: 1)
+        let reader = try IndexReader.open(directory: dir.path)
+        var random = SplitMix64(seed: 7)
+        var multiBlock = 0, backwards = 0
+        for s in reader.segments {
+            var it = s.termIterator()
+            while let (_, info) = try it.next() {
+                var reused = try s.postings(info)
+                if reused.blockCount > 1 { multiBlock += 1 }
+                for _ in 0 ..< 12 {
+                    let target = Int32(random.next() % UInt64(s.docCount + 1))
+                    if target < reused.doc { backwards += 1 }
+                    var fresh = try s.postings(info)
+                    let expected = try fresh.advance(to: target)
+                    #expect(try reused.seek(to: target) == expected)
+                    if expected != PostingsCursor.end { #expect(reused.freq == fresh.freq) }
+                }
+            }
+        }
+        #expect(multiBlock > 10 && backwards > 1_000)
+    }
+
     @Test func blockImpactsDecodedInAnyOrderBoundTheirDocuments() throws {
         let dir = try TemporaryFolder("impacts")
         _ = try buildIndex(dir.path, makeArticles(400), threads: 1)

@@ -16,6 +16,8 @@ import NewsText
         #expect(try Query.parse("淄博\u{00A0}高新区\u{3000}招商\u{2003}签约\t项目").clauses.count == 5)
         #expect(try Query.parse("\u{00A0} \"\" title:").isEmpty)
         #expect(try Query.parse("a - b").clauses.map(\.text) == ["a", "-", "b"])
+        // Clause texts keep every scalar: supplementary characters, full-width letters, combining marks.
+        #expect(try Query.parse("𠀀𠀁 ＡＢ e\u{301}x \"𪚥 龘\"").clauses.map(\.text) == ["𠀀𠀁", "ＡＢ", "e\u{301}x", "𪚥 龘"])
     }
 
     @Test func errors() {
@@ -38,6 +40,9 @@ import NewsText
         #expect(question.contains("锣鼓") && question.contains("公司"))
         #expect(try units("什么").contains("什么"))
         #expect(try units(#""是什么""#).contains("什么"))
+        // Traditional characters are checked as they normalize (誰 → 谁, 嗎 → 吗).
+        let traditional = try units("這家公司是誰的嗎")
+        #expect(!traditional.contains("是谁") && !traditional.contains("的吗") && traditional.contains("公司"))
     }
 
     func crossing(_ q: String) throws -> [String] {
