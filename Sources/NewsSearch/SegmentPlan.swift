@@ -92,10 +92,10 @@ final class SegmentPlan {
         let i = terms.index(of: t)!  // every term of the clauses is in the table
         let slot = 4 * i + (headlineOnly ? 2 : 0) + (word ? 1 : 0)
         if let c = cursors[slot] { return c }
-        var parts = [(field: Field, cursor: PostingsCursor, shift: Int32)]()
+        var parts = [TermCursor.Part]()
         parts.reserveCapacity(headlineOnly ? 1 : 2)  // one entry per field, unless a prefix expands
         for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for (info, shift) in terms.entries(i, field, segment: index) { parts.append((field: field, cursor: try segment.postings(info), shift: shift)) }
+            for (info, shift) in terms.entries(i, field, segment: index) { parts.append(TermCursor.Part(field: field, cursor: try segment.postings(info), shift: shift)) }
         }
         let df = Double(terms.docFreq[i])
         let idf = log(1 + (terms.documents - df + 0.5) / (df + 0.5))

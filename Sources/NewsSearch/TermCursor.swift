@@ -50,8 +50,15 @@ public struct Ranking: Sendable {
 /// One query term in one segment: the union of its postings in the fields it
 /// searches (and of every expansion of a one-character prefix term).
 final class TermCursor {
-    /// Postings per field; `shift` is where the query token sits inside the article token.
-    var parts: [(field: Field, cursor: PostingsCursor, shift: Int32)]
+    /// Postings in one field; `shift` is where the query token sits inside the article token.
+    /// (A struct, not a tuple: arrays of tuples are copied through the runtime's generic paths.)
+    struct Part {
+        var field: Field
+        var cursor: PostingsCursor
+        var shift: Int32
+    }
+    /// Postings per field (and per expansion of a prefix or partial term).
+    var parts: [Part]
     /// The current document, `PostingsCursor.end` when exhausted.
     private(set) var doc: Int32 = -1
     /// No document of this segment scores higher on this term.
@@ -81,7 +88,7 @@ final class TermCursor {
     let idf: Double
     private let k1: Double
 
-    init(term: TermText, headlineOnly: Bool, parts: [(field: Field, cursor: PostingsCursor, shift: Int32)], idf: Double, weight: Double, ranking: Ranking,
+    init(term: TermText, headlineOnly: Bool, parts: [Part], idf: Double, weight: Double, ranking: Ranking,
          averages: (Double, Double)) {
         self.term = term
         self.headlineOnly = headlineOnly
