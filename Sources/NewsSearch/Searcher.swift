@@ -208,6 +208,27 @@ public final class Searcher {
             total += 1
             top.insert(try score ?? scoreOf(doc), s, Int(doc))
         }
+        if plan.literalInGroup { try literalOnlyMatches(plan, s, options, &top, &seen, &total) }
+    }
+
+    /// The matches that hold no unit of any scoring clause: only possible when an OR group has
+    /// a member of punctuation alone (`习近平 OR ！`), which the units cannot bring. Every other
+    /// article is read (as for a query of punctuation alone); such matches score 0.
+    private func literalOnlyMatches(_ plan: SegmentPlan, _ s: Int, _ options: Options, _ top: inout TopK, _ seen: inout [Int32],
+                                    _ total: inout Int) throws {
+        plan.rewind()
+        defer { plan.rewind() }
+        let units = plan.scoringUnits
+        var found = [Int32]()
+        for doc in Int32(0) ..< Int32(plan.segment.docCount) where !plan.segment.isDeleted(Int(doc)) {
+            var holdsUnit = false
+            for u in units where try u.advance(to: doc) == doc { holdsUnit = true }
+            guard !holdsUnit, options.filters.accepts(plan.segment, Int(doc)), try plan.matchesAll(doc, verifier: self) else { continue }
+            found.append(doc)
+            total += 1
+            top.insert(0, s, Int(doc))
+        }
+        if !options.all && !found.isEmpty { seen = (seen + found).sorted() }
     }
 
     /// The window from `doc` to the end of the shortest current block among `terms`,

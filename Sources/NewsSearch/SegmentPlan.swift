@@ -176,6 +176,8 @@ final class SegmentPlan {
     private lazy var hasRequired: Bool = clauseInfo.contains { $0.occur != .should }
     /// Whether any clause is in an OR group.
     lazy var hasGroups: Bool = clauses.contains { $0.clause.orGroup != nil }
+    /// Whether an OR group has a member of punctuation alone: articles that hold it may hold no unit.
+    lazy var literalInGroup: Bool = clauseInfo.contains { $0.literal && $0.orGroup != nil && $0.occur != .mustNot }
 
     /// Whether `doc` satisfies clause `index`.
     func satisfies(_ index: Int, _ doc: Int32, verifier: Searcher) throws -> Bool {

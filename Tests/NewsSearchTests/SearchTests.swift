@@ -160,6 +160,13 @@ struct SmallIndex {
         #expect(try ids("+！ 价格") == ["bang"])
         #expect(try index.hits(#""！" 价格"#) { $0.all = true }.map(\.0) == ["bang"])
         #expect(try ids("价格 -！") == ["calm"])
+        // Either a word or punctuation: articles with only the punctuation match too, below the word's.
+        #expect(try index.hits("回暖 OR ？").map(\.0) == ["bang", "ask"])
+        #expect(try index.hits("回暖 OR ？") { $0.all = true }.map(\.0) == ["bang", "ask"])
+        #expect(try index.hits("原因 OR ！").map(\.0) == ["ask", "bang"])
+        // Partial matches are the articles holding a word of the query: not `ask` (only the ？).
+        #expect(try ids("价格 OR ？ 平稳") == ["bang", "calm"])
+        #expect(try index.hits("价格 OR ？ 平稳") { $0.all = true }.map(\.0) == ["calm"])
     }
 
     @Test func punctuationIsHighlighted() throws {
