@@ -71,7 +71,8 @@ public final class RegionCatalog: Sendable {
     /// Direct children of `code` (0 = the provinces).
     public func children(of code: Int32) -> [Region] { regions.filter { $0.parent == code } }
 
-    /// Resolves a user's value — a code, a full name or a short name — to regions.
+    /// Resolves a user's value — a code, a full name, a short name, or a path of names as
+    /// `path(_:)` prints it (山东省淄博市, also 山东淄博) — to regions.
     /// An ambiguous short name gives every match, the higher levels first.
     /// - Throws: `CatalogError.unknownRegion` with the closest names.
     public func resolve(_ value: String) throws -> [Region] {
@@ -86,7 +87,28 @@ public final class RegionCatalog: Sendable {
             let exact = found.filter { table.normalize($0.name) == table.normalize(v) }
             return exact.isEmpty ? found : exact
         }
+        // A path of names as the output prints them (山东省淄博市), or shortened (山东淄博张店).
+        let inPath = regions(alongPath: Substring(table.normalize(v)), within: nil)
+        if !inPath.isEmpty { return inPath.sorted { ($0.level, $0.code) < ($1.level, $1.code) } }
         throw CatalogError.unknownRegion(value, suggestions: suggestions(for: v))
+    }
+
+    /// The regions `path` ends with when it is a chain of full or short names (normalized),
+    /// each inside the one before, the first inside `ancestor` (when given). The fewest
+    /// names win: a name is tried whole before it is split.
+    /// - Complexity: O(characters²) name lookups for a path with no region in it.
+    private func regions(alongPath path: Substring, within ancestor: Int32?) -> [Region] {
+        func inside(_ i: Int) -> Bool { ancestor.map { regions[i].code != $0 && isWithin(regions[i].code, $0) } ?? true }
+        var found = (indexByName[String(path)] ?? []).filter(inside).map { regions[$0] }
+        guard found.isEmpty, path.count > 1 else { return found }
+        var end = path.index(after: path.startIndex)
+        while end < path.endIndex && found.isEmpty {
+            for i in indexByName[String(path[..<end])] ?? [] where inside(i) {
+                found += regions(alongPath: path[end...], within: regions[i].code)
+            }
+            end = path.index(after: end)
+        }
+        return found
     }
 
     func suggestions(for value: String) -> [String] {

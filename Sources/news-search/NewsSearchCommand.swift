@@ -55,7 +55,7 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "Latest date: 2024, 2024-03 or 2024-03-19.")
     var to: String?
 
-    @Option(help: "Region: name, short name or code (repeatable; 山东 includes 淄博 and 张店).")
+    @Option(help: "Region: name, short name, code or printed path such as 山东省淄博市 (repeatable; 山东 includes 淄博 and 张店).")
     var region: [String] = []
 
     @Option(help: "Industry: GB/T 4754 code or name at any level (C, C38, C3825, 房地产业) or a strategic emerging category (新能源产业, 6.3). Repeatable.")

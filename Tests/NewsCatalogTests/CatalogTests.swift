@@ -21,6 +21,26 @@ import NewsText
         #expect(try catalog.resolve("朝阳区").count == 2)
     }
 
+    /// The output prints a region as its path (山东省淄博市张店区): that resolves too, as do
+    /// shortened paths, but not a chain whose names are not nested.
+    @Test func pathsOfNamesResolveToTheirLastRegion() throws {
+        #expect(try catalog.resolve("山东省淄博市").map(\.code) == [370300])
+        #expect(try catalog.resolve("山东省淄博市张店区").map(\.code) == [370303])
+        #expect(try catalog.resolve("山东淄博张店").map(\.code) == [370303])
+        #expect(try catalog.resolve("淄博市张店区").map(\.code) == [370303])
+        #expect(try catalog.resolve("北京市朝阳区").map(\.code) == [110105])
+        #expect(try catalog.resolve("吉林省吉林市").map(\.code) == [220200])
+        #expect(throws: CatalogError.self) { try catalog.resolve("山西淄博") }
+        #expect(throws: CatalogError.self) { try catalog.resolve("淄博山东") }
+        // Every printed path of a county, district or zone resolves back to it.
+        var missed = [String]()
+        for r in catalog.regions where r.level != .province {
+            let path = catalog.path(r.code)
+            if !(try catalog.resolve(path)).contains(where: { $0.code == r.code }) { missed.append(path) }
+        }
+        #expect(missed.isEmpty, "\(missed.prefix(10))")
+    }
+
     @Test func unknownRegionSuggestsCloseNames() {
         #expect {
             try catalog.resolve("淄搏")
