@@ -65,13 +65,17 @@ public final class IndustryCatalog: Sendable {
     public func resolve(_ value: String) throws -> Industry {
         let v = table.normalize(value.trimmingCharacters()).uppercased()
         if let i = industry(code: v) { return i }
-        // A section letter before a division/group/class code ("C3825", "K70").
-        if v.count >= 3, let first = v.first, first.isLetter, first != "S", let i = industry(code: String(v.dropFirst())),
+        // A section letter before a division/group/class code ("C3825", "K70"; "S91" too: strategic
+        // codes, S1 to S9.x, were tried first).
+        if v.count >= 3, let first = v.first, first.isLetter, let i = industry(code: String(v.dropFirst())),
            section(of: i)?.code == String(first) {
             return i
         }
         if v.first?.isNumber == true, v.contains(".") || v.count == 1, let i = industry(code: "S" + v) { return i }
         if let hits = indexByName[table.normalize(value.trimmingCharacters())], let first = hits.first { return industries[first] }
+        // A tag as the results print it: the code, a space, the name ("C3825 光伏设备及元器件制造").
+        let parts = value.trimmingCharacters().split(whereSeparator: \.isWhitespace)
+        if parts.count == 2, let i = try? resolve(String(parts[0])), table.normalize(i.name) == table.normalize(String(parts[1])) { return i }
         throw CatalogError.unknownIndustry(value, suggestions: suggestions(for: value))
     }
 

@@ -297,9 +297,18 @@ import NewsText
     init() throws { catalog = try IndustryCatalog.shared() }
 
     @Test(arguments: [("C", "C"), ("C38", "38"), ("38", "38"), ("C3825", "3825"), ("3825", "3825"), ("K70", "70"),
-                      ("房地产业", "K"), ("新能源产业", "S6"), ("6.3", "S6.3"), ("S6", "S6"), ("c3825", "3825")])
+                      ("房地产业", "K"), ("新能源产业", "S6"), ("6.3", "S6.3"), ("S6", "S6"), ("c3825", "3825"),
+                      ("S91", "91"), ("S9100", "9100")])
     func codesAndNamesResolve(value: String, code: String) throws {
         #expect(try catalog.resolve(value).code == code)
+    }
+
+    /// A tag copied from the results (code, space, name) resolves; a code with another's name does not.
+    @Test func printedTagsResolve() throws {
+        for i in catalog.industries {
+            #expect(try catalog.resolve("\(catalog.displayCode(i)) \(i.name)").id == i.id)
+        }
+        #expect(throws: CatalogError.self) { try catalog.resolve("C3825 房地产业") }
     }
 
     @Test func unknownIndustrySuggests() {
