@@ -76,6 +76,8 @@ struct PlannedClause {
     /// Units that are bigrams crossing a word boundary wherever the clause has them (see
     /// `QueryPlanner.crossingBigrams`); empty for an exact string.
     var crossing: [TermText] = []
+    /// Units and words found only inside 【】 or 〖〗 in this clause, when it has others outside.
+    var framed: [TermText] = []
 
     /// No units and no phrase tokens: punctuation or symbols alone (`！`), which only the
     /// stored text can show.
@@ -149,8 +151,19 @@ enum QueryPlanner {
                     crossing = units.filter { $0.kind == .bigram && crossingText.contains($0.text) && !otherText.contains($0.text) }
                 }
             }
+            var framed = [TermText]()
+            if !clause.phrase, let inside = analyzer.withNormalized({ bracketed($0) }) {
+                var frameText = Set<String>(), otherText = Set<String>()
+                for t in tokens {
+                    let within = (Int(t.start) ..< Int(t.end)).allSatisfy { $0 < inside.count && inside[$0] }
+                    if within { frameText.insert(analyzer.text(of: t)) } else { otherText.insert(analyzer.text(of: t)) }
+                }
+                if !otherText.isEmpty {
+                    framed = (units + words).filter { frameText.contains($0.text) && !otherText.contains($0.text) }
+                }
+            }
             planned.append(PlannedClause(clause: clause, units: units, words: words, phrase: phrase,
-                                         normalizedUnits: normalized, needsVerification: !covered, crossing: crossing))
+                                         normalizedUnits: normalized, needsVerification: !covered, crossing: crossing, framed: framed))
         }
         return planned
     }
@@ -208,6 +221,19 @@ enum QueryPlanner {
         return (crossing, other)
     }
 
+    /// Per UTF-16 offset, whether it lies inside 【】 or 〖〗; nil when the text has none.
+    static func bracketed(_ text: UnsafeBufferPointer<UInt16>) -> [Bool]? {
+        guard text.contains(where: { $0 == 0x3010 || $0 == 0x3016 }) else { return nil }
+        var inside = [Bool](repeating: false, count: text.count)
+        var depth = 0
+        for (i, u) in text.enumerated() {
+            if u == 0x3011 || u == 0x3017 { depth = max(0, depth - 1) }
+            inside[i] = depth > 0
+            if u == 0x3010 || u == 0x3016 { depth += 1 }
+        }
+        return inside
+    }
+
     /// Whether tokens cover every unit of the normalized text (no spaces or punctuation).
     static func coverage(_ tokens: [Token], count: Int) -> Bool {
         guard count > 0 else { return false }
@@ -234,6 +260,8 @@ final class QueryTerms {
     /// Per term, whether it is a bigram that crosses a word boundary wherever the query has it
     /// (`Ranking.boundaryWeight` weighs it).
     let crossesBoundary: [Bool]
+    /// Per term, whether it is inside 【】 wherever the query has it (`Ranking.frameWeight`).
+    let framed: [Bool]
     /// `entries[(segment · terms + term) · 2 + field]`.
     private let entries: [[(TermInfo, Int32)]]
 
@@ -264,6 +292,9 @@ final class QueryTerms {
         let crossing = Set(clauses.flatMap(\.crossing))
         let plain = Set(clauses.flatMap { c in c.units.filter { !c.crossing.contains($0) } })
         crossesBoundary = terms.map { crossing.contains($0) && !plain.contains($0) }
+        let inFrame = Set(clauses.flatMap(\.framed))
+        let outFrame = Set(clauses.flatMap { c in (c.units + c.words).filter { !c.framed.contains($0) } })
+        framed = terms.map { inFrame.contains($0) && !outFrame.contains($0) }
         documents = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
     }
 

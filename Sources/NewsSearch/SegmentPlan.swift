@@ -99,7 +99,7 @@ final class SegmentPlan {
         }
         let df = Double(terms.docFreq[i])
         let idf = log(1 + (terms.documents - df + 0.5) / (df + 0.5))
-        let c = TermCursor(term: t, headlineOnly: headlineOnly, parts: parts, idf: idf, weight: word ? ranking.wordWeight : terms.crossesBoundary[i] ? ranking.boundaryWeight : 1, ranking: ranking, averages: averages)
+        let c = TermCursor(term: t, headlineOnly: headlineOnly, parts: parts, idf: idf, weight: (word ? ranking.wordWeight : terms.crossesBoundary[i] ? ranking.boundaryWeight : 1) * (terms.framed[i] ? ranking.frameWeight : 1), ranking: ranking, averages: averages)
         cursors[slot] = c
         return c
     }

@@ -98,6 +98,8 @@ struct NewsSearchCommand: ParsableCommand {
     var numberWeight: Double = Ranking().numberWeight
     @Option(name: .customLong("boundary-weight"), help: "Weight of a query bigram that crosses a word boundary in a run of five or more characters (国总 of 德国总理将访华; 1 = off).")
     var boundaryWeight: Double = Ranking().boundaryWeight
+    @Option(name: .customLong("frame-weight"), help: "Weight of a query term found only inside 【】 or 〖〗 when others are outside (a column's name before a headline; 1 = off).")
+    var frameWeight: Double = Ranking().frameWeight
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
@@ -107,8 +109,8 @@ struct NewsSearchCommand: ParsableCommand {
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0 else {
-            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight and --boundary-weight must be ≥ 0")
+        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0, frameWeight >= 0 else {
+            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight, --boundary-weight and --frame-weight must be ≥ 0")
         }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
@@ -141,6 +143,7 @@ struct NewsSearchCommand: ParsableCommand {
         options.ranking.coverageWeight = coverageWeight
         options.ranking.numberWeight = numberWeight
         options.ranking.boundaryWeight = boundaryWeight
+        options.ranking.frameWeight = frameWeight
         do {
             try options.filters.setDates(from: from, to: to)
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }

@@ -59,4 +59,21 @@ import NewsText
         #expect(try crossing("\"德国总理将访华\"").isEmpty)  // an exact string weighs every bigram
         #expect(try crossing("𠀀𠀁𠀂𠀃𠀄𠀅").isEmpty)  // supplementary characters, no word among them
     }
+
+    func framed(_ q: String) throws -> Set<String> {
+        Set(try QueryPlanner.plan(try Query.parse(q), analyzer: try Analyzer()).flatMap { $0.framed.map(\.text) })
+    }
+
+    /// A column's name in 【】 before a headline is marked, unless it is all there is, the
+    /// term also occurs outside, or the clause is an exact string.
+    @Test func termsOnlyInsideBracketsAreMarked() throws {
+        let marked = try framed("【新思想引领新征程】加快建设农业强国")
+        #expect(marked.contains("新思") && marked.contains("征程") && marked.contains("思想"))
+        #expect(!marked.contains("农业") && !marked.contains("强国"))
+        #expect(try framed("〖两会〗部长通道") == ["两会"])
+        #expect(try framed("【两会】两会部长通道").isEmpty)  // 两会 is outside too
+        #expect(try framed("【两会】").isEmpty)  // nothing outside
+        #expect(try framed("两会 部长通道").isEmpty)
+        #expect(try framed(#""【两会】部长通道""#).isEmpty)
+    }
 }

@@ -257,6 +257,21 @@ struct SmallIndex {
         #expect(Ranking().boundaryWeight < 1)
     }
 
+    /// A term only inside 【】 weighs `frameWeight`; the others are unchanged.
+    @Test func termsOnlyInsideBracketsWeighLess() throws {
+        let index = try SmallIndex("frame", [
+            Article(id: "column", headline: "", body: "两会期间代表热议。", location: "t"),  // only the column's name
+            Article(id: "story", headline: "", body: "部长通道今天开启。", location: "t"),  // only the story's words
+        ] + SmallIndex.others)
+        func scores(_ weight: Double) throws -> [String: Double] {
+            try index.scores("【两会】部长通道") { $0.ranking.frameWeight = weight; $0.ranking.leadWeight = 0 }
+        }
+        let full = try scores(1), weighed = try scores(Ranking().frameWeight)
+        #expect(abs(weighed["column"]! - Ranking().frameWeight * full["column"]!) < 1e-9)
+        #expect(weighed["story"] == full["story"])
+        #expect(Ranking().frameWeight < 1)
+    }
+
     /// The lead re-orders the first results of the whole list, whatever the limit:
     /// a shorter list is the start of a longer one.
     @Test func aLimitCutsTheSameList() throws {
