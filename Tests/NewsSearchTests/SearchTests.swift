@@ -240,36 +240,34 @@ struct SmallIndex {
         #expect(try top(Ranking().numberWeight) == ["2024", "2023"])
     }
 
+    /// Indexes `lighter` (holding only the terms a weight applies to) and `unchanged` (holding
+    /// only others) beside `SmallIndex.others`, and checks that at the default `weight`,
+    /// `lighter` scores that weight times its full score and `unchanged` keeps its score.
+    func expectWeighed(_ query: String, _ weight: WritableKeyPath<Ranking, Double>, lighter: String, unchanged: String) throws {
+        let index = try SmallIndex("weighed", [
+            Article(id: "lighter", headline: "", body: lighter, location: "t"),
+            Article(id: "unchanged", headline: "", body: unchanged, location: "t"),
+        ] + SmallIndex.others)
+        func scores(_ w: Double) throws -> [String: Double] {
+            // The lead adds idf, whatever the weight.
+            try index.scores(query) { $0.ranking[keyPath: weight] = w; $0.ranking.leadWeight = 0 }
+        }
+        let w = Ranking()[keyPath: weight]
+        let full = try scores(1), weighed = try scores(w)
+        #expect(w < 1)
+        #expect(abs(weighed["lighter"]! - w * full["lighter"]!) < 1e-9)
+        #expect(weighed["unchanged"] == full["unchanged"])
+    }
+
     /// A bigram that only joins two words of a sentence (国总 of 德国总理) weighs
     /// `boundaryWeight`; bigrams inside words weigh in full.
     @Test func bigramsAcrossWordBoundariesWeighLess() throws {
-        let index = try SmallIndex("boundary", [
-            Article(id: "phrasing", headline: "", body: "中国总部设在北京。", location: "t"),  // only 国总
-            Article(id: "subject", headline: "", body: "德国经济增长放缓。", location: "t"),  // only 德国
-        ] + SmallIndex.others)
-        func scores(_ weight: Double) throws -> [String: Double] {
-            // The lead adds idf, whatever the weight.
-            try index.scores("德国总理将访华举行会谈") { $0.ranking.boundaryWeight = weight; $0.ranking.leadWeight = 0 }
-        }
-        let full = try scores(1), weighed = try scores(Ranking().boundaryWeight)
-        #expect(abs(weighed["phrasing"]! - Ranking().boundaryWeight * full["phrasing"]!) < 1e-9)
-        #expect(weighed["subject"] == full["subject"])
-        #expect(Ranking().boundaryWeight < 1)
+        try expectWeighed("德国总理将访华举行会谈", \.boundaryWeight, lighter: "中国总部设在北京。", unchanged: "德国经济增长放缓。")
     }
 
-    /// A term only inside 【】 weighs `frameWeight`; the others are unchanged.
+    /// A term only inside 【】 (a column's name) weighs `frameWeight`; the others are unchanged.
     @Test func termsOnlyInsideBracketsWeighLess() throws {
-        let index = try SmallIndex("frame", [
-            Article(id: "column", headline: "", body: "两会期间代表热议。", location: "t"),  // only the column's name
-            Article(id: "story", headline: "", body: "部长通道今天开启。", location: "t"),  // only the story's words
-        ] + SmallIndex.others)
-        func scores(_ weight: Double) throws -> [String: Double] {
-            try index.scores("【两会】部长通道") { $0.ranking.frameWeight = weight; $0.ranking.leadWeight = 0 }
-        }
-        let full = try scores(1), weighed = try scores(Ranking().frameWeight)
-        #expect(abs(weighed["column"]! - Ranking().frameWeight * full["column"]!) < 1e-9)
-        #expect(weighed["story"] == full["story"])
-        #expect(Ranking().frameWeight < 1)
+        try expectWeighed("【两会】部长通道", \.frameWeight, lighter: "两会期间代表热议。", unchanged: "部长通道今天开启。")
     }
 
     /// The lead re-orders the first results of the whole list, whatever the limit:
