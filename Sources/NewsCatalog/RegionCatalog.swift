@@ -89,13 +89,18 @@ public final class RegionCatalog: Sendable {
         }
         // A path of names as the output prints them (山东省淄博市), or shortened (山东淄博张店).
         let inPath = regions(alongPath: Substring(table.normalize(v)), within: nil)
-        if !inPath.isEmpty { return inPath.sorted { ($0.level, $0.code) < ($1.level, $1.code) } }
+        if !inPath.isEmpty {
+            var seen = Set<Int32>()
+            return inPath.filter { seen.insert($0.code).inserted }.sorted { ($0.level, $0.code) < ($1.level, $1.code) }
+        }
         throw CatalogError.unknownRegion(value, suggestions: suggestions(for: v))
     }
 
     /// The regions `path` ends with when it is a chain of full or short names (normalized),
-    /// each inside the one before, the first inside `ancestor` (when given). The fewest
-    /// names win: a name is tried whole before it is split.
+    /// each inside the one before, the first inside `ancestor` (when given). The whole of
+    /// `path` is tried as one name first, then its prefixes, shortest first: the first prefix
+    /// whose rest resolves wins (河南郑州航空港 gives the zone 郑州航空港, not the district
+    /// whose short name 航空港 also ends a path there). May hold a region twice.
     /// - Complexity: O(characters²) name lookups for a path with no region in it.
     private func regions(alongPath path: Substring, within ancestor: Int32?) -> [Region] {
         func inside(_ i: Int) -> Bool { ancestor.map { regions[i].code != $0 && isWithin(regions[i].code, $0) } ?? true }

@@ -208,7 +208,11 @@ public final class Searcher {
             total += 1
             top.insert(try score ?? scoreOf(doc), s, Int(doc))
         }
-        if plan.literalInGroup { try literalOnlyMatches(plan, s, options, &top, &seen, &total) }
+        // Such matches hold no unit: none when a clause outside the OR groups needs one, and none
+        // that matters when nothing is counted and the heap is full of better scores.
+        if plan.literalInGroup && plan.driver == nil && (count || top.limit == 0 || !((top.threshold ?? -1) > 0)) {
+            try literalOnlyMatches(plan, s, options, &top, &seen, &total)
+        }
     }
 
     /// The matches that hold no unit of any scoring clause: only possible when an OR group has

@@ -167,6 +167,13 @@ struct SmallIndex {
         // Partial matches are the articles holding a word of the query: not `ask` (only the ？).
         #expect(try ids("价格 OR ？ 平稳") == ["bang", "calm"])
         #expect(try index.hits("价格 OR ？ 平稳") { $0.all = true }.map(\.0) == ["calm"])
+        // Another clause's word is needed: only articles with it, in either word order.
+        #expect(try index.hits("回暖 OR ？ 价格") { $0.all = true }.map(\.0) == ["bang"])
+        #expect(try index.hits("价格 回暖 OR ？") { $0.all = true }.map(\.0) == ["bang"])
+        // A full list needs none of them; a count or a longer list does.
+        #expect(try index.hits("回暖 OR ？") { $0.limit = 1 }.map(\.0) == ["bang"])
+        let counted = try index.searcher.search(try Query.parse("回暖 OR ？"), options: { var o = Searcher.Options(); o.limit = 1; return o }(), count: true)
+        #expect(counted.total == 2)
     }
 
     @Test func punctuationIsHighlighted() throws {
