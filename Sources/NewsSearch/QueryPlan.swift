@@ -143,29 +143,31 @@ enum QueryPlanner {
             let covered = !clause.phrase || coverage(tokens, count: analyzer.normalizedCount)
             var crossing = [TermText]()
             if !clause.phrase {
-                let found = analyzer.withNormalized { crossingBigrams(tokens, $0) }
+                let found = Set(analyzer.withNormalized { crossingBigrams(tokens, $0) })
                 // Keywords (runs under `sentenceRun` characters) have none: no sets to build.
-                if !found.crossing.isEmpty {
-                    let crossingText = Set(found.crossing.map { analyzer.text(of: tokens[$0]) })
-                    let otherText = Set(found.other.map { analyzer.text(of: tokens[$0]) })
-                    crossing = units.filter { $0.kind == .bigram && crossingText.contains($0.text) && !otherText.contains($0.text) }
+                if !found.isEmpty {
+                    crossing = onlyMarked(units.filter { $0.kind == .bigram }, tokens, analyzer) { found.contains($0) }
                 }
             }
             var framed = [TermText]()
             if !clause.phrase, let inside = analyzer.withNormalized({ bracketed($0) }) {
-                var frameText = Set<String>(), otherText = Set<String>()
-                for t in tokens {
-                    let within = (Int(t.start) ..< Int(t.end)).allSatisfy { $0 < inside.count && inside[$0] }
-                    if within { frameText.insert(analyzer.text(of: t)) } else { otherText.insert(analyzer.text(of: t)) }
-                }
-                if !otherText.isEmpty {
-                    framed = (units + words).filter { frameText.contains($0.text) && !otherText.contains($0.text) }
-                }
+                let isInside = { (i: Int) in (Int(tokens[i].start) ..< Int(tokens[i].end)).allSatisfy { $0 < inside.count && inside[$0] } }
+                // A clause of brackets alone has nothing outside to prefer.
+                if !tokens.indices.allSatisfy(isInside) { framed = onlyMarked(units + words, tokens, analyzer, isInside) }
             }
             planned.append(PlannedClause(clause: clause, units: units, words: words, phrase: phrase,
                                          normalizedUnits: normalized, needsVerification: !covered, crossing: crossing, framed: framed))
         }
         return planned
+    }
+
+    /// The `terms` whose text only marked tokens have (`isMarked` of a token's index).
+    static func onlyMarked(_ terms: [TermText], _ tokens: [Token], _ analyzer: Analyzer, _ isMarked: (Int) -> Bool) -> [TermText] {
+        var marked = Set<String>(), other = Set<String>()
+        for i in tokens.indices {
+            if isMarked(i) { marked.insert(analyzer.text(of: tokens[i])) } else { other.insert(analyzer.text(of: tokens[i])) }
+        }
+        return terms.filter { marked.contains($0.text) && !other.contains($0.text) }
     }
 
     /// A query's clauses without stray punctuation: a clause of punctuation or symbols alone
@@ -180,16 +182,16 @@ enum QueryPlanner {
     /// not as keywords: their bigrams that cross a word boundary are weighed less.
     static let sentenceRun = 5
 
-    /// Splits the indices of `tokens`' bigrams in two: those that cross a word boundary in a
-    /// run of `sentenceRun` characters or more, and all others. A bigram crosses one when no
+    /// The indices of `tokens`' bigrams that cross a word boundary in a run of `sentenceRun`
+    /// characters or more. A bigram crosses one when no
     /// dictionary word holds both its characters but a word holds one of them (德国总理将访华:
     /// 国总, 理将, 将访). Characters outside every word are left alone: they are often a name
     /// the dictionary lacks (于乐 of 于乐的职业), whose bigram is the best thing to search for.
     /// - Complexity: O(tokens + characters of their words).
-    static func crossingBigrams(_ tokens: [Token], _ text: UnsafeBufferPointer<UInt16>) -> (crossing: [Int], other: [Int]) {
+    static func crossingBigrams(_ tokens: [Token], _ text: UnsafeBufferPointer<UInt16>) -> [Int] {
         let bigrams = tokens.indices.filter { tokens[$0].kind == .bigram }
         // Too few bigrams for a sentence-length run: keywords only.
-        guard bigrams.count >= sentenceRun - 1 else { return ([], bigrams) }
+        guard bigrams.count >= sentenceRun - 1 else { return [] }
         // Per UTF-16 offset: whether a word starts or ends there, or holds the characters on
         // both sides of it.
         var edge = [Bool](repeating: false, count: text.count + 1), within = edge
@@ -205,7 +207,7 @@ enum QueryPlanner {
             let last = Int(t.end) - 1
             return t.end - (last > Int(t.start) && UTF16.isTrailSurrogate(text[last]) ? 2 : 1)
         }
-        var crossing = [Int](), other = [Int]()
+        var crossing = [Int]()
         var i = 0
         while i < bigrams.count {
             // A run: bigrams each starting where the one before has its second character.
@@ -214,11 +216,11 @@ enum QueryPlanner {
             let sentence = j - i + 2 >= sentenceRun
             for k in bigrams[i ... j] {
                 let mid = Int(middle(tokens[k]))
-                if sentence && !within[mid] && edge[mid] { crossing.append(k) } else { other.append(k) }
+                if sentence && !within[mid] && edge[mid] { crossing.append(k) }
             }
             i = j + 1
         }
-        return (crossing, other)
+        return crossing
     }
 
     /// Per UTF-16 offset, whether it lies inside 【】 or 〖〗; nil when the text has none.
@@ -289,13 +291,16 @@ final class QueryTerms {
         self.terms = terms
         self.entries = entries
         self.docFreq = docFreq
-        let crossing = Set(clauses.flatMap(\.crossing))
-        let plain = Set(clauses.flatMap { c in c.units.filter { !c.crossing.contains($0) } })
-        crossesBoundary = terms.map { crossing.contains($0) && !plain.contains($0) }
-        let inFrame = Set(clauses.flatMap(\.framed))
-        let outFrame = Set(clauses.flatMap { c in (c.units + c.words).filter { !c.framed.contains($0) } })
-        framed = terms.map { inFrame.contains($0) && !outFrame.contains($0) }
+        crossesBoundary = Self.markedWherever(\.crossing, terms, clauses)
+        framed = Self.markedWherever(\.framed, terms, clauses)
         documents = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
+    }
+
+    /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
+    private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
+        let marked = Set(clauses.flatMap { $0[keyPath: marks] })
+        let unmarked = Set(clauses.flatMap { c in (c.units + c.words).filter { !c[keyPath: marks].contains($0) } })
+        return terms.map { marked.contains($0) && !unmarked.contains($0) }
     }
 
     var count: Int { terms.count }

@@ -56,8 +56,7 @@ public final class Searcher {
         if scoring.isEmpty {
             // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
             // stored articles, as grep would; an empty query or one that only excludes lists them all.
-            let literal = clauses.filter { $0.clause.occur != .mustNot && $0.isLiteral }
-            return try listByDate(clauses, containing: literal, options: options, count: count)
+            return try listByDate(clauses, options: options, count: count)
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
         let lead = options.ranking.reranks ? options.ranking.leadDepth : 0
@@ -404,11 +403,10 @@ public final class Searcher {
 
     // MARK: Filters only
 
-    /// The articles that pass the filters and the required and excluded clauses, newest first;
-    /// with `literal` clauses, only those whose normalized stored text holds each one's text
+    /// The articles that pass the filters and match every clause, newest first: the clauses
+    /// are exclusions, or punctuation alone, looked for in each article's normalized stored text
     /// (every stored article is read: such queries are rare and must find what grep finds).
-    private func listByDate(_ clauses: [PlannedClause], containing literal: [PlannedClause] = [], options: Options,
-                            count: Bool) throws -> Result {
+    private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
         var candidates = [(Int32, Int, Int)]()
         var total = 0
         let terms = try QueryTerms(clauses, reader)
@@ -416,7 +414,7 @@ public final class Searcher {
             let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms,
                                        ranking: options.ranking, averages: averages, searcher: self)
             for doc in 0 ..< segment.docCount where !segment.isDeleted(doc) && options.filters.accepts(segment, doc) {
-                guard try plan.passesRequired(Int32(doc), verifier: self), try holdsLiterals(literal, segment, doc) else { continue }
+                guard try plan.matchesAll(Int32(doc), verifier: self) else { continue }
                 total += 1
                 candidates.append((segment.date(doc) ?? Int32.min, s, doc))
             }
@@ -427,20 +425,6 @@ public final class Searcher {
     }
 
     // MARK: Exact strings
-
-    /// Whether `doc`'s stored text holds every literal clause that is in no OR group, and one
-    /// of each OR group's.
-    private func holdsLiterals(_ literal: [PlannedClause], _ segment: SegmentReader, _ doc: Int) throws -> Bool {
-        var groups = [Int: Bool]()
-        for c in literal {
-            if let g = c.clause.orGroup {
-                if groups[g] != true { groups[g] = try storedText(of: segment, doc, holds: c) }
-            } else if try !storedText(of: segment, doc, holds: c) {
-                return false
-            }
-        }
-        return groups.values.allSatisfy { $0 }
-    }
 
     /// Whether the normalized headline (or, unless the clause is `title:`, body) of `doc` holds
     /// the clause's normalized text; false when that text is empty.

@@ -58,7 +58,7 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "Region: name, short name, code or printed path such as 山东省淄博市 (repeatable; 山东 includes 淄博 and 张店).")
     var region: [String] = []
 
-    @Option(help: "Industry: GB/T 4754 code or name at any level (C, C38, C3825, 房地产业) or a strategic emerging category (新能源产业, 6.3). Repeatable.")
+    @Option(help: "Industry: GB/T 4754 code or name at any level (C, C38, C3825, 房地产业) or a strategic emerging category (新能源产业, 6.3), or a printed tag (C3825 光伏设备及元器件制造). Repeatable.")
     var industry: [String] = []
 
     @Option(help: "Output: text, json (JSON Lines), csv, tsv.")
