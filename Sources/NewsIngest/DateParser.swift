@@ -11,6 +11,14 @@ public enum DateParser {
     nonisolated(unsafe) static let numeric = #/(?:^|\D)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/#
     nonisolated(unsafe) static let chinese = #/(?:^|\D)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/#
     nonisolated(unsafe) static let monthDay = #/(?:^|\D)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/#
+    /// `2024 03-20`: a year, a space, then month-day.
+    nonisolated(unsafe) static let yearSpaced = #/(?:^|\D)(\d{4})\s+(\d{1,2})-(\d{1,2})(?![\d-])/#
+    /// `28.09.2015`, `18-10-2023`, `30/01/2018`: day first, as Hong Kong and European pages write it.
+    nonisolated(unsafe) static let dayFirst = #/(?:^|\D)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/#
+    /// `20230808`: eight digits, only where a date is expected (a meta line).
+    nonisolated(unsafe) static let compactDigits = #/(?:^|\D)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)/#
+    /// `02-06` after a date label: month and day, the year from context.
+    nonisolated(unsafe) static let numericMonthDay = #/^(\d{1,2})[-/.](\d{1,2})(?![\d.-])/#
     nonisolated(unsafe) static let year = #/(?:^|\D)(19[89]\d|20\d\d)(?!\d)/#
 
     /// The first date in `text`. `contextYear` completes a bare `3月19日`.
@@ -18,14 +26,35 @@ public enum DateParser {
         if let iso = leadingISODate(text) { return iso }
         let text = asciiDigits(text)
         var best: (String.Index, Match)? = nil
-        for pattern in [numeric, chinese] {
+        for pattern in [numeric, chinese, yearSpaced] {
             if let m = text.firstMatch(of: pattern), best == nil || m.range.lowerBound < best!.0 {
                 best = (m.range.lowerBound, make(String(m.0), Int(m.1), Int(m.2), Int(m.3)))
             }
         }
+        if let m = text.firstMatch(of: dayFirst), best == nil || m.range.lowerBound < best!.0 {
+            best = (m.range.lowerBound, make(String(m.0), Int(m.3), Int(m.2), Int(m.1)))
+        }
         if let best { return best.1 }
         if let m = text.firstMatch(of: monthDay), let y = contextYear {
             return make(String(m.0), y, Int(m.1), Int(m.2))
+        }
+        return nil
+    }
+
+    /// The first date in a line known to carry one (a date/source line): also
+    /// eight digits (`20230808`), and month-day alone (`02-06`) after a date label.
+    public static func findInMetaLine(_ text: String, contextYear: Int?) -> Match? {
+        if let m = find(in: text, contextYear: contextYear) { return m }
+        let text = asciiDigits(text)
+        if let m = text.firstMatch(of: compactDigits), case .day(let d) = make(String(m.0), Int(m.1), Int(m.2), Int(m.3)) {
+            return .day(d)
+        }
+        guard let y = contextYear else { return nil }
+        for label in ["日期", "时间", "發布", "发布"] {
+            guard let r = text.range(of: label) else { continue }
+            var rest = text[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
+            rest = rest.prefix(8)
+            if let m = String(rest).firstMatch(of: numericMonthDay) { return make(String(m.0), y, Int(m.1), Int(m.2)) }
         }
         return nil
     }

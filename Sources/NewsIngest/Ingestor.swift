@@ -23,7 +23,7 @@ public final class Ingestor {
 
     public let options: Options
     let table: CharacterTable
-    let portal: PortalTextParser
+    let extractor: PageExtractor
 
     /// Issues found so far; at most `maxIssues` are kept, all are counted.
     public private(set) var issues: [IngestIssue] = []
@@ -40,7 +40,7 @@ public final class Ingestor {
         if let e = options.encoding, !Charset.isKnown(e) { throw IngestError.unknownEncoding(e) }
         self.table = table
         self.options = options
-        self.portal = PortalTextParser(table: table)
+        self.extractor = PageExtractor(table: table)
     }
 
     func report(_ issue: IngestIssue) {
@@ -61,7 +61,11 @@ public final class Ingestor {
                 continue
             }
             if isDirectory.boolValue {
-                for file in Self.files(under: path, ignored: &ignoredFiles) { try read(file: file, explicit: false, body) }
+                let files = Self.files(under: path, ignored: &ignoredFiles)
+                let sites = learnFurniture(files)
+                for file in files {
+                    try read(file: file, explicit: false, furniture: sites[(file as NSString).deletingLastPathComponent], body)
+                }
             } else {
                 try read(file: path, explicit: true, body)
             }
@@ -97,7 +101,28 @@ public final class Ingestor {
         return result
     }
 
-    func read(file path: String, explicit: Bool, _ body: (Article) throws -> Void) throws {
+    /// Site furniture for each folder that holds several text pages (pages of one
+    /// folder are taken as pages of one site). Reads each such page once more.
+    func learnFurniture(_ files: [String]) -> [String: SiteFurniture] {
+        var byFolder = [String: [String]]()
+        for file in files where Self.format(of: file) == .portal {
+            byFolder[(file as NSString).deletingLastPathComponent, default: []].append(file)
+        }
+        var result = [String: SiteFurniture]()
+        for (folder, pages) in byFolder where pages.count >= SiteFurniture.minPages {
+            var furniture = SiteFurniture()
+            for page in pages {
+                guard let bytes = FileManager.default.contents(atPath: page),
+                      case let .success(decoded)? = try? FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: true)
+                else { continue }
+                furniture.add(page: decoded.text)
+            }
+            result[folder] = furniture
+        }
+        return result
+    }
+
+    func read(file path: String, explicit: Bool, furniture: SiteFurniture? = nil, _ body: (Article) throws -> Void) throws {
         var format = Self.format(of: path)
         if format == .other {
             guard explicit else { return }
@@ -129,7 +154,7 @@ public final class Ingestor {
                     try handleJSONLine(Array(line.utf8), name: path, line: lineNumber, body)
                 }
             } else {
-                try readPortal(decoded.text, path: path, body)
+                try readPortal(decoded.text, path: path, furniture: furniture, body)
             }
         }
     }
@@ -141,9 +166,10 @@ public final class Ingestor {
         return head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
     }
 
-    func readPortal(_ text: String, path: String, _ body: (Article) throws -> Void) throws {
+    func readPortal(_ text: String, path: String, furniture: SiteFurniture? = nil, _ body: (Article) throws -> Void) throws {
         let cleaned = TextCleaner.removePinyinDebris(text)
-        let parsed = portal.parse(cleaned, path: path)
+        let parsed = extractor.extract(cleaned, path: path, fileYear: Self.modificationYear(path), furniture: furniture)
+        for warning in parsed.warnings { report(IngestIssue(.warning, path, warning)) }
         guard !parsed.headline.isEmpty || !parsed.body.isEmpty else {
             report(IngestIssue(.skipped, path, "no headline and no body text"))
             return
@@ -158,6 +184,13 @@ public final class Ingestor {
                                 source: parsed.source, table: table)
         try emit(Article(id: id, headline: parsed.headline, body: parsed.body, date: date, source: parsed.source,
                          reprintOrigin: parsed.reprintOrigin, author: parsed.author, location: path), body)
+    }
+
+    /// The year the file was last written: the year of a page's month-day dates
+    /// when neither its path nor the page gives one.
+    static func modificationYear(_ path: String) -> Int? {
+        guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
+        return Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: date).year
     }
 
     func readJSONLines(fd: Int32, name: String, _ body: (Article) throws -> Void) throws {

@@ -1,33 +1,36 @@
 /// Cleaning that changes what is stored and displayed (unlike normalization,
 /// which only changes what is matched).
 public enum TextCleaner {
-    /// Removes pinyin-annotation debris: a parenthesised pinyin syllable with tone
-    /// marks right after a Han character, as left by broken converters
-    /// (`淄博高新區(qū)` → `淄博高新區`, `時(shí)間` → `時間`). Real parenthesised text —
-    /// `(中车)`, `（北京微电子所）`, `(ABC)`, `(2024)`, `(a)` — is kept: the syllable
-    /// must be lowercase pinyin letters with at least one tone mark.
+    /// Removes pinyin-annotation debris: a parenthesised pinyin reading or gloss right
+    /// after Han text, as left by broken converters and ruby markup
+    /// (`淄博高新區(qū)` → `淄博高新區`, `發(fa)展` → `發展`, `新闻记者(xīnwén jìzhě)` → `新闻记者`).
+    /// The parenthesised text must split entirely into pinyin syllables, and without
+    /// tone marks it must be at least two letters and have no more syllables than the Han
+    /// characters right before it. Real parenthesised text — `(中车)`, `(GDP)`, `(2024)`,
+    /// `(a)`, `(iPhone)`, `(chain)`, `华(china)` — is kept.
     ///
     /// - Complexity: O(n); returns `text` itself when there is nothing to remove.
     public static func removePinyinDebris(_ text: String) -> String {
         guard mayContainDebris(text) else { return text }
         let scalars = text.unicodeScalars
         var out = String.UnicodeScalarView()
-        var removed = false
-        var previous: Unicode.Scalar? = nil
+        var copied = scalars.startIndex  // everything before it is in `out`
+        var hanRun = 0  // Han characters kept right before `i`
         var i = scalars.startIndex
         while i < scalars.endIndex {
             let c = scalars[i]
-            if c == "(" || c == "（", let p = previous, Han.isHan(p.value),
-               let close = debrisEnd(scalars, after: i) {
+            if hanRun > 0, c == "(" || c == "（", let close = debrisEnd(scalars, after: i, hanRun: hanRun) {
+                out.append(contentsOf: scalars[copied ..< i])
+                copied = close
                 i = close
-                removed = true
-                continue  // `previous` stays the Han character: debris can repeat
+                continue  // `hanRun` stays: debris can repeat, as in `經(jīng)(jing)`
             }
-            out.append(c)
-            previous = c
+            hanRun = Han.isHan(c.value) ? hanRun + 1 : 0
             i = scalars.index(after: i)
         }
-        return removed ? String(out) : text
+        guard copied != scalars.startIndex else { return text }  // nothing was removed
+        out.append(contentsOf: scalars[copied...])
+        return String(out)
     }
 
     /// A quick byte-level test: is any `(` or `（` followed by a lowercase letter
@@ -51,23 +54,48 @@ public enum TextCleaner {
         }
     }
 
-    /// If a pinyin syllable with a tone mark and a closing parenthesis follow the
-    /// opening one at `open`, the index just past the closing parenthesis.
-    static func debrisEnd(_ s: String.UnicodeScalarView, after open: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index? {
-        var i = s.index(after: open)
-        var length = 0
-        var toned = false
-        while i < s.endIndex, length <= 7 {
-            let c = s[i]
-            if c == ")" || c == "）" {
-                return toned && length >= 1 ? s.index(after: i) : nil
-            }
-            if toneMarked.contains(c) { toned = true } else if !(("a"..."z").contains(c) || c == "ü" || c == "ê") { return nil }
-            length += 1
-            i = s.index(after: i)
-        }
-        return nil
-    }
+    /// The longest parenthesised text read as a gloss: enough for a word of a dozen syllables.
+    static let maxGlossLength = 64
 
-    static let toneMarked: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".unicodeScalars)
+    /// If a pinyin gloss and a closing parenthesis follow the opening one at `open`,
+    /// after `hanRun` Han characters, the index just past the closing parenthesis.
+    /// Syllables may be separated by a space or an apostrophe.
+    ///
+    /// - Complexity: O(1): at most `maxGlossLength` characters are read.
+    static func debrisEnd(_ s: String.UnicodeScalarView, after open: String.UnicodeScalarView.Index,
+                          hanRun: Int) -> String.UnicodeScalarView.Index? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * maxGlossLength + 1) { scratch in
+            let letters = UnsafeMutableBufferPointer(rebasing: scratch[..<maxGlossLength])
+            var n = 0
+            var toned = false
+            var i = s.index(after: open)
+            while i < s.endIndex, s[i] != ")", s[i] != "）" {
+                let c = s[i]
+                let afterLetter = n > 0 && letters[n - 1] != Pinyin.separator
+                if n == maxGlossLength { return nil }
+                if let l = Pinyin.letter(c) {
+                    letters[n] = l.code
+                    n += 1
+                    toned = toned || l.toned
+                } else if afterLetter, Pinyin.isCombiningTone(c) {
+                    toned = true
+                } else if afterLetter, c == "\u{308}", letters[n - 1] == Pinyin.u {
+                    letters[n - 1] = Pinyin.v  // a decomposed ü
+                } else if afterLetter, c == " " || c == "'" || c == "’" {
+                    letters[n] = Pinyin.separator
+                    n += 1
+                } else {
+                    return nil
+                }
+                i = s.index(after: i)
+            }
+            guard i < s.endIndex, n > 0, letters[n - 1] != Pinyin.separator else { return nil }
+            let best = UnsafeMutableBufferPointer(rebasing: scratch[maxGlossLength...])
+            guard let syllables = Pinyin.fewestSyllables(letters, count: n, toned: toned, best: best) else { return nil }
+            // Toneless Latin text is pinyin only on stronger evidence: `(a)` is a label,
+            // and `(china)` after one character is English.
+            if !toned && (n < 2 || syllables > hanRun) { return nil }
+            return s.index(after: i)
+        }
+    }
 }

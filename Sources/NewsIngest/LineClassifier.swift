@@ -1,0 +1,178 @@
+import NewsText
+
+/// Decides what one line of a saved page is, from the line alone.
+///
+/// The tests run in a fixed order, most specific first: a line of widget words
+/// is a widget even if it is short like a heading; a line with a date and
+/// labels is meta even if it mentions a place. What a line is *in the page*
+/// (headline or subhead, article or teaser) is the extractor's decision.
+struct LineClassifier {
+    let table: CharacterTable
+    let widgetWords: Set<String>
+    let widgetMaxLength: Int
+
+    init(table: CharacterTable) {
+        self.table = table
+        widgetWords = Set(PageVocabulary.widgetWords.map { $0.replacingOccurrences(of: " ", with: "") })
+        widgetMaxLength = widgetWords.map(\.count).max() ?? 1
+    }
+
+    /// A line with its features and kind; nil for a blank line.
+    func line(_ raw: Substring) -> PageLine? {
+        var text = raw.trimmingSpaces
+        // Stray commas that begin a line broken by a converter: ",年增率-1.66%,".
+        while let f = text.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
+        guard !text.isEmpty else { return nil }
+        let normalized = table.normalize(text)
+        let compact = String(normalized.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+        guard !compact.isEmpty else { return nil }
+        let han = compact.unicodeScalars.reduce(0) { $0 + (PageLine.isHan($1.value) ? 1 : 0) }
+        var line = PageLine(text: text, normalized: normalized, compact: compact, kind: .prose, han: han, length: compact.count)
+        line.kind = kind(of: line)
+        return line
+    }
+
+    nonisolated(unsafe) static let breadcrumb = #/(>|›|»|->|→|/).{0,30}(>|›|»|->|→)|^(首页|主页|网站首页|当前位置|您的位置|你的位置|所在位置|位置)\s*[:>]/#
+    nonisolated(unsafe) static let epaperPage = #/^第?[a-z]?\d{1,3}版\s*[:：]?|版面\s*[:：]|^[a-z]\d{1,2}\s*[:：]/#
+    nonisolated(unsafe) static let reporterCredit = #/^[(\[【]\s*(记者|通讯员|实习生|特约记者|见习记者)[^)\]】]{1,40}[)\]】]$|^[(\[【][^()\[\]【】]{0,12}记者[^()\[\]【】]{1,30}[)\]】]$/#
+    nonisolated(unsafe) static let editorCredit = #/^[(\[【]?\s*(责任编辑|值班编辑|网络编辑|责编|编辑|编审|校对|审核|监制|主编|编译)\s*[:：/]?[^)\]】]{0,30}[)\]】]?$/#
+    nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,4}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
+    nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|供图\)?$|提供\s*[)）]$)/#
+    nonisolated(unsafe) static let numbered = #/^([(（]?[一二三四五六七八九十]{1,3}[)）、.]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[⑴-⒇①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分条])/#
+    /// A one-sentence line ending with a short credit in parentheses: a caption.
+    nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（][^()（）]{2,10}[)）]$/#
+    nonisolated(unsafe) static let link = #/(https?://|www\.)[a-z0-9./?=&_%#:~+-]*/#
+    nonisolated(unsafe) static let seriesPart = #/[(（][一二三四五六七八九十\d]{1,2}[)）]\s*[:：]/#
+    nonisolated(unsafe) static let documentNumber = #/^[\p{Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号$/#
+    nonisolated(unsafe) static let bylinePublication = #/^([\p{Han}a-z]{2,12}?)\s*(/|／)?\s*记者\s*[:：]?\s*[\p{Han}]{2,4}/#
+
+    func kind(of line: PageLine) -> PageLine.Kind {
+        let c = line.compact
+        let n = line.normalized
+        if line.han == 0 {
+            if line.length <= 80 && DateParser.find(in: n) != nil { return .meta }
+            return line.length < 40 ? .noise : .prose
+        }
+        if isSpam(c) { return .spam }
+        if ["(完)", "【完】", "[完]", "~end~", "-end-", "—end—", "(全文完)", "【全文完】", "end"].contains(c) { return .endMark }
+        if line.length <= 40 && c.firstMatch(of: Self.editorCredit) != nil { return .editorCredit }
+        if line.length <= 45 && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
+            return .credit
+        }
+        if isFooter(c, length: line.length) { return .footer }
+        if c.hasPrefix("▲") || c.hasPrefix("△") || c.hasPrefix("→") || c.hasPrefix("↑") || c.hasPrefix("▼") { return .caption }
+        if line.length <= 90 && c.firstMatch(of: Self.photoCredit) != nil && !c.hasPrefix("【") { return .caption }
+        if line.length <= 60, c.firstMatch(of: Self.captionCredit) != nil { return .caption }
+        if isWidget(Self.withoutLinks(c)) || isTagLine(c) { return .widget }
+        if isNavigation(line) { return .navigation }
+        if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
+        if c.hasPrefix("—") || c.hasPrefix("--") { return line.length <= 60 ? .deck : .prose }
+        if isMeta(line) { return .meta }
+        if c.firstMatch(of: Self.numbered) != nil || c.firstMatch(of: Self.documentNumber) != nil || c.firstMatch(of: Self.seriesPart) != nil {
+            return line.length <= 60 ? .heading : .prose
+        }
+        let sentenceEnds = c.reduce(0) { $0 + (PageLine.isSentenceEnd($1) ? 1 : 0) }
+        let commas = c.reduce(0) { $0 + ($1 == "," || $1 == "、" ? 1 : 0) }
+        if c.contains("。") || line.length > 60 || commas >= 3 || (sentenceEnds >= 2 && line.length > 30) { return .prose }
+        // A sentence broken over lines, or one that opens a list.
+        if let last = c.last, [",", "、", ":"].contains(last), line.han >= 4 { return .prose }
+        return .heading
+    }
+
+    static func withoutLinks(_ c: String) -> String {
+        c.contains("http") || c.contains("www.") ? c.replacing(link, with: "") : c
+    }
+
+    func isSpam(_ c: String) -> Bool {
+        if PageVocabulary.spamWords.contains(where: { c.contains($0) }) { return true }
+        // Keyword stuffing: "词_词_词_词".
+        return c.filter({ $0 == "_" }).count >= 3
+    }
+
+    func isFooter(_ c: String, length: Int) -> Bool {
+        guard let marker = PageVocabulary.footerStarts.first(where: { c.hasPrefix($0) }) else {
+            return c.contains("icp备") || c.contains("公网安备") || c.hasPrefix("copyright") || c.contains("allrightsreserved")
+        }
+        // "相关新闻" opens a list; a long line that merely begins with the words is text.
+        let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
+                         "未经授权"]
+        return copyright.contains(marker) || length <= marker.count + 12
+    }
+
+    /// A line made only of widget words, digits and punctuation.
+    func isWidget(_ c: String) -> Bool {
+        let letters = Array(c.filter { $0.isLetter })
+        guard !letters.isEmpty, letters.count <= 40 else { return letters.isEmpty }
+        // Greedy longest match from each position; every letter must be covered.
+        var i = 0
+        while i < letters.count {
+            var matched = 0
+            var k = min(widgetMaxLength, letters.count - i)
+            while k > 0 {
+                if widgetWords.contains(String(letters[i ..< i + k])) { matched = k; break }
+                k -= 1
+            }
+            guard matched > 0 else { return false }
+            i += matched
+        }
+        return true
+    }
+
+    func isTagLine(_ c: String) -> Bool {
+        PageVocabulary.tagLabels.contains { c == $0 || c.hasPrefix($0 + ":") }
+    }
+
+    func isNavigation(_ line: PageLine) -> Bool {
+        let c = line.compact.replacing(#/^\d{1,2}[.、]/#, with: "")
+        let n = line.normalized.replacing(#/^\s*\d{1,2}[.、]\s*/#, with: "")
+        // A link with an arrow: "封面区块链 该文章已上链 >".
+        if line.length <= 30, let last = c.last, [">", "»", "›", "→"].contains(last) { return true }
+        if line.length <= 60, c.contains(">"), ["首页", "主页", "正文", "位置"].contains(where: { c.contains($0) }) { return true }
+        if line.length <= 120 && n.firstMatch(of: Self.breadcrumb) != nil && !c.contains("。") {
+            // A date range "3/1-3/5" or a fraction is not a breadcrumb: require words on both sides.
+            return line.han >= 2
+        }
+        if line.length <= 40 && (c.firstMatch(of: Self.epaperPage) != nil || PageVocabulary.epaperWords.contains(where: { c.hasPrefix($0) })) {
+            return true
+        }
+        // Menus: many short items separated by spaces or bars, no sentence.
+        let items = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" }).filter { !$0.isEmpty }
+        if items.count >= 5 && items.allSatisfy({ $0.count <= 5 }) && !c.contains(",") && !c.contains("。")
+            && !items.contains(where: { $0.contains(where: \.isNumber) }) {
+            return true
+        }
+        return false
+    }
+
+    /// A date, source or byline line.
+    func isMeta(_ line: PageLine) -> Bool {
+        let c = line.compact
+        let n = line.normalized
+        guard line.length <= 140, !c.contains("。") else { return false }
+        let labels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels
+        if labels.contains(where: { label in
+            guard let r = c.range(of: label + ":") ?? c.range(of: label + "：") else { return false }
+            // The label starts the line or a field (not "…的来源:" inside a sentence).
+            return r.lowerBound == c.startIndex || line.length <= 80
+        }) { return true }
+        if c.hasPrefix("发表于") || c.hasPrefix("发布于") { return true }
+        // A date near a short line's start: "2024-03-19 09:12 来源…", "大众日报 2023年5月8日".
+        if line.length <= 70, DateParser.find(in: n) != nil {
+            let commas = c.filter { $0 == "," }.count
+            return commas == 0 || line.length <= 30
+        }
+        if line.length <= 30, c.firstMatch(of: DateParser.compactDigits) != nil, c.contains("/") { return true }
+        // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".
+        if line.length <= 40 {
+            if (c.hasPrefix("记者") || c.hasPrefix("文/") || c.hasPrefix("□")) && !c.contains(",") { return true }
+            if c.contains("/") && (c.hasSuffix("报导") || c.hasSuffix("报道")) { return true }
+            if c.firstMatch(of: Self.bylinePublication) != nil && !c.contains(",") { return true }
+        }
+        // "(德国之声)" under the date: a publication in parentheses.
+        if line.length <= 16, c.hasPrefix("("), c.hasSuffix(")"),
+           PageVocabulary.publicationSuffixes.contains(where: { c.dropLast().hasSuffix($0) }) {
+            return true
+        }
+        return false
+    }
+}

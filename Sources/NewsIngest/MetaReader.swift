@@ -1,0 +1,275 @@
+import NewsText
+
+/// Collects a page's date, source, reprint origin and author from the lines
+/// that carry them, keeping for each the most trustworthy one seen.
+///
+/// Sources, most trusted first: a labelled field above the article
+/// (`来源:`, `稿件來源:`, `发布机构 | …`), a byline's publication
+/// (`經濟日報／記者…`), a reprint origin (`转自:`, `本文經轉授權自…`), a plain
+/// name on the date line (`新华网 2023-04-06`), the article's lead
+/// (`【中新社武漢4月10日電】`, `（中央社記者…電）`), a labelled field below the
+/// article, and a publication in parentheses at its end (`(证券时报)`).
+struct MetaReader {
+    let table: CharacterTable
+    let classifier: LineClassifier
+    let contextYear: Int?
+
+    var date: DateParser.Match?
+    var author: String?
+    var reprintOrigin: String?
+    private var labelled: String?
+    private var byline: String?
+    private var plain: String?
+    private var lead: String?
+    private var bottom: String?
+    private var trailing: String?
+
+    init(table: CharacterTable, classifier: LineClassifier, contextYear: Int?) {
+        self.table = table
+        self.classifier = classifier
+        self.contextYear = contextYear
+    }
+
+    var source: String? { labelled ?? byline ?? reprintOrigin ?? plain ?? lead ?? bottom ?? trailing }
+
+    // MARK: Meta lines
+
+    /// A date/source/byline line above the article.
+    mutating func read(metaLine text: String, normalized n: String) {
+        // A table row of fields: "发布机构 | 苍溪县政府 | 发布日期 | 2022-02-22".
+        if n.filter({ $0 == "|" }).count >= 2 {
+            let cells = n.split(separator: "|").map { $0.filter { !$0.isWhitespace } }
+            let originals = text.count == n.count ? text.split(separator: "|").map { $0.trimmingSpaces } : cells
+            for (i, cell) in cells.enumerated().dropLast() {
+                let value = i + 1 < originals.count ? originals[i + 1] : cells[i + 1]
+                if date == nil, PageVocabulary.dateLabels.contains(where: { cell.hasSuffix($0) }) {
+                    date = DateParser.findInMetaLine(cells[i + 1], contextYear: contextYear)
+                }
+                if labelled == nil, PageVocabulary.sourceLabels.contains(where: { cell.hasSuffix($0) }), !value.isEmpty {
+                    labelled = value
+                }
+            }
+            return
+        }
+        if date == nil, let d = DateParser.findInMetaLine(n, contextYear: contextYear) { date = d }
+        if labelled == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
+            if n.contains("转自") || n.contains("转载自") { reprintOrigin = reprintOrigin ?? value } else { labelled = value }
+        }
+        if byline == nil, let m = n.filter({ !$0.isWhitespace }).firstMatch(of: LineClassifier.bylinePublication) {
+            let name = String(m.1)
+            if isPublication(name) { byline = original(text, n, name) }
+        }
+        readPlainFields(text, normalized: n)
+        if author == nil, let m = n.firstMatch(of: Self.bylineAuthor) { author = original(text, n, String(m.1)) }
+    }
+
+    /// A meta line below the article's start: a source or date named at the bottom.
+    mutating func read(bottomLine text: String, normalized n: String) {
+        if bottom == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
+            if n.contains("转自") || n.contains("转载自") { reprintOrigin = reprintOrigin ?? value } else { bottom = value }
+        }
+        if date == nil, case .day(let d)? = DateParser.find(in: n), n.count <= 40 || n.firstMatch(of: Self.dateStart)?.range.lowerBound == n.startIndex {
+            date = .day(d)
+        }
+    }
+
+    nonisolated(unsafe) static let bylineAuthor = #/(?:^|\s)记者\s*[:：]?\s*([\p{Han}]{2,4})\s*(?:[/／]|$|\s)/#
+
+    /// `label: value` for the first label present; the value stops at the next
+    /// field, a run of spaces, a bar or a date. Nil when the value is empty.
+    func labelledValue(_ text: String, normalized n: String, labels: [String]) -> String? {
+        for label in labels {
+            guard let r = n.range(of: label + ":") ?? n.range(of: label + "："),
+                  r.lowerBound == n.startIndex || !isHanLetter(n[n.index(before: r.lowerBound)]) || label.count >= 4
+            else { continue }
+            var rest = n[r.upperBound...].drop { $0 == " " }
+            if rest.isEmpty { continue }
+            // The value ends at a bar, a run of two spaces, a question-mark separator or the next label.
+            var end = rest.endIndex
+            for stop in ["|", "｜", "  ", "?", "　"] { if let s = rest.range(of: stop), s.lowerBound < end { end = s.lowerBound } }
+            for other in PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels {
+                if let s = rest.range(of: other + ":") ?? rest.range(of: other + "："), s.lowerBound > rest.startIndex, s.lowerBound < end {
+                    end = s.lowerBound
+                }
+            }
+            rest = rest[..<end]
+            // A date or time glued to the value ends it.
+            if let m = String(rest).firstMatch(of: Self.dateStart) {
+                rest = rest.prefix(String(rest).distance(from: String(rest).startIndex, to: m.range.lowerBound))
+            }
+            let value = original(text, n, String(rest)).trimmingSpaces
+            let words = value.filter { $0.isLetter }
+            if words.isEmpty { continue }
+            // A single word, not a sentence.
+            if value.count > 40 { continue }
+            return value.split(whereSeparator: { $0 == " " }).count > 3 ? String(value.split(separator: " ").first!) : value
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) static let dateStart = #/\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/#
+
+    /// Names on a date line without labels: `新华网   2023-04-06`,
+    /// `圆圆头  2024-05-08  圆圆头xmi微信公众号` (a publication wins over a name).
+    mutating func readPlainFields(_ text: String, normalized n: String) {
+        guard plain == nil, DateParser.findInMetaLine(n, contextYear: contextYear) != nil else { return }
+        let labels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
+        let pieces = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" || $0 == "?" }).map(String.init)
+        var names = [String]()
+        var afterPersonLabel = false
+        for piece in pieces {
+            if afterPersonLabel { afterPersonLabel = false; continue }
+            if PageVocabulary.personLabels.contains(piece) { afterPersonLabel = true; continue }
+            if labels.contains(where: { piece.hasPrefix($0) }) || piece.contains(":") || piece.contains("：") { continue }
+            if piece.contains("/") || piece.hasPrefix("http") || piece.hasPrefix("www.") || piece.contains(".com") { continue }
+            if piece.hasSuffix("报导") || piece.hasSuffix("报道") { continue }
+            let letters = piece.filter { $0.isLetter && !$0.isASCII }
+            guard letters.count >= 2, DateParser.find(in: piece) == nil, piece.firstMatch(of: Self.dateStart) == nil else { continue }
+            if classifier.isWidget(piece) || piece.contains("广告") { continue }
+            names.append(piece)
+        }
+        guard let name = names.first(where: isPublication) ?? names.first else { return }
+        plain = original(text, n, name)
+    }
+
+    // MARK: Credits and attributions
+
+    nonisolated(unsafe) static let reporter = #/[（(]\s*(?:[\p{Han}]{0,10})?记者\s*[:：]?\s*([^）)]{1,40})[）)]/#
+    nonisolated(unsafe) static let parenthesised = #/^[(（]\s*(?:来源|稿源|本文转自|转自|本文来源|来自)?\s*[:：]?\s*[“"《]?([^()（）“”"》]{2,24})[”"》]?\s*[)）]$/#
+
+    /// A credit or caption line: a reporter becomes the author, a publication in
+    /// parentheses a source.
+    mutating func readCredit(_ text: String, normalized n: String) {
+        if author == nil, let m = n.firstMatch(of: Self.reporter) { author = Self.names(original(text, n, String(m.1)), table) }
+        let c = n.trimmingSpaces
+        if let m = c.firstMatch(of: Self.parenthesised) {
+            let value = String(m.1).trimmingSpaces
+            if isPublication(value) || c.contains("来源") || c.contains("转自") { trailing = trailing ?? original(text, n, value) }
+        }
+    }
+
+    nonisolated(unsafe) static let transferred = #/^(?:本文经?转授权自|本文转自|转自|转载自|本文来自|文章转自)\s*[:：]?\s*[“"《]?([^“”"》,。]{2,30}?)[”"》]?\s*[。.]?$/#
+
+    /// `转自:淄博日报`, `本文經轉授權自台灣好新聞`: the reprint origin; the line is
+    /// not article text. True when the line was one.
+    mutating func readAttribution(_ text: String, normalized n: String) -> Bool {
+        let c = n.trimmingSpaces
+        guard c.count <= 45, let m = c.firstMatch(of: Self.transferred) else { return false }
+        reprintOrigin = reprintOrigin ?? original(text, n, String(m.1)).trimmingSpaces
+        return true
+    }
+
+    nonisolated(unsafe) static let trailingGroup = #/[(（\[【]\s*([^()（）\[\]【】]{1,40})\s*[)）\]】]\s*[,，]?$/#
+
+    /// The article without the credits at the ends of its paragraphs:
+    /// `…(记者 徐勐)`, `…（責任編輯：…）`, `…(来源:人民网)`, `…(完)`, and at the
+    /// article's end also names (`(刘蓉 万兴峰)`) and publications (`(证券时报)`).
+    mutating func stripTrailingCredits(_ body: [String]) -> [String] {
+        var body = body
+        for i in body.indices.reversed() {
+            let last = i == body.count - 1
+            var text = body[i]
+            while true {
+                let n = table.normalize(text)
+                guard let m = n.firstMatch(of: Self.trailingGroup), n.count == text.count || m.range.lowerBound > n.startIndex else { break }
+                let inner = String(m.1).trimmingSpaces
+                let innerCompact = inner.filter { !$0.isWhitespace }
+                let isCredit = ["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"].contains { innerCompact.contains($0) }
+                    || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"
+                let isName = last && inner.split(separator: " ").allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } }
+                    && innerCompact.count <= 12
+                let isSource = last && isPublication(innerCompact) && innerCompact.count <= 16
+                guard isCredit || isName || isSource else { break }
+                let keep = n.distance(from: n.startIndex, to: m.range.lowerBound)
+                let credit = String(text.dropFirst(keep))
+                if author == nil, let r = table.normalize(credit).firstMatch(of: Self.reporter) {
+                    author = Self.names(String(r.1), table)
+                }
+                if isSource && !isCredit {
+                    trailing = trailing ?? original(text, n, inner)
+                } else if innerCompact.hasPrefix("来源") || innerCompact.hasPrefix("转自") || innerCompact.hasPrefix("本文转自") {
+                    let value = String(inner.drop { $0 != ":" && $0 != "：" && $0 != "“" && $0 != "\"" }.dropFirst())
+                        .trimmingCharacters("”", "\"", " ").trimmingSpaces
+                    if !value.isEmpty { trailing = trailing ?? original(text, n, value) }
+                }
+                text = String(text.prefix(keep)).trimmingSpaces
+                if text.isEmpty { break }
+            }
+            if text.isEmpty { body.remove(at: i) } else { body[i] = text }
+            // Credits sit at the ends of the last paragraphs; stop at the first plain one.
+            if i < body.count - 3 { break }
+        }
+        return body
+    }
+
+    // MARK: The lead
+
+    nonisolated(unsafe) static let innerAgency = #/[(（]([\p{Han}]{2,6}?社)记者[^()（）]{1,30}电[)）]/#
+    nonisolated(unsafe) static let leadAgency = #/^[【\[(（]?\s*([\p{Han}a-z]{2,10}?)(?:[\p{Han}]{0,4}\s*\d{1,2}\s*月|\s*\d{4}\s*年|[\p{Han}]{0,4}[一二三四五六七八九十廿卅]{1,3}日|\s*/|[\p{Han}]{0,4}\d{1,2}日)?[^】\])）]{0,24}?(?:电|讯|專訊|专讯|报导|报道|消息)/#
+    nonisolated(unsafe) static let leadDate = #/^[【\[]?[^】\]]{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#
+
+    /// The first paragraph's dateline: a news agency as the source, a full date
+    /// in a bracketed dateline as the date.
+    mutating func readLead(_ text: String, normalized n: String) {
+        let head = String(n.prefix(60))
+        if lead == nil {
+            if let m = head.firstMatch(of: Self.innerAgency) {
+                lead = original(text, n, String(m.1))
+            } else if let name = leadPublication(head) {
+                lead = original(text, n, name)
+            }
+        }
+        if date == nil, head.hasPrefix("【") || head.hasPrefix("["), let m = head.firstMatch(of: Self.leadDate) {
+            date = DateParser.make(String(m.0), Int(m.1), Int(m.2), Int(m.3))
+        }
+        if author == nil, let m = head.firstMatch(of: Self.reporter) { author = Self.names(String(m.1), table) }
+    }
+
+    /// The publication opening a dateline: `【中新社武漢4月10日電】` → 中新社,
+    /// `綿陽新聞網訊` → 綿陽新聞網, `人民網電(記者…)` → 人民網; not `本报讯`.
+    func leadPublication(_ head: String) -> String? {
+        var s = Substring(head)
+        if let f = s.first, "【[(（".contains(f) { s = s.dropFirst() }
+        let run = String(s.prefix { $0.isLetter && !$0.isNumber })
+        guard run.count >= 2, !PageVocabulary.selfReferences.contains(where: { run.hasPrefix($0) }) else { return nil }
+        // The dateline's word must follow soon: 电, 讯, 报导, 消息.
+        let window = String(s.prefix(run.count + 24))
+        guard ["电", "讯", "报导", "报道", "消息"].contains(where: { window.contains($0) }) else { return nil }
+        let chars = Array(run)
+        for k in 2 ... min(chars.count, 12) where isPublication(String(chars[..<k])) {
+            // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
+            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where isPublication(String(chars[..<longer])) {
+                return String(chars[..<longer])
+            }
+            return String(chars[..<k])
+        }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    func isPublication(_ name: String) -> Bool {
+        let n = table.normalize(name)
+        guard n.count >= 2, !PageVocabulary.selfReferences.contains(n) else { return false }
+        return PageVocabulary.publicationSuffixes.contains { n.hasSuffix($0) && n.count > $0.count }
+    }
+
+    func isHanLetter(_ c: Character) -> Bool { c.unicodeScalars.first.map { PageLine.isHan($0.value) } ?? false }
+
+    /// The names of a credit, without the roles after them: "徐勐 通讯员 高宁" → "徐勐".
+    static func names(_ credit: String, _ table: CharacterTable) -> String? {
+        let names = credit.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+            .prefix { !["通讯员", "实习生", "摄影", "编辑", "摄"].contains(table.normalize(String($0))) }
+            .joined(separator: " ")
+        return names.isEmpty ? nil : names
+    }
+
+    /// The part of `text` that `part` of its normalization `n` covers: the page's
+    /// own characters when normalization kept the length, else `part` itself.
+    func original(_ text: String, _ n: String, _ part: String) -> String {
+        guard text.count == n.count, let r = n.range(of: part) else { return part }
+        let start = n.distance(from: n.startIndex, to: r.lowerBound)
+        let s = text.index(text.startIndex, offsetBy: start)
+        return String(text[s ..< text.index(s, offsetBy: part.count)])
+    }
+}

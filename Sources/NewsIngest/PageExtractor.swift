@@ -1,0 +1,319 @@
+import NewsText
+
+/// Finds the article in a news page saved as text: the headline, the date,
+/// source and author, and the article's paragraphs, without the page around it
+/// (navigation, widgets, related links, credits, captions, copyright, spam).
+///
+///     首页 > 财经 > 正文                       navigation
+///     淄博高新區:精準招商 提著“籃子”選“好菜”     headline: the heading above the meta line
+///     中國產業經濟信息網   時間:2024-03-19       meta: date, source
+///     分享到: 微信 微博  【打印】               widget
+///       2月27日,淄博高新區與……                 the article: the page's main block of prose
+///       ……(記者 徐勐)                         trailing credit: author, dropped
+///       轉自:淄博日報                          reprint origin, dropped
+///     相關新聞 / 【版權及免責聲明】 / 京ICP備…    footer: the article ended before it
+///
+/// It works in three steps. Each line gets a kind from what it is alone
+/// (`LineClassifier`). The article is the block of prose between hard lines
+/// (navigation, widgets, meta lines, footers) that holds the most text; it
+/// begins at the block's first paragraph and ends at the first footer, end
+/// mark or editor's credit after it. The headline is the heading just above
+/// the last meta line before the article, or, without one, the heading just
+/// above the article. Lines that repeat across many pages of one site
+/// (`SiteFurniture`) are furniture wherever they stand.
+///
+/// Markers are matched on normalized text, so Traditional and full-width
+/// variants are recognized; extracted values keep the page's own characters.
+public struct PageExtractor: Sendable {
+    let table: CharacterTable
+    let classifier: LineClassifier
+
+    public init(table: CharacterTable) {
+        self.table = table
+        classifier = LineClassifier(table: table)
+    }
+
+    public struct Extracted: Sendable {
+        public var headline = ""
+        public var body = ""
+        public var date: DateParser.Match?
+        public var source: String?
+        public var reprintOrigin: String?
+        public var author: String?
+        /// Problems worth telling the user (the file is kept).
+        public var warnings: [String] = []
+    }
+
+    /// The article in `text` (cleaned of pinyin debris). `path` supplies a year
+    /// for dates written without one (else another date on the page, else
+    /// `fileYear`), and a date when the page shows none.
+    ///
+    /// - Complexity: O(lines × line length).
+    public func extract(_ text: String, path: String, fileYear: Int? = nil, furniture: SiteFurniture? = nil) -> Extracted {
+        var lines = split(text)
+        if let furniture {
+            for i in lines.indices where lines[i].kind != .meta && furniture.contains(lines[i].text) { lines[i].kind = .furniture }
+        }
+        var result = Extracted()
+        guard !lines.isEmpty else { return result }
+
+        let contextYear = DateParser.year(in: path) ?? pageYear(lines) ?? fileYear
+        let start = articleStart(lines)
+        let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
+        if let h = headlineIndex { result.headline = Self.cleanHeadline(lines[h].text) }
+        if result.headline.isEmpty, let original = originalTitle(lines, before: start ?? lines.count) {
+            result.headline = original
+        }
+
+        var meta = MetaReader(table: table, classifier: classifier, contextYear: contextYear)
+        // Meta lines above the article, the one nearest below the headline first.
+        let preamble = 0 ..< (start ?? 0)
+        let metaOrder = preamble.filter { lines[$0].kind == .meta && $0 > (headlineIndex ?? -1) }
+            + preamble.filter { lines[$0].kind == .meta && $0 <= (headlineIndex ?? -1) }.reversed()
+        for i in metaOrder { meta.read(metaLine: lines[i].text, normalized: lines[i].normalized) }
+        for i in preamble where lines[i].kind == .credit || lines[i].kind == .navigation && lines[i].length <= 30 {
+            meta.readCredit(lines[i].text, normalized: lines[i].normalized)
+        }
+
+        var body = [String]()
+        if let start {
+            body = articleLines(lines, from: start, headline: result.headline, meta: &meta)
+        }
+        body = meta.stripTrailingCredits(body)
+        // A reporter's name alone on the last line: "张紫祎".
+        while let last = body.last, last.count <= 4, last.count >= 2, last.unicodeScalars.allSatisfy({ PageLine.isHan($0.value) }), body.count > 1 {
+            meta.author = meta.author ?? last
+            body.removeLast()
+        }
+        // A column's name before the first sentence: "快評/據大陸…".
+        if let first = body.first, let m = first.prefixMatch(of: Self.columnLabel), first.count > m.0.count + 10 {
+            body[0] = String(first[m.range.upperBound...])
+        }
+        if let first = body.first { meta.readLead(first, normalized: table.normalize(first)) }
+
+        if !safetyCheck(lines, body: body, headline: result.headline) {
+            result.warnings.append("most of the page's text looked like page furniture; kept all of it")
+            body = lines.filter { $0.kind == .prose || $0.kind == .heading }.map(\.text).filter { $0 != result.headline }
+        }
+
+        result.body = body.joined(separator: "\n")
+        result.date = meta.date
+        if result.date == nil, let line = lines[..<(start ?? 0)].first(where: { $0.kind == .navigation && $0.length <= 40 }),
+           case .day(let d)? = DateParser.find(in: line.normalized) {
+            result.date = .day(d)  // an e-paper's issue date: "当前报章2020年04月11日"
+        }
+        if result.date == nil, let year = DateParser.year(in: path), let m = DateParser.find(in: path), case .day(let d) = m,
+           d.components.year == year {
+            result.date = m
+        }
+        result.source = meta.source
+        result.reprintOrigin = meta.reprintOrigin
+        result.author = meta.author
+        return result
+    }
+
+    // MARK: Lines
+
+    nonisolated(unsafe) static let datePrefix = #/^(?:date|time|日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(.*)$/#
+
+    /// Non-blank lines with their kinds. A line that begins with a date and goes
+    /// on with a paragraph (` date 2025-11-19 （中央社…）財政部…`) is two lines.
+    func split(_ text: String) -> [PageLine] {
+        var lines = [PageLine]()
+        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" }) {
+            guard var line = classifier.line(raw) else { continue }
+            if line.kind != .meta || line.length > 40, let m = line.normalized.trimmingSpaces.firstMatch(of: Self.datePrefix),
+               m.2.count >= 12, m.2.contains(where: { $0 == "," || $0 == "。" || $0 == "," }) {
+                let restCount = m.2.count
+                let text = line.text
+                let cut = text.index(text.endIndex, offsetBy: -min(restCount, text.count))
+                if let head = classifier.line(text[..<cut]), let rest = classifier.line(text[cut...]) {
+                    var head = head
+                    head.kind = .meta
+                    lines.append(head)
+                    line = rest
+                }
+            }
+            lines.append(line)
+        }
+        // A tag label alone ("标签:") tags the short line after it; a deck label alone ("导读") heads a deck.
+        for i in lines.indices.dropLast() {
+            let c = lines[i].compact.trimmingCharacters(":")
+            if PageVocabulary.tagLabels.contains(c) && lines[i + 1].length <= 12 { lines[i + 1].kind = .widget }
+            if PageVocabulary.deckLabels.contains(c) && lines[i + 1].kind != .meta { lines[i + 1].kind = .deck }
+        }
+        // A line repeated right after itself is one line.
+        var deduplicated = [PageLine]()
+        for line in lines where deduplicated.last?.compact != line.compact { deduplicated.append(line) }
+        return deduplicated
+    }
+
+    /// A year from a full date shown on the page, for dates written without one.
+    func pageYear(_ lines: [PageLine]) -> Int? {
+        for line in lines.prefix(40) where line.kind == .meta || line.kind == .navigation {
+            if case .day(let d)? = DateParser.find(in: line.normalized) { return d.components.year }
+        }
+        return nil
+    }
+
+    // MARK: The article's block
+
+    /// Where the article begins: the first paragraph of the block of prose, between
+    /// hard lines, that holds the most text. Nil when the page has no text at all.
+    func articleStart(_ lines: [PageLine]) -> Int? {
+        var best: (score: Int, range: Range<Int>)? = nil
+        var blockStart = 0
+        func close(_ end: Int) {
+            guard blockStart < end else { return }
+            var score = 0
+            for line in lines[blockStart ..< end] {
+                if line.kind == .prose { score += line.length } else if line.kind == .heading { score += line.length / 4 }
+            }
+            if score > 0 && score > (best?.score ?? 0) { best = (score, blockStart ..< end) }
+        }
+        for (i, line) in lines.enumerated() where line.isHard {
+            close(i)
+            blockStart = i + 1
+        }
+        close(lines.count)
+        guard var block = best?.range else { return nil }
+        // A date line inside the article (a notice's signature date) splits it:
+        // the text before it belongs to the article when it is prose too.
+        while block.lowerBound >= 2, lines[block.lowerBound - 1].kind == .meta {
+            let end = block.lowerBound - 1
+            var begin = end
+            while begin > 0 && !lines[begin - 1].isHard { begin -= 1 }
+            let prose = lines[begin ..< end].reduce(0) { $0 + ($1.kind == .prose ? $1.length : 0) }
+            guard prose >= 80, prose * 10 >= (best?.score ?? 0) * 3 else { break }
+            block = begin ..< block.upperBound
+        }
+        if let first = block.first(where: { opensArticle(lines[$0]) }) { return first }
+        // A block of headings only (a short item): the article is its last heading.
+        return block.last(where: { lines[$0].kind == .heading })
+    }
+
+    /// A paragraph, a numbered section or a document number can open the article.
+    func opensArticle(_ line: PageLine) -> Bool {
+        switch line.kind {
+        case .prose: true
+        case .heading:
+            line.compact.firstMatch(of: LineClassifier.numbered) != nil
+                || line.compact.firstMatch(of: LineClassifier.documentNumber) != nil
+        default: false
+        }
+    }
+
+    /// The article's paragraphs from `start` to the first footer, end mark or
+    /// editor's credit, without widgets, captions, credits and repeats of the headline.
+    func articleLines(_ lines: [PageLine], from start: Int, headline: String, meta: inout MetaReader) -> [String] {
+        var body = [String]()
+        let headlineKey = table.normalize(headline).filter { !$0.isWhitespace }
+        for line in lines[start...] {
+            switch line.kind {
+            case .footer, .endMark:
+                if !body.isEmpty { return body }
+            case .editorCredit:
+                if !body.isEmpty { return body }
+            case .meta:
+                meta.read(bottomLine: line.text, normalized: line.normalized)
+            case .credit, .caption:
+                meta.readCredit(line.text, normalized: line.normalized)
+            case .prose, .heading:
+                if !headlineKey.isEmpty && line.compact == headlineKey { continue }
+                if meta.readAttribution(line.text, normalized: line.normalized) { continue }
+                body.append(line.text)
+            case .noise, .navigation, .widget, .spam, .deck, .furniture:
+                continue
+            }
+        }
+        return body
+    }
+
+    // MARK: The headline
+
+    /// The headline's line: the heading just above the last meta line before the
+    /// article (skipping bylines, widgets and kickers), else the first heading below
+    /// that meta line, else the heading run just above the article.
+    func headline(in lines: [PageLine], before start: Int) -> Int? {
+        let candidates = (0 ..< start).filter { isCandidate(lines[$0]) }
+        func isKicker(_ i: Int) -> Bool {
+            // A kicker or series name that a longer candidate contains.
+            candidates.contains { $0 != i && lines[$0].length > lines[i].length && lines[$0].compact.contains(lines[i].compact) }
+        }
+        if let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta }) {
+            var i = anchor - 1
+            var steps = 0
+            while i >= 0 && steps < 6 {
+                let line = lines[i]
+                if line.kind == .prose || line.kind == .footer || line.kind == .spam { break }
+                if isCandidate(line) && line.length >= 5 && !isKicker(i) { return i }
+                i -= 1
+                steps += 1
+            }
+            let below = candidates.filter { $0 > anchor && !isKicker($0) }
+            if let longest = below.max(by: { lines[$0].length < lines[$1].length }), lines[longest].length >= 5 { return longest }
+        }
+        // The run of headings just above the article.
+        var run = [Int]()
+        var i = start - 1
+        while i >= 0 {
+            let line = lines[i]
+            if isCandidate(line) { run.insert(i, at: 0) } else if ![.noise, .caption, .credit, .deck].contains(line.kind) { break }
+            i -= 1
+        }
+        run.removeAll { isKicker($0) || lines[$0].length < 4 }
+        guard !run.isEmpty else { return nil }
+        // The first of the run, unless it is a short label or kicker above a longer headline.
+        var k = 0
+        while k + 1 < run.count && (lines[run[k]].length < 6 || lines[run[k + 1]].length * 5 >= lines[run[k]].length * 6) { k += 1 }
+        return run[k]
+    }
+
+    func isCandidate(_ line: PageLine) -> Bool {
+        guard line.kind == .heading, line.han >= 2, line.length <= 80 else { return false }
+        // A whole line in 【】 is a column name or kicker.
+        if line.compact.hasPrefix("【") && line.compact.hasSuffix("】") { return false }
+        return !line.compact.hasPrefix("原标题")
+    }
+
+    nonisolated(unsafe) static let columnLabel = #/^[\p{Han}]{2,3}[/／](?=[\p{Han}])/#
+    nonisolated(unsafe) static let forumTag = #/^\[[^\]]{1,8}\]\s*/#
+
+    /// Without a forum's `[广州] ` tag and trailing `******`.
+    static func cleanHeadline(_ text: String) -> String {
+        var s = Substring(text)
+        if let m = s.prefixMatch(of: forumTag) { s = s[m.range.upperBound...] }
+        while let l = s.last, l == "*" || l == "|" || l == "｜" || l.isWhitespace { s = s.dropLast() }
+        return s.trimmingSpaces
+    }
+
+    /// `原标题:…` when the page shows no other headline.
+    func originalTitle(_ lines: [PageLine], before end: Int) -> String? {
+        for line in lines.prefix(end + 1) where line.compact.hasPrefix("原标题:") {
+            let text = line.text
+            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+            let value = text[text.index(after: colon)...].trimmingSpaces
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    // MARK: Safety
+
+    /// False when the extraction dropped most of the page's text: the rules have
+    /// mistaken the article for furniture, and the page is better kept whole.
+    func safetyCheck(_ lines: [PageLine], body: [String], headline: String) -> Bool {
+        let text = lines.reduce(0) { $0 + ($1.kind == .prose ? $1.length : 0) }
+        guard text >= 300 else { return !body.isEmpty || headline.count > 0 || text == 0 }
+        let kept = body.reduce(0) { $0 + $1.count }
+        return kept * 4 >= text
+    }
+}
+
+extension String {
+    func trimmingCharacters(_ set: Character...) -> String {
+        var s = Substring(self)
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
