@@ -101,6 +101,23 @@ public final class Ingestor {
         return result
     }
 
+    /// Each text page's lines with their kinds (see `PageExtractor.explain`).
+    public func explain(paths: [String]) throws -> [(path: String, lines: [(kind: String, text: String)])] {
+        var result = [(path: String, lines: [(kind: String, text: String)])]()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue ? Self.files(under: path, ignored: &ignoredFiles) : [path]
+            for file in files where Self.format(of: file) != .jsonLines {
+                guard let bytes = FileManager.default.contents(atPath: file),
+                      case let .success(decoded) = try FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: true)
+                else { continue }
+                result.append((file, extractor.explain(TextCleaner.removePinyinDebris(decoded.text))))
+            }
+        }
+        return result
+    }
+
     /// Site furniture for each folder that holds several text pages (pages of one
     /// folder are taken as pages of one site). Reads each such page once more.
     func learnFurniture(_ files: [String]) -> [String: SiteFurniture] {
@@ -180,8 +197,10 @@ public final class Ingestor {
         case let .impossible(raw)?: report(IngestIssue(.warning, path, "impossible date \(raw); article kept without a date"))
         case nil: break
         }
+        // The id keys on the site that published this copy: two portals' copies of
+        // one story, both naming the same origin as their source, stay two articles.
         let id = ArticleID.make(id: nil, url: nil, headline: parsed.headline, body: parsed.body, date: date,
-                                source: parsed.source, table: table)
+                                source: parsed.site ?? parsed.source, table: table)
         try emit(Article(id: id, headline: parsed.headline, body: parsed.body, date: date, source: parsed.source,
                          reprintOrigin: parsed.reprintOrigin, author: parsed.author, location: path), body)
     }

@@ -29,6 +29,7 @@ struct LineClassifier {
         let han = compact.unicodeScalars.reduce(0) { $0 + (PageLine.isHan($1.value) ? 1 : 0) }
         var line = PageLine(text: text, normalized: normalized, compact: compact, kind: .prose, han: han, length: compact.count)
         line.kind = kind(of: line)
+        line.baseKind = line.kind
         return line
     }
 
@@ -36,11 +37,12 @@ struct LineClassifier {
     nonisolated(unsafe) static let epaperPage = #/^第?[a-z]?\d{1,3}版\s*[:：]?|版面\s*[:：]|^[a-z]\d{1,2}\s*[:：]/#
     nonisolated(unsafe) static let reporterCredit = #/^[(\[【]\s*(记者|通讯员|实习生|特约记者|见习记者)[^)\]】]{1,40}[)\]】]$|^[(\[【][^()\[\]【】]{0,12}记者[^()\[\]【】]{1,30}[)\]】]$/#
     nonisolated(unsafe) static let editorCredit = #/^[(\[【]?\s*(责任编辑|值班编辑|网络编辑|责编|编辑|编审|校对|审核|监制|主编|编译)\s*[:：/]?[^)\]】]{0,30}[)\]】]?$/#
-    nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,4}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
+    nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,6}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
     nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|供图\)?$|提供\s*[)）]$)/#
     nonisolated(unsafe) static let numbered = #/^([(（]?[一二三四五六七八九十]{1,3}[)）、.]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[⑴-⒇①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分条])/#
     /// A one-sentence line ending with a short credit in parentheses: a caption.
-    nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（][^()（）]{2,10}[)）]$/#
+    nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（]([^()（）]{2,10})[)）]$/#
+    nonisolated(unsafe) static let pager = #/^[【\[]?(第\d{1,3}页|上一页|下一页|首页|尾页)+[】\]]?$/#
     nonisolated(unsafe) static let link = #/(https?://|www\.)[a-z0-9./?=&_%#:~+-]*/#
     nonisolated(unsafe) static let seriesPart = #/[(（][一二三四五六七八九十\d]{1,2}[)）]\s*[:：]/#
     nonisolated(unsafe) static let documentNumber = #/^[\p{Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号$/#
@@ -55,15 +57,19 @@ struct LineClassifier {
         }
         if isSpam(c) { return .spam }
         if ["(完)", "【完】", "[完]", "~end~", "-end-", "—end—", "(全文完)", "【全文完】", "end"].contains(c) { return .endMark }
-        if line.length <= 40 && c.firstMatch(of: Self.editorCredit) != nil { return .editorCredit }
+        if line.length <= 40 && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) { return .editorCredit }
         if line.length <= 45 && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
             return .credit
         }
         if isFooter(c, length: line.length) { return .footer }
         if c.hasPrefix("▲") || c.hasPrefix("△") || c.hasPrefix("→") || c.hasPrefix("↑") || c.hasPrefix("▼") { return .caption }
         if line.length <= 90 && c.firstMatch(of: Self.photoCredit) != nil && !c.hasPrefix("【") { return .caption }
-        if line.length <= 60, c.firstMatch(of: Self.captionCredit) != nil { return .caption }
-        if isWidget(Self.withoutLinks(c)) || isTagLine(c) { return .widget }
+        if line.length <= 60, let m = c.firstMatch(of: Self.captionCredit),
+           !["记者", "通讯员", "编辑", "来源", "转自"].contains(where: { m.1.contains($0) }) {
+            return .caption
+        }
+        if isWidget(Self.withoutLinks(c)) || isTagLine(c) || c.firstMatch(of: Self.pager) != nil { return .widget }
+        if line.length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && !c.contains(",") { return .widget }
         if isNavigation(line) { return .navigation }
         if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
         if c.hasPrefix("—") || c.hasPrefix("--") { return line.length <= 60 ? .deck : .prose }
@@ -71,7 +77,8 @@ struct LineClassifier {
         if c.firstMatch(of: Self.numbered) != nil || c.firstMatch(of: Self.documentNumber) != nil || c.firstMatch(of: Self.seriesPart) != nil {
             return line.length <= 60 ? .heading : .prose
         }
-        let sentenceEnds = c.reduce(0) { $0 + (PageLine.isSentenceEnd($1) ? 1 : 0) }
+        // Sentence ends inside the line; a headline may end with "!!" or "?".
+        let sentenceEnds = c.reversed().drop(while: PageLine.isSentenceEnd).reduce(0) { $0 + (PageLine.isSentenceEnd($1) ? 1 : 0) }
         let commas = c.reduce(0) { $0 + ($1 == "," || $1 == "、" ? 1 : 0) }
         if c.contains("。") || line.length > 60 || commas >= 3 || (sentenceEnds >= 2 && line.length > 30) { return .prose }
         // A sentence broken over lines, or one that opens a list.
@@ -83,6 +90,13 @@ struct LineClassifier {
         c.contains("http") || c.contains("www.") ? c.replacing(link, with: "") : c
     }
 
+    /// A date or a source or date label: an editor's name on a line with these is
+    /// a meta line ("责任编辑:王明 来源:淄博日报 2024-03-19"), not the article's end.
+    func carriesOtherFields(_ c: String) -> Bool {
+        (PageVocabulary.sourceLabels + PageVocabulary.dateLabels).contains { c.contains($0 + ":") } || DateParser.find(in: c) != nil
+            || c.firstMatch(of: MetaReader.dateStart) != nil
+    }
+
     func isSpam(_ c: String) -> Bool {
         if PageVocabulary.spamWords.contains(where: { c.contains($0) }) { return true }
         // Keyword stuffing: "词_词_词_词".
@@ -90,12 +104,14 @@ struct LineClassifier {
     }
 
     func isFooter(_ c: String, length: Int) -> Bool {
+        if PageVocabulary.footerWords.contains(c) { return true }
+        if length <= 40, PageVocabulary.footerNotices.contains(where: { c.contains($0) }) { return true }
         guard let marker = PageVocabulary.footerStarts.first(where: { c.hasPrefix($0) }) else {
             return c.contains("icp备") || c.contains("公网安备") || c.hasPrefix("copyright") || c.contains("allrightsreserved")
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
-                         "未经授权"]
+                         "未经授权", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
         return copyright.contains(marker) || length <= marker.count + 12
     }
 
@@ -125,6 +141,8 @@ struct LineClassifier {
     func isNavigation(_ line: PageLine) -> Bool {
         let c = line.compact.replacing(#/^\d{1,2}[.、]/#, with: "")
         let n = line.normalized.replacing(#/^\s*\d{1,2}[.、]\s*/#, with: "")
+        // Items of a bulleted list of links or quotes: "• 恒指".
+        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f) { return true }
         // A link with an arrow: "封面区块链 该文章已上链 >".
         if line.length <= 30, let last = c.last, [">", "»", "›", "→"].contains(last) { return true }
         if line.length <= 60, c.contains(">"), ["首页", "主页", "正文", "位置"].contains(where: { c.contains($0) }) { return true }
@@ -156,6 +174,15 @@ struct LineClassifier {
             return r.lowerBound == c.startIndex || line.length <= 80
         }) { return true }
         if c.hasPrefix("发表于") || c.hasPrefix("发布于") { return true }
+        // A table row of fields: "发布机构 | 苍溪县政府 |".
+        if c.contains("|"), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasSuffix($0) } || cell == "索引号" }) {
+            return true
+        }
+        // A CMS trailer or date line that starts with a full date.
+        if line.length <= 110, !c.contains(","), let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex,
+           DateParser.find(in: n) != nil {
+            return true
+        }
         // A date near a short line's start: "2024-03-19 09:12 来源…", "大众日报 2023年5月8日".
         if line.length <= 70, DateParser.find(in: n) != nil {
             let commas = c.filter { $0 == "," }.count

@@ -15,6 +15,9 @@ struct MetaReader {
     let contextYear: Int?
 
     var date: DateParser.Match?
+    /// The name of the site that published this copy, as its date line gives it
+    /// (`华夏产经资讯网   时间:…`): it keeps two portals' copies of a story apart.
+    var site: String? { plain }
     var author: String?
     var reprintOrigin: String?
     private var labelled: String?
@@ -49,7 +52,6 @@ struct MetaReader {
                     labelled = value
                 }
             }
-            return
         }
         if date == nil, let d = DateParser.findInMetaLine(n, contextYear: contextYear) { date = d }
         if labelled == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
@@ -61,6 +63,10 @@ struct MetaReader {
         }
         readPlainFields(text, normalized: n)
         if author == nil, let m = n.firstMatch(of: Self.bylineAuthor) { author = original(text, n, String(m.1)) }
+        if author == nil, let value = labelledValue(text, normalized: n, labels: ["作者", "撰文", "记者"]),
+           value.count <= 12, !classifier.isWidget(table.normalize(value)), !classifier.isSpam(table.normalize(value)) {
+            author = value
+        }
     }
 
     /// A meta line below the article's start: a source or date named at the bottom.
@@ -128,7 +134,12 @@ struct MetaReader {
             if classifier.isWidget(piece) || piece.contains("广告") { continue }
             names.append(piece)
         }
-        guard let name = names.first(where: isPublication) ?? names.first else { return }
+        // A publication, else a name standing before the date ("新华网 2023-04-06"),
+        // else one that names a publication with a qualifier ("东方财讯网综合").
+        let dateAt = n.firstMatch(of: Self.dateStart).map { n.distance(from: n.startIndex, to: $0.range.lowerBound) } ?? 0
+        let beforeDate = names.first { name in n.range(of: name).map { n.distance(from: n.startIndex, to: $0.lowerBound) < dateAt } ?? false }
+        let qualified = names.first { isPublication(String($0.dropLast(2))) }
+        guard let name = names.first(where: isPublication) ?? beforeDate ?? qualified else { return }
         plain = original(text, n, name)
     }
 
@@ -148,7 +159,7 @@ struct MetaReader {
         }
     }
 
-    nonisolated(unsafe) static let transferred = #/^(?:本文经?转授权自|本文转自|转自|转载自|本文来自|文章转自)\s*[:：]?\s*[“"《]?([^“”"》,。]{2,30}?)[”"》]?\s*[。.]?$/#
+    nonisolated(unsafe) static let transferred = #/^(?:本文经?转授权自|本文经授权转自|本文经授权转载自|本文转载自|本文转自|转自|转载自|本文来自|文章转自)\s*[:：]?\s*[“"《]?([^“”"》,。]{2,30}?)[”"》]?\s*[。.]?$/#
 
     /// `转自:淄博日报`, `本文經轉授權自台灣好新聞`: the reprint origin; the line is
     /// not article text. True when the line was one.
@@ -237,6 +248,11 @@ struct MetaReader {
         guard ["电", "讯", "报导", "报道", "消息"].contains(where: { window.contains($0) }) else { return nil }
         let chars = Array(run)
         for k in 2 ... min(chars.count, 12) where isPublication(String(chars[..<k])) {
+            // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
+            if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
+            // The dateline's word follows within a place and a date.
+            let rest = Array(s.dropFirst(k).prefix(16))
+            guard let word = rest.firstIndex(where: { "电讯消".contains($0) || $0 == "报" }), !rest[..<word].contains(",") else { return nil }
             // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
             for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where isPublication(String(chars[..<longer])) {
                 return String(chars[..<longer])

@@ -40,6 +40,8 @@ public struct PageExtractor: Sendable {
         public var source: String?
         public var reprintOrigin: String?
         public var author: String?
+        /// The publishing site named on the date line, when the page names one.
+        public var site: String?
         /// Problems worth telling the user (the file is kept).
         public var warnings: [String] = []
     }
@@ -52,7 +54,9 @@ public struct PageExtractor: Sendable {
     public func extract(_ text: String, path: String, fileYear: Int? = nil, furniture: SiteFurniture? = nil) -> Extracted {
         var lines = split(text)
         if let furniture {
-            for i in lines.indices where lines[i].kind != .meta && furniture.contains(lines[i].text) { lines[i].kind = .furniture }
+            for i in lines.indices where [.heading, .prose, .noise, .caption].contains(lines[i].kind) && furniture.contains(lines[i].text) {
+                lines[i].kind = .furniture
+            }
         }
         var result = Extracted()
         guard !lines.isEmpty else { return result }
@@ -80,6 +84,17 @@ public struct PageExtractor: Sendable {
             body = articleLines(lines, from: start, headline: result.headline, meta: &meta)
         }
         body = meta.stripTrailingCredits(body)
+        // Page furniture or a credit glued after the last sentence: "。 展开详细", "。郭成辉 摄".
+        if let last = body.last, let m = last.firstMatch(of: Self.tailAfterSentence) {
+            let tail = String(m.2).trimmingSpaces
+            let c = table.normalize(tail).filter { !$0.isWhitespace }
+            let spaced = !m.1.isEmpty
+            let isName = spaced && c.count >= 2 && c.count <= 4 && c.unicodeScalars.allSatisfy { PageLine.isHan($0.value) }
+            if c.contains(where: \.isLetter) && (classifier.isWidget(c) || c.hasSuffix("摄") || isName) {
+                if isName { meta.author = meta.author ?? tail }
+                body[body.count - 1] = String(last[..<m.1.startIndex])
+            }
+        }
         // A reporter's name alone on the last line: "张紫祎".
         while let last = body.last, last.count <= 4, last.count >= 2, last.unicodeScalars.allSatisfy({ PageLine.isHan($0.value) }), body.count > 1 {
             meta.author = meta.author ?? last
@@ -93,7 +108,7 @@ public struct PageExtractor: Sendable {
 
         if !safetyCheck(lines, body: body, headline: result.headline) {
             result.warnings.append("most of the page's text looked like page furniture; kept all of it")
-            body = lines.filter { $0.kind == .prose || $0.kind == .heading }.map(\.text).filter { $0 != result.headline }
+            body = lines.filter { $0.baseKind == .prose || $0.baseKind == .heading }.map(\.text).filter { $0 != result.headline }
         }
 
         result.body = body.joined(separator: "\n")
@@ -109,7 +124,14 @@ public struct PageExtractor: Sendable {
         result.source = meta.source
         result.reprintOrigin = meta.reprintOrigin
         result.author = meta.author
+        result.site = meta.site
         return result
+    }
+
+    /// Each line of the page with the kind the classifier gave it, for
+    /// `news-index parse --explain`.
+    public func explain(_ text: String) -> [(kind: String, text: String)] {
+        split(text).map { ("\($0.kind)", $0.text) }
     }
 
     // MARK: Lines
@@ -167,7 +189,7 @@ public struct PageExtractor: Sendable {
             guard blockStart < end else { return }
             var score = 0
             for line in lines[blockStart ..< end] {
-                if line.kind == .prose { score += line.length } else if line.kind == .heading { score += line.length / 4 }
+                if line.kind == .prose { score += line.length } else if line.kind == .heading { score += max(1, line.length / 4) }
             }
             if score > 0 && score > (best?.score ?? 0) { best = (score, blockStart ..< end) }
         }
@@ -184,7 +206,7 @@ public struct PageExtractor: Sendable {
             var begin = end
             while begin > 0 && !lines[begin - 1].isHard { begin -= 1 }
             let prose = lines[begin ..< end].reduce(0) { $0 + ($1.kind == .prose ? $1.length : 0) }
-            guard prose >= 80, prose * 10 >= (best?.score ?? 0) * 3 else { break }
+            guard prose >= 40, prose * 10 >= best?.score ?? 0 else { break }
             block = begin ..< block.upperBound
         }
         if let first = block.first(where: { opensArticle(lines[$0]) }) { return first }
@@ -197,7 +219,7 @@ public struct PageExtractor: Sendable {
         switch line.kind {
         case .prose: true
         case .heading:
-            line.compact.firstMatch(of: LineClassifier.numbered) != nil
+            line.compact.firstMatch(of: LineClassifier.numbered) != nil || line.compact.firstMatch(of: LineClassifier.seriesPart) != nil
                 || line.compact.firstMatch(of: LineClassifier.documentNumber) != nil
         default: false
         }
@@ -261,7 +283,9 @@ public struct PageExtractor: Sendable {
             if isCandidate(line) { run.insert(i, at: 0) } else if ![.noise, .caption, .credit, .deck].contains(line.kind) { break }
             i -= 1
         }
-        run.removeAll { isKicker($0) || lines[$0].length < 4 }
+        // Short labels are not headlines, except the first line of a tiny page ("甲\n\n正文").
+        let alone = run.count == 1
+        run.removeAll { isKicker($0) || lines[$0].length < 4 && !($0 == 0 && alone) }
         guard !run.isEmpty else { return nil }
         // The first of the run, unless it is a short label or kicker above a longer headline.
         var k = 0
@@ -270,12 +294,15 @@ public struct PageExtractor: Sendable {
     }
 
     func isCandidate(_ line: PageLine) -> Bool {
-        guard line.kind == .heading, line.han >= 2, line.length <= 80 else { return false }
+        guard line.kind == .heading, line.han >= 1, line.length <= 80 else { return false }
         // A whole line in 【】 is a column name or kicker.
         if line.compact.hasPrefix("【") && line.compact.hasSuffix("】") { return false }
         return !line.compact.hasPrefix("原标题")
     }
 
+    /// What follows the last sentence of a paragraph, when it is short: group 2 is
+    /// the white space that often separates glued furniture from the sentence.
+    nonisolated(unsafe) static let tailAfterSentence = #/[。!?！？”」](\s*)([^。!?！？”」]{2,12})$/#
     nonisolated(unsafe) static let columnLabel = #/^[\p{Han}]{2,3}[/／](?=[\p{Han}])/#
     nonisolated(unsafe) static let forumTag = #/^\[[^\]]{1,8}\]\s*/#
 
@@ -303,7 +330,7 @@ public struct PageExtractor: Sendable {
     /// False when the extraction dropped most of the page's text: the rules have
     /// mistaken the article for furniture, and the page is better kept whole.
     func safetyCheck(_ lines: [PageLine], body: [String], headline: String) -> Bool {
-        let text = lines.reduce(0) { $0 + ($1.kind == .prose ? $1.length : 0) }
+        let text = lines.reduce(0) { $0 + ($1.isText ? $1.length : 0) }
         guard text >= 300 else { return !body.isEmpty || headline.count > 0 || text == 0 }
         let kept = body.reduce(0) { $0 + $1.count }
         return kept * 4 >= text

@@ -16,6 +16,9 @@ struct PageLine {
     var han: Int
     /// Characters in `compact`.
     var length: Int
+    /// The kind the line had from its own look, before any site-furniture override.
+    var baseKind: Kind = .prose
+    var isText: Bool { baseKind == .prose }
 
     enum Kind: Equatable {
         /// No words: separators, numbers, stray symbols, a lone letter.

@@ -19,8 +19,18 @@ struct Parse: ParsableCommand {
     @Flag(help: "Print whole bodies.")
     var full = false
 
+    @Flag(help: "For text pages, print each line with what the extractor took it for (navigation, meta, heading, prose …).")
+    var explain = false
+
     func run() throws {
         let ingestor = try Ingestor(table: try CharacterTable.shared(), options: input.ingestOptions)
+        if explain {
+            for (path, lines) in try ingestor.explain(paths: paths) {
+                print("== \(path)")
+                for line in lines { print("\(line.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(line.text)") }
+            }
+            return
+        }
         try ingestor.read(paths: paths) { article in
             let body = full ? article.body : String(article.body.prefix(60)) + (article.body.count > 60 ? "…" : "")
             var fields: [(String, String?)] = [

@@ -12,14 +12,14 @@ import NewsText
         let a = try #require(articles.first)
         #expect(ingestor.issues.isEmpty)
         #expect(a.headline == "鲁辰新材：聚酰亚胺薄膜项目开工 总投资12亿元")
-        #expect(a.source == "鲁中产经网")
+        #expect(a.source == "齐都经济报")  // 转自 names the source
         #expect(a.date == Day(year: 2024, month: 3, day: 19))
         #expect(a.reprintOrigin == "齐都经济报")
         #expect(a.author == "王晓峰")
         #expect(a.body.hasPrefix("3月18日，鲁辰新材料"))
         #expect(a.body.contains("(中车)"))
         #expect(a.body.split(separator: "\n").count == 2)
-        for junk in ["版权", "延伸阅读", "热点", "ICP", "公网安备", "转自", "?", "汽车工业"] {
+        for junk in ["版权", "延伸阅读", "热点", "ICP", "公网安备", "转自", "?", "汽车工业", "记者"] {
             #expect(!a.body.contains(junk), "body keeps \(junk)")
         }
         #expect(a.id.hasPrefix("h") && a.id.count == 17)
@@ -33,8 +33,8 @@ import NewsText
         ("2023/08/30 14:20  記者 林佩君／綜合報導", nil, "2023-08-30"),
     ] as [(String, String?, String)])
     func sourceLinesOfManyShapes(line: String, source: String?, date: String) throws {
-        let parser = PortalTextParser(table: try CharacterTable.shared())
-        let parsed = parser.parse("标题在这里\n\n\(line)\n\n  正文第一段，内容足够长。", path: "x.txt")
+        let extractor = PageExtractor(table: try CharacterTable.shared())
+        let parsed = extractor.extract("标题在这里\n\n\(line)\n\n  正文第一段，内容足够长。", path: "x.txt")
         #expect(parsed.source == source)
         guard case .day(let d)? = parsed.date else { Issue.record("no date in \(line)"); return }
         #expect(d.description == date)
@@ -66,7 +66,7 @@ import NewsText
         let table = try CharacterTable.shared()
         #expect(table.normalize(a.headline) == "淄博高新区:精准招商 提着“篮子”选“好菜”")
         #expect(a.date == Day(year: 2024, month: 3, day: 19))
-        #expect(table.normalize(a.source ?? "") == "中国产业经济信息网")
+        #expect(table.normalize(a.source ?? "") == "淄博日报")  // 转自 names the source
         #expect(table.normalize(a.reprintOrigin ?? "") == "淄博日报")
         #expect(a.author == "徐勐")
         let body = table.normalize(a.body)
@@ -75,7 +75,8 @@ import NewsText
         }
         #expect(!a.body.contains("(qū)"))
         #expect(body.contains("钙钛矿"))
-        #expect(body.hasSuffix("(记者 徐勐)"))
+        #expect(!body.contains("记者 徐勐"))  // the credit is the author, not article text
+        #expect(body.hasSuffix("。"))
     }
 }
 
