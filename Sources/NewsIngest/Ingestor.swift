@@ -15,9 +15,13 @@ public final class Ingestor {
         public var encoding: String?
         /// Replace undecodable bytes instead of skipping the file.
         public var lenient = false
-        public init(encoding: String? = nil, lenient: Bool = false) {
+        /// Keep pinyin debris in text pages (`區(qū)`): to compare extraction with
+        /// the page as shown. Never for indexing: debris breaks words.
+        public var keepDebris = false
+        public init(encoding: String? = nil, lenient: Bool = false, keepDebris: Bool = false) {
             self.encoding = encoding
             self.lenient = lenient
+            self.keepDebris = keepDebris
         }
     }
 
@@ -184,7 +188,7 @@ public final class Ingestor {
     }
 
     func readPortal(_ text: String, path: String, furniture: SiteFurniture? = nil, _ body: (Article) throws -> Void) throws {
-        let cleaned = TextCleaner.removePinyinDebris(text)
+        let cleaned = options.keepDebris ? text : TextCleaner.removePinyinDebris(text)
         let parsed = extractor.extract(cleaned, path: path, fileYear: Self.modificationYear(path), furniture: furniture)
         for warning in parsed.warnings { report(IngestIssue(.warning, path, warning)) }
         guard !parsed.headline.isEmpty || !parsed.body.isEmpty else {

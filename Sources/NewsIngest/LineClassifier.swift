@@ -23,7 +23,8 @@ struct LineClassifier {
         // Stray commas that begin a line broken by a converter: ",年增率-1.66%,".
         while let f = text.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
         guard !text.isEmpty else { return nil }
-        let normalized = table.normalize(text)
+        // Matched without pinyin debris even when the page keeps it (parse --keep-debris).
+        let normalized = table.normalize(TextCleaner.removePinyinDebris(text))
         let compact = String(normalized.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
         guard !compact.isEmpty else { return nil }
         let han = compact.unicodeScalars.reduce(0) { $0 + (PageLine.isHan($1.value) ? 1 : 0) }
@@ -105,13 +106,14 @@ struct LineClassifier {
 
     func isFooter(_ c: String, length: Int) -> Bool {
         if PageVocabulary.footerWords.contains(c) { return true }
+        if PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
         if length <= 40, PageVocabulary.footerNotices.contains(where: { c.contains($0) }) { return true }
         guard let marker = PageVocabulary.footerStarts.first(where: { c.hasPrefix($0) }) else {
             return c.contains("icp备") || c.contains("公网安备") || c.hasPrefix("copyright") || c.contains("allrightsreserved")
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
-                         "未经授权", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
+                         "未经授权", "声明:", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
         return copyright.contains(marker) || length <= marker.count + 12
     }
 

@@ -72,14 +72,16 @@ struct MetaReader {
     /// A meta line below the article's start: a source or date named at the bottom.
     mutating func read(bottomLine text: String, normalized n: String) {
         if bottom == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
-            if n.contains("转自") || n.contains("转载自") { reprintOrigin = reprintOrigin ?? value } else { bottom = value }
+            // Below the article, "来源:" names where the story came from, as "转自:" does.
+            reprintOrigin = reprintOrigin ?? value
+            bottom = value
         }
         if date == nil, case .day(let d)? = DateParser.find(in: n), n.count <= 40 || n.firstMatch(of: Self.dateStart)?.range.lowerBound == n.startIndex {
             date = .day(d)
         }
     }
 
-    nonisolated(unsafe) static let bylineAuthor = #/(?:^|\s)记者\s*[:：]?\s*([\p{Han}]{2,4})\s*(?:[/／]|$|\s)/#
+    nonisolated(unsafe) static let bylineAuthor = #/(?:^|\s)(?:记者|编译|撰文|文)\s*[:：/]?\s*([\p{Han}]{2,4})\s*(?:[/／]|$|\s)/#
 
     /// `label: value` for the first label present; the value stops at the next
     /// field, a run of spaces, a bar or a date. Nil when the value is empty.

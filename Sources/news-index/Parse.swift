@@ -19,11 +19,16 @@ struct Parse: ParsableCommand {
     @Flag(help: "Print whole bodies.")
     var full = false
 
+    @Flag(help: "Keep pinyin debris (區(qū)) in text pages, to compare the extraction with the page as shown (indexing always removes it).")
+    var keepDebris = false
+
     @Flag(help: "For text pages, print each line with what the extractor took it for (navigation, meta, heading, prose …).")
     var explain = false
 
     func run() throws {
-        let ingestor = try Ingestor(table: try CharacterTable.shared(), options: input.ingestOptions)
+        var options = input.ingestOptions
+        options.keepDebris = keepDebris
+        let ingestor = try Ingestor(table: try CharacterTable.shared(), options: options)
         if explain {
             for (path, lines) in try ingestor.explain(paths: paths) {
                 print("== \(path)")
