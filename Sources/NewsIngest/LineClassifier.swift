@@ -39,7 +39,7 @@ struct LineClassifier {
     nonisolated(unsafe) static let reporterCredit = #/^[(\[【]\s*(记者|通讯员|实习生|特约记者|见习记者)[^)\]】]{1,40}[)\]】]$|^[(\[【][^()\[\]【】]{0,12}记者[^()\[\]【】]{1,30}[)\]】]$/#
     nonisolated(unsafe) static let editorCredit = #/^[(\[【]?\s*(责任编辑|值班编辑|网络编辑|责编|编辑|编审|校对|审核|监制|主编|编译)\s*[:：/]?[^)\]】]{0,30}[)\]】]?$/#
     nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,6}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
-    nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|供图\)?$|提供\s*[)）]$)/#
+    nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|截图$|供图\)?$|供图\s*\S{0,8}$|提供\s*[)）]$)/#
     nonisolated(unsafe) static let numbered = #/^([(（]?[一二三四五六七八九十]{1,3}[)）、.]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[⑴-⒇①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分条])/#
     /// A one-sentence line ending with a short credit in parentheses: a caption.
     nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（]([^()（）]{2,10})[)）]$/#
@@ -73,6 +73,8 @@ struct LineClassifier {
         if line.length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && !c.contains(",") { return .widget }
         if isNavigation(line) { return .navigation }
         if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
+        // "(原标题:…)": the reprint's note of the original headline.
+        if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
         if c.hasPrefix("—") || c.hasPrefix("--") { return line.length <= 60 ? .deck : .prose }
         if isMeta(line) { return .meta }
         if c.firstMatch(of: Self.numbered) != nil || c.firstMatch(of: Self.documentNumber) != nil || c.firstMatch(of: Self.seriesPart) != nil {
@@ -107,6 +109,7 @@ struct LineClassifier {
     func isFooter(_ c: String, length: Int) -> Bool {
         if PageVocabulary.footerWords.contains(c) { return true }
         if PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
+        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(",") { return true }
         if length <= 40, PageVocabulary.footerNotices.contains(where: { c.contains($0) }) { return true }
         guard let marker = PageVocabulary.footerStarts.first(where: { c.hasPrefix($0) }) else {
             return c.contains("icp备") || c.contains("公网安备") || c.hasPrefix("copyright") || c.contains("allrightsreserved")
@@ -144,7 +147,9 @@ struct LineClassifier {
         let c = line.compact.replacing(#/^\d{1,2}[.、]/#, with: "")
         let n = line.normalized.replacing(#/^\s*\d{1,2}[.、]\s*/#, with: "")
         // Items of a bulleted list of links or quotes: "• 恒指".
-        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f) { return true }
+        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f), !c.contains(":") { return true }
+        // A line that starts with a full date is a date line or a CMS trailer, not navigation.
+        if let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex { return false }
         // A link with an arrow: "封面区块链 该文章已上链 >".
         if line.length <= 30, let last = c.last, [">", "»", "›", "→"].contains(last) { return true }
         if line.length <= 60, c.contains(">"), ["首页", "主页", "正文", "位置"].contains(where: { c.contains($0) }) { return true }

@@ -253,7 +253,7 @@ struct MetaReader {
             // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
             if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
             // The dateline's word follows within a place and a date.
-            let rest = Array(s.dropFirst(k).prefix(16))
+            let rest = Array(s.dropFirst(k).prefix(24))
             guard let word = rest.firstIndex(where: { "电讯消".contains($0) || $0 == "报" }), !rest[..<word].contains(",") else { return nil }
             // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
             for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where isPublication(String(chars[..<longer])) {

@@ -65,7 +65,8 @@ public struct PageExtractor: Sendable {
         let start = articleStart(lines)
         let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
         if let h = headlineIndex { result.headline = Self.cleanHeadline(lines[h].text) }
-        if result.headline.isEmpty, let original = originalTitle(lines, before: start ?? lines.count) {
+        if result.headline.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
+           !lines.contains(where: { $0.compact.hasPrefix("(原标题") }) {
             result.headline = original
         }
 
@@ -113,6 +114,8 @@ public struct PageExtractor: Sendable {
 
         result.body = body.joined(separator: "\n")
         result.date = meta.date
+        // A year outside 1950–2100 is a misread number, not a date.
+        if case .day(let d)? = result.date, !(1950 ... 2100).contains(d.components.year) { result.date = nil }
         if result.date == nil, let line = lines[..<(start ?? 0)].first(where: { $0.kind == .navigation && $0.length <= 40 }),
            case .day(let d)? = DateParser.find(in: line.normalized) {
             result.date = .day(d)  // an e-paper's issue date: "当前报章2020年04月11日"
@@ -121,7 +124,7 @@ public struct PageExtractor: Sendable {
            d.components.year == year {
             result.date = m
         }
-        result.source = meta.source
+        result.source = meta.source.map(Self.balanced)
         result.reprintOrigin = meta.reprintOrigin
         result.author = meta.author
         result.site = meta.site
@@ -311,6 +314,15 @@ public struct PageExtractor: Sendable {
         var s = Substring(text)
         if let m = s.prefixMatch(of: forumTag) { s = s[m.range.upperBound...] }
         while let l = s.last, l == "*" || l == "|" || l == "｜" || l.isWhitespace { s = s.dropLast() }
+        return s.trimmingSpaces
+    }
+
+    /// Without an unmatched bracket at either end: "梨视频）" → "梨视频".
+    static func balanced(_ value: String) -> String {
+        var s = Substring(value)
+        let pairs: [Character: Character] = ["(": ")", "（": "）", "【": "】", "[": "]", "《": "》", "“": "”", "「": "」"]
+        while let l = s.last, pairs.values.contains(l), !s.contains(pairs.first { $0.value == l }!.key) { s = s.dropLast() }
+        while let f = s.first, let close = pairs[f], !s.contains(close) { s = s.dropFirst() }
         return s.trimmingSpaces
     }
 

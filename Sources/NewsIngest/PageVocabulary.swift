@@ -43,11 +43,15 @@ enum PageVocabulary {
     ]
 
     /// Whole lines that head a list after the article: "视频", "推荐".
+    /// Short lines beginning with these head a list of links: "相关搜索", "延伸·推荐".
+    static let footerPrefixes = ["相关", "延伸", "热门", "热点", "猜你", "推荐", "更多", "大家都在", "为你推荐", "为您推荐", "精彩"]
+
     static let footerWords: Set<String> = ["视频", "推荐", "热门", "相关", "专题", "热点", "更多视频", "精彩视频", "图集", "热门排行",
                                            "排行榜", "点击排行", "阅读排行", "往期回顾", "新闻排行"]
 
     /// Words that, anywhere in a short line, mark a footer notice: "风传媒欢迎各界分享发声".
-    static let footerNotices = ["声明:转载", "特别声明", "郑重声明", "欢迎各界分享", "来稿请寄", "未经授权", "不得转载", "禁止转载", "请勿转载", "版权所有", "保留所有权利"]
+    static let footerNotices = ["声明:转载", "特别声明", "郑重声明", "正文已结束", "写下你的想法", "在手机打开当前页", "扫一扫在手机",
+                                "返回腾讯网首页", "返回首页", "返回网易首页", "欢迎各界分享", "来稿请寄", "未经授权", "不得转载", "禁止转载", "请勿转载", "版权所有", "保留所有权利"]
 
     /// Links to the previous and next article: the article has ended.
     static let neighbourLinks = ["上一篇", "下一篇", "上一条", "下一条", "上一则", "下一则", "上篇", "下篇"]
