@@ -10,11 +10,13 @@ struct LineClassifier {
     let table: CharacterTable
     let widgetWords: Set<String>
     let widgetMaxLength: Int
+    let widgetFirsts: Set<Character>
 
     init(table: CharacterTable) {
         self.table = table
         widgetWords = Set(PageVocabulary.widgetWords.map { $0.replacingOccurrences(of: " ", with: "") })
         widgetMaxLength = widgetWords.map(\.count).max() ?? 1
+        widgetFirsts = Set(widgetWords.compactMap(\.first))
     }
 
     /// A line with its features and kind; nil for a blank line.
@@ -44,75 +46,101 @@ struct LineClassifier {
     /// A one-sentence line ending with a short credit in parentheses: a caption.
     nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（]([^()（）]{2,10})[)）]$/#
     nonisolated(unsafe) static let pager = #/^[【\[]?(第\d{1,3}页|上一页|下一页|首页|尾页)+[】\]]?$/#
+    nonisolated(unsafe) static let listNumber = #/^\d{1,2}[.、]/#
+    nonisolated(unsafe) static let spacedListNumber = #/^\s*\d{1,2}[.、]\s*/#
     nonisolated(unsafe) static let link = #/(https?://|www\.)[a-z0-9./?=&_%#:~+-]*/#
     nonisolated(unsafe) static let seriesPart = #/[(（][一二三四五六七八九十\d]{1,2}[)）]\s*[:：]/#
     nonisolated(unsafe) static let documentNumber = #/^[\p{Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号$/#
     nonisolated(unsafe) static let bylinePublication = #/^([\p{Han}a-z]{2,12}?)\s*(/|／)?\s*记者\s*[:：]?\s*[\p{Han}]{2,4}/#
 
+    static let endMarks: Set<String> = ["(完)", "【完】", "[完]", "~end~", "-end-", "—end—", "(全文完)", "【全文完】", "end"]
+
     func kind(of line: PageLine) -> PageLine.Kind {
         let c = line.compact
         let n = line.normalized
+        let length = line.length
         if line.han == 0 {
-            if line.length <= 80 && DateParser.find(in: n) != nil { return .meta }
-            return line.length < 40 ? .noise : .prose
+            if length <= 80 && Self.hasDigit(c) && DateParser.find(in: n) != nil { return .meta }
+            return length < 40 ? .noise : .prose
+        }
+        let first = c.first!
+        let fullStop = c.contains(Character("。"))
+        // A long paragraph is article text unless it is a copyright notice or spam:
+        // the tests below, written for short lines, are skipped (most lines of a page).
+        if length > 140 || fullStop && length > 90 {
+            if length <= 400 && isSpam(c) { return .spam }
+            return isFooter(c, length: length) ? .footer : .prose
         }
         if isSpam(c) { return .spam }
-        if ["(完)", "【完】", "[完]", "~end~", "-end-", "—end—", "(全文完)", "【全文完】", "end"].contains(c) { return .endMark }
-        if line.length <= 40 && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) { return .editorCredit }
-        if line.length <= 45 && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
+        if length <= 12 && Self.endMarks.contains(c) { return .endMark }
+        let bracketed = "([【（".contains(first)
+        if length <= 40 && (bracketed || "责值网编校审监主".contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
+            return .editorCredit
+        }
+        if length <= 45 && bracketed && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
             return .credit
         }
-        if isFooter(c, length: line.length) { return .footer }
-        if c.hasPrefix("▲") || c.hasPrefix("△") || c.hasPrefix("→") || c.hasPrefix("↑") || c.hasPrefix("▼") { return .caption }
-        if line.length <= 90 && c.firstMatch(of: Self.photoCredit) != nil && !c.hasPrefix("【") { return .caption }
-        if line.length <= 60, let m = c.firstMatch(of: Self.captionCredit),
-           !["记者", "通讯员", "编辑", "来源", "转自"].contains(where: { m.1.contains($0) }) {
+        if isFooter(c, length: length) { return .footer }
+        if "▲△→↑▼".contains(first) { return .caption }
+        if length <= 90 && first != "【" && c.includesAny(Self.photoWords) && c.firstMatch(of: Self.photoCredit) != nil { return .caption }
+        if length <= 60, fullStop, let last = c.last, last == ")" || last == "）", let m = c.firstMatch(of: Self.captionCredit),
+           !String(m.1).includesAny(["记者", "通讯员", "编辑", "来源", "转自"]) {
             return .caption
         }
-        if isWidget(Self.withoutLinks(c)) || isTagLine(c) || c.firstMatch(of: Self.pager) != nil { return .widget }
-        if line.length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && !c.contains(",") { return .widget }
-        if isNavigation(line) { return .navigation }
+        if length <= 60 && !fullStop && (isWidget(Self.withoutLinks(c)) || isTagLine(c) || length <= 30 && c.firstMatch(of: Self.pager) != nil) { return .widget }
+        if length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && !c.contains(Character(",")) { return .widget }
+        if !fullStop && isNavigation(line) { return .navigation }
         if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
         // "(原标题:…)": the reprint's note of the original headline.
         if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
-        if c.hasPrefix("—") || c.hasPrefix("--") { return line.length <= 60 ? .deck : .prose }
-        if isMeta(line) { return .meta }
-        if c.firstMatch(of: Self.numbered) != nil || c.firstMatch(of: Self.documentNumber) != nil || c.firstMatch(of: Self.seriesPart) != nil {
-            return line.length <= 60 ? .heading : .prose
+        if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
+        if !fullStop && isMeta(line) { return .meta }
+        if "(（一二三四五六七八九十0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽①②③④⑤⑥⑦⑧⑨⑩第".contains(first) && c.firstMatch(of: Self.numbered) != nil
+            || c.hasSuffix("号") && c.firstMatch(of: Self.documentNumber) != nil
+            || (c.contains(Character("(")) || c.contains(Character("（"))) && c.firstMatch(of: Self.seriesPart) != nil {
+            return length <= 60 ? .heading : .prose
         }
+        if fullStop || length > 60 { return .prose }
         // Sentence ends inside the line; a headline may end with "!!" or "?".
         let sentenceEnds = c.reversed().drop(while: PageLine.isSentenceEnd).reduce(0) { $0 + (PageLine.isSentenceEnd($1) ? 1 : 0) }
         let commas = c.reduce(0) { $0 + ($1 == "," || $1 == "、" ? 1 : 0) }
-        if c.contains("。") || line.length > 60 || commas >= 3 || (sentenceEnds >= 2 && line.length > 30) { return .prose }
+        if commas >= 3 || (sentenceEnds >= 2 && length > 30) { return .prose }
         // A sentence broken over lines, or one that opens a list.
         if let last = c.last, [",", "、", ":"].contains(last), line.han >= 4 { return .prose }
         return .heading
     }
 
+    /// Words without which a line cannot be a photo caption (a quick test before the pattern).
+    static let photoWords = ["摄", "图", "照", "提供"]
+
     static func withoutLinks(_ c: String) -> String {
-        c.contains("http") || c.contains("www.") ? c.replacing(link, with: "") : c
+        c.includes("http") || c.includes("www.") ? c.replacing(link, with: "") : c
     }
 
     /// A date or a source or date label: an editor's name on a line with these is
     /// a meta line ("责任编辑:王明 来源:淄博日报 2024-03-19"), not the article's end.
     func carriesOtherFields(_ c: String) -> Bool {
-        (PageVocabulary.sourceLabels + PageVocabulary.dateLabels).contains { c.contains($0 + ":") } || DateParser.find(in: c) != nil
+        (PageVocabulary.sourceLabels + PageVocabulary.dateLabels).contains { c.includes($0 + ":") } || DateParser.find(in: c) != nil
             || c.firstMatch(of: MetaReader.dateStart) != nil
     }
 
     func isSpam(_ c: String) -> Bool {
-        if PageVocabulary.spamWords.contains(where: { c.contains($0) }) { return true }
+        if c.includesAny(PageVocabulary.spamWords) { return true }
         // Keyword stuffing: "词_词_词_词".
         return c.filter({ $0 == "_" }).count >= 3
     }
 
+    /// Footer markers by their first character, so that a line is compared with
+    /// the few markers that could start it.
+    static let footerStartsByFirst: [Character: [String]] = Dictionary(grouping: PageVocabulary.footerStarts, by: { $0.first! })
+
     func isFooter(_ c: String, length: Int) -> Bool {
         if PageVocabulary.footerWords.contains(c) { return true }
         if PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
-        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(",") { return true }
-        if length <= 40, PageVocabulary.footerNotices.contains(where: { c.contains($0) }) { return true }
-        guard let marker = PageVocabulary.footerStarts.first(where: { c.hasPrefix($0) }) else {
-            return c.contains("icp备") || c.contains("公网安备") || c.hasPrefix("copyright") || c.contains("allrightsreserved")
+        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(Character(",")) { return true }
+        if length <= 40, c.includesAny(PageVocabulary.footerNotices) { return true }
+        guard let marker = Self.footerStartsByFirst[c.first!]?.first(where: { c.hasPrefix($0) }) else {
+            return c.includes("icp备") || c.includes("公网安备") || c.hasPrefix("copyright") || c.includes("allrightsreserved")
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
@@ -122,8 +150,10 @@ struct LineClassifier {
 
     /// A line made only of widget words, digits and punctuation.
     func isWidget(_ c: String) -> Bool {
+        guard let firstLetter = c.first(where: \.isLetter) else { return true }
+        guard widgetFirsts.contains(firstLetter) else { return false }
         let letters = Array(c.filter { $0.isLetter })
-        guard !letters.isEmpty, letters.count <= 40 else { return letters.isEmpty }
+        guard letters.count <= 40 else { return false }
         // Greedy longest match from each position; every letter must be covered.
         var i = 0
         while i < letters.count {
@@ -144,63 +174,77 @@ struct LineClassifier {
     }
 
     func isNavigation(_ line: PageLine) -> Bool {
-        let c = line.compact.replacing(#/^\d{1,2}[.、]/#, with: "")
-        let n = line.normalized.replacing(#/^\s*\d{1,2}[.、]\s*/#, with: "")
+        guard line.length <= 120 else { return false }
+        let numbered = line.compact.first?.isASCII == true && line.compact.first?.isNumber == true
+        let c = numbered ? line.compact.replacing(Self.listNumber, with: "") : line.compact
+        let n = numbered ? line.normalized.replacing(Self.spacedListNumber, with: "") : line.normalized
         // Items of a bulleted list of links or quotes: "• 恒指".
-        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f), !c.contains(":") { return true }
+        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f), !c.contains(Character(":")) { return true }
         // A line that starts with a full date is a date line or a CMS trailer, not navigation.
         if let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex { return false }
         // A link with an arrow: "封面区块链 该文章已上链 >".
         if line.length <= 30, let last = c.last, [">", "»", "›", "→"].contains(last) { return true }
-        if line.length <= 60, c.contains(">"), ["首页", "主页", "正文", "位置"].contains(where: { c.contains($0) }) { return true }
-        if line.length <= 120 && n.firstMatch(of: Self.breadcrumb) != nil && !c.contains("。") {
+        if line.length <= 60, c.contains(Character(">")), c.includesAny(["首页", "主页", "正文", "位置"]) { return true }
+        if "首主网当您你所位".contains(c.first!) || c.includesAny([">", "›", "»", "→"]), n.firstMatch(of: Self.breadcrumb) != nil,
+           !c.contains(Character("。")) {
             // A date range "3/1-3/5" or a fraction is not a breadcrumb: require words on both sides.
             return line.han >= 2
         }
-        if line.length <= 40 && (c.firstMatch(of: Self.epaperPage) != nil || PageVocabulary.epaperWords.contains(where: { c.hasPrefix($0) })) {
+        if line.length <= 40 && (c.contains(Character("版")) && c.firstMatch(of: Self.epaperPage) != nil
+                                 || PageVocabulary.epaperWords.contains(where: { c.hasPrefix($0) })) {
             return true
         }
         // Menus: many short items separated by spaces or bars, no sentence.
         let items = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" }).filter { !$0.isEmpty }
-        if items.count >= 5 && items.allSatisfy({ $0.count <= 5 }) && !c.contains(",") && !c.contains("。")
+        if items.count >= 5 && items.allSatisfy({ $0.count <= 5 }) && !c.contains(Character(",")) && !c.contains(Character("。"))
             && !items.contains(where: { $0.contains(where: \.isNumber) }) {
             return true
         }
         return false
     }
 
+    static func hasDigit(_ c: String) -> Bool { c.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+
+    static let metaLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels
+
     /// A date, source or byline line.
     func isMeta(_ line: PageLine) -> Bool {
         let c = line.compact
         let n = line.normalized
-        guard line.length <= 140, !c.contains("。") else { return false }
-        let labels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels
-        if labels.contains(where: { label in
-            guard let r = c.range(of: label + ":") ?? c.range(of: label + "：") else { return false }
-            // The label starts the line or a field (not "…的来源:" inside a sentence).
-            return r.lowerBound == c.startIndex || line.length <= 80
-        }) { return true }
+        guard line.length <= 140, !c.contains(Character("。")) else { return false }
+        let digits = Self.hasDigit(c)
+        let labels = Self.metaLabels
+        // A label before a colon, starting the line or (on a short line) a field:
+        // not "…的来源:" inside a long sentence.
+        var i = c.startIndex
+        while let colon = c[i...].firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let before = c[..<colon]
+            if let label = labels.first(where: { before.hasSuffix($0) }) {
+                if before.count == label.count || line.length <= 80 { return true }
+            }
+            i = c.index(after: colon)
+        }
         if c.hasPrefix("发表于") || c.hasPrefix("发布于") { return true }
         // A table row of fields: "发布机构 | 苍溪县政府 |".
-        if c.contains("|"), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasSuffix($0) } || cell == "索引号" }) {
+        if c.contains(Character("|")), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasSuffix($0) } || cell == "索引号" }) {
             return true
         }
         // A CMS trailer or date line that starts with a full date.
-        if line.length <= 110, !c.contains(","), let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex,
+        if digits, line.length <= 110, !c.contains(Character(",")), let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex,
            DateParser.find(in: n) != nil {
             return true
         }
         // A date near a short line's start: "2024-03-19 09:12 来源…", "大众日报 2023年5月8日".
-        if line.length <= 70, DateParser.find(in: n) != nil {
+        if digits, line.length <= 70, DateParser.find(in: n) != nil {
             let commas = c.filter { $0 == "," }.count
             return commas == 0 || line.length <= 30
         }
-        if line.length <= 30, c.firstMatch(of: DateParser.compactDigits) != nil, c.contains("/") { return true }
+        if digits, line.length <= 30, c.firstMatch(of: DateParser.compactDigits) != nil, c.contains(Character("/")) { return true }
         // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".
         if line.length <= 40 {
-            if (c.hasPrefix("记者") || c.hasPrefix("文/") || c.hasPrefix("□")) && !c.contains(",") { return true }
-            if c.contains("/") && (c.hasSuffix("报导") || c.hasSuffix("报道")) { return true }
-            if c.firstMatch(of: Self.bylinePublication) != nil && !c.contains(",") { return true }
+            if (c.hasPrefix("记者") || c.hasPrefix("文/") || c.hasPrefix("□")) && !c.contains(Character(",")) { return true }
+            if c.contains(Character("/")) && (c.hasSuffix("报导") || c.hasSuffix("报道")) { return true }
+            if c.includes("记者") && c.firstMatch(of: Self.bylinePublication) != nil && !c.contains(Character(",")) { return true }
         }
         // "(德国之声)" under the date: a publication in parentheses.
         if line.length <= 16, c.hasPrefix("("), c.hasSuffix(")"),

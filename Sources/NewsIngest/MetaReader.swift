@@ -86,7 +86,7 @@ struct MetaReader {
     /// `label: value` for the first label present; the value stops at the next
     /// field, a run of spaces, a bar or a date. Nil when the value is empty.
     func labelledValue(_ text: String, normalized n: String, labels: [String]) -> String? {
-        for label in labels {
+        for label in labels where n.includes(label + ":") || n.includes(label + "：") {
             guard let r = n.range(of: label + ":") ?? n.range(of: label + "："),
                   r.lowerBound == n.startIndex || !isHanLetter(n[n.index(before: r.lowerBound)]) || label.count >= 4
             else { continue }
@@ -94,8 +94,12 @@ struct MetaReader {
             if rest.isEmpty { continue }
             // The value ends at a bar, a run of two spaces, a question-mark separator or the next label.
             var end = rest.endIndex
-            for stop in ["|", "｜", "  ", "?", "　"] { if let s = rest.range(of: stop), s.lowerBound < end { end = s.lowerBound } }
-            for other in PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels {
+            for stop in ["|", "｜", "  ", "?", "　"] where String(rest).includes(stop) {
+                if let s = rest.range(of: stop), s.lowerBound < end { end = s.lowerBound }
+            }
+            let restString = String(rest)
+            for other in PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
+            where restString.includes(other + ":") || restString.includes(other + "：") {
                 if let s = rest.range(of: other + ":") ?? rest.range(of: other + "："), s.lowerBound > rest.startIndex, s.lowerBound < end {
                     end = s.lowerBound
                 }
@@ -183,9 +187,15 @@ struct MetaReader {
             let last = i == body.count - 1
             var text = body[i]
             while true {
+                guard let l = text.last(where: { !$0.isWhitespace && $0 != "," && $0 != "，" }), ")）]】".contains(l) else { break }
                 let n = table.normalize(text)
-                guard let m = n.firstMatch(of: Self.trailingGroup), n.count == text.count || m.range.lowerBound > n.startIndex else { break }
-                let inner = String(m.1).trimmingSpaces
+                // The pattern runs on the tail only: a credit is short.
+                let tail = n.suffix(60)
+                guard let tm = String(tail).firstMatch(of: Self.trailingGroup) else { break }
+                let tailString = String(tail)
+                let offset = n.count - tail.count + tailString.distance(from: tailString.startIndex, to: tm.range.lowerBound)
+                let m = (range: n.index(n.startIndex, offsetBy: offset) ..< n.endIndex, inner: tm.1)
+                let inner = String(m.inner).trimmingSpaces
                 let innerCompact = inner.filter { !$0.isWhitespace }
                 let isCredit = ["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"].contains { innerCompact.contains($0) }
                     || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"

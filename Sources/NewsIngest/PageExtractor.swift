@@ -86,14 +86,14 @@ public struct PageExtractor: Sendable {
         }
         body = meta.stripTrailingCredits(body)
         // Page furniture or a credit glued after the last sentence: "。 展开详细", "。郭成辉 摄".
-        if let last = body.last, let m = last.firstMatch(of: Self.tailAfterSentence) {
+        if let last = body.last.map({ String($0.suffix(16)) }), let m = last.firstMatch(of: Self.tailAfterSentence) {
             let tail = String(m.2).trimmingSpaces
             let c = table.normalize(tail).filter { !$0.isWhitespace }
             let spaced = !m.1.isEmpty
             let isName = spaced && c.count >= 2 && c.count <= 4 && c.unicodeScalars.allSatisfy { PageLine.isHan($0.value) }
             if c.contains(where: \.isLetter) && (classifier.isWidget(c) || c.hasSuffix("摄") || isName) {
                 if isName { meta.author = meta.author ?? tail }
-                body[body.count - 1] = String(last[..<m.1.startIndex])
+                body[body.count - 1] = String(body[body.count - 1].dropLast(last.distance(from: m.1.startIndex, to: last.endIndex)))
             }
         }
         // A reporter's name alone on the last line: "张紫祎".
@@ -141,13 +141,19 @@ public struct PageExtractor: Sendable {
 
     nonisolated(unsafe) static let datePrefix = #/^(?:date|time|日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(.*)$/#
 
+    static func mayStartWithDate(_ c: String) -> Bool {
+        guard let f = c.first else { return false }
+        return f.isASCII && f.isNumber || c.hasPrefix("date") || c.hasPrefix("time") || c.hasPrefix("日期") || c.hasPrefix("时间")
+    }
+
     /// Non-blank lines with their kinds. A line that begins with a date and goes
     /// on with a paragraph (` date 2025-11-19 （中央社…）財政部…`) is two lines.
     func split(_ text: String) -> [PageLine] {
         var lines = [PageLine]()
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" }) {
             guard var line = classifier.line(raw) else { continue }
-            if line.kind != .meta || line.length > 40, let m = line.normalized.trimmingSpaces.firstMatch(of: Self.datePrefix),
+            if line.kind != .meta || line.length > 40, Self.mayStartWithDate(line.compact),
+               let m = line.normalized.trimmingSpaces.firstMatch(of: Self.datePrefix),
                m.2.count >= 12, m.2.contains(where: { $0 == "," || $0 == "。" || $0 == "," }) {
                 let restCount = m.2.count
                 let text = line.text

@@ -4,6 +4,8 @@
 //       line, the title and body are cleaned and analyzed; the clock runs only
 //       around cleaning and analysis (JSON parsing is excluded, as reading is in
 //       ../shared/bench/limits/icu-words). Prints MB/s of UTF-8 text analyzed.
+//   news-bench extract FILE.jsonl...   extraction throughput on one thread: every record
+//       laid out as a saved portal page and extracted again (see benchExtract).
 //   news-bench tags DATA_DIR LABELS.tsv  tagging quality: province precision/recall on the
 //       hand-labelled CCTV articles of LABELS.tsv (run once per label file: the tuning set and
 //       the held-out set); industry precision/recall/F1 on THUCNews headlines, dev (tuned on)
@@ -260,11 +262,49 @@ func benchAnalyze(_ files: [String]) throws {
                  all.count, bytes, tokens, seconds, Double(bytes) / seconds / 1e6))
 }
 
+/// Article extraction throughput on one thread: each record of the pool is laid
+/// out as a saved portal page (breadcrumb, headline, date/source line, widgets,
+/// paragraphs, credit, related links, copyright) and extracted again; the clock
+/// runs only around extraction. Prints MB/s of page text, to set beside
+/// news-index's MB/s on the same pool (the extractor's share of indexing time).
+func benchExtract(_ files: [String]) throws {
+    let records = files.flatMap(datedTexts)
+    let pages = records.map { r in
+        // Paragraphs of three sentences, as portals break them.
+        let sentences = r.body.split(separator: "。").map { $0 + "。" }
+        let paragraphs = stride(from: 0, to: sentences.count, by: 3)
+            .map { sentences[$0 ..< min($0 + 3, sentences.count)].joined() }.joined(separator: "\n")
+        return """
+        当前位置：首页 > 新闻 > 正文
+        \(r.title)
+        \(r.date) 09:00  来源：央视网  编辑：王明
+        分享到：微信 微博 【打印】【关闭】
+        \(paragraphs)（记者 张伟）
+        相关新闻
+        一季度全国快递业务量同比增长超两成
+        版权所有 京ICP备00000000号
+        """
+    }
+    let extractor = PageExtractor(table: try CharacterTable.shared())
+    var bytes = 0
+    var bodyBytes = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for (i, page) in pages.enumerated() {
+        let article = extractor.extract(page, path: "page-\(i).txt")
+        bytes += page.utf8.count
+        bodyBytes += article.body.utf8.count
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "extract: pages=%d bytes=%d body_bytes=%d seconds=%.3f mb_per_s=%.2f",
+                 pages.count, bytes, bodyBytes, seconds, Double(bytes) / seconds / 1e6))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else { fail("usage: news-bench analyze FILE...") }
 do {
     switch command {
     case "analyze": try benchAnalyze(Array(arguments.dropFirst()))
+    case "extract": try benchExtract(Array(arguments.dropFirst()))
     case "reprints": try benchReprints(Array(arguments.dropFirst()))
     case "tags": try benchTags(Array(arguments.dropFirst()))
     default: fail("unknown command \(command)")
