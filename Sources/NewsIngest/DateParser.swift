@@ -22,23 +22,108 @@ public enum DateParser {
     nonisolated(unsafe) static let year = #/(?:^|\D)(19[89]\d|20\d\d)(?!\d)/#
 
     /// The first date in `text`. `contextYear` completes a bare `3月19日`.
+    ///
+    /// Scans digit runs by hand (the patterns above say what it accepts): the
+    /// date that starts first wins; at one start, `2024-03-19`, then `2024年3月19日`,
+    /// then `2024 03-20`, then `28.09.2015`. `3月19日` only when nothing else is found.
+    ///
+    /// - Complexity: O(n).
     public static func find(in text: String, contextYear: Int? = nil) -> Match? {
         if let iso = leadingISODate(text) { return iso }
-        let text = asciiDigits(text)
-        var best: (String.Index, Match)? = nil
-        for pattern in [numeric, chinese, yearSpaced] {
-            if let m = text.firstMatch(of: pattern), best == nil || m.range.lowerBound < best!.0 {
-                best = (m.range.lowerBound, make(String(m.0), Int(m.1), Int(m.2), Int(m.3)))
+        let s = Array(text.unicodeScalars)
+        var monthDay: Match? = nil
+        var i = 0
+        while i < s.count {
+            guard digit(s[i]) != nil, i == 0 || digit(s[i - 1]) == nil else { i += 1; continue }
+            if let m = yearFirst(s, i) ?? dayFirstDate(s, i) { return m }
+            if monthDay == nil, let y = contextYear, let (month, day, end) = chineseMonthDay(s, i) {
+                monthDay = make(raw(s, i, end), y, month, day)
+            }
+            i += 1
+        }
+        return monthDay
+    }
+
+    /// A decimal digit's value, ASCII or full-width.
+    @inline(__always) static func digit(_ c: Unicode.Scalar) -> Int? {
+        let v = c.value
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    /// The number of 1 to `max` digits at `i`, and where it ends.
+    static func number(_ s: [Unicode.Scalar], _ i: Int, max: Int) -> (Int, Int)? {
+        var v = 0
+        var j = i
+        while j < s.count, j - i < max, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
+        return j > i ? (v, j) : nil
+    }
+
+    static func spaces(_ s: [Unicode.Scalar], _ i: Int) -> Int {
+        var j = i
+        while j < s.count && s[j].properties.isWhitespace { j += 1 }
+        return j
+    }
+
+    static func raw(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
+        String(String.UnicodeScalarView(s[from ..< to]))
+    }
+
+    /// `2024-03-19`, `2024/3/19`, `2024.03.19`, `2024年3月19日`, `2024 03-20` at `i`.
+    static func yearFirst(_ s: [Unicode.Scalar], _ i: Int) -> Match? {
+        guard let (year, afterYear) = number(s, i, max: 4), afterYear - i == 4, afterYear >= s.count || digit(s[afterYear]) == nil else { return nil }
+        let j = spaces(s, afterYear)
+        guard j < s.count else { return nil }
+        let sep = s[j]
+        if sep == "-" || sep == "/" || sep == "." {
+            let k = spaces(s, j + 1)
+            if let (month, afterMonth) = number(s, k, max: 2) {
+                let l = spaces(s, afterMonth)
+                if l < s.count, s[l] == "-" || s[l] == "/" || s[l] == ".", let (day, afterDay) = number(s, spaces(s, l + 1), max: 2),
+                   afterDay >= s.count || digit(s[afterDay]) == nil {
+                    return make(raw(s, i, afterDay), year, month, day)
+                }
+            }
+        } else if sep == "年" {
+            if let (month, afterMonth) = number(s, spaces(s, j + 1), max: 2) {
+                let l = spaces(s, afterMonth)
+                if l < s.count, s[l] == "月", let (day, afterDay) = number(s, spaces(s, l + 1), max: 2) {
+                    var end = afterDay
+                    let e = spaces(s, afterDay)
+                    if e < s.count, s[e] == "日" || s[e] == "号" { end = e + 1 }
+                    return make(raw(s, i, end), year, month, day)
+                }
             }
         }
-        if let m = text.firstMatch(of: dayFirst), best == nil || m.range.lowerBound < best!.0 {
-            best = (m.range.lowerBound, make(String(m.0), Int(m.3), Int(m.2), Int(m.1)))
-        }
-        if let best { return best.1 }
-        if let m = text.firstMatch(of: monthDay), let y = contextYear {
-            return make(String(m.0), y, Int(m.1), Int(m.2))
+        // "2024 03-20": a space, then month-day with a hyphen.
+        if j > afterYear, let (month, afterMonth) = number(s, j, max: 2), afterMonth < s.count, s[afterMonth] == "-",
+           let (day, afterDay) = number(s, afterMonth + 1, max: 2),
+           afterDay >= s.count || (digit(s[afterDay]) == nil && s[afterDay] != "-") {
+            return make(raw(s, i, afterDay), year, month, day)
         }
         return nil
+    }
+
+    /// `28.09.2015`, `18-10-2023`, `30/01/2018` at `i`.
+    static func dayFirstDate(_ s: [Unicode.Scalar], _ i: Int) -> Match? {
+        guard let (day, afterDay) = number(s, i, max: 2), afterDay < s.count, s[afterDay] == "-" || s[afterDay] == "/" || s[afterDay] == ".",
+              let (month, afterMonth) = number(s, afterDay + 1, max: 2), afterMonth < s.count,
+              s[afterMonth] == "-" || s[afterMonth] == "/" || s[afterMonth] == ".",
+              let (year, afterYear) = number(s, afterMonth + 1, max: 4), afterYear - afterMonth - 1 == 4,
+              afterYear >= s.count || digit(s[afterYear]) == nil
+        else { return nil }
+        return make(raw(s, i, afterYear), year, month, day)
+    }
+
+    /// `3月19日` at `i`: month, day and where it ends.
+    static func chineseMonthDay(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int, Int)? {
+        guard let (month, afterMonth) = number(s, i, max: 2) else { return nil }
+        let l = spaces(s, afterMonth)
+        guard l < s.count, s[l] == "月", let (day, afterDay) = number(s, spaces(s, l + 1), max: 2) else { return nil }
+        let e = spaces(s, afterDay)
+        guard e < s.count, s[e] == "日" || s[e] == "号" else { return nil }
+        return (month, day, e + 1)
     }
 
     /// The first date in a line known to carry one (a date/source line): also

@@ -26,11 +26,11 @@ struct LineClassifier {
         while let f = text.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
         guard !text.isEmpty else { return nil }
         // Matched without pinyin debris even when the page keeps it (parse --keep-debris).
-        let normalized = table.normalize(TextCleaner.removePinyinDebris(text))
-        let compact = String(normalized.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-        guard !compact.isEmpty else { return nil }
-        let han = compact.unicodeScalars.reduce(0) { $0 + (PageLine.isHan($1.value) ? 1 : 0) }
-        var line = PageLine(text: text, normalized: normalized, compact: compact, kind: .prose, han: han, length: compact.count)
+        var normalized = table.normalize(TextCleaner.removePinyinDebris(text))
+        var line = PageLine(text: text, normalized: "", compact: "", kind: .prose, han: 0, length: 0)
+        line.compact = normalized.withUTF8 { line.measure($0) }
+        guard line.length > 0 else { return nil }
+        line.normalized = normalized
         line.kind = kind(of: line)
         line.baseKind = line.kind
         return line
@@ -60,55 +60,63 @@ struct LineClassifier {
         let n = line.normalized
         let length = line.length
         if line.han == 0 {
-            if length <= 80 && Self.hasDigit(c) && DateParser.find(in: n) != nil { return .meta }
+            if length <= 80 && line.digits > 0 && DateParser.find(in: n) != nil { return .meta }
             return length < 40 ? .noise : .prose
         }
-        let first = c.first!
-        let fullStop = c.contains(Character("。"))
+        let first = line.first
+        let fullStop = line.fullStops > 0
+        if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
+        // "(原标题:…)": the reprint's note of the original headline.
+        if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
         // A long paragraph is article text unless it is a copyright notice or spam:
         // the tests below, written for short lines, are skipped (most lines of a page).
-        if length > 140 || fullStop && length > 90 {
-            if length <= 400 && isSpam(c) { return .spam }
+        if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
+            if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
+            // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
+            if length <= 160, line.last == 0x29 || line.last == 0xFF09, c.includesAny(Self.photoWords),
+               c.suffix(24).firstMatch(of: Self.photoCredit) != nil {
+                return .caption
+            }
             return isFooter(c, length: length) ? .footer : .prose
         }
         if isSpam(c) { return .spam }
         if length <= 12 && Self.endMarks.contains(c) { return .endMark }
-        let bracketed = "([【（".contains(first)
-        if length <= 40 && (bracketed || "责值网编校审监主".contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
+        let bracketed = Self.openers.contains(first)
+        if length <= 40 && (bracketed || Self.editorFirsts.contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
             return .editorCredit
         }
         if length <= 45 && bracketed && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
             return .credit
         }
         if isFooter(c, length: length) { return .footer }
-        if "▲△→↑▼".contains(first) { return .caption }
-        if length <= 90 && first != "【" && c.includesAny(Self.photoWords) && c.firstMatch(of: Self.photoCredit) != nil { return .caption }
-        if length <= 60, fullStop, let last = c.last, last == ")" || last == "）", let m = c.firstMatch(of: Self.captionCredit),
+        if Self.captionMarks.contains(first) { return .caption }
+        if length <= 90 && first != 0x3010 && c.includesAny(Self.photoWords) && c.firstMatch(of: Self.photoCredit) != nil { return .caption }
+        if length <= 60, fullStop, line.last == 0x29 || line.last == 0xFF09, let m = c.firstMatch(of: Self.captionCredit),
            !String(m.1).includesAny(["记者", "通讯员", "编辑", "来源", "转自"]) {
             return .caption
         }
         if length <= 60 && !fullStop && (isWidget(Self.withoutLinks(c)) || isTagLine(c) || length <= 30 && c.firstMatch(of: Self.pager) != nil) { return .widget }
-        if length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && !c.contains(Character(",")) { return .widget }
+        if length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && line.commas == 0 { return .widget }
         if !fullStop && isNavigation(line) { return .navigation }
-        if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
-        // "(原标题:…)": the reprint's note of the original headline.
-        if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
         if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
         if !fullStop && isMeta(line) { return .meta }
-        if "(（一二三四五六七八九十0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽①②③④⑤⑥⑦⑧⑨⑩第".contains(first) && c.firstMatch(of: Self.numbered) != nil
-            || c.hasSuffix("号") && c.firstMatch(of: Self.documentNumber) != nil
-            || (c.contains(Character("(")) || c.contains(Character("（"))) && c.firstMatch(of: Self.seriesPart) != nil {
+        if Self.numberFirsts.contains(first) && c.firstMatch(of: Self.numbered) != nil
+            || line.last == 0x53F7 && c.firstMatch(of: Self.documentNumber) != nil
+            || c.utf8.contains(0x28) && c.firstMatch(of: Self.seriesPart) != nil {
             return length <= 60 ? .heading : .prose
         }
         if fullStop || length > 60 { return .prose }
         // Sentence ends inside the line; a headline may end with "!!" or "?".
-        let sentenceEnds = c.reversed().drop(while: PageLine.isSentenceEnd).reduce(0) { $0 + (PageLine.isSentenceEnd($1) ? 1 : 0) }
-        let commas = c.reduce(0) { $0 + ($1 == "," || $1 == "、" ? 1 : 0) }
-        if commas >= 3 || (sentenceEnds >= 2 && length > 30) { return .prose }
+        if line.commas >= 3 || (line.innerSentenceEnds >= 2 && length > 30) { return .prose }
         // A sentence broken over lines, or one that opens a list.
-        if let last = c.last, [",", "、", ":"].contains(last), line.han >= 4 { return .prose }
+        if line.last == 0x2C || line.last == 0x3001 || line.last == 0x3A, line.han >= 4 { return .prose }
         return .heading
     }
+
+    static let openers: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]  // ( [ 【 （
+    static let editorFirsts: Set<UInt32> = Set("责值网编校审监主".unicodeScalars.map(\.value))
+    static let captionMarks: Set<UInt32> = Set("▲△→↑▼".unicodeScalars.map(\.value))
+    static let numberFirsts: Set<UInt32> = Set("(（一二三四五六七八九十0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽①②③④⑤⑥⑦⑧⑨⑩第".unicodeScalars.map(\.value))
 
     /// Words without which a line cannot be a photo caption (a quick test before the pattern).
     static let photoWords = ["摄", "图", "照", "提供"]

@@ -16,6 +16,15 @@ struct PageLine {
     var han: Int
     /// Characters in `compact`.
     var length: Int
+    /// The first and last characters of `compact`, as scalar values.
+    var first: UInt32 = 0
+    var last: UInt32 = 0
+    /// Counts in `compact`: `。`; `,` `，` `、`; ASCII digits; sentence ends
+    /// (`。!?;`) before the line's closing run of them.
+    var fullStops = 0
+    var commas = 0
+    var digits = 0
+    var innerSentenceEnds = 0
     /// The kind the line had from its own look, before any site-furniture override.
     var baseKind: Kind = .prose
     var isText: Bool { baseKind == .prose }
@@ -64,6 +73,58 @@ struct PageLine {
 }
 
 extension PageLine {
+    /// Fills the counts from the normalized line's UTF-8 in one pass and returns
+    /// the line without white space (`compact`).
+    ///
+    /// - Complexity: O(n), one allocation.
+    mutating func measure(_ u: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(u.count)
+        var i = 0
+        var ends = 0
+        var trailingEnds = 0
+        while i < u.count {
+            let b = u[i]
+            var v: UInt32
+            var width: Int
+            if b < 0x80 {
+                v = UInt32(b); width = 1
+            } else if b < 0xE0, i + 1 < u.count {
+                v = UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); width = 2
+            } else if b < 0xF0, i + 2 < u.count {
+                v = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); width = 3
+            } else if i + 3 < u.count {
+                v = UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); width = 4
+            } else {
+                v = 0xFFFD; width = 1
+            }
+            let space = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF
+                || (v >= 0x2000 && v <= 0x200B)
+            if !space {
+                for k in 0 ..< width { bytes.append(u[i + k]) }
+                length += 1
+                if first == 0 { first = v }
+                last = v
+                if Self.isHan(v) { han += 1 }
+                switch v {
+                case 0x3002: fullStops += 1
+                case 0x2C, 0x3001, 0xFF0C: commas += 1
+                case 0x30 ... 0x39: digits += 1
+                default: break
+                }
+                if v == 0x3002 || v == 0x21 || v == 0x3F || v == 0x3B {
+                    ends += 1
+                    trailingEnds += 1
+                } else {
+                    trailingEnds = 0
+                }
+            }
+            i += width
+        }
+        innerSentenceEnds = ends - trailingEnds
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func isHan(_ v: UInt32) -> Bool {
         (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v) || (0xF900 ... 0xFAFF).contains(v)
             || (0x20000 ... 0x3134F).contains(v)
