@@ -44,6 +44,56 @@ public enum DateParser {
         return monthDay
     }
 
+    /// Whether `text` begins with a full date (`2024-03-19`, `2024年3月`) or a time
+    /// (`09:12`): a date line, not navigation or prose.
+    public static func startsWithDateOrTime(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(12))
+        var i = 0
+        while i < s.count && s[i].properties.isWhitespace { i += 1 }
+        guard let (_, afterYear) = number(s, i, max: 4) else { return false }
+        if afterYear - i == 4 {
+            let j = spaces(s, afterYear)
+            return j < s.count && "-/.年".unicodeScalars.contains(s[j]) && digit(s[spaces(s, j + 1) < s.count ? spaces(s, j + 1) : j]) != nil
+        }
+        return afterYear - i <= 2 && afterYear + 2 < s.count && s[afterYear] == ":" && digit(s[afterYear + 1]) != nil && digit(s[afterYear + 2]) != nil
+    }
+
+    /// A date at the very start of `text` (after an optional `date`, `time`, `日期`
+    /// or `时间` label), with an optional time: the match and the number of
+    /// characters it takes, spaces after it included.
+    public static func leadingDate(_ text: String) -> (Match, Int)? {
+        let s = Array(text.unicodeScalars)
+        var i = spaces(s, 0)
+        for label in ["date", "time", "日期", "时间"] {
+            let l = Array(label.unicodeScalars)
+            if s.count >= i + l.count && Array(s[i ..< i + l.count]) == l { i = spaces(s, i + l.count); break }
+        }
+        if i < s.count, s[i] == ":" || s[i] == "：" { i = spaces(s, i + 1) }
+        guard i < s.count, digit(s[i]) != nil, let m = yearFirst(s, i) else { return nil }
+        // The date's end: digits, separators and 年月日 from `i`.
+        var end = i
+        while end < s.count, digit(s[end]) != nil || "-/.年月日号 ".unicodeScalars.contains(s[end]) || s[end].properties.isWhitespace {
+            if s[end] == " " || s[end].properties.isWhitespace {
+                // A space belongs to the date only when a time or more digits follow.
+                let next = spaces(s, end)
+                guard next < s.count, digit(s[next]) != nil else { break }
+            }
+            end += 1
+        }
+        // An optional time: 09:12 or 09:12:30.
+        var j = spaces(s, end)
+        if let (_, afterHour) = number(s, j, max: 2), afterHour < s.count, s[afterHour] == ":",
+           let (_, afterMinute) = number(s, afterHour + 1, max: 2), afterMinute - afterHour == 3 {
+            j = afterMinute
+            if j < s.count, s[j] == ":", let (_, afterSecond) = number(s, j + 1, max: 2) { j = afterSecond }
+            end = j
+        }
+        // Text glued to the date ("2017年9月9日下午4点") is a sentence that begins with it.
+        let after = spaces(s, end)
+        guard after > end || after == s.count else { return nil }
+        return (m, after)
+    }
+
     /// A decimal digit's value, ASCII or full-width.
     @inline(__always) static func digit(_ c: Unicode.Scalar) -> Int? {
         let v = c.value

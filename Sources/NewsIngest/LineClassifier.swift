@@ -100,9 +100,9 @@ struct LineClassifier {
         if !fullStop && isNavigation(line) { return .navigation }
         if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
         if !fullStop && isMeta(line) { return .meta }
-        if Self.numberFirsts.contains(first) && c.firstMatch(of: Self.numbered) != nil
+        if Self.numberFirsts.contains(first) && Self.isNumbered(c)
             || line.last == 0x53F7 && c.firstMatch(of: Self.documentNumber) != nil
-            || c.utf8.contains(0x28) && c.firstMatch(of: Self.seriesPart) != nil {
+            || c.utf8.contains(0x28) && Self.hasSeriesPart(c) {
             return length <= 60 ? .heading : .prose
         }
         if fullStop || length > 60 { return .prose }
@@ -111,6 +111,46 @@ struct LineClassifier {
         // A sentence broken over lines, or one that opens a list.
         if line.last == 0x2C || line.last == 0x3001 || line.last == 0x3A, line.han >= 4 { return .prose }
         return .heading
+    }
+
+    static let chineseNumerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+
+    /// A numbered section or item: `一、` `(一)` `(1)` `1、` `1.` `⑴` `①` `第三章` (the
+    /// pattern `numbered` says the same, more slowly).
+    static func isNumbered(_ c: String) -> Bool {
+        let s = Array(c.unicodeScalars.prefix(6)).map(\.value)
+        guard let f = s.first else { return false }
+        if (0x2460 ... 0x2487).contains(f) { return true }
+        func digit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+        var i = 0
+        let opened = f == 0x28 || f == 0xFF08
+        if opened { i = 1 }
+        var k = i
+        while k < s.count, k - i < 3, chineseNumerals.contains(s[k]) { k += 1 }
+        if k > i, k < s.count, [0x29, 0xFF09, 0x3001, 0x2E].contains(s[k]) { return true }
+        k = i
+        while k < s.count, k - i < 2, digit(s[k]) { k += 1 }
+        if k > i, k < s.count {
+            if opened && (s[k] == 0x29 || s[k] == 0xFF09) { return true }
+            if !opened && [0x3001, 0x2E, 0xFF0E].contains(s[k]) && (k + 1 >= s.count || !digit(s[k + 1])) { return true }
+        }
+        if f == 0x7B2C {  // 第
+            k = 1
+            while k < s.count, k < 4, chineseNumerals.contains(s[k]) || digit(s[k]) { k += 1 }
+            if k > 1, k < s.count, Set("章节部分条".unicodeScalars.map(\.value)).contains(s[k]) { return true }
+        }
+        return false
+    }
+
+    /// A part of a series in a title: "…(1):", "（二）：".
+    static func hasSeriesPart(_ c: String) -> Bool {
+        let s = Array(c.unicodeScalars).map(\.value)
+        for (i, v) in s.enumerated() where v == 0x28 || v == 0xFF08 {
+            var k = i + 1
+            while k < s.count, k - i <= 2, chineseNumerals.contains(s[k]) || (s[k] >= 0x30 && s[k] <= 0x39) { k += 1 }
+            if k > i + 1, k + 1 < s.count, s[k] == 0x29 || s[k] == 0xFF09, s[k + 1] == 0x3A || s[k + 1] == 0xFF1A { return true }
+        }
+        return false
     }
 
     static let openers: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]  // ( [ 【 （
@@ -183,18 +223,19 @@ struct LineClassifier {
 
     func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 120 else { return false }
-        let numbered = line.compact.first?.isASCII == true && line.compact.first?.isNumber == true
+        let arrow = line.compact.includesAny([">", "›", "»", "→"])
+        let numbered = arrow && line.first >= 0x30 && line.first <= 0x39
         let c = numbered ? line.compact.replacing(Self.listNumber, with: "") : line.compact
         let n = numbered ? line.normalized.replacing(Self.spacedListNumber, with: "") : line.normalized
         // Items of a bulleted list of links or quotes: "• 恒指".
-        if line.length <= 20, let f = c.first, "•·●◆■◇○".contains(f), !c.contains(Character(":")) { return true }
+        if line.length <= 20, Self.bullets.contains(line.first), !c.contains(Character(":")) { return true }
         // A line that starts with a full date is a date line or a CMS trailer, not navigation.
-        if let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex { return false }
+        if line.first >= 0x30 && line.first <= 0x39 && DateParser.startsWithDateOrTime(n) { return false }
         // A link with an arrow: "封面区块链 该文章已上链 >".
-        if line.length <= 30, let last = c.last, [">", "»", "›", "→"].contains(last) { return true }
+        if line.length <= 30, [0x3E, 0xBB, 0x203A, 0x2192].contains(line.last) { return true }
         if line.length <= 60, c.contains(Character(">")), c.includesAny(["首页", "主页", "正文", "位置"]) { return true }
-        if "首主网当您你所位".contains(c.first!) || c.includesAny([">", "›", "»", "→"]), n.firstMatch(of: Self.breadcrumb) != nil,
-           !c.contains(Character("。")) {
+        if arrow || Self.breadcrumbFirsts.contains(line.first) && c.includes(":"), line.fullStops == 0,
+           n.firstMatch(of: Self.breadcrumb) != nil {
             // A date range "3/1-3/5" or a fraction is not a breadcrumb: require words on both sides.
             return line.han >= 2
         }
@@ -203,13 +244,13 @@ struct LineClassifier {
             return true
         }
         // Menus: many short items separated by spaces or bars, no sentence.
-        let items = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" }).filter { !$0.isEmpty }
-        if items.count >= 5 && items.allSatisfy({ $0.count <= 5 }) && !c.contains(Character(",")) && !c.contains(Character("。"))
-            && !items.contains(where: { $0.contains(where: \.isNumber) }) {
-            return true
-        }
-        return false
+        guard line.commas == 0, line.fullStops == 0 else { return false }
+        let items = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" })
+        return items.count >= 5 && items.allSatisfy { $0.count <= 5 && !$0.contains(where: \.isNumber) }
     }
+
+    static let bullets: Set<UInt32> = Set("•·●◆■◇○".unicodeScalars.map(\.value))
+    static let breadcrumbFirsts: Set<UInt32> = Set("首主网当您你所位".unicodeScalars.map(\.value))
 
     static func hasDigit(_ c: String) -> Bool { c.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 

@@ -57,12 +57,14 @@ struct MetaReader {
         if labelled == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
             if n.contains("转自") || n.contains("转载自") { reprintOrigin = reprintOrigin ?? value } else { labelled = value }
         }
-        if byline == nil, let m = n.filter({ !$0.isWhitespace }).firstMatch(of: LineClassifier.bylinePublication) {
+        if byline == nil, n.includes("记者"), let m = n.filter({ !$0.isWhitespace }).firstMatch(of: LineClassifier.bylinePublication) {
             let name = String(m.1)
             if isPublication(name) { byline = original(text, n, name) }
         }
         readPlainFields(text, normalized: n)
-        if author == nil, let m = n.firstMatch(of: Self.bylineAuthor) { author = original(text, n, String(m.1)) }
+        if author == nil, n.includesAny(["记者", "编译", "撰文", "文"]), let m = n.firstMatch(of: Self.bylineAuthor) {
+            author = original(text, n, String(m.1))
+        }
         if author == nil, let value = labelledValue(text, normalized: n, labels: ["作者", "撰文", "记者"]),
            value.count <= 12, !classifier.isWidget(table.normalize(value)), !classifier.isSpam(table.normalize(value)) {
             author = value
@@ -157,9 +159,9 @@ struct MetaReader {
     /// A credit or caption line: a reporter becomes the author, a publication in
     /// parentheses a source.
     mutating func readCredit(_ text: String, normalized n: String) {
-        if author == nil, let m = n.firstMatch(of: Self.reporter) { author = Self.names(original(text, n, String(m.1)), table) }
+        if author == nil, n.includes("记者"), let m = n.firstMatch(of: Self.reporter) { author = Self.names(original(text, n, String(m.1)), table) }
         let c = n.trimmingSpaces
-        if let m = c.firstMatch(of: Self.parenthesised) {
+        if c.count <= 30, let f = c.first, f == "(" || f == "（", let m = c.firstMatch(of: Self.parenthesised) {
             let value = String(m.1).trimmingSpaces
             if isPublication(value) || c.contains("来源") || c.contains("转自") { trailing = trailing ?? original(text, n, value) }
         }
@@ -171,12 +173,31 @@ struct MetaReader {
     /// not article text. True when the line was one.
     mutating func readAttribution(_ text: String, normalized n: String) -> Bool {
         let c = n.trimmingSpaces
-        guard c.count <= 45, let m = c.firstMatch(of: Self.transferred) else { return false }
+        guard c.count <= 45, let f = c.first, "本转文".contains(f), let m = c.firstMatch(of: Self.transferred) else { return false }
         reprintOrigin = reprintOrigin ?? original(text, n, String(m.1)).trimmingSpaces
         return true
     }
 
-    nonisolated(unsafe) static let trailingGroup = #/[(（\[【]\s*([^()（）\[\]【】]{1,40})\s*[)）\]】]\s*[,，]?$/#
+    /// The bracketed group that ends `text` (after white space and a stray comma):
+    /// the character offset of its opening bracket and what it holds, 1 to 40
+    /// characters without brackets.
+    static func trailingGroup(in text: String) -> (Int, Substring)? {
+        let chars = Array(text)
+        var end = chars.count
+        while end > 0, chars[end - 1].isWhitespace { end -= 1 }
+        if end > 0, chars[end - 1] == "," || chars[end - 1] == "，" { end -= 1 }
+        while end > 0, chars[end - 1].isWhitespace { end -= 1 }
+        guard end > 0, ")）]】".contains(chars[end - 1]) else { return nil }
+        var open = end - 2
+        while open >= 0, !"(（[【".contains(chars[open]) {
+            if ")）]】".contains(chars[open]) { return nil }
+            open -= 1
+        }
+        guard open >= 0, end - 1 - (open + 1) >= 1, end - 1 - (open + 1) <= 40 else { return nil }
+        let inner = String(chars[(open + 1) ..< (end - 1)]).trimmingSpaces
+        guard !inner.isEmpty else { return nil }
+        return (open, Substring(inner))
+    }
 
     /// The article without the credits at the ends of its paragraphs:
     /// `…(记者 徐勐)`, `…（責任編輯：…）`, `…(来源:人民网)`, `…(完)`, and at the
@@ -191,10 +212,9 @@ struct MetaReader {
                 let n = table.normalize(text)
                 // The pattern runs on the tail only: a credit is short.
                 let tail = n.suffix(60)
-                guard let tm = String(tail).firstMatch(of: Self.trailingGroup) else { break }
-                let tailString = String(tail)
-                let offset = n.count - tail.count + tailString.distance(from: tailString.startIndex, to: tm.range.lowerBound)
-                let m = (range: n.index(n.startIndex, offsetBy: offset) ..< n.endIndex, inner: tm.1)
+                guard let (open, held) = Self.trailingGroup(in: String(tail)) else { break }
+                let offset = n.count - tail.count + open
+                let m = (range: n.index(n.startIndex, offsetBy: offset) ..< n.endIndex, inner: held)
                 let inner = String(m.inner).trimmingSpaces
                 let innerCompact = inner.filter { !$0.isWhitespace }
                 let isCredit = ["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"].contains { innerCompact.contains($0) }
@@ -236,7 +256,7 @@ struct MetaReader {
     mutating func readLead(_ text: String, normalized n: String) {
         let head = String(n.prefix(60))
         if lead == nil {
-            if let m = head.firstMatch(of: Self.innerAgency) {
+            if head.includes("社记者"), let m = head.firstMatch(of: Self.innerAgency) {
                 lead = original(text, n, String(m.1))
             } else if let name = leadPublication(head) {
                 lead = original(text, n, name)
@@ -245,7 +265,7 @@ struct MetaReader {
         if date == nil, head.hasPrefix("【") || head.hasPrefix("["), let m = head.firstMatch(of: Self.leadDate) {
             date = DateParser.make(String(m.0), Int(m.1), Int(m.2), Int(m.3))
         }
-        if author == nil, let m = head.firstMatch(of: Self.reporter) { author = Self.names(String(m.1), table) }
+        if author == nil, head.includes("记者"), let m = head.firstMatch(of: Self.reporter) { author = Self.names(String(m.1), table) }
     }
 
     /// The publication opening a dateline: `【中新社武漢4月10日電】` → 中新社,

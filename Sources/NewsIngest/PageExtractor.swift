@@ -181,16 +181,18 @@ public struct PageExtractor: Sendable {
         for raw in Self.lines(text) {
             guard var line = classifier.line(raw) else { continue }
             if line.kind != .meta || line.length > 40, Self.mayStartWithDate(line.compact),
-               let m = line.normalized.trimmingSpaces.firstMatch(of: Self.datePrefix),
-               m.2.count >= 12, m.2.contains(where: { $0 == "," || $0 == "。" || $0 == "," }) {
-                let restCount = m.2.count
-                let text = line.text
-                let cut = text.index(text.endIndex, offsetBy: -min(restCount, text.count))
-                if let head = classifier.line(text[..<cut]), let rest = classifier.line(text[cut...]) {
-                    var head = head
-                    head.kind = .meta
-                    lines.append(head)
-                    line = rest
+               let (_, taken) = DateParser.leadingDate(line.normalized), line.normalized.unicodeScalars.count - taken >= 12 {
+                let rest = line.normalized.unicodeScalars.dropFirst(taken)
+                if rest.contains(where: { $0 == "," || $0 == "。" }) {
+                    let restCount = String(String.UnicodeScalarView(rest)).count
+                    let text = line.text
+                    let cut = text.index(text.endIndex, offsetBy: -min(restCount, text.count))
+                    if let head = classifier.line(text[..<cut]), let rest = classifier.line(text[cut...]) {
+                        var head = head
+                        head.kind = .meta
+                        lines.append(head)
+                        line = rest
+                    }
                 }
             }
             lines.append(line)
