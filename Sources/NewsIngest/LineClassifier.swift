@@ -79,7 +79,7 @@ struct LineClassifier {
             }
             return isFooter(c, length: length) ? .footer : .prose
         }
-        if isSpam(c) { return .spam }
+        if (line.commas < 2 || length <= 60) && isSpam(c) { return .spam }
         if length <= 12 && Self.endMarks.contains(c) { return .endMark }
         let bracketed = Self.openers.contains(first)
         if length <= 40 && (bracketed || Self.editorFirsts.contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
@@ -183,8 +183,8 @@ struct LineClassifier {
     static let footerStartsByFirst: [Character: [String]] = Dictionary(grouping: PageVocabulary.footerStarts, by: { $0.first! })
 
     func isFooter(_ c: String, length: Int) -> Bool {
-        if PageVocabulary.footerWords.contains(c) { return true }
-        if PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
+        if length <= 6 && PageVocabulary.footerWords.contains(c) { return true }
+        if c.hasPrefix("上") || c.hasPrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
         if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(Character(",")) { return true }
         if length <= 40, c.includesAny(PageVocabulary.footerNotices) { return true }
         guard let marker = Self.footerStartsByFirst[c.first!]?.first(where: { c.hasPrefix($0) }) else {

@@ -279,14 +279,14 @@ struct MetaReader {
         let window = String(s.prefix(run.count + 24))
         guard ["电", "讯", "报导", "报道", "消息"].contains(where: { window.contains($0) }) else { return nil }
         let chars = Array(run)
-        for k in 2 ... min(chars.count, 12) where isPublication(String(chars[..<k])) {
+        for k in 2 ... min(chars.count, 12) where Self.suffixEnds.contains(chars[k - 1]) && Self.isPublication(normalized: String(chars[..<k])) {
             // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
             if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
             // The dateline's word follows within a place and a date.
             let rest = Array(s.dropFirst(k).prefix(24))
             guard let word = rest.firstIndex(where: { "电讯消".contains($0) || $0 == "报" }), !rest[..<word].contains(",") else { return nil }
             // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
-            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where isPublication(String(chars[..<longer])) {
+            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where Self.isPublication(normalized: String(chars[..<longer])) {
                 return String(chars[..<longer])
             }
             return String(chars[..<k])
@@ -296,9 +296,13 @@ struct MetaReader {
 
     // MARK: Helpers
 
-    func isPublication(_ name: String) -> Bool {
-        let n = table.normalize(name)
-        guard n.count >= 2, !PageVocabulary.selfReferences.contains(n) else { return false }
+    func isPublication(_ name: String) -> Bool { Self.isPublication(normalized: table.normalize(name)) }
+
+    /// The last characters of the publication suffixes: a quick test before the list.
+    static let suffixEnds: Set<Character> = Set(PageVocabulary.publicationSuffixes.compactMap(\.last))
+
+    static func isPublication(normalized n: String) -> Bool {
+        guard let last = n.last, suffixEnds.contains(last), n.count >= 2, !PageVocabulary.selfReferences.contains(n) else { return false }
         return PageVocabulary.publicationSuffixes.contains { n.hasSuffix($0) && n.count > $0.count }
     }
 
