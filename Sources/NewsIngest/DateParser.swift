@@ -35,7 +35,7 @@ public enum DateParser {
         var i = 0
         while i < s.count {
             guard digit(s[i]) != nil, i == 0 || digit(s[i - 1]) == nil else { i += 1; continue }
-            if let m = yearFirst(s, i) ?? dayFirstDate(s, i) { return m }
+            if let m = yearFirst(s, i)?.0 ?? dayFirstDate(s, i) { return m }
             if monthDay == nil, let y = contextYear, let (month, day, end) = chineseMonthDay(s, i) {
                 monthDay = make(raw(s, i, end), y, month, day)
             }
@@ -69,17 +69,8 @@ public enum DateParser {
             if s.count >= i + l.count && Array(s[i ..< i + l.count]) == l { i = spaces(s, i + l.count); break }
         }
         if i < s.count, s[i] == ":" || s[i] == "：" { i = spaces(s, i + 1) }
-        guard i < s.count, digit(s[i]) != nil, let m = yearFirst(s, i) else { return nil }
-        // The date's end: digits, separators and 年月日 from `i`.
-        var end = i
-        while end < s.count, digit(s[end]) != nil || "-/.年月日号 ".unicodeScalars.contains(s[end]) || s[end].properties.isWhitespace {
-            if s[end] == " " || s[end].properties.isWhitespace {
-                // A space belongs to the date only when a time or more digits follow.
-                let next = spaces(s, end)
-                guard next < s.count, digit(s[next]) != nil else { break }
-            }
-            end += 1
-        }
+        guard i < s.count, digit(s[i]) != nil, let (m, dateEnd) = yearFirst(s, i) else { return nil }
+        var end = dateEnd
         // An optional time: 09:12 or 09:12:30.
         var j = spaces(s, end)
         if let (_, afterHour) = number(s, j, max: 2), afterHour < s.count, s[afterHour] == ":",
@@ -121,7 +112,7 @@ public enum DateParser {
     }
 
     /// `2024-03-19`, `2024/3/19`, `2024.03.19`, `2024年3月19日`, `2024 03-20` at `i`.
-    static func yearFirst(_ s: [Unicode.Scalar], _ i: Int) -> Match? {
+    static func yearFirst(_ s: [Unicode.Scalar], _ i: Int) -> (Match, Int)? {
         guard let (year, afterYear) = number(s, i, max: 4), afterYear - i == 4, afterYear >= s.count || digit(s[afterYear]) == nil else { return nil }
         let j = spaces(s, afterYear)
         guard j < s.count else { return nil }
@@ -132,7 +123,7 @@ public enum DateParser {
                 let l = spaces(s, afterMonth)
                 if l < s.count, s[l] == "-" || s[l] == "/" || s[l] == ".", let (day, afterDay) = number(s, spaces(s, l + 1), max: 2),
                    afterDay >= s.count || digit(s[afterDay]) == nil {
-                    return make(raw(s, i, afterDay), year, month, day)
+                    return (make(raw(s, i, afterDay), year, month, day), afterDay)
                 }
             }
         } else if sep == "年" {
@@ -142,7 +133,7 @@ public enum DateParser {
                     var end = afterDay
                     let e = spaces(s, afterDay)
                     if e < s.count, s[e] == "日" || s[e] == "号" { end = e + 1 }
-                    return make(raw(s, i, end), year, month, day)
+                    return (make(raw(s, i, end), year, month, day), end)
                 }
             }
         }
@@ -150,7 +141,7 @@ public enum DateParser {
         if j > afterYear, let (month, afterMonth) = number(s, j, max: 2), afterMonth < s.count, s[afterMonth] == "-",
            let (day, afterDay) = number(s, afterMonth + 1, max: 2),
            afterDay >= s.count || (digit(s[afterDay]) == nil && s[afterDay] != "-") {
-            return make(raw(s, i, afterDay), year, month, day)
+            return (make(raw(s, i, afterDay), year, month, day), afterDay)
         }
         return nil
     }
