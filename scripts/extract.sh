@@ -25,3 +25,35 @@ python3 "$SCORE" "$PAGES/labels.jsonl" "$OUT/indexed.jsonl" "$@"
 echo "== extraction alone, debris kept (news-index parse --full --keep-debris)"
 $BIN parse --full --keep-debris "$PAGES/pages" >"$OUT/shown.jsonl" 2>/dev/null || true
 python3 "$SCORE" "$PAGES/labels.jsonl" "$OUT/shown.jsonl" "$@" | tail -1
+
+# A check on pages the rules were never tuned on: the labelled HTML pages,
+# saved as text (scripts/html_as_text.py) and read as text pages.
+HTML=../shared/data/eval/html-pages
+if [ -d "$HTML" ]; then
+  echo "== held out: $HTML saved as text"
+  python3 scripts/html_as_text.py "$HTML/pages" "$OUT/html"
+  $BIN parse --full "$OUT/html" 2>/dev/null | sed 's/\.html\.txt"/.html"/' >"$OUT/html.jsonl" || true
+  python3 "$SCORE" "$HTML/labels.jsonl" "$OUT/html.jsonl" | tail -1
+fi
+
+# What extraction costs beside indexing: the tuning pool laid out as text pages
+# and extracted (news-bench extract, one thread), against news-index on the same
+# pool (one thread). The share is extraction time / indexing time.
+if [ "${1:-}" != "--show" ] && [ -z "${NO_COST:-}" ]; then
+  DATA=../shared/data/news
+  POOL=("$DATA"/cctv/cctv-2022.jsonl "$DATA"/cctv/cctv-2023.jsonl "$DATA"/cctv/cctv-2024.jsonl "$DATA"/cctv/cctv-2025.jsonl
+        "$DATA"/fincuge/*.jsonl "$DATA"/thucnews-titles/*.jsonl)
+  swift build -c release --product news-bench >/dev/null
+  echo "== cost on the tuning pool"
+  ext=$(.build/release/news-bench extract "${POOL[@]}")
+  echo "$ext"
+  idx=$($BIN --quiet --threads 1 --rebuild --index "$OUT/index" "${POOL[@]}" 2>&1 | tail -1)
+  echo "$idx"
+  python3 - "$ext" "$idx" <<'PY'
+import re, sys
+ext, idx = sys.argv[1], sys.argv[2]
+e = float(re.search(r"mb_per_s=([0-9.]+)", ext).group(1))
+i = float(re.search(r"\(([0-9.]+) MB/s\)", idx).group(1))
+print(f"extraction {e:.2f} MB/s, indexing {i:.2f} MB/s: extraction would add {i / e:.0%} to indexing time for text pages")
+PY
+fi

@@ -225,8 +225,9 @@ struct MetaReader {
                 guard isCredit || isName || isSource else { break }
                 let keep = n.distance(from: n.startIndex, to: m.range.lowerBound)
                 let credit = String(text.dropFirst(keep))
-                if author == nil, let r = table.normalize(credit).firstMatch(of: Self.reporter) {
-                    author = Self.names(String(r.1), table)
+                let creditNormalized = table.normalize(credit)
+                if author == nil, let r = creditNormalized.firstMatch(of: Self.reporter) {
+                    author = Self.names(original(credit, creditNormalized, String(r.1)), table)
                 }
                 if isSource && !isCredit {
                     trailing = trailing ?? original(text, n, inner)
@@ -265,7 +266,9 @@ struct MetaReader {
         if date == nil, head.hasPrefix("【") || head.hasPrefix("["), let m = head.firstMatch(of: Self.leadDate) {
             date = DateParser.make(String(m.0), Int(m.1), Int(m.2), Int(m.3))
         }
-        if author == nil, head.includes("记者"), let m = head.firstMatch(of: Self.reporter) { author = Self.names(String(m.1), table) }
+        if author == nil, head.includes("记者"), let m = head.firstMatch(of: Self.reporter) {
+            author = Self.names(original(text, n, String(m.1)), table)
+        }
     }
 
     /// The publication opening a dateline: `【中新社武漢4月10日電】` → 中新社,

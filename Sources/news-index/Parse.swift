@@ -22,7 +22,7 @@ struct Parse: ParsableCommand {
     @Flag(help: "Keep pinyin debris (區(qū)) in text pages, to compare the extraction with the page as shown (indexing always removes it).")
     var keepDebris = false
 
-    @Flag(help: "For text pages, print each line with what the extractor took it for (navigation, meta, heading, prose …).")
+    @Flag(help: "For text pages, print each line with what the extractor took it for (navigation, meta, heading, prose …; lines shortened unless --full).")
     var explain = false
 
     func run() throws {
@@ -32,7 +32,10 @@ struct Parse: ParsableCommand {
         if explain {
             for (path, lines) in try ingestor.explain(paths: paths) {
                 print("== \(path)")
-                for line in lines { print("\(line.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(line.text)") }
+                for line in lines {
+                    let text = full || line.text.count <= 40 ? line.text : String(line.text.prefix(40)) + "…"
+                    print("\(line.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(text)")
+                }
             }
             return
         }

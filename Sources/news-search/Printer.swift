@@ -43,6 +43,13 @@ final class Printer {
         var alsoIn: [String] = []
     }
 
+    /// The sources of folded copies, each once and without the shown copy's own:
+    /// copies that name the same origin (转自) are one source, not several.
+    static func otherSources(_ names: [String], besides shown: String) -> [String] {
+        var seen: Set<String> = [shown]
+        return names.filter { seen.insert($0).inserted }
+    }
+
     func printResults(_ hits: [Hit], query: Query, qid: String? = nil, collapse: Bool = false, limit: Int = 0) throws {
         try highlighter.prepare(query)
         var out = ""
@@ -73,7 +80,7 @@ final class Printer {
                 cluster: segment.cluster(hit.doc),
                 snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
                 headlineMatches: try highlighter.matches(in: article.headline),
-                alsoIn: also[i] ?? [])
+                alsoIn: Self.otherSources(also[i] ?? [], besides: article.source))
             out += render(row, qid: qid)
         }
         if format == .text && hits.isEmpty { out += "no matching articles\n" }
