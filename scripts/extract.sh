@@ -31,7 +31,7 @@ python3 "$SCORE" "$PAGES/labels.jsonl" "$OUT/shown.jsonl" "$@" | tail -1
 HTML=../shared/data/eval/html-pages
 if [ -d "$HTML" ]; then
   echo "== held out: $HTML saved as text"
-  python3 scripts/html_as_text.py "$HTML/pages" "$OUT/html"
+  python3 scripts/html_as_text.py "$HTML/pages" "$OUT/html/pages"
   $BIN parse --full "$OUT/html" 2>/dev/null | sed 's/\.html\.txt"/.html"/' >"$OUT/html.jsonl" || true
   python3 "$SCORE" "$HTML/labels.jsonl" "$OUT/html.jsonl" | tail -1
 fi

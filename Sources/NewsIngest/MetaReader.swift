@@ -209,33 +209,32 @@ struct MetaReader {
             var text = body[i]
             while true {
                 guard let l = text.last(where: { !$0.isWhitespace && $0 != "," && $0 != "，" }), ")）]】".contains(l) else { break }
-                let n = table.normalize(text)
-                // The pattern runs on the tail only: a credit is short.
-                let tail = n.suffix(60)
+                // The group is found in the page's own characters (normalization may
+                // change a paragraph's length: "…" becomes "..."); the tail only, a credit is short.
+                let tail = text.suffix(60)
                 guard let (open, held) = Self.trailingGroup(in: String(tail)) else { break }
-                let offset = n.count - tail.count + open
-                let m = (range: n.index(n.startIndex, offsetBy: offset) ..< n.endIndex, inner: held)
-                let inner = String(m.inner).trimmingSpaces
-                let innerCompact = inner.filter { !$0.isWhitespace }
+                let keep = text.count - tail.count + open
+                let inner = String(held).trimmingSpaces
+                let innerCompact = table.normalize(inner).filter { !$0.isWhitespace }
                 let isCredit = ["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"].contains { innerCompact.contains($0) }
                     || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"
                 let isName = last && inner.split(separator: " ").allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } }
                     && innerCompact.count <= 12
                 let isSource = last && isPublication(innerCompact) && innerCompact.count <= 16
                 guard isCredit || isName || isSource else { break }
-                let keep = n.distance(from: n.startIndex, to: m.range.lowerBound)
                 let credit = String(text.dropFirst(keep))
                 let creditNormalized = table.normalize(credit)
                 if author == nil, let r = creditNormalized.firstMatch(of: Self.reporter) {
                     author = Self.names(original(credit, creditNormalized, String(r.1)), table)
                 }
                 if isSource && !isCredit {
-                    trailing = trailing ?? original(text, n, inner)
+                    trailing = trailing ?? inner
                 } else if innerCompact.hasPrefix("来源") || innerCompact.hasPrefix("转自") || innerCompact.hasPrefix("本文转自") {
                     let value = String(inner.drop { $0 != ":" && $0 != "：" && $0 != "“" && $0 != "\"" }.dropFirst())
                         .trimmingCharacters("”", "\"", " ").trimmingSpaces
-                    if !value.isEmpty { trailing = trailing ?? original(text, n, value) }
+                    if !value.isEmpty { trailing = trailing ?? value }
                 }
+                guard keep < text.count else { break }  // always shrinks: no endless loop
                 text = String(text.prefix(keep)).trimmingSpaces
                 if text.isEmpty { break }
             }

@@ -237,6 +237,14 @@ import NewsText
         #expect(a.body == Self.paragraph1)
     }
 
+    /// Normalization lengthens "……" to "......": the credit after it is still cut
+    /// off exactly (this looped forever once).
+    @Test func aCreditAfterAnEllipsisEnds() {
+        let a = extract("临川新材聚酰亚胺薄膜项目开工\n项目稳步推进……队员们冲锋在前。（记者 张伟）")
+        #expect(a.body == "项目稳步推进……队员们冲锋在前。")
+        #expect(a.author == "张伟")
+    }
+
     @Test func spamAroundTheHeadline() {
         let page = """
         彩神登录|现金官网
