@@ -192,7 +192,7 @@ struct LineClassifier {
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
-                         "未经授权", "声明:", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
+                         "未经授权", "声明:", "网站声明", "本站声明", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
         return copyright.contains(marker) || length <= marker.count + 12
     }
 
