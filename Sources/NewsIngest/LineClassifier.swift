@@ -42,14 +42,12 @@ struct LineClassifier {
     nonisolated(unsafe) static let editorCredit = #/^[(\[【]?\s*(责任编辑|值班编辑|网络编辑|责编|编辑|编审|校对|审核|监制|主编|编译)\s*[:：/]?[^)\]】]{0,30}[)\]】]?$/#
     nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,6}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
     nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|截图$|供图\)?$|供图\s*\S{0,8}$|提供\s*[)）]$)/#
-    nonisolated(unsafe) static let numbered = #/^([(（]?[一二三四五六七八九十]{1,3}[)）、.]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d)|[⑴-⒇①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分条])/#
     /// A one-sentence line ending with a short credit in parentheses: a caption.
     nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（]([^()（）]{2,10})[)）]$/#
     nonisolated(unsafe) static let pager = #/^[【\[]?(第\d{1,3}页|上一页|下一页|首页|尾页)+[】\]]?$/#
     nonisolated(unsafe) static let listNumber = #/^\d{1,2}[.、]/#
     nonisolated(unsafe) static let spacedListNumber = #/^\s*\d{1,2}[.、]\s*/#
     nonisolated(unsafe) static let link = #/(https?://|www\.)[a-z0-9./?=&_%#:~+-]*/#
-    nonisolated(unsafe) static let seriesPart = #/[(（][一二三四五六七八九十\d]{1,2}[)）]\s*[:：]/#
     nonisolated(unsafe) static let documentNumber = #/^[\p{Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号$/#
     nonisolated(unsafe) static let bylinePublication = #/^([\p{Han}a-z]{2,12}?)\s*(/|／)?\s*记者\s*[:：]?\s*[\p{Han}]{2,4}/#
 
@@ -100,9 +98,7 @@ struct LineClassifier {
         if !fullStop && isNavigation(line) { return .navigation }
         if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
         if !fullStop && isMeta(line) { return .meta }
-        if Self.numberFirsts.contains(first) && Self.isNumbered(c)
-            || line.last == 0x53F7 && c.firstMatch(of: Self.documentNumber) != nil
-            || c.utf8.contains(0x28) && Self.hasSeriesPart(c) {
+        if Self.opensSection(line) {
             return length <= 60 ? .heading : .prose
         }
         if fullStop || length > 60 { return .prose }
@@ -113,10 +109,18 @@ struct LineClassifier {
         return .heading
     }
 
+    /// A numbered section, a part of a series or a document number
+    /// (`津政办函〔2017〕103号`): a heading that can open the article.
+    static func opensSection(_ line: PageLine) -> Bool {
+        let c = line.compact
+        return numberFirsts.contains(line.first) && isNumbered(c)
+            || line.last == 0x53F7 && c.firstMatch(of: documentNumber) != nil
+            || c.utf8.contains(0x28) && hasSeriesPart(c)
+    }
+
     static let chineseNumerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
 
-    /// A numbered section or item: `一、` `(一)` `(1)` `1、` `1.` `⑴` `①` `第三章` (the
-    /// pattern `numbered` says the same, more slowly).
+    /// A numbered section or item: `一、` `(一)` `(1)` `1、` `1.` `⑴` `①` `第三章`.
     static func isNumbered(_ c: String) -> Bool {
         let s = Array(c.unicodeScalars.prefix(6)).map(\.value)
         guard let f = s.first else { return false }
@@ -252,8 +256,6 @@ struct LineClassifier {
     static let bullets: Set<UInt32> = Set("•·●◆■◇○".unicodeScalars.map(\.value))
     static let breadcrumbFirsts: Set<UInt32> = Set("首主网当您你所位".unicodeScalars.map(\.value))
 
-    static func hasDigit(_ c: String) -> Bool { c.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
-
     static let metaLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels
 
     /// A date, source or byline line.
@@ -261,7 +263,7 @@ struct LineClassifier {
         let c = line.compact
         let n = line.normalized
         guard line.length <= 140, !c.contains(Character("。")) else { return false }
-        let digits = Self.hasDigit(c)
+        let digits = line.digits > 0
         let labels = Self.metaLabels
         // A label before a colon, starting the line or (on a short line) a field:
         // not "…的来源:" inside a long sentence.

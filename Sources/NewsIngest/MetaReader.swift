@@ -248,7 +248,6 @@ struct MetaReader {
     // MARK: The lead
 
     nonisolated(unsafe) static let innerAgency = #/[(（]([\p{Han}]{2,6}?社)记者[^()（）]{1,30}电[)）]/#
-    nonisolated(unsafe) static let leadAgency = #/^[【\[(（]?\s*([\p{Han}a-z]{2,10}?)(?:[\p{Han}]{0,4}\s*\d{1,2}\s*月|\s*\d{4}\s*年|[\p{Han}]{0,4}[一二三四五六七八九十廿卅]{1,3}日|\s*/|[\p{Han}]{0,4}\d{1,2}日)?[^】\])）]{0,24}?(?:电|讯|專訊|专讯|报导|报道|消息)/#
     nonisolated(unsafe) static let leadDate = #/^[【\[]?[^】\]]{0,12}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/#
 
     /// The first paragraph's dateline: a news agency as the source, a full date

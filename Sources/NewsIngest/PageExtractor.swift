@@ -139,8 +139,6 @@ public struct PageExtractor: Sendable {
 
     // MARK: Lines
 
-    nonisolated(unsafe) static let datePrefix = #/^(?:date|time|日期|时间)?\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(.*)$/#
-
     /// The lines of `text`, split at LF, CR, CRLF and U+2028 on the UTF-8 (not by
     /// grapheme, which costs ten times more).
     static func lines(_ text: String) -> [Substring] {
@@ -257,9 +255,7 @@ public struct PageExtractor: Sendable {
     func opensArticle(_ line: PageLine) -> Bool {
         switch line.kind {
         case .prose: true
-        case .heading:
-            line.compact.firstMatch(of: LineClassifier.numbered) != nil || line.compact.firstMatch(of: LineClassifier.seriesPart) != nil
-                || line.compact.firstMatch(of: LineClassifier.documentNumber) != nil
+        case .heading: LineClassifier.opensSection(line)
         default: false
         }
     }

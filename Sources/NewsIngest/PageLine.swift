@@ -67,9 +67,6 @@ struct PageLine {
         default: false
         }
     }
-
-    /// Could be a headline.
-    var isHeadingLike: Bool { kind == .heading }
 }
 
 extension PageLine {
@@ -129,7 +126,4 @@ extension PageLine {
         (0x4E00 ... 0x9FFF).contains(v) || (0x3400 ... 0x4DBF).contains(v) || (0xF900 ... 0xFAFF).contains(v)
             || (0x20000 ... 0x3134F).contains(v)
     }
-
-    /// Sentence-ending punctuation, after normalization.
-    static func isSentenceEnd(_ c: Character) -> Bool { c == "。" || c == "!" || c == "?" || c == ";" }
 }
