@@ -35,7 +35,13 @@ let package = Package(
         .target(name: "CICU", dependencies: ["CICUSystem"]),
         .target(name: "NewsText", dependencies: ["CICU"], swiftSettings: exported),
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
-        .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog"]),
+        // libxml2 through pkg-config: the HTML parser for web pages, the XML parser for feeds.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog", "CLibXML2"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
         .target(name: "IndexFormat", dependencies: ["CZlib"], swiftSettings: exported),

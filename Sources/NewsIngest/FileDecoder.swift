@@ -54,6 +54,38 @@ public enum FileDecoder {
         }
     }
 
+    /// Decodes a web page or feed: byte-order mark, then the bytes themselves (a page
+    /// that is valid UTF-8 is UTF-8, whatever it declares), then the charset it
+    /// declares (`<meta charset>`, `http-equiv`, `<?xml encoding?>`), then ICU's
+    /// detector as for any file.
+    public static func decodeMarkup(_ bytes: [UInt8], encoding forced: String? = nil, lenient: Bool = false) throws -> Result<Decoded, Failure> {
+        if forced == nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
+           binaryOffset(bytes) == nil, String(validating: bytes, as: UTF8.self) == nil,
+           let declared = declaredCharset(bytes), Charset.isKnown(declared) {
+            let result = try bytes.withUnsafeBytes { try convert($0, declared, lenient) }
+            if case .success = result { return result }
+        }
+        return try decode(bytes, encoding: forced, lenient: lenient)
+    }
+
+    /// The charset a page or feed declares in its first 4 KB, with the GB family
+    /// widened to GB18030 (pages that say gb2312 use GBK characters).
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        var name: Substring?
+        if let r = head.range(of: "charset=") {
+            name = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        } else if head.hasPrefix("<?xml"), let r = head.range(of: "encoding=") {
+            name = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        }
+        guard let name, !name.isEmpty else { return nil }
+        switch name {
+        case "gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030": return "GB18030"
+        case "big5", "big5-hkscs", "x-x-big5": return "Big5"
+        default: return String(name)
+        }
+    }
+
     static func convert(_ raw: UnsafeRawBufferPointer, _ encoding: String, _ lenient: Bool) throws -> Result<Decoded, Failure> {
         let result: Charset.Decoded
         do {

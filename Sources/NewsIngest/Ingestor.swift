@@ -28,6 +28,7 @@ public final class Ingestor {
     public let options: Options
     let table: CharacterTable
     let extractor: PageExtractor
+    let htmlExtractor: HTMLExtractor
 
     /// Issues found so far; at most `maxIssues` are kept, all are counted.
     public private(set) var issues: [IngestIssue] = []
@@ -45,6 +46,7 @@ public final class Ingestor {
         self.table = table
         self.options = options
         self.extractor = PageExtractor(table: table)
+        self.htmlExtractor = HTMLExtractor(table: table)
     }
 
     func report(_ issue: IngestIssue) {
@@ -76,12 +78,14 @@ public final class Ingestor {
         }
     }
 
-    enum Format { case portal, jsonLines, other }
+    enum Format { case portal, jsonLines, html, feed, other }
 
     static func format(of path: String) -> Format {
         switch (path as NSString).pathExtension.lowercased() {
         case "txt", "text": .portal
         case "jsonl", "ndjson", "json": .jsonLines
+        case "html", "htm", "xhtml", "shtml": .html
+        case "xml", "rss", "atom": .feed
         default: .other
         }
     }
@@ -164,6 +168,13 @@ public final class Ingestor {
             report(IngestIssue(.skipped, path, "cannot read file"))
             return
         }
+        if format == .html {
+            switch try FileDecoder.decodeMarkup([UInt8](bytes), encoding: options.encoding, lenient: options.lenient) {
+            case let .failure(failure): report(IngestIssue(.skipped, path, failure.message))
+            case let .success(decoded): try readHTML(decoded.text, path: path, body)
+            }
+            return
+        }
         switch try FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: options.lenient) {
         case let .failure(failure):
             report(IngestIssue(.skipped, path, failure.message))
@@ -206,6 +217,39 @@ public final class Ingestor {
         let id = ArticleID.make(id: nil, url: nil, headline: parsed.headline, body: parsed.body, date: date,
                                 source: parsed.site ?? parsed.source, table: table)
         try emit(Article(id: id, headline: parsed.headline, body: parsed.body, date: date, source: parsed.source,
+                         reprintOrigin: parsed.reprintOrigin, author: parsed.author, location: path), body)
+    }
+
+    func readHTML(_ html: String, path: String, url: String? = nil, _ body: (Article) throws -> Void) throws {
+        let extracted = htmlExtractor.extract(html, path: path, fileYear: Self.modificationYear(path))
+        var parsed = extracted.page
+        if !options.keepDebris {
+            parsed.headline = TextCleaner.removePinyinDebris(parsed.headline)
+            parsed.body = TextCleaner.removePinyinDebris(parsed.body)
+        }
+        for warning in parsed.warnings { report(IngestIssue(.warning, path, warning)) }
+        guard !parsed.headline.isEmpty || !parsed.body.isEmpty else {
+            report(IngestIssue(.skipped, path, "no article in the page: no headline, title or text found"))
+            return
+        }
+        if !extracted.isArticle {
+            report(IngestIssue(.warning, path, "no article text found in the page; indexed by its title and description"))
+        }
+        try emitPage(parsed, path: path, url: url ?? extracted.url, body)
+    }
+
+    /// An extracted page as an article: the id keys on the site that published
+    /// this copy (two portals' copies of one story stay two articles).
+    func emitPage(_ parsed: PageExtractor.Extracted, path: String, url: String? = nil, _ body: (Article) throws -> Void) throws {
+        var date: Day? = nil
+        switch parsed.date {
+        case let .day(d)?: date = d
+        case let .impossible(raw)?: report(IngestIssue(.warning, path, "impossible date \(raw); article kept without a date"))
+        case nil: break
+        }
+        let id = ArticleID.make(id: nil, url: url, headline: parsed.headline, body: parsed.body, date: date,
+                                source: parsed.site ?? parsed.source, table: table)
+        try emit(Article(id: id, headline: parsed.headline, body: parsed.body, date: date, source: parsed.source, url: url,
                          reprintOrigin: parsed.reprintOrigin, author: parsed.author, location: path), body)
     }
 

@@ -1,0 +1,161 @@
+import Foundation
+
+/// What a page states about itself for machines: `<title>`, meta tags
+/// (Open Graph, article:*, publishdate, source …), JSON-LD and `<time>`.
+struct PageMetadata {
+    var title: String?
+    var ogTitle: String?
+    /// The first machine-readable publication date, as written.
+    var date: String?
+    var source: String?
+    var author: String?
+    var description: String?
+    var url: String?
+}
+
+extension Page {
+    static let dateKeys = [
+        "article:published_time", "og:article:published_time", "og:release_date", "og:published_time", "publishdate",
+        "pubdate", "publish_date", "publishtime", "publish-date", "weibo: article:create_at", "weibo:article:create_at",
+        "firstpublishedtime", "datepublished", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
+        "article:published", "sailthru.date", "parsely-pub-date", "date",
+    ]
+    static let sourceKeys = ["source", "contentsource", "article:source", "og:article:source", "mediaid", "og:site_name:source"]
+    static let authorKeys = ["author", "og:article:author", "article:author", "byl"]
+
+    func metadata() -> PageMetadata {
+        var meta = PageMetadata()
+        var values = [String: String]()
+        for (i, e) in tree.elements.enumerated() {
+            switch e.name {
+            case "meta":
+                guard let key = (e.attribute("property") ?? e.attribute("name") ?? e.attribute("itemprop"))?.lowercased(),
+                      let content = e.attribute("content")?.trimmingSpaces, !content.isEmpty, values[key] == nil else { continue }
+                values[key] = content
+            case "title" where meta.title == nil && e.parent >= 0 && tree.elements[e.parent].name == "head":
+                meta.title = Self.collapse(tree.text(of: i))
+            case "title" where meta.title == nil:
+                meta.title = Self.collapse(tree.text(of: i))
+            case "link" where meta.url == nil && e.attribute("rel")?.lowercased() == "canonical":
+                meta.url = e.attribute("href")
+            case "script" where e.attribute("type")?.lowercased() == "application/ld+json":
+                readJSONLD(tree.text(of: i), into: &meta)
+            case "time" where meta.date == nil && !skipped[i]:
+                if let d = e.attribute("datetime"), e.attribute("pubdate") != nil || e.attribute("itemprop") == "datePublished" {
+                    meta.date = d
+                }
+            default:
+                if meta.date == nil, e.attribute("itemprop") == "datePublished",
+                   let d = e.attribute("content") ?? e.attribute("datetime") {
+                    meta.date = d
+                }
+            }
+        }
+        meta.ogTitle = values["og:title"] ?? values["twitter:title"]
+        if meta.date == nil { meta.date = Self.dateKeys.lazy.compactMap { values[$0] }.first }
+        meta.source = meta.source ?? Self.sourceKeys.lazy.compactMap { values[$0] }.first
+        meta.author = meta.author ?? Self.authorKeys.lazy.compactMap { values[$0] }.first
+        meta.description = values["description"] ?? values["og:description"]
+        meta.url = meta.url ?? values["og:url"]
+        return meta
+    }
+
+    /// `headline`, `datePublished`, `author`, `publisher` of a JSON-LD article
+    /// (alone, in a list, or in an `@graph`).
+    private func readJSONLD(_ text: String, into meta: inout PageMetadata) {
+        guard let data = text.data(using: .utf8),
+              let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return }
+        var objects = [[String: Any]]()
+        func collect(_ value: Any) {
+            if let list = value as? [Any] { list.forEach(collect) }
+            if let object = value as? [String: Any] {
+                objects.append(object)
+                if let graph = object["@graph"] { collect(graph) }
+            }
+        }
+        collect(json)
+        func name(_ value: Any?) -> String? {
+            if let s = value as? String { return s }
+            if let o = value as? [String: Any] { return o["name"] as? String }
+            if let list = value as? [Any] { return list.lazy.compactMap { name($0) }.first }
+            return nil
+        }
+        for object in objects {
+            let type = name(object["@type"]) ?? ""
+            guard type.hasSuffix("Article") || type == "BlogPosting" || type == "NewsArticle" else { continue }
+            if meta.ogTitle == nil, let h = object["headline"] as? String { meta.ogTitle = h }
+            if meta.date == nil, let d = (object["datePublished"] ?? object["dateCreated"]) as? String { meta.date = d }
+            if meta.author == nil, let a = name(object["author"]) { meta.author = a }
+            if meta.source == nil, let p = name(object["publisher"]) { meta.source = p }
+        }
+    }
+
+    /// White space runs as one space, trimmed.
+    static func collapse(_ text: String) -> String {
+        var r = Renderer()
+        r.append(text)
+        r.breakLine()
+        return r.lines.first ?? ""
+    }
+
+    /// `<title>` without the site's name: `标题_网易新闻`, `标题 - 新浪财经`,
+    /// `标题|界面新闻`, `标题_滚动新闻_中国网`.
+    static func titleWithoutSite(_ title: String) -> String {
+        var t = title.trimmingSpaces
+        let separators = ["_", "|", "｜", " - ", " – ", " — ", "——", "-", "－", "—"]
+        var changed = true
+        while changed {
+            changed = false
+            for sep in separators {
+                guard let r = t.range(of: sep, options: .backwards) else { continue }
+                let head = t[..<r.lowerBound].trimmingSpaces
+                let tail = t[r.upperBound...].trimmingSpaces
+                if tail.count <= 16 && head.count >= 4 && head.count >= tail.count {
+                    t = head
+                    changed = true
+                    break
+                }
+            }
+        }
+        return t
+    }
+
+    /// The page's headline and the element that shows it: an `<h1>` that the
+    /// title repeats; else the longest element before the article that the
+    /// title contains; else `og:title`/JSON-LD; else the title without the site.
+    func headline(meta: PageMetadata, before block: Int?) -> (text: String, element: Int?) {
+        let title = meta.title.map(Self.titleWithoutSite) ?? ""
+        let references = [meta.title ?? "", meta.ogTitle ?? ""].map(Self.key).filter { $0.count >= 4 }
+        func inTitle(_ key: String) -> Bool {
+            key.count >= 4 && references.contains { $0.contains(key) || key.contains($0) && key.count <= $0.count + 4 }
+        }
+        let limit = block ?? tree.elements.count
+        for i in 0 ..< tree.elements.count where tree.elements[i].name == "h1" && !skipped[i] && chars[i] >= 4 && chars[i] <= 120 {
+            let text = Self.collapse(tree.text(of: i))
+            if inTitle(Self.key(text)) { return (text, i) }
+        }
+        var best: (text: String, element: Int, length: Int)?
+        let wanted = max(6, Self.key(title).count / 2)
+        for i in 0 ..< limit where !skipped[i] && chars[i] >= wanted && chars[i] <= 120 && linkChars[i] < chars[i] {
+            guard tree.elements[i].name != "a" else { continue }
+            let text = Self.collapse(tree.text(of: i))
+            let key = Self.key(text)
+            if inTitle(key), best == nil || key.count > best!.length {
+                best = (text, i, key.count)
+            }
+        }
+        if let best { return (best.text, best.element) }
+        if let og = meta.ogTitle.map(Self.titleWithoutSite), !og.isEmpty { return (og, nil) }
+        if !title.isEmpty { return (title, nil) }
+        if let h1 = tree.elements.indices.first(where: { tree.elements[$0].name == "h1" && !skipped[$0] && chars[$0] > 0 }) {
+            return (Self.collapse(tree.text(of: h1)), h1)
+        }
+        return ("", nil)
+    }
+
+    /// Text compared without white space and punctuation width: `Ｈ１ Title` ~ `h1title`.
+    static func key(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace && $0 != "\"" && $0 != "“" && $0 != "”" }))
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+
+/// A parsed web page with what the extractor measures on it: which elements
+/// never count, and each element's text, link text and punctuation.
+struct Page {
+    let tree: MarkupTree
+    /// Elements whose text never counts: scripts, styles, forms, media, hidden ones, and all inside them.
+    private(set) var skipped: [Bool]
+    /// Non-space characters of text under each element (skipped elements excluded).
+    private(set) var chars: [Int]
+    /// Of those, the characters inside links.
+    private(set) var linkChars: [Int]
+    /// Characters of the element's own text and of its inline children (not of nested blocks).
+    private(set) var inlineChars: [Int]
+    private(set) var inlineLinkChars: [Int]
+    /// Sentence punctuation (`，。！？；、`) in that inline text.
+    private(set) var inlinePunctuation: [Int]
+
+    static let skippedNames: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "iframe", "head", "title", "button", "select", "option",
+        "input", "textarea", "canvas", "object", "embed", "audio", "video", "map", "meta", "link",
+    ]
+    static let blockNames: Set<String> = [
+        "html", "body", "p", "div", "section", "article", "main", "td", "th", "tr", "tbody", "thead", "tfoot", "table",
+        "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+        "footer", "nav", "aside", "form", "figure", "figcaption", "center", "address", "hr", "br", "caption",
+    ]
+
+    init(tree: MarkupTree) {
+        self.tree = tree
+        let n = tree.elements.count
+        skipped = Array(repeating: false, count: n)
+        for (i, e) in tree.elements.enumerated() {
+            if e.parent >= 0 && skipped[e.parent] || Self.skippedNames.contains(e.name) || Self.isHidden(e) {
+                skipped[i] = true
+            }
+        }
+        chars = Array(repeating: 0, count: n)
+        linkChars = Array(repeating: 0, count: n)
+        inlineChars = Array(repeating: 0, count: n)
+        inlineLinkChars = Array(repeating: 0, count: n)
+        inlinePunctuation = Array(repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) where !skipped[i] {
+            var total = 0, link = 0, inline = 0, inlineLink = 0, punctuation = 0
+            for child in tree.elements[i].children {
+                switch child {
+                case .text(let t):
+                    let (c, p) = Self.measure(t)
+                    total += c; inline += c; punctuation += p
+                case .element(let k):
+                    guard !skipped[k] else { continue }
+                    total += chars[k]
+                    link += linkChars[k]
+                    if !Self.blockNames.contains(tree.elements[k].name) {
+                        inline += inlineChars[k]
+                        inlineLink += inlineLinkChars[k]
+                        punctuation += inlinePunctuation[k]
+                    }
+                }
+            }
+            if tree.elements[i].name == "a" {
+                link = total
+                inlineLink = inline
+            }
+            chars[i] = total
+            linkChars[i] = link
+            inlineChars[i] = inline
+            inlineLinkChars[i] = inlineLink
+            inlinePunctuation[i] = punctuation
+        }
+    }
+
+    /// `hidden`, `display:none`, `visibility:hidden`.
+    static func isHidden(_ e: MarkupTree.Element) -> Bool {
+        for (name, value) in e.attributes {
+            if name == "hidden" { return true }
+            if name == "style" {
+                let v = value.lowercased().filter { !$0.isWhitespace }
+                if v.contains("display:none") || v.contains("visibility:hidden") { return true }
+            }
+        }
+        return false
+    }
+
+    /// Non-space characters and sentence punctuation in `text`.
+    static func measure(_ text: String) -> (Int, Int) {
+        var count = 0, punctuation = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 && b > 0x20 {
+            count += 1
+        }
+        if count > 0 && text.utf8.count > count {
+            for s in text.unicodeScalars {
+                switch s.value {
+                case 0xFF0C, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x3001: punctuation += 1
+                default: break
+                }
+            }
+        }
+        // U+3000 and U+00A0 are white space too.
+        for s in text.unicodeScalars where s.value == 0x3000 || s.value == 0xA0 { count -= 1 }
+        return (count, punctuation)
+    }
+
+    func roots() -> [MarkupTree.Node] { tree.roots }
+
+    /// One past the last element inside `element`.
+    func subtreeEnd(_ element: Int) -> Int {
+        let depth = tree.elements[element].depth
+        var i = element + 1
+        while i < tree.elements.count && tree.elements[i].depth > depth { i += 1 }
+        return i
+    }
+
+    func classAndID(_ e: Int) -> String {
+        let el = tree.elements[e]
+        return ((el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")).lowercased()
+    }
+
+    // MARK: The article's block
+
+    static let positiveWords = ["article", "content", "main", "text", "body", "post", "detail", "entry", "story", "artic",
+                                "zw", "cont", "txt", "news", "rich_media"]
+    static let negativeWords = ["comment", "footer", "foot", "sidebar", "side", "related", "relate", "recommend", "share",
+                                "nav", "menu", "banner", "hot", "rank", "copyright", "tag", "crumb", "login", "qrcode",
+                                "ewm", "popup", "reply", "pinglun", "xgxw", "xiangguan", "more", "guess", "feed", "list"]
+
+    /// How an element's class and id weigh on it being the article.
+    func classWeight(_ e: Int) -> Double {
+        let words = classAndID(e)
+        guard words.count > 1 else { return 1 }
+        var weight = 1.0
+        if Self.negativeWords.contains(where: { words.contains($0) }) { weight *= 0.5 }
+        if Self.positiveWords.contains(where: { words.contains($0) }) { weight *= 1.3 }
+        return weight
+    }
+
+    func isNegative(_ e: Int) -> Bool {
+        let words = classAndID(e)
+        return words.count > 1 && Self.negativeWords.contains(where: { words.contains($0) })
+            && !Self.positiveWords.contains(where: { words.contains($0) })
+    }
+
+    /// The elements that hold the article, in document order: the best-scoring
+    /// element and those of its siblings that score nearly as well. Empty when
+    /// no block holds a sentence's worth of text.
+    func articleBlocks() -> [Int] {
+        let n = tree.elements.count
+        var score = Array(repeating: 0.0, count: n)
+        for i in 0 ..< n where !skipped[i] && Self.blockNames.contains(tree.elements[i].name) {
+            let text = inlineChars[i]
+            guard text >= 12, Double(inlineLinkChars[i]) < 0.5 * Double(text) else { continue }
+            let s = 1 + Double(inlinePunctuation[i]) + min(Double(text) / 60, 3)
+            var ancestor = tree.elements[i].parent
+            var level = 0
+            while ancestor >= 0 && level < 3 {
+                score[ancestor] += s / Double(level == 0 ? 1 : level * 2)
+                ancestor = tree.elements[ancestor].parent
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        var final = Array(repeating: 0.0, count: n)
+        for i in 0 ..< n where score[i] > 0 {
+            let density = chars[i] > 0 ? Double(linkChars[i]) / Double(chars[i]) : 0
+            final[i] = score[i] * (1 - density) * classWeight(i)
+            if final[i] > bestScore {
+                bestScore = final[i]
+                best = i
+            }
+        }
+        guard best >= 0 else { return [] }
+        let parent = tree.elements[best].parent
+        var blocks = [Int]()
+        for child in tree.children(of: parent) {
+            guard case .element(let s) = child, !skipped[s] else { continue }
+            if s == best {
+                blocks.append(s)
+            } else if final[s] >= max(10, bestScore * 0.2) && !isNegative(s) {
+                blocks.append(s)
+            } else if tree.elements[s].name == "p", inlineChars[s] >= 60, Double(inlineLinkChars[s]) < 0.25 * Double(inlineChars[s]) {
+                blocks.append(s)
+            }
+        }
+        return blocks
+    }
+
+    // MARK: Rendering
+
+    /// The text of `nodes` as lines: block elements and `<br>` break lines,
+    /// white space runs become one space. `cleaned` leaves out, inside the
+    /// nodes, link lists, share/comment boxes and captions.
+    func render(_ nodes: [MarkupTree.Node], cleaned: Bool) -> [String] {
+        var renderer = Renderer()
+        let outer = Set(nodes.compactMap { node -> Int? in if case .element(let e) = node { return e } else { return nil } })
+        var stack: [(MarkupTree.Node, Bool)] = nodes.reversed().map { ($0, false) }
+        while let (node, exiting) = stack.popLast() {
+            switch node {
+            case .text(let t):
+                renderer.append(t)
+            case .element(let e):
+                let isBlock = Self.blockNames.contains(tree.elements[e].name)
+                if exiting {
+                    if isBlock { renderer.breakLine() }
+                    continue
+                }
+                if skipped[e] || cleaned && !outer.contains(e) && leftOut(e) { continue }
+                if isBlock { renderer.breakLine() }
+                stack.append((node, true))
+                stack += tree.elements[e].children.reversed().map { ($0, false) }
+            }
+        }
+        renderer.breakLine()
+        return renderer.lines
+    }
+
+    /// The lines of text in document order after element `after` ends (or,
+    /// without one, from element `from` on) and before element `to` begins.
+    func render(after: Int?, from: Int = 0, to: Int) -> [String] {
+        var renderer = Renderer()
+        var stack: [(MarkupTree.Node, Bool)] = tree.roots.reversed().map { ($0, false) }
+        var started = false
+        while let (node, exiting) = stack.popLast() {
+            switch node {
+            case .text(let t):
+                if started { renderer.append(t) }
+            case .element(let e):
+                let isBlock = Self.blockNames.contains(tree.elements[e].name)
+                if exiting {
+                    if started && isBlock { renderer.breakLine() }
+                    if e == after { started = true }
+                    continue
+                }
+                if e >= to { break }
+                if after == nil && e >= from { started = true }
+                if skipped[e] { continue }
+                if started && isBlock { renderer.breakLine() }
+                stack.append((node, true))
+                stack += tree.elements[e].children.reversed().map { ($0, false) }
+            }
+            if case .element(let e) = node, !exiting, e >= to { break }
+        }
+        renderer.breakLine()
+        return renderer.lines
+    }
+
+    static let leftOutNames: Set<String> = ["figcaption", "nav", "aside", "form", "caption"]
+
+    /// Inside the article: a link list, a share, comment or related box, a caption.
+    func leftOut(_ e: Int) -> Bool {
+        let el = tree.elements[e]
+        if Self.leftOutNames.contains(el.name) { return true }
+        guard Self.blockNames.contains(el.name) || el.name == "span" else { return false }
+        if chars[e] >= 4 && Double(linkChars[e]) > 0.5 * Double(chars[e]) { return true }
+        return isNegative(e)
+    }
+
+    struct Renderer {
+        var lines: [String] = []
+        var current = ""
+        var pendingSpace = false
+
+        mutating func append(_ text: String) {
+            for s in text.unicodeScalars {
+                if s.properties.isWhitespace || s.value == 0xFEFF || s.value == 0x200B {
+                    pendingSpace = !current.isEmpty
+                } else {
+                    if pendingSpace { current.unicodeScalars.append(" ") }
+                    pendingSpace = false
+                    current.unicodeScalars.append(s)
+                }
+            }
+        }
+
+        mutating func breakLine() {
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            pendingSpace = false
+        }
+    }
+}
