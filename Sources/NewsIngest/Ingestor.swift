@@ -117,8 +117,14 @@ public final class Ingestor {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             let files = isDirectory.boolValue ? Self.files(under: path, ignored: &ignoredFiles) : [path]
             for file in files where Self.format(of: file) != .jsonLines {
-                guard let bytes = FileManager.default.contents(atPath: file),
-                      case let .success(decoded) = try FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: true)
+                guard let bytes = FileManager.default.contents(atPath: file) else { continue }
+                if Self.format(of: file) == .html {
+                    guard case let .success(decoded) = try FileDecoder.decodeMarkup([UInt8](bytes), encoding: options.encoding, lenient: true)
+                    else { continue }
+                    result.append((file, htmlExtractor.explain(decoded.text)))
+                    continue
+                }
+                guard case let .success(decoded) = try FileDecoder.decode([UInt8](bytes), encoding: options.encoding, lenient: true)
                 else { continue }
                 result.append((file, extractor.explain(TextCleaner.removePinyinDebris(decoded.text))))
             }

@@ -58,18 +58,69 @@ public struct PageExtractor: Sendable {
                 lines[i].kind = .furniture
             }
         }
-        var result = Extracted()
-        guard !lines.isEmpty else { return result }
-
+        guard !lines.isEmpty else { return Extracted() }
         let contextYear = DateParser.year(in: path) ?? pageYear(lines) ?? fileYear
         let start = articleStart(lines)
         let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
-        if let h = headlineIndex { result.headline = Self.cleanHeadline(lines[h].text) }
-        if result.headline.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
+        var title = headlineIndex.map { Self.cleanHeadline(lines[$0].text) } ?? ""
+        if title.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
            !lines.contains(where: { $0.compact.hasPrefix("(原标题") }) {
-            result.headline = original
+            title = original
         }
+        return assemble(lines, start: start, headline: title, headlineIndex: headlineIndex, contextYear: contextYear, path: path)
+    }
 
+    /// The article of a page whose parts are known (a web page's headline, the
+    /// lines between it and the article, and the article's element): the
+    /// article begins at the first paragraph or heading of `article` that is
+    /// not the headline, a date/source line, a caption or a widget, and ends,
+    /// as on text pages, at the first footer, end mark or editor's credit.
+    ///
+    /// `headlineIsGuess`: the headline came from the title, not from an element of
+    /// the page; a heading just above the date/source line in `header` wins over
+    /// it. `trailer`, the lines after the article, is read only for a source
+    /// named at the bottom (`来源：…`).
+    public func extract(headline: String, headlineIsGuess: Bool = false, header: [String], article: [String], trailer: [String] = [],
+                        path: String, fileYear: Int? = nil) -> Extracted {
+        let top = split(header.joined(separator: "\n"))
+        let body = split(article.joined(separator: "\n"))
+        let lines = top + body
+        guard !lines.isEmpty else { return Extracted() }
+        let contextYear = DateParser.year(in: path) ?? pageYear(lines) ?? fileYear
+        var title = headline
+        if headlineIsGuess, let h = self.headline(in: top, before: top.count), top[(h + 1)...].contains(where: { $0.kind == .meta }) {
+            title = Self.cleanHeadline(top[h].text)
+        }
+        let headlineKey = table.normalize(title).filter { !$0.isWhitespace }
+        var start: Int? = nil
+        for (i, line) in body.enumerated() {
+            if line.isHard && line.kind != .meta { break }
+            guard line.kind == .prose || line.kind == .heading else { continue }
+            // The headline, whole or broken over lines, is not the article.
+            if line.kind == .heading && line.length >= 4 && headlineKey.contains(line.compact) || line.compact == headlineKey { continue }
+            start = top.count + i
+            break
+        }
+        // A page-sized element: its first paragraph is where its main block of prose begins.
+        if let fromBlocks = articleStart(body).map({ top.count + $0 }), start == nil || fromBlocks > start!,
+           start == nil || lines[start! ..< fromBlocks].contains(where: { $0.isHard && $0.kind != .meta }) {
+            start = fromBlocks
+        }
+        var result = assemble(lines, start: start, headline: title, headlineIndex: nil, contextYear: contextYear, path: path)
+        if result.source == nil {
+            var meta = MetaReader(table: table, classifier: classifier, contextYear: contextYear)
+            for line in split(trailer.joined(separator: "\n")) where line.kind == .meta || line.kind == .footer {
+                meta.read(bottomLine: line.text, normalized: line.normalized)
+                if meta.source != nil { break }
+            }
+            result.source = meta.source.map(Self.balanced)
+        }
+        return result
+    }
+
+    func assemble(_ lines: [PageLine], start: Int?, headline: String, headlineIndex: Int?, contextYear: Int?, path: String) -> Extracted {
+        var result = Extracted()
+        result.headline = headline
         var meta = MetaReader(table: table, classifier: classifier, contextYear: contextYear)
         // Meta lines above the article, the one nearest below the headline first.
         let preamble = 0 ..< (start ?? 0)

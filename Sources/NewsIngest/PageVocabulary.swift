@@ -57,7 +57,7 @@ enum PageVocabulary {
     static let neighbourLinks = ["上一篇", "下一篇", "上一条", "下一条", "上一则", "下一则", "上篇", "下篇"]
 
     /// Labels of the fields on a date/source line, as `label:` (`label：`).
-    static let sourceLabels = ["稿件来源", "消息来源", "新闻来源", "信息来源", "文章来源", "本文来源", "内容来源", "来源", "稿源",
+    static let sourceLabels = ["稿件来源", "消息来源", "新闻来源", "信息来源", "文章来源", "本文来源", "内容来源", "来源于", "来源", "稿源",
                                "出处", "转自", "转载自", "发布机构", "发文机关", "发布单位", "来自"]
     static let dateLabels = ["发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期", "上传时间", "出版日期", "成文日期",
                              "时间", "日期", "发表于", "发布于"]
@@ -84,7 +84,7 @@ enum PageVocabulary {
                             "网站建设小程序", "新利平台", "亚洲精品", "无码", "黄色网站", "成人视频"]
 
     /// Labels that open a summary deck printed above the article.
-    static let deckLabels = ["导读", "摘要", "内容提要", "提要", "核心提示", "编者按"]
+    static let deckLabels = ["导读", "摘要", "内容提要", "提要", "核心提示", "编者按", "划重点"]
 
     /// Lines of an e-paper reader's frame (not the article's).
     static let epaperWords = ["电子报", "当前报章", "当前报纸", "报纸名称", "今日导读", "本报新闻", "版面导航", "往期回顾",

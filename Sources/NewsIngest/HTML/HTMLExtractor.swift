@@ -60,42 +60,59 @@ public struct HTMLExtractor: Sendable {
             return PageExtractor.Extracted()
         }
         let page = Page(tree: tree)
-        var lines = [headline]
-        lines += page.render(page.roots(), cleaned: true)
-        var extracted = pages.extract(lines.joined(separator: "\n"), path: path, fileYear: fileYear)
-        extracted.headline = headline
-        return extracted
+        return pages.extract(headline: headline, header: [], article: page.render(page.roots(), cleaned: true), path: path, fileYear: fileYear)
+    }
+
+    /// The page as the text-page extractor reads it: the headline, the lines
+    /// between it and the article, the article's block, each line with its kind
+    /// (for `news-index parse --explain`).
+    public func explain(_ html: String) -> [(kind: String, text: String)] {
+        guard let tree = MarkupTree.html(html) else { return [] }
+        let page = Page(tree: tree)
+        let (header, article, _, _, blocks) = layout(page, meta: page.metadata())
+        func name(_ b: Int) -> String {
+            let words = page.classAndID(b).trimmingSpaces
+            return "<\(tree.elements[b].name)\(words.isEmpty ? "" : " " + words)> (\(page.chars[b]) characters)"
+        }
+        let chosen = blocks.map(name).joined(separator: " + ")
+        let others = page.rankedCandidates(5).map { "\(name($0.element)) score \(Int($0.score.rounded()))" }
+        return [("block", chosen)] + others.map { ("candidate", $0) } + pages.explain(header.joined(separator: "\n"))
+            + [("article", "")] + pages.explain(article.joined(separator: "\n"))
+    }
+
+    /// The headline, the page's lines between it and the article (its date and
+    /// source line), and the article's lines, as one text page.
+    func layout(_ page: Page, meta: PageMetadata)
+        -> (header: [String], article: [String], trailer: [String], headline: (text: String, element: Int?), blocks: [Int]) {
+        let blocks = page.articleBlocks()
+        let headline = page.headline(meta: meta, before: blocks.first)
+        var header = [String]()
+        if let first = blocks.first {
+            // A date line may stand just above the headline too.
+            if let h = headline.element {
+                header = Array(page.render(after: nil, from: max(h - 30, 0), to: h).filter { $0.count <= 60 }.suffix(2))
+            }
+            header += page.render(after: headline.element, from: max(first - 400, 0), to: first).filter { $0.count <= 160 }.suffix(8)
+        }
+        var article = [String]()
+        for block in blocks { article += page.render([.element(block)], cleaned: true) }
+        var trailer = [String]()
+        if let last = blocks.last {
+            let end = page.subtreeEnd(last)
+            trailer = Array(page.render(after: last, from: end, to: min(end + 200, page.tree.elements.count)).filter { $0.count <= 100 }.prefix(12))
+        }
+        return (header, article, trailer, headline, blocks)
     }
 
     func extract(_ page: Page, path: String, fileYear: Int?) -> Extracted {
         var result = Extracted()
         let meta = page.metadata()
         result.url = meta.url
-
-        let blocks = page.articleBlocks()
-        let headline = page.headline(meta: meta, before: blocks.first)
-        let headlineText = headline.text.isEmpty ? nil : headline.text
-
-        // The lines between the headline and the article: the date/source line.
-        var header = [String]()
-        if let first = blocks.first {
-            header = page.render(after: headline.element, from: max(first - 400, 0), to: first)
-            header = Array(header.filter { $0.count <= 160 }.suffix(8))
-        }
-        var body = [String]()
-        for block in blocks { body += page.render([.element(block)], cleaned: true) }
-        var text = [String]()
-        if let headlineText { text.append(headlineText) }
-        text += header
-        text += body
-        var extracted = pages.extract(text.joined(separator: "\n"), path: path, fileYear: fileYear)
-        if let headlineText {
-            extracted.headline = headlineText
-            if let first = extracted.body.split(separator: "\n", maxSplits: 1).first,
-               table.normalize(String(first)).filter({ !$0.isWhitespace }) == table.normalize(headlineText).filter({ !$0.isWhitespace }) {
-                extracted.body = String(extracted.body.dropFirst(first.count)).trimmingSpaces
-            }
-        }
+        let (header, article, trailer, headline, blocks) = layout(page, meta: meta)
+        // A month and day shown without a year take it from the machine dates.
+        let machineYear = (meta.date ?? meta.modified).flatMap { Self.day(fromMachineDate: $0) }?.components.year
+        var extracted = pages.extract(headline: headline.text, headlineIsGuess: headline.element == nil, header: header, article: article,
+                                      trailer: trailer, path: path, fileYear: machineYear ?? fileYear)
         extracted.warnings = extracted.warnings.filter { !$0.hasPrefix("most of the page") }
 
         // Dates the page states for machines come first; the visible line next.
@@ -108,7 +125,10 @@ public struct HTMLExtractor: Sendable {
                 if case .day(let d)? = DateParser.find(in: table.normalize(line)) { extracted.date = .day(d); break }
             }
         }
-        if extracted.source == nil, let source = meta.source, !source.isEmpty {
+        if extracted.date == nil, let day = meta.modified.flatMap({ Self.day(fromMachineDate: $0) }) {
+            extracted.date = .day(day)
+        }
+        if extracted.source == nil, let source = meta.source ?? meta.account, !source.isEmpty {
             extracted.source = source
         }
         if extracted.author == nil, let author = meta.author, !author.isEmpty, author.count <= 20 {

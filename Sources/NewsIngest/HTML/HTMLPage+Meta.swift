@@ -11,6 +11,10 @@ struct PageMetadata {
     var author: String?
     var description: String?
     var url: String?
+    /// When the page last changed, as written.
+    var modified: String?
+    /// A WeChat account's name: the publisher of a 公众号 article.
+    var account: String?
 }
 
 extension Page {
@@ -20,6 +24,8 @@ extension Page {
         "firstpublishedtime", "datepublished", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued",
         "article:published", "sailthru.date", "parsely-pub-date", "date",
     ]
+    /// Dates of the last change: a year for a visible month-day, or the date when nothing else gives one.
+    static let modifiedKeys = ["dateupdate", "datemodified", "article:modified_time", "og:updated_time", "lastmodified", "last-modified"]
     static let sourceKeys = ["source", "contentsource", "article:source", "og:article:source", "mediaid", "og:site_name:source"]
     static let authorKeys = ["author", "og:article:author", "article:author", "byl"]
 
@@ -40,6 +46,15 @@ extension Page {
                 meta.url = e.attribute("href")
             case "script" where e.attribute("type")?.lowercased() == "application/ld+json":
                 readJSONLD(tree.text(of: i), into: &meta)
+            case "script" where meta.date == nil && e.attribute("src") == nil:
+                // A WeChat article states its creation time only to its script: `var ct = "1581517074";`.
+                let code = tree.text(of: i)
+                if code.includes("var ct"), let r = code.range(of: #"var ct\s*=\s*"(\d{9,10})""#, options: .regularExpression) {
+                    let digits = code[r].filter(\.isNumber)
+                    if let seconds = Double(digits) {
+                        meta.date = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
+                    }
+                }
             case "time" where meta.date == nil && !skipped[i]:
                 if let d = e.attribute("datetime"), e.attribute("pubdate") != nil || e.attribute("itemprop") == "datePublished" {
                     meta.date = d
@@ -51,6 +66,10 @@ extension Page {
                 }
             }
         }
+        if let name = tree.elements.indices.first(where: { tree.elements[$0].attribute("id") == "js_name" }) {
+            meta.account = Self.collapse(tree.text(of: name))
+        }
+        meta.modified = Self.modifiedKeys.lazy.compactMap { values[$0] }.first
         meta.ogTitle = values["og:title"] ?? values["twitter:title"]
         if meta.date == nil { meta.date = Self.dateKeys.lazy.compactMap { values[$0] }.first }
         meta.source = meta.source ?? Self.sourceKeys.lazy.compactMap { values[$0] }.first
@@ -102,7 +121,7 @@ extension Page {
     /// `标题|界面新闻`, `标题_滚动新闻_中国网`.
     static func titleWithoutSite(_ title: String) -> String {
         var t = title.trimmingSpaces
-        let separators = ["_", "|", "｜", " - ", " – ", " — ", "——", "-", "－", "—"]
+        let separators = ["_", "|", "｜", " - ", " – ", " — ", "——", "--", "-", "－", "—"]
         var changed = true
         while changed {
             changed = false
@@ -129,20 +148,27 @@ extension Page {
         func inTitle(_ key: String) -> Bool {
             key.count >= 4 && references.contains { $0.contains(key) || key.contains($0) && key.count <= $0.count + 4 }
         }
-        let limit = block ?? tree.elements.count
-        for i in 0 ..< tree.elements.count where tree.elements[i].name == "h1" && !skipped[i] && chars[i] >= 4 && chars[i] <= 120 {
-            let text = Self.collapse(tree.text(of: i))
-            if inTitle(Self.key(text)) { return (text, i) }
-        }
-        var best: (text: String, element: Int, length: Int)?
-        let wanted = max(6, Self.key(title).count / 2)
+        // An element the title repeats whole, else the longest one the title contains, else the
+        // shortest that contains the title (a headline followed by a date): before the article's
+        // first paragraph.
+        let limit = block.map { subtreeEnd($0) } ?? tree.elements.count
+        var best: (text: String, element: Int, rank: Int)?
+        let wanted = max(4, Self.key(title).count / 2)
         for i in 0 ..< limit where !skipped[i] && chars[i] >= wanted && chars[i] <= 120 && linkChars[i] < chars[i] {
-            guard tree.elements[i].name != "a" else { continue }
+            let name = tree.elements[i].name
+            guard name != "a", name != "body", name != "html" else { continue }
             let text = Self.collapse(tree.text(of: i))
             let key = Self.key(text)
-            if inTitle(key), best == nil || key.count > best!.length {
-                best = (text, i, key.count)
+            guard key.count >= 4 else { continue }
+            var rank = 0
+            if references.contains(key) || key == Self.key(title) {
+                rank = 3000 + (name == "h1" ? 1 : 0)
+            } else if references.contains(where: { $0.contains(key) }) {
+                rank = 2000 + key.count
+            } else if references.contains(where: { key.contains($0) && key.count <= $0.count + 6 }) {
+                rank = 1000 - key.count
             }
+            if rank > 0 && (best == nil || rank > best!.rank) { best = (text, i, rank) }
         }
         if let best { return (best.text, best.element) }
         if let og = meta.ogTitle.map(Self.titleWithoutSite), !og.isEmpty { return (og, nil) }

@@ -144,6 +144,32 @@ struct Page {
     /// element and those of its siblings that score nearly as well. Empty when
     /// no block holds a sentence's worth of text.
     func articleBlocks() -> [Int] {
+        let (final, best) = candidateScores()
+        guard best >= 0 else { return [] }
+        let bestScore = final[best]
+        let parent = tree.elements[best].parent
+        var blocks = [Int]()
+        for child in tree.children(of: parent) {
+            guard case .element(let s) = child, !skipped[s] else { continue }
+            if s == best {
+                blocks.append(s)
+            } else if final[s] >= max(10, bestScore * 0.2) && !isNegative(s) {
+                blocks.append(s)
+            } else if tree.elements[s].name == "p", inlineChars[s] >= 60, Double(inlineLinkChars[s]) < 0.25 * Double(inlineChars[s]) {
+                blocks.append(s)
+            }
+        }
+        return blocks
+    }
+
+    /// The best candidates with their scores, best first (for `parse --explain`).
+    func rankedCandidates(_ count: Int) -> [(element: Int, score: Double)] {
+        let (final, _) = candidateScores()
+        return final.indices.filter { final[$0] > 0 }.sorted { final[$0] > final[$1] }.prefix(count).map { ($0, final[$0]) }
+    }
+
+    /// Each element's score as the article's container, and the best element (-1: none).
+    func candidateScores() -> ([Double], Int) {
         let n = tree.elements.count
         var score = Array(repeating: 0.0, count: n)
         for i in 0 ..< n where !skipped[i] && Self.blockNames.contains(tree.elements[i].name) {
@@ -169,20 +195,7 @@ struct Page {
                 best = i
             }
         }
-        guard best >= 0 else { return [] }
-        let parent = tree.elements[best].parent
-        var blocks = [Int]()
-        for child in tree.children(of: parent) {
-            guard case .element(let s) = child, !skipped[s] else { continue }
-            if s == best {
-                blocks.append(s)
-            } else if final[s] >= max(10, bestScore * 0.2) && !isNegative(s) {
-                blocks.append(s)
-            } else if tree.elements[s].name == "p", inlineChars[s] >= 60, Double(inlineLinkChars[s]) < 0.25 * Double(inlineChars[s]) {
-                blocks.append(s)
-            }
-        }
-        return blocks
+        return (final, best)
     }
 
     // MARK: Rendering
