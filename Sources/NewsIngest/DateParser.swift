@@ -152,7 +152,8 @@ public enum DateParser {
               let (month, afterMonth) = number(s, afterDay + 1, max: 2), afterMonth < s.count,
               s[afterMonth] == "-" || s[afterMonth] == "/" || s[afterMonth] == ".",
               let (year, afterYear) = number(s, afterMonth + 1, max: 4), afterYear - afterMonth - 1 == 4,
-              afterYear >= s.count || digit(s[afterYear]) == nil
+              afterYear >= s.count || digit(s[afterYear]) == nil,
+              year >= 1900  // `18-03-0823:16` is a two-digit year with a time glued on, not a day first
         else { return nil }
         return make(raw(s, i, afterYear), year, month, day)
     }

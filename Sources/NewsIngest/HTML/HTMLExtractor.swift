@@ -125,7 +125,14 @@ public struct HTMLExtractor: Sendable {
                 if case .day(let d)? = DateParser.find(in: table.normalize(line)) { extracted.date = .day(d); break }
             }
         }
-        if extracted.date == nil, let day = meta.modified.flatMap({ Self.day(fromMachineDate: $0) }) {
+        if case .day(let d)? = extracted.date, !(1950 ... 2100).contains(d.components.year) { extracted.date = nil }
+        if extracted.date == nil {
+            // A date line right after the article ("发布日期：…" under it).
+            for line in trailer.prefix(8) where line.count <= 60 && PageVocabulary.dateLabels.contains(where: { line.hasPrefix($0) }) {
+                if case .day(let d)? = DateParser.find(in: table.normalize(line)) { extracted.date = .day(d); break }
+            }
+        }
+        if extracted.date == nil, let day = (meta.scriptDate ?? meta.modified).flatMap({ Self.day(fromMachineDate: $0) }) {
             extracted.date = .day(day)
         }
         if extracted.source == nil, let source = meta.source ?? meta.account, !source.isEmpty {

@@ -13,6 +13,9 @@ struct PageMetadata {
     var url: String?
     /// When the page last changed, as written.
     var modified: String?
+    /// A publication date found in a script's data (`"publishDate": "2019-09-07T05:51:23Z"`):
+    /// weaker than a visible date, since a script may list other articles too.
+    var scriptDate: String?
     /// A WeChat account's name: the publisher of a 公众号 article.
     var account: String?
 }
@@ -26,6 +29,7 @@ extension Page {
     ]
     /// Dates of the last change: a year for a visible month-day, or the date when nothing else gives one.
     static let modifiedKeys = ["dateupdate", "datemodified", "article:modified_time", "og:updated_time", "lastmodified", "last-modified"]
+    static let scriptDateKeys = ["\"publishDate", "\"datePublished", "\"pubDate", "\"publishTime", "\"publish_time", "\"pubtime"]
     static let sourceKeys = ["source", "contentsource", "article:source", "og:article:source", "mediaid", "og:site_name:source"]
     static let authorKeys = ["author", "og:article:author", "article:author", "byl"]
 
@@ -49,6 +53,14 @@ extension Page {
             case "script" where meta.date == nil && e.attribute("src") == nil:
                 // A WeChat article states its creation time only to its script: `var ct = "1581517074";`.
                 let code = tree.text(of: i)
+                if meta.scriptDate == nil {
+                    for key in Self.scriptDateKeys where code.includes(key) {
+                        if let r = code.range(of: key + #""\s*:\s*"\d{4}-\d{2}-\d{2}[^"]{0,30}""#, options: .regularExpression) {
+                            meta.scriptDate = String(code[r].dropFirst(key.count + 1).drop { $0 != "\"" }.dropFirst().dropLast())
+                            break
+                        }
+                    }
+                }
                 if code.includes("var ct"), let r = code.range(of: #"var ct\s*=\s*"(\d{9,10})""#, options: .regularExpression) {
                     let digits = code[r].filter(\.isNumber)
                     if let seconds = Double(digits) {
