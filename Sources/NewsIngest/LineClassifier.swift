@@ -191,6 +191,8 @@ struct LineClassifier {
         if c.hasPrefix("上") || c.hasPrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
         if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(Character(",")) { return true }
         if length <= 40, c.includesAny(PageVocabulary.footerNotices) { return true }
+        // An invitation to follow an account: "扫描下方二维码关注…官方微信".
+        if length <= 100, c.includes("二维码"), c.includesAny(["关注", "扫描", "扫码", "长按", "识别"]) { return true }
         guard let marker = Self.footerStartsByFirst[c.first!]?.first(where: { c.hasPrefix($0) }) else {
             return c.includes("icp备") || c.includes("公网安备") || c.hasPrefix("copyright") || c.includes("allrightsreserved")
         }

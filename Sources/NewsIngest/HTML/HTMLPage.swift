@@ -6,6 +6,8 @@ struct Page {
     let tree: MarkupTree
     /// Elements whose text never counts: scripts, styles, forms, media, hidden ones, and all inside them.
     private(set) var skipped: [Bool]
+    /// Elements inside a link (`<a>` around a whole teaser): all their text is link text.
+    private(set) var insideLink: [Bool]
     /// Non-space characters of text under each element (skipped elements excluded).
     private(set) var chars: [Int]
     /// Of those, the characters inside links.
@@ -30,10 +32,12 @@ struct Page {
         self.tree = tree
         let n = tree.elements.count
         skipped = Array(repeating: false, count: n)
+        insideLink = Array(repeating: false, count: n)
         for (i, e) in tree.elements.enumerated() {
             if e.parent >= 0 && skipped[e.parent] || Self.skippedNames.contains(e.name) || Self.isHidden(e) {
                 skipped[i] = true
             }
+            if e.parent >= 0 && (insideLink[e.parent] || tree.elements[e.parent].name == "a") { insideLink[i] = true }
         }
         chars = Array(repeating: 0, count: n)
         linkChars = Array(repeating: 0, count: n)
@@ -58,7 +62,7 @@ struct Page {
                     }
                 }
             }
-            if tree.elements[i].name == "a" {
+            if tree.elements[i].name == "a" || insideLink[i] {
                 link = total
                 inlineLink = inline
             }
