@@ -37,11 +37,14 @@ let package = Package(
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
         // libxml2 through pkg-config: the HTML parser for web pages, the XML parser for feeds.
         .systemLibrary(
-            name: "CLibXML2",
+            name: "CLibXML2System",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog", "CLibXML2"]),
+        // libxml2's headers include ICU's, which clash with Foundation's copy of ICU when
+        // Swift imports them; this shim shows Swift opaque pointers and plain C calls only.
+        .target(name: "CXML", dependencies: ["CLibXML2System"]),
+        .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog", "CXML"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
         .target(name: "IndexFormat", dependencies: ["CZlib"], swiftSettings: exported),

@@ -6,7 +6,10 @@ import NewsText
 /// to report duplicates).
 ///
 /// Formats: portal text (`.txt`, `.text`), JSON Lines (`.jsonl`, `.ndjson`,
-/// `.json`); `-` is JSON Lines on standard input. Folders are walked
+/// `.json`), web pages (`.html`, `.htm` …), RSS and Atom feeds (`.xml`, `.rss`,
+/// `.atom`; an item an article); `-` is JSON Lines on standard input. A file
+/// named on the command line with another extension is read by how it begins
+/// (`{`, `<?xml`, `<rss`, `<feed`, `<html`), else as portal text. Folders are walked
 /// recursively in a stable (sorted) order, hidden entries skipped. Problems
 /// become `issues`; only an unknown `--encoding` stops everything.
 public final class Ingestor {
@@ -157,7 +160,7 @@ public final class Ingestor {
         var format = Self.format(of: path)
         if format == .other {
             guard explicit else { return }
-            format = Self.looksLikeJSON(path) ? .jsonLines : .portal
+            format = Self.looksLikeJSON(path) ? .jsonLines : Self.markupFormat(path) ?? .portal
         }
         filesRead += 1
         if format == .jsonLines && (options.encoding == nil || options.encoding?.uppercased() == "UTF-8") {
@@ -174,10 +177,11 @@ public final class Ingestor {
             report(IngestIssue(.skipped, path, "cannot read file"))
             return
         }
-        if format == .html {
+        if format == .html || format == .feed {
             switch try FileDecoder.decodeMarkup([UInt8](bytes), encoding: options.encoding, lenient: options.lenient) {
             case let .failure(failure): report(IngestIssue(.skipped, path, failure.message))
-            case let .success(decoded): try readHTML(decoded.text, path: path, body)
+            case let .success(decoded):
+                if format == .feed { try readFeed(decoded.text, path: path, body) } else { try readHTML(decoded.text, path: path, body) }
             }
             return
         }
@@ -202,6 +206,19 @@ public final class Ingestor {
         defer { try? handle.close() }
         let head = handle.readData(ofLength: 64)
         return head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
+    }
+
+    /// A feed when the file opens with `<?xml`, `<rss` or `<feed`; a web page
+    /// when with `<!doctype html` or `<html` (after a UTF-8 byte-order mark and blanks).
+    static func markupFormat(_ path: String) -> Format? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var head = [UInt8](handle.readData(ofLength: 256))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let start = String(decoding: head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }.prefix(14), as: UTF8.self).lowercased()
+        if start.hasPrefix("<?xml") || start.hasPrefix("<rss") || start.hasPrefix("<feed") { return .feed }
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
+        return nil
     }
 
     func readPortal(_ text: String, path: String, furniture: SiteFurniture? = nil, _ body: (Article) throws -> Void) throws {
@@ -242,6 +259,42 @@ public final class Ingestor {
             report(IngestIssue(.warning, path, "no article text found in the page; indexed by its title and description"))
         }
         try emitPage(parsed, path: path, url: url ?? extracted.url, body)
+    }
+
+    /// Each item of an RSS or Atom feed as an article, located `path#N` (N: the
+    /// item's position in the feed). An XML file whose root is `<html>` is read
+    /// as a web page; any other root is no feed.
+    func readFeed(_ text: String, path: String, _ body: (Article) throws -> Void) throws {
+        let feed: FeedReader.Feed
+        switch FeedReader.parse(text) {
+        case .failure(.notAFeed(root: let root)) where root.lowercased() == "html":
+            try readHTML(text, path: path, body)
+            return
+        case let .failure(failure):
+            report(IngestIssue(.skipped, path, failure.message))
+            return
+        case let .success(parsed):
+            feed = parsed
+        }
+        if feed.items.isEmpty { report(IngestIssue(.warning, path, "the feed has no items")) }
+        let reader = FeedReader(extractor: htmlExtractor)
+        let fileYear = Self.modificationYear(path)
+        for item in feed.items {
+            let location = "\(path)#\(item.number)"
+            var parsed = reader.page(item, in: feed, path: path, fileYear: fileYear)
+            if !options.keepDebris {
+                parsed.headline = TextCleaner.removePinyinDebris(parsed.headline)
+                parsed.body = TextCleaner.removePinyinDebris(parsed.body)
+            }
+            for warning in parsed.warnings where !warning.hasPrefix("most of the page") {
+                report(IngestIssue(.warning, location, warning))
+            }
+            guard !parsed.headline.isEmpty || !parsed.body.isEmpty else {
+                report(IngestIssue(.warning, location, "item \(item.number) of the feed has no title and no text; skipped"))
+                continue
+            }
+            try emitPage(parsed, path: location, url: item.url, body)
+        }
     }
 
     /// An extracted page as an article: the id keys on the site that published
@@ -301,25 +354,56 @@ public final class Ingestor {
             report(IngestIssue(.skipped, location, "malformed JSON"))
             return
         }
-        let headline = TextCleaner.removePinyinDebris(record.title ?? "").trimmingSpaces
-        let text = TextCleaner.removePinyinDebris(record.body ?? "").trimmingSpaces
+        var headline = TextCleaner.removePinyinDebris(record.title ?? "").trimmingSpaces
+        var text = TextCleaner.removePinyinDebris(record.body ?? "").trimmingSpaces
+        // A page shipped in the record: read when there is no body; the record's own fields win.
+        let page = text.isEmpty ? record.html.flatMap { readEmbeddedPage($0, location: location) } : nil
+        if let page {
+            if headline.isEmpty { headline = page.page.headline }
+            text = page.page.body
+        }
         guard !headline.isEmpty || !text.isEmpty else {
-            report(IngestIssue(.skipped, location, "no title and no body"))
+            report(IngestIssue(.skipped, location, record.html == nil ? "no title and no body" : "no title, no body and no article in the html"))
             return
+        }
+        var pageDate: Day? = nil
+        switch page?.page.date {
+        case let .day(d)?: pageDate = d
+        case let .impossible(raw)? where record.date?.trimmingSpaces.isEmpty ?? true:
+            report(IngestIssue(.warning, location, "impossible date \(raw) in the html; article kept without a date"))
+        default: break
         }
         var date: Day? = nil
         if let raw = record.date, !raw.trimmingSpaces.isEmpty {
+            let outcome = pageDate == nil ? "article kept without a date" : "the page's date is used"
             switch DateParser.find(in: raw, contextYear: nil) {
             case let .day(d)?: date = d
-            case .impossible?: report(IngestIssue(.warning, location, "impossible date \"\(raw)\"; article kept without a date"))
-            case nil: report(IngestIssue(.warning, location, "unrecognized date \"\(raw)\"; article kept without a date"))
+            case .impossible?: report(IngestIssue(.warning, location, "impossible date \"\(raw)\"; \(outcome)"))
+            case nil: report(IngestIssue(.warning, location, "unrecognized date \"\(raw)\"; \(outcome)"))
             }
         }
-        let id = ArticleID.make(id: record.id, url: record.url, headline: headline, body: text, date: date,
-                                source: record.source, table: table)
-        try emit(Article(id: id, headline: headline, body: text, date: date, source: record.source?.trimmingSpaces,
-                         url: record.url, location: location, regions: record.region,
-                         industries: record.industry, labels: record.labels), body)
+        date = date ?? pageDate
+        let source = record.source?.trimmingSpaces.isEmpty == false ? record.source?.trimmingSpaces : page?.page.source
+        let url = record.url ?? page?.url
+        let id = ArticleID.make(id: record.id, url: url, headline: headline, body: text, date: date,
+                                source: record.source ?? page?.page.site ?? page?.page.source, table: table)
+        try emit(Article(id: id, headline: headline, body: text, date: date, source: source, url: url,
+                         reprintOrigin: page?.page.reprintOrigin, author: page?.page.author, location: location,
+                         regions: record.region, industries: record.industry, labels: record.labels), body)
+    }
+
+    /// The article in a JSON Lines record's `html`, cleaned of pinyin debris, its
+    /// warnings reported at the record's line.
+    private func readEmbeddedPage(_ html: String, location: String) -> HTMLExtractor.Extracted? {
+        guard !html.trimmingSpaces.isEmpty else { return nil }
+        var extracted = htmlExtractor.extract(html, path: location, fileYear: nil)
+        extracted.page.headline = TextCleaner.removePinyinDebris(extracted.page.headline).trimmingSpaces
+        extracted.page.body = TextCleaner.removePinyinDebris(extracted.page.body).trimmingSpaces
+        for warning in extracted.page.warnings { report(IngestIssue(.warning, location, warning)) }
+        if !extracted.isArticle && !extracted.page.body.isEmpty {
+            report(IngestIssue(.warning, location, "no article text found in the html; indexed by its title and description"))
+        }
+        return extracted
     }
 
     private func emit(_ article: Article, _ body: (Article) throws -> Void) throws {

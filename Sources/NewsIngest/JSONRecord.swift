@@ -5,6 +5,8 @@ import Glibc
 /// One line of JSON Lines input. Known fields are type-checked (a wrong type is
 /// reported with the field's name); unknown fields (`summary_title`, `category` …)
 /// are ignored. `region`, `industry` and `labels` may be a string or an array of strings.
+/// `html` is a whole web page (crawlers that ship pages in a feed): read when
+/// there is no `body`, the record's own fields winning over the page's.
 struct JSONRecord {
     var id: String?
     var title: String?
@@ -12,6 +14,7 @@ struct JSONRecord {
     var date: String?
     var source: String?
     var url: String?
+    var html: String?
     var region: [String] = []
     var industry: [String] = []
     var labels: [String] = []
@@ -106,6 +109,7 @@ extension JSONRecord {
         case "date": date = try string()
         case "source": source = try string()
         case "url": url = try string()
+        case "html": html = try string()
         case "region": region = try strings()
         case "industry": industry = try strings()
         case "labels": labels = try strings()

@@ -83,6 +83,7 @@ struct LineClassifier {
         if length <= 40 && (bracketed || Self.editorFirsts.contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
             return .editorCredit
         }
+        if length <= 45 && isWriterCredit(c) { return .credit }
         if length <= 45 && bracketed && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
             return .credit
         }
@@ -107,6 +108,17 @@ struct LineClassifier {
         // A sentence broken over lines, or one that opens a list.
         if line.last == 0x2C || line.last == 0x3001 || line.last == 0x3A, line.han >= 4 { return .prose }
         return .heading
+    }
+
+    /// A writer's credit on its own line: `【文/观察者网专栏作者 王文】`, `原创: 某某 某公众号`.
+    func isWriterCredit(_ c: String) -> Bool {
+        if c.hasPrefix("原创:") { return true }
+        // "《棱镜》作者 周纯": a publication's writer.
+        if c.hasPrefix("《"), let close = c.firstIndex(of: "》"), c[c.index(after: close)...].hasPrefix("作者") { return true }
+        guard let f = c.unicodeScalars.first, Self.openers.contains(f.value), let l = c.unicodeScalars.last,
+              [0x29, 0x5D, 0x3011, 0xFF09].contains(l.value) else { return false }
+        let inner = c.dropFirst()
+        return inner.hasPrefix("文/") || inner.hasPrefix("文:") || inner.hasPrefix("作者:") || inner.hasPrefix("作者/")
     }
 
     /// A numbered section, a part of a series or a document number

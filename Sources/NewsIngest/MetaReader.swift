@@ -111,7 +111,12 @@ struct MetaReader {
             if let m = String(rest).firstMatch(of: Self.dateStart) {
                 rest = rest.prefix(String(rest).distance(from: String(rest).startIndex, to: m.range.lowerBound))
             }
-            let value = original(text, n, String(rest)).trimmingSpaces
+            var value = original(text, n, String(rest)).trimmingSpaces
+            // A widget after the value: "证券市场红周刊 举报".
+            while let space = value.lastIndex(of: " "),
+                  classifier.isWidget(table.normalize(String(value[value.index(after: space)...]))) {
+                value = String(value[..<space]).trimmingSpaces
+            }
             let words = value.filter { $0.isLetter }
             if words.isEmpty { continue }
             // A single word, not a sentence.

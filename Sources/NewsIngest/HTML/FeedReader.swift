@@ -124,7 +124,7 @@ struct FeedReader {
             case "channel":
                 for c in children(tree, child) {
                     switch tree.elements[c].name {
-                    case "title": feed.title = feed.title ?? nonEmpty(line(tree.text(of: c)))
+                    case "title": feed.title = feed.title ?? nonEmpty(title(tree.text(of: c)))
                     case "link": feed.link = feed.link ?? nonEmpty(tree.text(of: c).trimmingSpaces)
                     case "item": itemElements.append(c)
                     default: break
@@ -161,7 +161,7 @@ struct FeedReader {
             link = guid
         }
         item.url = absolute(link, base: base)
-        item.key = guid ?? fields["item"].flatMap { _ in nil } ?? tree.elements[element].attribute("rdf:about").flatMap(nonEmpty) ?? item.url
+        item.key = guid ?? tree.elements[element].attribute("rdf:about").flatMap(nonEmpty) ?? item.url
         item.date = text("pubDate") ?? text("dc:date")
         item.source = text("source").map(line) ?? text("dc:source").flatMap { $0.contains("://") ? nil : line($0) }
         item.author = text("author").flatMap(author) ?? text("dc:creator").flatMap(author)
@@ -175,20 +175,16 @@ struct FeedReader {
 
     private static func atom(_ tree: MarkupTree, root: Int, prefix p: String) -> Feed {
         var feed = Feed(kind: .atom, title: nil, link: nil, items: [])
-        var items = [Item]()
+        var entries = [Int]()
         for child in children(tree, root) {
             switch tree.elements[child].name {
-            case p + "title": feed.title = feed.title ?? nonEmpty(atomText(tree, child).text).map(title)
+            case p + "title": feed.title = feed.title ?? nonEmpty(title(atomText(tree, child).text))
             case p + "link": feed.link = feed.link ?? alternateLink(tree, child)
-            case p + "entry": items.append(Item(number: items.count + 1))
+            case p + "entry": entries.append(child)
             default: break
             }
         }
-        var n = 0
-        for child in children(tree, root) where tree.elements[child].name == p + "entry" {
-            items[n] = atomEntry(tree, child, number: n + 1, prefix: p, base: feed.link)
-            n += 1
-        }
+        let items = entries.enumerated().map { i, entry in atomEntry(tree, entry, number: i + 1, prefix: p, base: feed.link) }
         feed.items = lastVersions(items)
         return feed
     }
@@ -361,10 +357,9 @@ struct FeedReader {
         var tokens = raw.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
         if let first = tokens.first, first.allSatisfy(\.isLetter), monthNumber(first) == nil { tokens.removeFirst() }
         guard tokens.count >= 3, let d = Int(tokens[0]), let month = monthNumber(tokens[1]),
-              tokens[2].count == 2 || tokens[2].count == 4, var year = Int(tokens[2]),
+              tokens[2].count == 2 || tokens[2].count == 4, let year = Int(tokens[2]),
               let date = Day(year: year < 100 ? (year < 50 ? 2000 + year : 1900 + year) : year, month: month, day: d)
         else { return nil }
-        year = date.components.year
         guard tokens.count >= 4 else { return date }
         let clock = tokens[3].split(separator: ":").map { Int($0) }
         guard clock.count >= 2, clock.count <= 3, !clock.contains(nil),

@@ -144,7 +144,7 @@ public struct HTMLExtractor: Sendable {
         if extracted.body.count < 20 {
             result.isArticle = false
             extracted.body = meta.description ?? ""
-            if extracted.headline.isEmpty { extracted.headline = meta.title ?? "" }
+            if extracted.headline.isEmpty { extracted.headline = headline.text }
         }
         result.page = extracted
         return result

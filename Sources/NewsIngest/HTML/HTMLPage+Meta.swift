@@ -82,7 +82,7 @@ extension Page {
             meta.account = Self.collapse(tree.text(of: name))
         }
         meta.modified = Self.modifiedKeys.lazy.compactMap { values[$0] }.first
-        meta.ogTitle = values["og:title"] ?? values["twitter:title"]
+        meta.ogTitle = values["og:title"] ?? values["twitter:title"] ?? meta.ogTitle
         if meta.date == nil { meta.date = Self.dateKeys.lazy.compactMap { values[$0] }.first }
         meta.source = meta.source ?? Self.sourceKeys.lazy.compactMap { values[$0] }.first
         meta.author = meta.author ?? Self.authorKeys.lazy.compactMap { values[$0] }.first
@@ -139,9 +139,12 @@ extension Page {
             changed = false
             for sep in separators {
                 guard let r = t.range(of: sep, options: .backwards) else { continue }
+                // "2019-2020年…" is a range, not a site's name.
+                if sep.count == 1, r.lowerBound > t.startIndex, t[t.index(before: r.lowerBound)].isNumber
+                    || r.upperBound < t.endIndex && t[r.upperBound].isNumber { continue }
                 let head = t[..<r.lowerBound].trimmingSpaces
                 let tail = t[r.upperBound...].trimmingSpaces
-                if tail.count <= 16 && head.count >= 4 && head.count >= tail.count {
+                if tail.count <= 16 && head.count >= 4 {
                     t = head
                     changed = true
                     break

@@ -72,6 +72,36 @@ struct Page {
             inlineLinkChars[i] = inlineLink
             inlinePunctuation[i] = punctuation
         }
+        summaryBoxes = Array(repeating: false, count: n)
+        markSummaryBoxes()
+    }
+
+    /// A summary printed above the article, not part of it: an element named so
+    /// (`class="introduction"`, `summary`, `abstract`, `zhaiyao`), or a label
+    /// (`划重点：`, `摘要`, `导读`) with the list that follows it.
+    private(set) var summaryBoxes: [Bool]
+    static let summaryWords = ["introduction", "summary", "abstract", "digest", "zhaiyao", "daodu", "daoyu"]
+
+    private mutating func markSummaryBoxes() {
+        for (i, e) in tree.elements.enumerated() where !skipped[i] && chars[i] > 0 {
+            let words = classAndID(i)
+            if words.count > 1, chars[i] <= 400, Self.summaryWords.contains(where: { words.contains($0) }) {
+                summaryBoxes[i] = true
+                continue
+            }
+            guard chars[i] <= 8, e.parent >= 0 else { continue }
+            let label = Self.collapse(tree.text(of: i)).trimmingCharacters(in: CharacterSet(charactersIn: ":：】【[] "))
+            guard PageVocabulary.deckLabels.contains(label) else { continue }
+            let siblings = tree.elements[e.parent].children.compactMap { node -> Int? in
+                if case .element(let k) = node, !skipped[k] { return k } else { return nil }
+            }
+            guard let at = siblings.firstIndex(of: i), at + 1 < siblings.count else { continue }
+            let next = siblings[at + 1]
+            if ["ol", "ul", "blockquote"].contains(tree.elements[next].name) || chars[next] <= 300 {
+                summaryBoxes[i] = true
+                summaryBoxes[next] = true
+            }
+        }
     }
 
     /// `hidden`, `display:none`, `visibility:hidden`.
@@ -266,10 +296,21 @@ struct Page {
     /// Inside the article: a link list, a share, comment or related box, a caption.
     func leftOut(_ e: Int) -> Bool {
         let el = tree.elements[e]
-        if Self.leftOutNames.contains(el.name) { return true }
+        if Self.leftOutNames.contains(el.name) || summaryBoxes[e] { return true }
         guard Self.blockNames.contains(el.name) || el.name == "span" else { return false }
         if chars[e] >= 4 && Double(linkChars[e]) > 0.5 * Double(chars[e]) { return true }
-        return isNegative(e)
+        return isNegative(e) || isCaption(e)
+    }
+
+    /// A short centred phrase just under an image: its caption ("产品经理的生日餐").
+    func isCaption(_ e: Int) -> Bool {
+        guard chars[e] > 0, chars[e] <= 40, inlinePunctuation[e] == 0 || chars[e] <= 12 else { return false }
+        let el = tree.elements[e]
+        let centred = el.attribute("align")?.lowercased() == "center"
+            || (el.attribute("style")?.lowercased().filter { !$0.isWhitespace }.contains("text-align:center") ?? false)
+        guard centred else { return false }
+        return (max(0, e - 4) ..< e).contains { tree.elements[$0].name == "img" }
+            || (e ..< subtreeEnd(e)).contains { tree.elements[$0].name == "img" }
     }
 
     struct Renderer {
@@ -294,5 +335,7 @@ struct Page {
             current = ""
             pendingSpace = false
         }
+
+
     }
 }

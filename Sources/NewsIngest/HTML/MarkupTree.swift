@@ -1,4 +1,4 @@
-import CLibXML2
+import CXML
 
 /// A parsed HTML page or XML feed as a flat tree: every element in document
 /// order, so a parent always comes before its children and statistics can be
@@ -38,85 +38,77 @@ struct MarkupTree {
     /// Parses an HTML page given as UTF-8 (its declared charset is ignored: the
     /// caller has decoded it). Returns nil only when libxml2 gives no document.
     static func html(_ text: String) -> MarkupTree? {
-        var text = text
-        return text.withUTF8 { u -> MarkupTree? in
-            guard u.count > 0, u.count < Int(Int32.max) else { return nil }
-            let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-            let doc = u.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(u.count), nil, "UTF-8", options) }
-            guard let doc else { return nil }
-            defer { xmlFreeDoc(doc) }
-            return MarkupTree(document: doc, lowercase: true)
-        }
+        parse(text, lowercase: true, cxml_parse_html)
     }
 
     /// Parses an XML document (a feed) given as UTF-8. External entities and
     /// DTDs are never loaded; undefined entities are dropped (recover mode).
     static func xml(_ text: String) -> MarkupTree? {
+        parse(text, lowercase: false, cxml_parse_xml)
+    }
+
+    private static func parse(_ text: String, lowercase: Bool,
+                              _ parser: (UnsafePointer<CChar>?, Int32) -> UnsafeRawPointer?) -> MarkupTree? {
         var text = text
         return text.withUTF8 { u -> MarkupTree? in
             guard u.count > 0, u.count < Int(Int32.max) else { return nil }
-            let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-            let doc = u.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32(u.count), nil, "UTF-8", options) }
+            let doc = u.withMemoryRebound(to: CChar.self) { parser($0.baseAddress, Int32(u.count)) }
             guard let doc else { return nil }
-            defer { xmlFreeDoc(doc) }
-            return MarkupTree(document: doc, lowercase: false)
+            defer { cxml_free(doc) }
+            return MarkupTree(document: doc, lowercase: lowercase)
         }
     }
 
-    private init(document: xmlDocPtr, lowercase: Bool) {
+    private init(document: UnsafeRawPointer, lowercase: Bool) {
         // An explicit stack of (libxml2 node, parent element index, depth).
-        var stack: [(xmlNodePtr, Int, Int)] = []
-        func push(children first: xmlNodePtr?, parent: Int, depth: Int) {
-            var siblings = [xmlNodePtr]()
+        var stack: [(UnsafeRawPointer, Int, Int)] = []
+        func push(children first: UnsafeRawPointer?, parent: Int, depth: Int) {
+            var siblings = [UnsafeRawPointer]()
             var node = first
             while let n = node {
                 siblings.append(n)
-                node = n.pointee.next
+                node = cxml_next(n)
             }
             for n in siblings.reversed() { stack.append((n, parent, depth)) }
         }
-        push(children: document.pointee.children, parent: -1, depth: 0)
+        func qualified(_ name: UnsafePointer<CChar>?, _ prefix: UnsafePointer<CChar>?) -> String {
+            var result = name.map { String(cString: $0) } ?? ""
+            if lowercase { result = result.lowercased() }
+            if let prefix { result = String(cString: prefix) + ":" + result }
+            return result
+        }
+        push(children: cxml_first_child(document), parent: -1, depth: 0)
         while let (node, parent, depth) = stack.popLast() {
-            let n = node.pointee
-            switch n.type {
-            case XML_ELEMENT_NODE:
+            switch Int(cxml_type(node)) {
+            case CXML_ELEMENT:
                 if depth >= Self.maxDepth {
                     // Too deep: keep the text, drop the structure.
-                    push(children: n.children, parent: parent, depth: depth)
+                    push(children: cxml_first_child(node), parent: parent, depth: depth)
                     continue
                 }
-                var name = n.name.map { String(cString: $0) } ?? ""
-                if lowercase { name = name.lowercased() }
-                if let prefix = n.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
                 var attributes = [(name: String, value: String)]()
-                var attribute = n.properties
+                var attribute = cxml_first_attribute(node)
                 while let a = attribute {
-                    if let attrName = a.pointee.name {
-                        var value = ""
-                        var child = a.pointee.children
-                        while let c = child {
-                            if let content = c.pointee.content { value += String(cString: content) }
-                            child = c.pointee.next
-                        }
-                        var key = String(cString: attrName)
-                        if lowercase { key = key.lowercased() }
-                        if let prefix = a.pointee.ns?.pointee.prefix { key = String(cString: prefix) + ":" + key }
-                        attributes.append((key, value))
+                    var value = ""
+                    var part = cxml_attribute_value(a)
+                    while let p = part {
+                        if let content = cxml_content(p) { value += String(cString: content) }
+                        part = cxml_next(p)
                     }
-                    attribute = a.pointee.next
+                    attributes.append((qualified(cxml_attribute_name(a), cxml_attribute_prefix(a)), value))
+                    attribute = cxml_next_attribute(a)
                 }
                 let index = elements.count
-                elements.append(Element(name: name, attributes: attributes, parent: parent, depth: depth, children: []))
+                elements.append(Element(name: qualified(cxml_name(node), cxml_prefix(node)), attributes: attributes,
+                                        parent: parent, depth: depth, children: []))
                 append(.element(index), to: parent)
-                push(children: n.children, parent: index, depth: depth + 1)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = n.content {
+                push(children: cxml_first_child(node), parent: index, depth: depth + 1)
+            case CXML_TEXT, CXML_CDATA:
+                if let content = cxml_content(node) {
                     append(.text(String(cString: content)), to: parent)
                 }
-            case XML_ENTITY_REF_NODE:
-                push(children: n.children, parent: parent, depth: depth)
+            case CXML_ENTITY_REF:
+                push(children: cxml_first_child(node), parent: parent, depth: depth)
             default:
                 break  // comments, processing instructions, DTDs
             }
