@@ -6,6 +6,12 @@
 //       ../shared/bench/limits/icu-words). Prints MB/s of UTF-8 text analyzed.
 //   news-bench extract FILE.jsonl...   extraction throughput on one thread: every record
 //       laid out as a saved portal page and extracted again (see benchExtract).
+//   news-bench html PAGES_DIR [PASSES]   web-page extraction throughput on one thread:
+//       every .html under PAGES_DIR decoded and extracted PASSES times (default 5);
+//       the clock runs around decoding and extraction, files are read first.
+//       Prints pages/s and MB/s.
+//   news-bench html-big MB   one generated page of MB megabytes (a long article among
+//       navigation, link lists and scripts) extracted once: seconds and peak memory.
 //   news-bench tags DATA_DIR LABELS.tsv  tagging quality: province precision/recall on the
 //       hand-labelled CCTV articles of LABELS.tsv (run once per label file: the tuning set and
 //       the held-out set); industry precision/recall/F1 on THUCNews headlines, dev (tuned on)
@@ -299,12 +305,79 @@ func benchExtract(_ files: [String]) throws {
                  pages.count, bytes, bodyBytes, seconds, Double(bytes) / seconds / 1e6))
 }
 
+/// Web-page extraction throughput on one thread (see the header).
+func benchHTML(_ arguments: [String]) throws {
+    guard let dir = arguments.first else { fail("usage: news-bench html PAGES_DIR [PASSES]") }
+    let passes = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
+    var files = [(String, [UInt8])]()
+    let walker = FileManager.default.enumerator(atPath: dir)
+    while let name = walker?.nextObject() as? String {
+        guard name.hasSuffix(".html") || name.hasSuffix(".htm") else { continue }
+        let path = dir + "/" + name
+        if let data = FileManager.default.contents(atPath: path) { files.append((path, [UInt8](data))) }
+    }
+    files.sort { $0.0 < $1.0 }
+    let extractor = HTMLExtractor(table: try CharacterTable.shared())
+    var bytes = 0
+    var bodies = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0 ..< passes {
+        for (path, data) in files {
+            guard case let .success(decoded) = try FileDecoder.decodeMarkup(data) else { continue }
+            let result = extractor.extract(decoded.text, path: path)
+            bytes += data.count
+            bodies += result.page.body.utf8.count
+        }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let pages = files.count * passes
+    print(String(format: "html: pages=%d passes=%d bytes=%d body_bytes=%d seconds=%.3f pages_per_s=%.1f mb_per_s=%.2f",
+                 files.count, passes, bytes, bodies, seconds, Double(pages) / seconds, Double(bytes) / seconds / 1e6))
+}
+
+/// One generated page of the given size extracted once: time and peak memory.
+func benchBigPage(_ arguments: [String]) throws {
+    let megabytes = arguments.first.flatMap(Int.init) ?? 20
+    func paragraph(_ i: Int) -> String {
+        "<p>临川县经济开发区新材料产业园第\(i)号项目今年一季度完成固定资产投资\(i % 97).6亿元，同比增长18.3%，新开工项目9个，其中亿元以上项目6个。</p>\n"
+    }
+    let links = "<ul class=\"related\">" + (0 ..< 20).map { "<li><a href=\"/n/\($0).html\">临川县召开一季度经济运行分析会第\($0)次</a></li>" }.joined() + "</ul>\n"
+    let script = "<script>var data = \"" + String(repeating: "x", count: 2000) + "\";</script>\n"
+    var page = "<html><head><meta charset=\"utf-8\"><title>临川新材料产业园一季度投资增长18%_临川新闻网</title></head><body>"
+    page += "<div class=\"nav\"><a href=\"/\">首页</a><a href=\"/jj/\">经济</a></div><h1>临川新材料产业园一季度投资增长18%</h1>"
+    page += "<div class=\"info\">2024-04-08 09:30 来源：临川日报</div><div class=\"article\">"
+    var body = ""
+    var i = 0
+    while page.utf8.count + body.utf8.count < megabytes * 1_000_000 {
+        i += 1
+        body += paragraph(i)
+        if i % 300 == 0 { body += links + script }
+    }
+    page += body + "</div><div class=\"footer\">版权所有 临川新闻网</div></body></html>"
+    let extractor = HTMLExtractor(table: try CharacterTable.shared())
+    let before = peakMemoryMB()
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = extractor.extract(page, path: "big.html")
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "html-big: page_mb=%.1f body_mb=%.1f headline_chars=%d seconds=%.2f peak_rss_mb_before=%d peak_rss_mb=%d",
+                 Double(page.utf8.count) / 1e6, Double(result.page.body.utf8.count) / 1e6, result.page.headline.count,
+                 seconds, before, peakMemoryMB()))
+}
+
+func peakMemoryMB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else { fail("usage: news-bench analyze FILE...") }
 do {
     switch command {
     case "analyze": try benchAnalyze(Array(arguments.dropFirst()))
     case "extract": try benchExtract(Array(arguments.dropFirst()))
+    case "html": try benchHTML(Array(arguments.dropFirst()))
+    case "html-big": try benchBigPage(Array(arguments.dropFirst()))
     case "reprints": try benchReprints(Array(arguments.dropFirst()))
     case "tags": try benchTags(Array(arguments.dropFirst()))
     default: fail("unknown command \(command)")

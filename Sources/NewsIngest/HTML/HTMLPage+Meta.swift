@@ -160,16 +160,14 @@ extension Page {
     func headline(meta: PageMetadata, before block: Int?) -> (text: String, element: Int?) {
         let title = meta.title.map(Self.titleWithoutSite) ?? ""
         let references = [meta.title ?? "", meta.ogTitle ?? ""].map(Self.key).filter { $0.count >= 4 }
-        func inTitle(_ key: String) -> Bool {
-            key.count >= 4 && references.contains { $0.contains(key) || key.contains($0) && key.count <= $0.count + 4 }
-        }
         // An element the title repeats whole, else the longest one the title contains, else the
         // shortest that contains the title (a headline followed by a date): before the article's
         // first paragraph.
         let limit = block.map { subtreeEnd($0) } ?? tree.elements.count
         var best: (text: String, element: Int, rank: Int)?
         let wanted = max(4, Self.key(title).count / 2)
-        for i in 0 ..< limit where !skipped[i] && chars[i] >= wanted && chars[i] <= 120 && linkChars[i] < chars[i] {
+        let longest = min(120, (references.map(\.count).max() ?? 0) + 8)
+        for i in 0 ..< limit where !skipped[i] && chars[i] >= wanted && chars[i] <= longest && linkChars[i] < chars[i] {
             let name = tree.elements[i].name
             guard name != "a", name != "body", name != "html" else { continue }
             let text = Self.collapse(tree.text(of: i))
@@ -178,9 +176,9 @@ extension Page {
             var rank = 0
             if references.contains(key) || key == Self.key(title) {
                 rank = 3000 + (name == "h1" ? 1 : 0)
-            } else if references.contains(where: { $0.contains(key) }) {
+            } else if references.contains(where: { $0.includes(key) }) {
                 rank = 2000 + key.count
-            } else if references.contains(where: { key.contains($0) && key.count <= $0.count + 6 }) {
+            } else if references.contains(where: { key.count <= $0.count + 6 && key.includes($0) }) {
                 rank = 1000 - key.count
             }
             if rank > 0 && (best == nil || rank > best!.rank) { best = (text, i, rank) }

@@ -8,6 +8,9 @@ struct Page {
     private(set) var skipped: [Bool]
     /// Elements inside a link (`<a>` around a whole teaser): all their text is link text.
     private(set) var insideLink: [Bool]
+    /// Each element's class and id, lowercased, and what they say it is.
+    private(set) var names: [String]
+    private(set) var roles: [Role]
     /// Non-space characters of text under each element (skipped elements excluded).
     private(set) var chars: [Int]
     /// Of those, the characters inside links.
@@ -33,6 +36,11 @@ struct Page {
         let n = tree.elements.count
         skipped = Array(repeating: false, count: n)
         insideLink = Array(repeating: false, count: n)
+        names = tree.elements.map { e in
+            let c = e.attribute("class"), i = e.attribute("id")
+            return c == nil && i == nil ? "" : ((c ?? "") + " " + (i ?? "")).lowercased()
+        }
+        roles = names.map(Self.role)
         for (i, e) in tree.elements.enumerated() {
             if e.parent >= 0 && skipped[e.parent] || Self.skippedNames.contains(e.name) || Self.isHidden(e) {
                 skipped[i] = true
@@ -80,17 +88,20 @@ struct Page {
     /// (`class="introduction"`, `summary`, `abstract`, `zhaiyao`), or a label
     /// (`划重点：`, `摘要`, `导读`) with the list that follows it.
     private(set) var summaryBoxes: [Bool]
+    static let summaryLabelFirsts = Set(PageVocabulary.deckLabels.compactMap(\.unicodeScalars.first) + ["【", "["])
     static let summaryWords = ["introduction", "summary", "abstract", "digest", "zhaiyao", "daodu", "daoyu"]
 
     private mutating func markSummaryBoxes() {
         for (i, e) in tree.elements.enumerated() where !skipped[i] && chars[i] > 0 {
-            let words = classAndID(i)
-            if words.count > 1, chars[i] <= 400, Self.summaryWords.contains(where: { words.contains($0) }) {
+            if roles[i] == .summary, chars[i] <= 400 {
                 summaryBoxes[i] = true
                 continue
             }
-            guard chars[i] <= 8, e.parent >= 0 else { continue }
-            let label = Self.collapse(tree.text(of: i)).trimmingCharacters(in: CharacterSet(charactersIn: ":：】【[] "))
+            guard chars[i] >= 2, chars[i] <= 8, e.parent >= 0 else { continue }
+            let text = tree.text(of: i)
+            guard let first = text.unicodeScalars.first(where: { $0.value > 0x20 && $0.value != 0x3000 && $0.value != 0xA0 }),
+                  Self.summaryLabelFirsts.contains(first) else { continue }
+            let label = Self.collapse(text).trimmingCharacters(in: CharacterSet(charactersIn: ":：】【[] "))
             guard PageVocabulary.deckLabels.contains(label) else { continue }
             let siblings = tree.elements[e.parent].children.compactMap { node -> Int? in
                 if case .element(let k) = node, !skipped[k] { return k } else { return nil }
@@ -108,7 +119,7 @@ struct Page {
     static func isHidden(_ e: MarkupTree.Element) -> Bool {
         for (name, value) in e.attributes {
             if name == "hidden" { return true }
-            if name == "style" {
+            if name == "style", value.includes("none") || value.includes("hidden") || value.includes("NONE") || value.includes("HIDDEN") {
                 let v = value.lowercased().filter { !$0.isWhitespace }
                 if v.contains("display:none") || v.contains("visibility:hidden") { return true }
             }
@@ -145,9 +156,18 @@ struct Page {
         return i
     }
 
-    func classAndID(_ e: Int) -> String {
-        let el = tree.elements[e]
-        return ((el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")).lowercased()
+    /// The element's class and id, lowercased ("" without either).
+    func classAndID(_ e: Int) -> String { names[e] }
+
+    /// What an element's class and id say it is.
+    enum Role: UInt8 { case none, positive, negative, both, summary }
+
+    static func role(of words: String) -> Role {
+        guard !words.isEmpty else { return .none }
+        if summaryWords.contains(where: { words.includes($0) }) { return .summary }
+        let negative = negativeWords.contains { words.includes($0) }
+        let positive = positiveWords.contains { words.includes($0) }
+        return negative && positive ? .both : negative ? .negative : positive ? .positive : .none
     }
 
     // MARK: The article's block
@@ -160,19 +180,15 @@ struct Page {
 
     /// How an element's class and id weigh on it being the article.
     func classWeight(_ e: Int) -> Double {
-        let words = classAndID(e)
-        guard words.count > 1 else { return 1 }
-        var weight = 1.0
-        if Self.negativeWords.contains(where: { words.contains($0) }) { weight *= 0.5 }
-        if Self.positiveWords.contains(where: { words.contains($0) }) { weight *= 1.3 }
-        return weight
+        switch roles[e] {
+        case .none, .summary: 1
+        case .positive: 1.3
+        case .negative: 0.5
+        case .both: 0.65
+        }
     }
 
-    func isNegative(_ e: Int) -> Bool {
-        let words = classAndID(e)
-        return words.count > 1 && Self.negativeWords.contains(where: { words.contains($0) })
-            && !Self.positiveWords.contains(where: { words.contains($0) })
-    }
+    func isNegative(_ e: Int) -> Bool { roles[e] == .negative }
 
     /// The elements that hold the article, in document order: the best-scoring
     /// element and those of its siblings that score nearly as well. Empty when
@@ -320,7 +336,9 @@ struct Page {
 
         mutating func append(_ text: String) {
             for s in text.unicodeScalars {
-                if s.properties.isWhitespace || s.value == 0xFEFF || s.value == 0x200B {
+                let v = s.value
+                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF || v == 0x0C
+                    || v >= 0x2000 && v <= 0x200B || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F {
                     pendingSpace = !current.isEmpty
                 } else {
                     if pendingSpace { current.unicodeScalars.append(" ") }

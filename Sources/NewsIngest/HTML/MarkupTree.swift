@@ -38,7 +38,8 @@ struct MarkupTree {
     /// Parses an HTML page given as UTF-8 (its declared charset is ignored: the
     /// caller has decoded it). Returns nil only when libxml2 gives no document.
     static func html(_ text: String) -> MarkupTree? {
-        parse(text, lowercase: true, cxml_parse_html)
+        // libxml2's HTML parser already gives element and attribute names in lowercase.
+        parse(text, lowercase: false, cxml_parse_html)
     }
 
     /// Parses an XML document (a feed) given as UTF-8. External entities and
