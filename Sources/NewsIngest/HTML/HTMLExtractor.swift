@@ -49,8 +49,7 @@ public struct HTMLExtractor: Sendable {
             result.isArticle = false
             return result
         }
-        let page = Page(tree: tree)
-        return extract(page, path: path, fileYear: fileYear)
+        return extract(Page(tree: tree), path: path, fileYear: fileYear)
     }
 
     /// An HTML fragment (a feed item's `content:encoded`): all of it is the
@@ -69,7 +68,7 @@ public struct HTMLExtractor: Sendable {
     public func explain(_ html: String) -> [(kind: String, text: String)] {
         guard let tree = MarkupTree.html(html) else { return [] }
         let page = Page(tree: tree)
-        let (header, article, _, _, blocks) = layout(page, meta: page.metadata())
+        let (header, article, _, _, blocks) = layout(page, meta: page.metadata(), text: page.text())
         func name(_ b: Int) -> String {
             let words = page.classAndID(b).trimmingSpaces
             return "<\(tree.elements[b].name)\(words.isEmpty ? "" : " " + words)> (\(page.chars[b]) characters)"
@@ -82,24 +81,26 @@ public struct HTMLExtractor: Sendable {
 
     /// The headline, the page's lines between it and the article (its date and
     /// source line), and the article's lines, as one text page.
-    func layout(_ page: Page, meta: PageMetadata)
+    func layout(_ page: Page, meta: PageMetadata, text: Page.Text)
         -> (header: [String], article: [String], trailer: [String], headline: (text: String, element: Int?), blocks: [Int]) {
         let blocks = page.articleBlocks()
         let headline = page.headline(meta: meta, before: blocks.first)
         var header = [String]()
         if let first = blocks.first {
-            // A date line may stand just above the headline too.
+            let start = text.enter[first]
             if let h = headline.element {
-                header = Array(page.render(after: nil, from: max(h - 30, 0), to: h).filter { $0.count <= 60 }.suffix(2))
+                // A date line may stand just above the headline too.
+                header = Array(text.lines(after: text.enter[max(h - 30, 0)] - 1, before: text.enter[h]).filter { $0.count <= 60 }.suffix(2))
+                header += text.lines(after: text.exit[h], before: start).filter { $0.count <= 160 }.suffix(8)
+            } else {
+                header = Array(text.lines(after: text.enter[max(first - 400, 0)] - 1, before: start).filter { $0.count <= 160 }.suffix(8))
             }
-            header += page.render(after: headline.element, from: max(first - 400, 0), to: first).filter { $0.count <= 160 }.suffix(8)
         }
         var article = [String]()
         for block in blocks { article += page.render([.element(block)], cleaned: true) }
         var trailer = [String]()
         if let last = blocks.last {
-            let end = page.subtreeEnd(last)
-            trailer = Array(page.render(after: last, from: end, to: min(end + 200, page.tree.elements.count)).filter { $0.count <= 100 }.prefix(12))
+            trailer = Array(text.lines(after: text.exit[last], before: Int.max).prefix(40).filter { $0.count <= 100 }.prefix(12))
         }
         return (header, article, trailer, headline, blocks)
     }
@@ -108,7 +109,8 @@ public struct HTMLExtractor: Sendable {
         var result = Extracted()
         let meta = page.metadata()
         result.url = meta.url
-        let (header, article, trailer, headline, blocks) = layout(page, meta: meta)
+        let text = page.text()
+        let (header, article, trailer, headline, blocks) = layout(page, meta: meta, text: text)
         // A month and day shown without a year take it from the machine dates.
         let machineYear = (meta.date ?? meta.modified).flatMap { Self.day(fromMachineDate: $0) }?.components.year
         var extracted = pages.extract(headline: headline.text, headlineIsGuess: headline.element == nil, header: header, article: article,
@@ -119,8 +121,9 @@ public struct HTMLExtractor: Sendable {
         if let day = meta.date.flatMap({ Self.day(fromMachineDate: $0) }) {
             extracted.date = .day(day)
         } else if extracted.date == nil {
-            let around = page.render(after: nil, from: max((headline.element ?? blocks.first ?? 0) - 50, 0),
-                                     to: (blocks.first ?? page.tree.elements.count) + 1)
+            let from = max((headline.element ?? blocks.first ?? 0) - 50, 0)
+            let around = from < page.tree.elements.count
+                ? text.lines(after: text.enter[from] - 1, before: blocks.first.map { text.enter[$0] + 1 } ?? Int.max) : []
             for line in around where line.count <= 120 {
                 if case .day(let d)? = DateParser.find(in: table.normalize(line)) { extracted.date = .day(d); break }
             }
@@ -172,3 +175,4 @@ public struct HTMLExtractor: Sendable {
         return nil
     }
 }
+

@@ -40,7 +40,15 @@ struct Page {
             let c = e.attribute("class"), i = e.attribute("id")
             return c == nil && i == nil ? "" : ((c ?? "") + " " + (i ?? "")).lowercased()
         }
-        roles = names.map(Self.role)
+        // Pages repeat a few class names over thousands of elements: each is judged once.
+        var known = [String: Role]()
+        roles = names.map { words in
+            if words.isEmpty { return .none }
+            if let role = known[words] { return role }
+            let role = Self.role(of: words)
+            known[words] = role
+            return role
+        }
         for (i, e) in tree.elements.enumerated() {
             if e.parent >= 0 && skipped[e.parent] || Self.skippedNames.contains(e.name) || Self.isHidden(e) {
                 skipped[i] = true
@@ -88,6 +96,7 @@ struct Page {
     /// (`class="introduction"`, `summary`, `abstract`, `zhaiyao`), or a label
     /// (`划重点：`, `摘要`, `导读`) with the list that follows it.
     private(set) var summaryBoxes: [Bool]
+    static let labelMarks: Set<Unicode.Scalar> = [":", "：", "【", "】", "[", "]"]
     static let summaryLabelFirsts = Set(PageVocabulary.deckLabels.compactMap(\.unicodeScalars.first) + ["【", "["])
     static let summaryWords = ["introduction", "summary", "abstract", "digest", "zhaiyao", "daodu", "daoyu"]
 
@@ -101,7 +110,7 @@ struct Page {
             let text = tree.text(of: i)
             guard let first = text.unicodeScalars.first(where: { $0.value > 0x20 && $0.value != 0x3000 && $0.value != 0xA0 }),
                   Self.summaryLabelFirsts.contains(first) else { continue }
-            let label = Self.collapse(text).trimmingCharacters(in: CharacterSet(charactersIn: ":：】【[] "))
+            let label = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.labelMarks.contains($0) && !$0.properties.isWhitespace }))
             guard PageVocabulary.deckLabels.contains(label) else { continue }
             let siblings = tree.elements[e.parent].children.compactMap { node -> Int? in
                 if case .element(let k) = node, !skipped[k] { return k } else { return nil }
@@ -127,23 +136,40 @@ struct Page {
         return false
     }
 
-    /// Non-space characters and sentence punctuation in `text`.
+    /// Non-space characters and sentence punctuation (`，。！？；、`) in `text`, in one pass over its UTF-8.
     static func measure(_ text: String) -> (Int, Int) {
-        var count = 0, punctuation = 0
-        for b in text.utf8 where b & 0xC0 != 0x80 && b > 0x20 {
-            count += 1
-        }
-        if count > 0 && text.utf8.count > count {
-            for s in text.unicodeScalars {
-                switch s.value {
-                case 0xFF0C, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x3001: punctuation += 1
-                default: break
+        var text = text
+        return text.withUTF8 { u in
+            var count = 0, punctuation = 0
+            var i = 0
+            let n = u.count
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    if b > 0x20 { count += 1 }
+                    i += 1
+                } else if b < 0xE0 {
+                    if !(b == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) { count += 1 }  // U+00A0
+                    i += 2
+                } else if b < 0xF0 {
+                    if i + 2 < n {
+                        let b1 = u[i + 1], b2 = u[i + 2]
+                        if b == 0xE3 && b1 == 0x80 {
+                            if b2 == 0x80 { i += 3; continue }  // U+3000
+                            if b2 == 0x81 || b2 == 0x82 { punctuation += 1 }  // 、。
+                        } else if b == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x81 || b2 == 0x9F || b2 == 0x9B) {
+                            punctuation += 1  // ，！？；
+                        }
+                    }
+                    count += 1
+                    i += 3
+                } else {
+                    count += 1
+                    i += 4
                 }
             }
+            return (count, punctuation)
         }
-        // U+3000 and U+00A0 are white space too.
-        for s in text.unicodeScalars where s.value == 0x3000 || s.value == 0xA0 { count -= 1 }
-        return (count, punctuation)
     }
 
     func roots() -> [MarkupTree.Node] { tree.roots }
@@ -277,34 +303,71 @@ struct Page {
         return renderer.lines
     }
 
-    /// The lines of text in document order after element `after` ends (or,
-    /// without one, from element `from` on) and before element `to` begins.
-    func render(after: Int?, from: Int = 0, to: Int) -> [String] {
+    /// The whole page's text as lines, once, with where each element begins and
+    /// ends among them: the lines between two points of the page are then a slice.
+    struct Text {
+        var lines: [String] = []
+        /// The event (element entered or left) after which each line began.
+        var lineEvents: [Int] = []
+        var enter: [Int]
+        var exit: [Int]
+
+        /// The lines that begin after event `from` and before event `to`.
+        /// The first line whose event satisfies `test` (which holds for all lines after it).
+        private func firstLine(where test: (Int) -> Bool) -> Int {
+            var low = 0, high = lineEvents.count
+            while low < high {
+                let mid = (low + high) / 2
+                if test(lineEvents[mid]) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+
+        func lines(after from: Int, before to: Int) -> ArraySlice<String> {
+            let lower = firstLine { $0 > from }
+            let upper = firstLine { $0 >= to }
+            return lower < upper ? lines[lower ..< upper] : []
+        }
+    }
+
+    func text() -> Text {
+        let n = tree.elements.count
+        var text = Text(enter: Array(repeating: 0, count: n), exit: Array(repeating: 0, count: n))
         var renderer = Renderer()
+        var event = 0
+        var lineEvent = 0
+        func flush() {
+            let before = renderer.lines.count
+            renderer.breakLine()
+            if renderer.lines.count > before { text.lineEvents.append(lineEvent) }
+        }
         var stack: [(MarkupTree.Node, Bool)] = tree.roots.reversed().map { ($0, false) }
-        var started = false
         while let (node, exiting) = stack.popLast() {
             switch node {
             case .text(let t):
-                if started { renderer.append(t) }
+                if renderer.current.isEmpty && !renderer.pendingSpace { lineEvent = event }
+                renderer.append(t)
             case .element(let e):
                 let isBlock = Self.blockNames.contains(tree.elements[e].name)
+                if isBlock { flush() }
+                event += 1
                 if exiting {
-                    if started && isBlock { renderer.breakLine() }
-                    if e == after { started = true }
+                    text.exit[e] = event
                     continue
                 }
-                if e >= to { break }
-                if after == nil && e >= from { started = true }
-                if skipped[e] { continue }
-                if started && isBlock { renderer.breakLine() }
+                text.enter[e] = event
+                if skipped[e] {
+                    event += 1
+                    text.exit[e] = event
+                    continue
+                }
                 stack.append((node, true))
                 stack += tree.elements[e].children.reversed().map { ($0, false) }
             }
-            if case .element(let e) = node, !exiting, e >= to { break }
         }
-        renderer.breakLine()
-        return renderer.lines
+        flush()
+        text.lines = renderer.lines
+        return text
     }
 
     static let leftOutNames: Set<String> = ["figcaption", "nav", "aside", "form", "caption"]

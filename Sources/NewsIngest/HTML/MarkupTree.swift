@@ -1,4 +1,5 @@
 import CXML
+import Foundation
 
 /// A parsed HTML page or XML feed as a flat tree: every element in document
 /// order, so a parent always comes before its children and statistics can be
@@ -39,16 +40,16 @@ struct MarkupTree {
     /// caller has decoded it). Returns nil only when libxml2 gives no document.
     static func html(_ text: String) -> MarkupTree? {
         // libxml2's HTML parser already gives element and attribute names in lowercase.
-        parse(text, lowercase: false, cxml_parse_html)
+        parse(text, lowercase: false, html: true, cxml_parse_html)
     }
 
     /// Parses an XML document (a feed) given as UTF-8. External entities and
     /// DTDs are never loaded; undefined entities are dropped (recover mode).
     static func xml(_ text: String) -> MarkupTree? {
-        parse(text, lowercase: false, cxml_parse_xml)
+        parse(text, lowercase: false, html: false, cxml_parse_xml)
     }
 
-    private static func parse(_ text: String, lowercase: Bool,
+    private static func parse(_ text: String, lowercase: Bool, html: Bool,
                               _ parser: (UnsafePointer<CChar>?, Int32) -> UnsafeRawPointer?) -> MarkupTree? {
         var text = text
         return text.withUTF8 { u -> MarkupTree? in
@@ -56,11 +57,19 @@ struct MarkupTree {
             let doc = u.withMemoryRebound(to: CChar.self) { parser($0.baseAddress, Int32(u.count)) }
             guard let doc else { return nil }
             defer { cxml_free(doc) }
-            return MarkupTree(document: doc, lowercase: lowercase)
+            return MarkupTree(document: doc, lowercase: lowercase, keepsOnlyKnownAttributes: html)
         }
     }
 
-    private init(document: UnsafeRawPointer, lowercase: Bool) {
+    /// The attributes an HTML page's extraction reads (a feed keeps all of its own).
+    static let knownAttributes: [[CChar]] = ["class", "id", "style", "hidden", "href", "src", "type", "rel", "content", "property",
+                                             "name", "itemprop", "datetime", "pubdate", "align"].map { Array($0.utf8CString) }
+
+    static func isKnownAttribute(_ name: UnsafePointer<CChar>) -> Bool {
+        knownAttributes.contains { known in known.withUnsafeBufferPointer { strcmp($0.baseAddress!, name) == 0 } }
+    }
+
+    private init(document: UnsafeRawPointer, lowercase: Bool, keepsOnlyKnownAttributes: Bool) {
         // An explicit stack of (libxml2 node, parent element index, depth).
         var stack: [(UnsafeRawPointer, Int, Int)] = []
         func push(children first: UnsafeRawPointer?, parent: Int, depth: Int) {
@@ -90,6 +99,12 @@ struct MarkupTree {
                 var attributes = [(name: String, value: String)]()
                 var attribute = cxml_first_attribute(node)
                 while let a = attribute {
+                    // A page's elements carry many attributes (data-*, onclick, src sets): only
+                    // those the extractor reads are copied.
+                    if keepsOnlyKnownAttributes, let name = cxml_attribute_name(a), !Self.isKnownAttribute(name) {
+                        attribute = cxml_next_attribute(a)
+                        continue
+                    }
                     var value = ""
                     var part = cxml_attribute_value(a)
                     while let p = part {
@@ -106,6 +121,9 @@ struct MarkupTree {
                 push(children: cxml_first_child(node), parent: index, depth: depth + 1)
             case CXML_TEXT, CXML_CDATA:
                 if let content = cxml_content(node) {
+                    // A style sheet's or script's text is kept only when it may carry metadata
+                    // (JSON-LD, a publication date, WeChat's creation time): pages hold megabytes of code.
+                    if parent >= 0, let kind = codeKind(parent), !Self.mayCarryMetadata(content, kind) { continue }
                     append(.text(String(cString: content)), to: parent)
                 }
             case CXML_ENTITY_REF:
@@ -114,6 +132,22 @@ struct MarkupTree {
                 break  // comments, processing instructions, DTDs
             }
         }
+    }
+
+    /// 1 for a script, 2 for a style sheet, nil for other elements.
+    private func codeKind(_ element: Int) -> Int? {
+        switch elements[element].name {
+        case "script": 1
+        case "style": 2
+        default: nil
+        }
+    }
+
+    static let metadataMarkers = ["ld+json", "@context", "publishDate", "datePublished", "pubDate", "publishTime", "publish_time",
+                                  "pubtime", "var ct"]
+
+    private static func mayCarryMetadata(_ content: UnsafePointer<CChar>, _ kind: Int) -> Bool {
+        kind == 1 && metadataMarkers.contains { strstr(content, $0) != nil }
     }
 
     private mutating func append(_ node: Node, to parent: Int) {
