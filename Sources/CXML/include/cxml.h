@@ -16,6 +16,19 @@ enum {
 /// Parses an HTML page given as UTF-8 (its declared charset ignored), recovering
 /// from broken markup; no network access. NULL when nothing could be parsed.
 const void *cxml_parse_html(const char *utf8, int length);
+/// What an HTML page's SAX parse reports: an element opened (with its attributes
+/// as name, value, …, NULL), an element closed, text (not NUL-terminated).
+typedef struct {
+    void (*start)(void *context, const char *name, const char **attributes);
+    void (*end)(void *context, const char *name);
+    void (*text)(void *context, const char *text, int length);
+} cxml_html_handler;
+
+/// Parses an HTML page given as UTF-8 as cxml_parse_html does, without building
+/// libxml2's tree: the handler sees the repaired element structure. Returns 0
+/// when the parser could not be created.
+int cxml_sax_html(const char *utf8, int length, const cxml_html_handler *handler, void *context);
+
 /// Parses an XML document given as UTF-8 in recover mode; no network access, no
 /// external entities or DTDs loaded. NULL when nothing could be parsed.
 const void *cxml_parse_xml(const char *utf8, int length);

@@ -8,6 +8,8 @@ struct Page {
     private(set) var skipped: [Bool]
     /// Elements inside a link (`<a>` around a whole teaser): all their text is link text.
     private(set) var insideLink: [Bool]
+    /// Elements that break lines (`<p>`, `<div>`, `<br>` …); the others are inline.
+    private(set) var block: [Bool]
     /// Each element's class and id, lowercased, and what they say it is.
     private(set) var names: [String]
     private(set) var roles: [Role]
@@ -36,6 +38,7 @@ struct Page {
         let n = tree.elements.count
         skipped = Array(repeating: false, count: n)
         insideLink = Array(repeating: false, count: n)
+        block = tree.elements.map { Self.blockNames.contains($0.name) }
         names = tree.elements.map { e in
             let c = e.attribute("class"), i = e.attribute("id")
             return c == nil && i == nil ? "" : ((c ?? "") + " " + (i ?? "")).lowercased()
@@ -71,7 +74,7 @@ struct Page {
                     guard !skipped[k] else { continue }
                     total += chars[k]
                     link += linkChars[k]
-                    if !Self.blockNames.contains(tree.elements[k].name) {
+                    if !block[k] {
                         inline += inlineChars[k]
                         inlineLink += inlineLinkChars[k]
                         punctuation += inlinePunctuation[k]
@@ -248,7 +251,7 @@ struct Page {
     func candidateScores() -> ([Double], Int) {
         let n = tree.elements.count
         var score = Array(repeating: 0.0, count: n)
-        for i in 0 ..< n where !skipped[i] && Self.blockNames.contains(tree.elements[i].name) {
+        for i in 0 ..< n where !skipped[i] && block[i] {
             let text = inlineChars[i]
             guard text >= 12, Double(inlineLinkChars[i]) < 0.5 * Double(text) else { continue }
             let s = 1 + Double(inlinePunctuation[i]) + min(Double(text) / 60, 3)
@@ -282,21 +285,18 @@ struct Page {
     func render(_ nodes: [MarkupTree.Node], cleaned: Bool) -> [String] {
         var renderer = Renderer()
         let outer = Set(nodes.compactMap { node -> Int? in if case .element(let e) = node { return e } else { return nil } })
-        var stack: [(MarkupTree.Node, Bool)] = nodes.reversed().map { ($0, false) }
-        while let (node, exiting) = stack.popLast() {
-            switch node {
+        walk(nodes) { event in
+            switch event {
             case .text(let t):
                 renderer.append(t)
-            case .element(let e):
-                let isBlock = Self.blockNames.contains(tree.elements[e].name)
-                if exiting {
-                    if isBlock { renderer.breakLine() }
-                    continue
-                }
-                if skipped[e] || cleaned && !outer.contains(e) && leftOut(e) { continue }
-                if isBlock { renderer.breakLine() }
-                stack.append((node, true))
-                stack += tree.elements[e].children.reversed().map { ($0, false) }
+                return true
+            case .enter(let e):
+                if skipped[e] || cleaned && !outer.contains(e) && leftOut(e) { return false }
+                if block[e] { renderer.breakLine() }
+                return true
+            case .exit(let e):
+                if block[e] { renderer.breakLine() }
+                return true
             }
         }
         renderer.breakLine()
@@ -330,6 +330,35 @@ struct Page {
         }
     }
 
+    enum WalkEvent {
+        case enter(Int)
+        case exit(Int)
+        case text(String)
+    }
+
+    /// Visits `nodes` and what they hold in document order without copying them:
+    /// `visit` returning false on `.enter` skips the element's content and its `.exit`.
+    func walk(_ nodes: [MarkupTree.Node], _ visit: (WalkEvent) -> Bool) {
+        var stack: [(element: Int, next: Int)] = []
+        var position = 0
+        while true {
+            let children = stack.last.map { tree.elements[$0.element].children } ?? nodes
+            let i = stack.last?.next ?? position
+            if i == children.count {
+                guard let (e, _) = stack.popLast() else { return }
+                _ = visit(.exit(e))
+                continue
+            }
+            if stack.isEmpty { position += 1 } else { stack[stack.count - 1].next += 1 }
+            switch children[i] {
+            case .text(let t):
+                _ = visit(.text(t))
+            case .element(let e):
+                if visit(.enter(e)) { stack.append((e, 0)) }
+            }
+        }
+    }
+
     func text() -> Text {
         let n = tree.elements.count
         var text = Text(enter: Array(repeating: 0, count: n), exit: Array(repeating: 0, count: n))
@@ -341,28 +370,27 @@ struct Page {
             renderer.breakLine()
             if renderer.lines.count > before { text.lineEvents.append(lineEvent) }
         }
-        var stack: [(MarkupTree.Node, Bool)] = tree.roots.reversed().map { ($0, false) }
-        while let (node, exiting) = stack.popLast() {
+        walk(tree.roots) { node in
             switch node {
             case .text(let t):
                 if renderer.current.isEmpty && !renderer.pendingSpace { lineEvent = event }
                 renderer.append(t)
-            case .element(let e):
-                let isBlock = Self.blockNames.contains(tree.elements[e].name)
-                if isBlock { flush() }
+                return true
+            case .enter(let e):
+                if block[e] { flush() }
                 event += 1
-                if exiting {
-                    text.exit[e] = event
-                    continue
-                }
                 text.enter[e] = event
                 if skipped[e] {
                     event += 1
                     text.exit[e] = event
-                    continue
+                    return false
                 }
-                stack.append((node, true))
-                stack += tree.elements[e].children.reversed().map { ($0, false) }
+                return true
+            case .exit(let e):
+                if block[e] { flush() }
+                event += 1
+                text.exit[e] = event
+                return true
             }
         }
         flush()
@@ -376,7 +404,7 @@ struct Page {
     func leftOut(_ e: Int) -> Bool {
         let el = tree.elements[e]
         if Self.leftOutNames.contains(el.name) || summaryBoxes[e] { return true }
-        guard Self.blockNames.contains(el.name) || el.name == "span" else { return false }
+        guard block[e] || el.name == "span" else { return false }
         if chars[e] >= 4 && Double(linkChars[e]) > 0.5 * Double(chars[e]) { return true }
         return isNegative(e) || isCaption(e)
     }

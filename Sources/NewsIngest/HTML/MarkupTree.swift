@@ -32,6 +32,8 @@ struct MarkupTree {
     var elements: [Element] = []
     var roots: [Node] = []
 
+    init() {}
+
     /// Elements nested deeper than this are read as part of their ancestor at
     /// this depth: the walk stays iterative and bounded on hostile pages.
     static let maxDepth = 400
@@ -39,8 +41,84 @@ struct MarkupTree {
     /// Parses an HTML page given as UTF-8 (its declared charset is ignored: the
     /// caller has decoded it). Returns nil only when libxml2 gives no document.
     static func html(_ text: String) -> MarkupTree? {
-        // libxml2's HTML parser already gives element and attribute names in lowercase.
-        parse(text, lowercase: false, html: true, cxml_parse_html)
+        var text = text
+        return text.withUTF8 { u -> MarkupTree? in
+            guard u.count > 0, u.count < Int(Int32.max) else { return nil }
+            let builder = Builder()
+            var handler = cxml_html_handler(
+                start: { context, name, attributes in
+                    Unmanaged<Builder>.fromOpaque(context!).takeUnretainedValue().start(name, attributes)
+                },
+                end: { context, _ in
+                    Unmanaged<Builder>.fromOpaque(context!).takeUnretainedValue().end()
+                },
+                text: { context, text, length in
+                    Unmanaged<Builder>.fromOpaque(context!).takeUnretainedValue().text(text, Int(length))
+                }
+            )
+            let parsed = u.withMemoryRebound(to: CChar.self) { chars in
+                withUnsafePointer(to: &handler) { h in
+                    cxml_sax_html(chars.baseAddress, Int32(u.count), h, Unmanaged.passUnretained(builder).toOpaque())
+                }
+            }
+            return parsed != 0 ? builder.tree : nil
+        }
+    }
+
+    /// Builds the tree from libxml2's SAX events for an HTML page (libxml2 gives
+    /// names in lowercase and has already repaired the nesting).
+    final class Builder {
+        var tree = MarkupTree()
+        /// The open elements; -1 marks one nested too deep to keep.
+        var open: [Int] = []
+        var current: Int { open.last(where: { $0 >= 0 }) ?? -1 }
+
+        func start(_ name: UnsafePointer<CChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>?) {
+            guard open.count < MarkupTree.maxDepth else {
+                open.append(-1)
+                return
+            }
+            var kept = [(name: String, value: String)]()
+            if let attributes {
+                var i = 0
+                while let key = attributes[i] {
+                    let value = attributes[i + 1]
+                    if MarkupTree.isKnownAttribute(key) {
+                        kept.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+                    }
+                    i += 2
+                }
+            }
+            let parent = current
+            let index = tree.elements.count
+            tree.elements.append(Element(name: name.map { String(cString: $0) } ?? "", attributes: kept, parent: parent,
+                                         depth: open.count, children: []))
+            tree.append(.element(index), to: parent)
+            open.append(index)
+        }
+
+        func end() {
+            _ = open.popLast()
+        }
+
+        func text(_ text: UnsafePointer<CChar>?, _ length: Int) {
+            guard let text, length > 0 else { return }
+            let parent = current
+            let bytes = UnsafeRawBufferPointer(start: text, count: length)
+            // A style sheet's or script's text is kept only when it may carry metadata.
+            if parent >= 0 {
+                let name = tree.elements[parent].name
+                if name == "style" { return }
+                if name == "script" && !MarkupTree.mayCarryMetadata(bytes) { return }
+            }
+            let string = String(decoding: bytes, as: UTF8.self)
+            // libxml2 hands long text in pieces: one text node.
+            if parent >= 0, case .text(let previous)? = tree.elements[parent].children.last {
+                tree.elements[parent].children[tree.elements[parent].children.count - 1] = .text(previous + string)
+            } else {
+                tree.append(.text(string), to: parent)
+            }
+        }
     }
 
     /// Parses an XML document (a feed) given as UTF-8. External entities and
@@ -150,7 +228,24 @@ struct MarkupTree {
         kind == 1 && metadataMarkers.contains { strstr(content, $0) != nil }
     }
 
-    private mutating func append(_ node: Node, to parent: Int) {
+    static let metadataMarkerBytes = metadataMarkers.map { Array($0.utf8) }
+
+    static func mayCarryMetadata(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
+        return metadataMarkerBytes.contains { marker in
+            marker.withUnsafeBytes { m in
+                let first = m[0]
+                var i = 0
+                while i + m.count <= bytes.count {
+                    if bytes[i] == first && memcmp(base + i, m.baseAddress!, m.count) == 0 { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    fileprivate mutating func append(_ node: Node, to parent: Int) {
         if parent < 0 { roots.append(node) } else { elements[parent].children.append(node) }
     }
 
