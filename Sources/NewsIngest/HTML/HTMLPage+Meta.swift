@@ -167,9 +167,12 @@ extension Page {
         var best: (text: String, element: Int, rank: Int)?
         let wanted = max(4, Self.key(title).count / 2)
         let longest = min(120, (references.map(\.count).max() ?? 0) + 8)
+        // A headline starts with a character of the title: a cheap test before the text is gathered.
+        let titleScalars = Set(references.flatMap { $0.unicodeScalars } + Self.key(title).unicodeScalars)
         for i in 0 ..< limit where !skipped[i] && chars[i] >= wanted && chars[i] <= longest && linkChars[i] < chars[i] {
             let name = tree.elements[i].name
             guard name != "a", name != "body", name != "html" else { continue }
+            if let first = firstCharacter(of: i), !titleScalars.contains(first) { continue }
             let text = Self.collapse(tree.text(of: i))
             let key = Self.key(text)
             guard key.count >= 4 else { continue }
@@ -192,9 +195,30 @@ extension Page {
         return ("", nil)
     }
 
-    /// Text compared without white space and punctuation width: `Ｈ１ Title` ~ `h1title`.
+    /// The first non-space character of the text under `element`, lowercased.
+    func firstCharacter(of element: Int) -> Unicode.Scalar? {
+        var stack: [(Int, Int)] = [(element, 0)]
+        while let (e, i) = stack.last {
+            let children = tree.elements[e].children
+            guard i < children.count else { stack.removeLast(); continue }
+            stack[stack.count - 1].1 += 1
+            switch children[i] {
+            case .text(let t):
+                if let s = t.unicodeScalars.first(where: { !($0.value <= 0x20 || $0.value == 0xA0 || $0.value == 0x3000) }) {
+                    if s == "\"" || s == "“" || s == "”" { return nil }
+                    return s.properties.isUppercase ? String(s).lowercased().unicodeScalars.first : s
+                }
+            case .element(let k):
+                if !skipped[k] { stack.append((k, 0)) }
+            }
+        }
+        return nil
+    }
+
+    /// Text compared without white space, quotes and case: `H1 "Title"` ~ `h1title`.
     static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
-            .filter { !$0.properties.isWhitespace && $0 != "\"" && $0 != "“" && $0 != "”" }))
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            !($0.value <= 0x20 || $0.value == 0xA0 || $0.value == 0x3000 || $0 == "\"" || $0 == "“" || $0 == "”")
+        }))
     }
 }

@@ -8,10 +8,11 @@ struct Page {
     private(set) var skipped: [Bool]
     /// Elements inside a link (`<a>` around a whole teaser): all their text is link text.
     private(set) var insideLink: [Bool]
+    /// `<a>` elements.
+    private(set) var isLink: [Bool]
     /// Elements that break lines (`<p>`, `<div>`, `<br>` …); the others are inline.
     private(set) var block: [Bool]
-    /// Each element's class and id, lowercased, and what they say it is.
-    private(set) var names: [String]
+    /// What each element's class and id say it is.
     private(set) var roles: [Role]
     /// Non-space characters of text under each element (skipped elements excluded).
     private(set) var chars: [Int]
@@ -36,28 +37,44 @@ struct Page {
     init(tree: MarkupTree) {
         self.tree = tree
         let n = tree.elements.count
-        skipped = Array(repeating: false, count: n)
-        insideLink = Array(repeating: false, count: n)
-        block = tree.elements.map { Self.blockNames.contains($0.name) }
-        names = tree.elements.map { e in
-            let c = e.attribute("class"), i = e.attribute("id")
-            return c == nil && i == nil ? "" : ((c ?? "") + " " + (i ?? "")).lowercased()
-        }
         // Pages repeat a few class names over thousands of elements: each is judged once.
         var known = [String: Role]()
-        roles = names.map { words in
-            if words.isEmpty { return .none }
-            if let role = known[words] { return role }
-            let role = Self.role(of: words)
-            known[words] = role
-            return role
-        }
-        for (i, e) in tree.elements.enumerated() {
-            if e.parent >= 0 && skipped[e.parent] || Self.skippedNames.contains(e.name) || Self.isHidden(e) {
-                skipped[i] = true
+        var roles = [Role](repeating: .none, count: n)
+        var isLink = Array(repeating: false, count: n)
+        var block = Array(repeating: false, count: n)
+        var skipped = Array(repeating: false, count: n)
+        var insideLink = Array(repeating: false, count: n)
+        let skippedName = tree.names.map { Self.skippedNames.contains($0) }
+        let blockName = tree.names.map { Self.blockNames.contains($0) }
+        let linkID = tree.names.firstIndex(of: "a") ?? -1
+        tree.elements.withUnsafeBufferPointer { elements in
+            for i in 0 ..< n {
+                let nameID = elements[i].nameID
+                let parent = elements[i].parent
+                isLink[i] = nameID == linkID
+                block[i] = blockName[nameID]
+                if parent >= 0 && skipped[parent] || skippedName[nameID] || elements[i].hidden { skipped[i] = true }
+                if parent >= 0 && (insideLink[parent] || isLink[parent]) { insideLink[i] = true }
+                guard !elements[i].attributes.isEmpty else { continue }
+                var words = ""
+                for (name, value) in elements[i].attributes where name == "class" || name == "id" {
+                    words += words.isEmpty ? value : " " + value
+                }
+                guard !words.isEmpty else { continue }
+                if let role = known[words] {
+                    roles[i] = role
+                } else {
+                    let role = Self.role(of: words.lowercased())
+                    known[words] = role
+                    roles[i] = role
+                }
             }
-            if e.parent >= 0 && (insideLink[e.parent] || tree.elements[e.parent].name == "a") { insideLink[i] = true }
         }
+        self.roles = roles
+        self.isLink = isLink
+        self.block = block
+        self.skipped = skipped
+        self.insideLink = insideLink
         chars = Array(repeating: 0, count: n)
         linkChars = Array(repeating: 0, count: n)
         inlineChars = Array(repeating: 0, count: n)
@@ -81,7 +98,7 @@ struct Page {
                     }
                 }
             }
-            if tree.elements[i].name == "a" || insideLink[i] {
+            if isLink[i] || insideLink[i] {
                 link = total
                 inlineLink = inline
             }
@@ -125,18 +142,6 @@ struct Page {
                 summaryBoxes[next] = true
             }
         }
-    }
-
-    /// `hidden`, `display:none`, `visibility:hidden`.
-    static func isHidden(_ e: MarkupTree.Element) -> Bool {
-        for (name, value) in e.attributes {
-            if name == "hidden" { return true }
-            if name == "style", value.includes("none") || value.includes("hidden") || value.includes("NONE") || value.includes("HIDDEN") {
-                let v = value.lowercased().filter { !$0.isWhitespace }
-                if v.contains("display:none") || v.contains("visibility:hidden") { return true }
-            }
-        }
-        return false
     }
 
     /// Non-space characters and sentence punctuation (`，。！？；、`) in `text`, in one pass over its UTF-8.
@@ -186,7 +191,10 @@ struct Page {
     }
 
     /// The element's class and id, lowercased ("" without either).
-    func classAndID(_ e: Int) -> String { names[e] }
+    func classAndID(_ e: Int) -> String {
+        let el = tree.elements[e]
+        return ((el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")).lowercased().trimmingSpaces
+    }
 
     /// What an element's class and id say it is.
     enum Role: UInt8 { case none, positive, negative, both, summary }

@@ -18,6 +18,10 @@ struct MarkupTree {
         var parent: Int
         var depth: Int
         var children: [Node]
+        /// `name`'s index in the tree's `names`: elements of one name share it.
+        var nameID: Int = 0
+        /// `hidden`, `display:none` or `visibility:hidden` (HTML only).
+        var hidden = false
 
         func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
@@ -31,6 +35,8 @@ struct MarkupTree {
 
     var elements: [Element] = []
     var roots: [Node] = []
+    /// The distinct element names, indexed by `Element.nameID`.
+    var names: [String] = []
 
     init() {}
 
@@ -69,6 +75,8 @@ struct MarkupTree {
     /// names in lowercase and has already repaired the nesting).
     final class Builder {
         var tree = MarkupTree()
+        /// libxml2 interns element names: one Swift string and id for each.
+        var names: [UnsafePointer<CChar>: (String, Int)] = [:]
         /// The open elements; -1 marks one nested too deep to keep.
         var open: [Int] = []
         var current: Int { open.last(where: { $0 >= 0 }) ?? -1 }
@@ -79,11 +87,14 @@ struct MarkupTree {
                 return
             }
             var kept = [(name: String, value: String)]()
+            var hidden = false
             if let attributes {
                 var i = 0
                 while let key = attributes[i] {
                     let value = attributes[i + 1]
                     if MarkupTree.isKnownAttribute(key) {
+                        if strcmp(key, "hidden") == 0 { hidden = true }
+                        if let value, strcmp(key, "style") == 0, MarkupTree.hides(style: value) { hidden = true }
                         kept.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
                     }
                     i += 2
@@ -91,8 +102,19 @@ struct MarkupTree {
             }
             let parent = current
             let index = tree.elements.count
-            tree.elements.append(Element(name: name.map { String(cString: $0) } ?? "", attributes: kept, parent: parent,
-                                         depth: open.count, children: []))
+            var elementName = ""
+            var id = 0
+            if let name {
+                if let known = names[name] {
+                    (elementName, id) = known
+                } else {
+                    elementName = String(cString: name)
+                    id = tree.nameID(elementName)
+                    names[name] = (elementName, id)
+                }
+            }
+            tree.elements.append(Element(name: elementName, attributes: kept, parent: parent,
+                                         depth: open.count, children: [], nameID: id, hidden: hidden))
             tree.append(.element(index), to: parent)
             open.append(index)
         }
@@ -193,8 +215,9 @@ struct MarkupTree {
                     attribute = cxml_next_attribute(a)
                 }
                 let index = elements.count
-                elements.append(Element(name: qualified(cxml_name(node), cxml_prefix(node)), attributes: attributes,
-                                        parent: parent, depth: depth, children: []))
+                let name = qualified(cxml_name(node), cxml_prefix(node))
+                elements.append(Element(name: name, attributes: attributes,
+                                        parent: parent, depth: depth, children: [], nameID: nameID(name)))
                 append(.element(index), to: parent)
                 push(children: cxml_first_child(node), parent: index, depth: depth + 1)
             case CXML_TEXT, CXML_CDATA:
@@ -243,6 +266,26 @@ struct MarkupTree {
                 return false
             }
         }
+    }
+
+    /// Whether a style attribute hides its element: `display: none`, `visibility:hidden`.
+    static func hides(style: UnsafePointer<CChar>) -> Bool {
+        var compact = [UInt8]()
+        var p = style
+        while p.pointee != 0 {
+            let b = UInt8(bitPattern: p.pointee)
+            if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { compact.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+            p += 1
+        }
+        let text = String(decoding: compact, as: UTF8.self)
+        return text.includes("display:none") || text.includes("visibility:hidden")
+    }
+
+    /// The id of `name`, added to `names` when new (a linear search: a page has a few dozen names).
+    mutating func nameID(_ name: String) -> Int {
+        if let i = names.firstIndex(of: name) { return i }
+        names.append(name)
+        return names.count - 1
     }
 
     fileprivate mutating func append(_ node: Node, to parent: Int) {
