@@ -59,8 +59,12 @@ public enum FileDecoder {
     /// declares (`<meta charset>`, `http-equiv`, `<?xml encoding?>`), then ICU's
     /// detector as for any file.
     public static func decodeMarkup(_ bytes: [UInt8], encoding forced: String? = nil, lenient: Bool = false) throws -> Result<Decoded, Failure> {
-        if forced == nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]),
-           binaryOffset(bytes) == nil, String(validating: bytes, as: UTF8.self) == nil,
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .failure(.empty) }
+        let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if forced == nil, !marked, binaryOffset(bytes) == nil {
+            if let text = String(validating: bytes, as: UTF8.self) { return .success(Decoded(text: text, encoding: "UTF-8")) }
+        }
+        if forced == nil, !marked, binaryOffset(bytes) == nil,
            let declared = declaredCharset(bytes), Charset.isKnown(declared) {
             let result = try bytes.withUnsafeBytes { try convert($0, declared, lenient) }
             if case .success = result { return result }

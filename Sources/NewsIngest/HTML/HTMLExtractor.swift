@@ -68,7 +68,7 @@ public struct HTMLExtractor: Sendable {
     public func explain(_ html: String) -> [(kind: String, text: String)] {
         guard let tree = MarkupTree.html(html) else { return [] }
         let page = Page(tree: tree)
-        let (header, article, _, _, blocks) = layout(page, meta: page.metadata(), text: page.text())
+        let (header, article, _, _, blocks, _) = layout(page, meta: page.metadata())
         func name(_ b: Int) -> String {
             let words = page.classAndID(b).trimmingSpaces
             return "<\(tree.elements[b].name)\(words.isEmpty ? "" : " " + words)> (\(page.chars[b]) characters)"
@@ -81,10 +81,17 @@ public struct HTMLExtractor: Sendable {
 
     /// The headline, the page's lines between it and the article (its date and
     /// source line), and the article's lines, as one text page.
-    func layout(_ page: Page, meta: PageMetadata, text: Page.Text)
-        -> (header: [String], article: [String], trailer: [String], headline: (text: String, element: Int?), blocks: [Int]) {
+    func layout(_ page: Page, meta: PageMetadata)
+        -> (header: [String], article: [String], trailer: [String], headline: (text: String, element: Int?), blocks: [Int], text: Page.Text) {
         let blocks = page.articleBlocks()
         let headline = page.headline(meta: meta, before: blocks.first)
+        // Only the part of the page around the headline and the article is rendered.
+        let n = page.tree.elements.count
+        var window = 0 ..< n
+        if let first = blocks.first, let last = blocks.last {
+            window = max(0, min(headline.element ?? first, first) - 400) ..< min(n, page.subtreeEnd(last) + 300)
+        }
+        let text = page.text(window)
         var header = [String]()
         if let first = blocks.first {
             let start = text.enter[first]
@@ -102,15 +109,14 @@ public struct HTMLExtractor: Sendable {
         if let last = blocks.last {
             trailer = Array(text.lines(after: text.exit[last], before: Int.max).prefix(40).filter { $0.count <= 100 }.prefix(12))
         }
-        return (header, article, trailer, headline, blocks)
+        return (header, article, trailer, headline, blocks, text)
     }
 
     func extract(_ page: Page, path: String, fileYear: Int?) -> Extracted {
         var result = Extracted()
         let meta = page.metadata()
         result.url = meta.url
-        let text = page.text()
-        let (header, article, trailer, headline, blocks) = layout(page, meta: meta, text: text)
+        let (header, article, trailer, headline, blocks, text) = layout(page, meta: meta)
         // A month and day shown without a year take it from the machine dates.
         let machineYear = (meta.date ?? meta.modified).flatMap { Self.day(fromMachineDate: $0) }?.components.year
         var extracted = pages.extract(headline: headline.text, headlineIsGuess: headline.element == nil, header: header, article: article,

@@ -10,6 +10,8 @@ struct Page {
     private(set) var insideLink: [Bool]
     /// `<a>` elements.
     private(set) var isLink: [Bool]
+    /// One past each element's last descendant.
+    private(set) var ends: [Int]
     /// Elements that break lines (`<p>`, `<div>`, `<br>` …); the others are inline.
     private(set) var block: [Bool]
     /// What each element's class and id say it is.
@@ -70,6 +72,12 @@ struct Page {
                 }
             }
         }
+        var ends = Array(0 ..< n).map { $0 + 1 }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let parent = tree.elements[i].parent
+            if parent >= 0 && ends[i] > ends[parent] { ends[parent] = ends[i] }
+        }
+        self.ends = ends
         self.roles = roles
         self.isLink = isLink
         self.block = block
@@ -183,12 +191,7 @@ struct Page {
     func roots() -> [MarkupTree.Node] { tree.roots }
 
     /// One past the last element inside `element`.
-    func subtreeEnd(_ element: Int) -> Int {
-        let depth = tree.elements[element].depth
-        var i = element + 1
-        while i < tree.elements.count && tree.elements[i].depth > depth { i += 1 }
-        return i
-    }
+    func subtreeEnd(_ element: Int) -> Int { ends[element] }
 
     /// The element's class and id, lowercased ("" without either).
     func classAndID(_ e: Int) -> String {
@@ -367,8 +370,12 @@ struct Page {
         }
     }
 
-    func text() -> Text {
+    /// The page's text from element `window.lowerBound` to element `window.upperBound`
+    /// (elements outside it are not rendered; their events stay 0).
+    func text(_ window: Range<Int>? = nil) -> Text {
         let n = tree.elements.count
+        let window = window ?? 0 ..< n
+        var lastEntered = -1
         var text = Text(enter: Array(repeating: 0, count: n), exit: Array(repeating: 0, count: n))
         var renderer = Renderer()
         var event = 0
@@ -381,10 +388,14 @@ struct Page {
         walk(tree.roots) { node in
             switch node {
             case .text(let t):
-                if renderer.current.isEmpty && !renderer.pendingSpace { lineEvent = event }
+                guard window.contains(lastEntered) else { return true }
+                if renderer.isEmpty && !renderer.pendingSpace { lineEvent = event }
                 renderer.append(t)
                 return true
             case .enter(let e):
+                // Subtrees wholly outside the window are passed over.
+                if ends[e] <= window.lowerBound || e >= window.upperBound { return false }
+                lastEntered = e
                 if block[e] { flush() }
                 event += 1
                 text.enter[e] = event
@@ -428,31 +439,57 @@ struct Page {
             || (e ..< subtreeEnd(e)).contains { tree.elements[$0].name == "img" }
     }
 
+    /// Gathers text into lines, white space runs as one space, over UTF-8 bytes.
     struct Renderer {
         var lines: [String] = []
-        var current = ""
+        var bytes: [UInt8] = []
         var pendingSpace = false
+        var isEmpty: Bool { bytes.isEmpty }
 
         mutating func append(_ text: String) {
-            for s in text.unicodeScalars {
-                let v = s.value
-                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF || v == 0x0C
-                    || v >= 0x2000 && v <= 0x200B || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F {
-                    pendingSpace = !current.isEmpty
-                } else {
-                    if pendingSpace { current.unicodeScalars.append(" ") }
-                    pendingSpace = false
-                    current.unicodeScalars.append(s)
+            var text = text
+            text.withUTF8 { u in
+                var i = 0
+                let n = u.count
+                while i < n {
+                    let b = u[i]
+                    var width = 1
+                    var space = false
+                    if b < 0x80 {
+                        space = b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+                    } else if b < 0xE0 {
+                        width = 2
+                        space = b == 0xC2 && i + 1 < n && u[i + 1] == 0xA0  // U+00A0
+                    } else if b < 0xF0 {
+                        width = 3
+                        if i + 2 < n {
+                            let b1 = u[i + 1], b2 = u[i + 2]
+                            // U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF
+                            space = b == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)
+                                || b == 0xE2 && b1 == 0x81 && b2 == 0x9F
+                                || b == 0xE3 && b1 == 0x80 && b2 == 0x80
+                                || b == 0xEF && b1 == 0xBB && b2 == 0xBF
+                        }
+                    } else {
+                        width = 4
+                    }
+                    width = min(width, n - i)
+                    if space {
+                        pendingSpace = !bytes.isEmpty
+                    } else {
+                        if pendingSpace { bytes.append(0x20) }
+                        pendingSpace = false
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i ..< i + width]))
+                    }
+                    i += width
                 }
             }
         }
 
         mutating func breakLine() {
-            if !current.isEmpty { lines.append(current) }
-            current = ""
+            if !bytes.isEmpty { lines.append(String(decoding: bytes, as: UTF8.self)) }
+            bytes.removeAll(keepingCapacity: true)
             pendingSpace = false
         }
-
-
     }
 }

@@ -77,6 +77,7 @@ struct MarkupTree {
         var tree = MarkupTree()
         /// libxml2 interns element names: one Swift string and id for each.
         var names: [UnsafePointer<CChar>: (String, Int)] = [:]
+        var scriptID = -1, styleID = -1
         /// The open elements; -1 marks one nested too deep to keep.
         var open: [Int] = []
         var current: Int { open.last(where: { $0 >= 0 }) ?? -1 }
@@ -88,11 +89,15 @@ struct MarkupTree {
             }
             var kept = [(name: String, value: String)]()
             var hidden = false
+            // Addresses matter on <link rel=canonical> only; an <a>'s or <img>'s are never read.
+            let keepsAddresses = name.map { strcmp($0, "link") == 0 || strcmp($0, "script") == 0 } ?? false
             if let attributes {
                 var i = 0
                 while let key = attributes[i] {
                     let value = attributes[i + 1]
-                    if MarkupTree.isKnownAttribute(key) {
+                    let first = UInt8(bitPattern: key.pointee)
+                    let isAddress = first == 0x68 && strcmp(key, "href") == 0 || first == 0x73 && strcmp(key, "src") == 0
+                    if MarkupTree.knownFirsts.contains(first) && (!isAddress || keepsAddresses) && MarkupTree.isKnownAttribute(key) {
                         if strcmp(key, "hidden") == 0 { hidden = true }
                         if let value, strcmp(key, "style") == 0, MarkupTree.hides(style: value) { hidden = true }
                         kept.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
@@ -111,6 +116,8 @@ struct MarkupTree {
                     elementName = String(cString: name)
                     id = tree.nameID(elementName)
                     names[name] = (elementName, id)
+                    if elementName == "script" { scriptID = id }
+                    if elementName == "style" { styleID = id }
                 }
             }
             tree.elements.append(Element(name: elementName, attributes: kept, parent: parent,
@@ -129,9 +136,9 @@ struct MarkupTree {
             let bytes = UnsafeRawBufferPointer(start: text, count: length)
             // A style sheet's or script's text is kept only when it may carry metadata.
             if parent >= 0 {
-                let name = tree.elements[parent].name
-                if name == "style" { return }
-                if name == "script" && !MarkupTree.mayCarryMetadata(bytes) { return }
+                let name = tree.elements[parent].nameID
+                if name == styleID { return }
+                if name == scriptID && !MarkupTree.mayCarryMetadata(bytes) { return }
             }
             let string = String(decoding: bytes, as: UTF8.self)
             // libxml2 hands long text in pieces: one text node.
@@ -164,6 +171,8 @@ struct MarkupTree {
     /// The attributes an HTML page's extraction reads (a feed keeps all of its own).
     static let knownAttributes: [[CChar]] = ["class", "id", "style", "hidden", "href", "src", "type", "rel", "content", "property",
                                              "name", "itemprop", "datetime", "pubdate", "align"].map { Array($0.utf8CString) }
+
+    static let knownFirsts = Set(knownAttributes.map { UInt8(bitPattern: $0[0]) })
 
     static func isKnownAttribute(_ name: UnsafePointer<CChar>) -> Bool {
         knownAttributes.contains { known in known.withUnsafeBufferPointer { strcmp($0.baseAddress!, name) == 0 } }
@@ -253,19 +262,20 @@ struct MarkupTree {
 
     static let metadataMarkerBytes = metadataMarkers.map { Array($0.utf8) }
 
+    /// Markers by their first byte, for one pass over a script's text.
+    static let markersByFirst: [[[UInt8]]] = (0 ..< 256).map { b in metadataMarkerBytes.filter { $0[0] == UInt8(b) } }
+
     static func mayCarryMetadata(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return false }
-        return metadataMarkerBytes.contains { marker in
-            marker.withUnsafeBytes { m in
-                let first = m[0]
-                var i = 0
-                while i + m.count <= bytes.count {
-                    if bytes[i] == first && memcmp(base + i, m.baseAddress!, m.count) == 0 { return true }
-                    i += 1
-                }
-                return false
+        let n = bytes.count
+        for i in 0 ..< n {
+            let candidates = markersByFirst[Int(bytes[i])]
+            if candidates.isEmpty { continue }
+            for marker in candidates where i + marker.count <= n {
+                if marker.withUnsafeBytes({ memcmp(base + i, $0.baseAddress!, marker.count) }) == 0 { return true }
             }
         }
+        return false
     }
 
     /// Whether a style attribute hides its element: `display: none`, `visibility:hidden`.
