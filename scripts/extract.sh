@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Article extraction from real pages saved as text, scored against hand labels
-# with ../shared/bench/extract/score.py, and its cost.
+# Article extraction from real pages, scored against hand labels with
+# ../shared/bench/extract/score.py, and its cost.
 #
 #   scripts/extract.sh [--show]
 #
-# Prints two scores: the articles as they are indexed (pinyin debris removed),
-# and the extraction alone (`parse --keep-debris`), since the labels quote the
-# pages as shown, debris included.
+# Text pages (../shared/data/eval/portal-pages): two scores, the articles as
+# they are indexed (pinyin debris removed) and the extraction alone
+# (`parse --keep-debris`), since the labels quote the pages as shown.
+# Web pages (../shared/data/eval/html-pages): news-index beside the two
+# reference extractors run in the same run (GeneralNewsExtractor and
+# trafilatura, ../shared/bench/extract/html_anchors.py; NO_ANCHORS=1 skips
+# them), pages per second on one core, and the peak memory on a 20 MB page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=../shared/data/eval/portal-pages
@@ -34,6 +38,24 @@ if [ -d "$HTML" ]; then
   python3 scripts/html_as_text.py "$HTML/pages" "$OUT/html/pages"
   $BIN parse --full "$OUT/html" 2>/dev/null | sed 's/\.html\.txt"/.html"/' >"$OUT/html.jsonl" || true
   python3 "$SCORE" "$HTML/labels.jsonl" "$OUT/html.jsonl" | tail -1
+fi
+
+if [ -d "$HTML" ]; then
+  echo "== web pages: $HTML"
+  $BIN parse --full "$HTML/pages" >"$OUT/html-pages.jsonl" 2>/dev/null || true
+  echo "news-index:"
+  python3 "$SCORE" "$HTML/labels.jsonl" "$OUT/html-pages.jsonl" "$@" | tail -1
+  swift build -c release --product news-bench >/dev/null
+  if [ -z "${NO_ANCHORS:-}" ]; then
+    python3 ../shared/bench/extract/html_anchors.py "$HTML/pages" "$OUT/anchors" | sed 's/^/  /'
+    for a in gne trafilatura; do
+      echo "$a:"
+      python3 "$SCORE" "$HTML/labels.jsonl" "$OUT/anchors/$a.jsonl" | tail -1
+    done
+  fi
+  echo "speed and memory (news-bench, one core):"
+  .build/release/news-bench html "$HTML/pages" 5 | sed 's/^/  /'
+  .build/release/news-bench html-big 20 | sed 's/^/  /'
 fi
 
 # What extraction costs beside indexing: the tuning pool laid out as text pages

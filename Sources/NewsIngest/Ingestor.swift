@@ -83,6 +83,10 @@ public final class Ingestor {
 
     enum Format { case portal, jsonLines, html, feed, other }
 
+    /// Whether a file in a folder is read by its name: text pages, JSON Lines,
+    /// web pages and feeds (what `--watch` picks up).
+    public static func reads(_ path: String) -> Bool { format(of: path) != .other }
+
     static func format(of path: String) -> Format {
         switch (path as NSString).pathExtension.lowercased() {
         case "txt", "text": .portal
@@ -119,7 +123,7 @@ public final class Ingestor {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             let files = isDirectory.boolValue ? Self.files(under: path, ignored: &ignoredFiles) : [path]
-            for file in files where Self.format(of: file) != .jsonLines {
+            for file in files where Self.format(of: file) != .jsonLines && Self.format(of: file) != .feed {
                 guard let bytes = FileManager.default.contents(atPath: file) else { continue }
                 if Self.format(of: file) == .html {
                     guard case let .success(decoded) = try FileDecoder.decodeMarkup([UInt8](bytes), encoding: options.encoding, lenient: true)

@@ -66,8 +66,7 @@ struct Watcher {
             if !isDirectory.boolValue { files.append(p); continue }
             guard let e = FileManager.default.enumerator(atPath: p) else { continue }
             while let name = e.nextObject() as? String {
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard ["txt", "text", "jsonl", "ndjson", "json"].contains(ext), !(name as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                guard Ingestor.reads(name), !(name as NSString).lastPathComponent.hasPrefix(".") else { continue }
                 files.append(p + "/" + name)
             }
         }
