@@ -130,14 +130,22 @@ struct MetaReader {
 
     /// Names on a date line without labels: `新华网   2023-04-06`,
     /// `圆圆头  2024-05-08  圆圆头xmi微信公众号` (a publication wins over a name).
+    static let roleMarks = ["[整理]", "[原创]", "[编译]", "[综合]", "(整理)", "(原创)", "(编译)", "(综合)"]
+
     mutating func readPlainFields(_ text: String, normalized n: String) {
         guard plain == nil, DateParser.findInMetaLine(n, contextYear: contextYear) != nil else { return }
         let labels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
         let pieces = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" || $0 == "?" }).map(String.init)
         var names = [String]()
+        var credited: String? = nil
         var afterPersonLabel = false
-        for piece in pieces {
+        for var piece in pieces {
             if afterPersonLabel { afterPersonLabel = false; continue }
+            // "游民星空[整理]": a name with the role it played is the source, wherever it stands.
+            if let role = Self.roleMarks.first(where: { piece.hasSuffix($0) }), piece.count > role.count + 1 {
+                piece = String(piece.dropLast(role.count))
+                if credited == nil && piece.filter({ $0.isLetter }).count >= 2 { credited = piece }
+            }
             if PageVocabulary.personLabels.contains(piece) { afterPersonLabel = true; continue }
             if labels.contains(where: { piece.hasPrefix($0) }) || piece.contains(":") || piece.contains("：") { continue }
             if piece.contains("/") || piece.hasPrefix("http") || piece.hasPrefix("www.") || piece.contains(".com") { continue }
@@ -152,7 +160,7 @@ struct MetaReader {
         let dateAt = n.firstMatch(of: Self.dateStart).map { n.distance(from: n.startIndex, to: $0.range.lowerBound) } ?? 0
         let beforeDate = names.first { name in n.range(of: name).map { n.distance(from: n.startIndex, to: $0.lowerBound) < dateAt } ?? false }
         let qualified = names.first { isPublication(String($0.dropLast(2))) }
-        guard let name = names.first(where: isPublication) ?? beforeDate ?? qualified else { return }
+        guard let name = names.first(where: isPublication) ?? beforeDate ?? credited ?? qualified else { return }
         plain = original(text, n, name)
     }
 

@@ -98,7 +98,7 @@ public struct HTMLExtractor: Sendable {
             if let h = headline.element {
                 // A date line may stand just above the headline too.
                 header = Array(text.lines(after: text.enter[max(h - 30, 0)] - 1, before: text.enter[h]).filter { $0.count <= 60 }.suffix(2))
-                header += text.lines(after: text.exit[h], before: start).filter { $0.count <= 160 }.suffix(8)
+                header += text.lines(after: text.exit[h], before: start).filter { $0.count <= 160 }.prefix(12)
             } else {
                 header = Array(text.lines(after: text.enter[max(first - 400, 0)] - 1, before: start).filter { $0.count <= 160 }.suffix(8))
             }
