@@ -216,6 +216,9 @@ public final class IndexWriter {
         try next.publish(directory: directory)
         commit = next
         pendingDeletes = [:]
+        // Everything this session added is in the commit's segments now: an id added
+        // again must find and replace it there (a watched file read twice).
+        latest = [:]
         readers = try next.segments.map { s in try readers.first { $0.info == s } ?? SegmentReader(directory: directory, info: s) }
         removeUnreferencedFiles()
         return next

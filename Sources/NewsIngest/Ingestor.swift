@@ -52,9 +52,13 @@ public final class Ingestor {
         self.htmlExtractor = HTMLExtractor(table: table)
     }
 
+    /// Called with each issue as it is found (a watcher reports them as they happen).
+    public var onIssue: ((IngestIssue) -> Void)?
+
     func report(_ issue: IngestIssue) {
         if issue.severity == .skipped { skippedCount += 1 } else { warningCount += 1 }
         if issues.count < maxIssues { issues.append(issue) }
+        onIssue?(issue)
     }
 
     /// Reads every path in order; `body` receives each article.
@@ -64,13 +68,18 @@ public final class Ingestor {
                 try readJSONLines(fd: 0, name: "-", body)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            switch Self.entry(path) {
+            case .missing:
                 report(IngestIssue(.skipped, path, "no such file or directory"))
                 continue
+            case .other:
+                report(IngestIssue(.skipped, path, "not a regular file (a FIFO, socket or device); not read"))
+                continue
+            case .regular, .folder:
+                break
             }
-            if isDirectory.boolValue {
-                let files = Self.files(under: path, ignored: &ignoredFiles)
+            if case .folder = Self.entry(path) {
+                let files = Self.files(under: path, ignored: &ignoredFiles) { self.report(IngestIssue(.skipped, $0, $1)) }
                 let sites = learnFurniture(files)
                 for file in files {
                     try read(file: file, explicit: false, furniture: sites[(file as NSString).deletingLastPathComponent], body)
@@ -97,32 +106,71 @@ public final class Ingestor {
         }
     }
 
-    /// Text and JSON Lines files under `root`, sorted, hidden entries skipped.
-    static func files(under root: String, ignored: inout Int) -> [String] {
+    /// What is at a path, without following it when it is a link to itself.
+    public enum Entry: Equatable {
+        case regular(size: Int, modified: Double)
+        case folder(device: UInt64, inode: UInt64)
+        /// A FIFO, socket, device, or a link that leads nowhere: never opened (a FIFO would block).
+        case other
+        case missing
+    }
+
+    public static func entry(_ path: String) -> Entry {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return errno == ENOENT || errno == ELOOP ? .missing : .other }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(st.st_size), modified: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        case S_IFDIR: return .folder(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        default: return .other
+        }
+    }
+
+    /// Readable files under `root` (text pages, JSON Lines, web pages, feeds),
+    /// sorted, hidden entries skipped. Only regular files are taken; each folder
+    /// is entered once, however many links lead to it (a link back up is no loop).
+    public static func files(under root: String, ignored: inout Int, problems: ((String, String) -> Void)? = nil) -> [String] {
+        var visited = Set<[UInt64]>()
         var result = [String]()
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
+        walk(root, &visited, &result, &ignored, problems)
+        return result
+    }
+
+    private static func walk(_ folder: String, _ visited: inout Set<[UInt64]>, _ result: inout [String], _ ignored: inout Int,
+                             _ problems: ((String, String) -> Void)?) {
+        guard case let .folder(device, inode) = entry(folder), visited.insert([device, inode]).inserted else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            problems?(folder, "cannot read folder: \(String(cString: strerror(errno)))")
+            return
+        }
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = root.hasSuffix("/") ? root + name : root + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                result += files(under: path, ignored: &ignored)
-            } else if format(of: path) != .other {
-                result.append(path)
-            } else {
-                ignored += 1
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            switch entry(path) {
+            case .folder:
+                walk(path, &visited, &result, &ignored, problems)
+            case .regular:
+                if format(of: path) != .other { result.append(path) } else { ignored += 1 }
+            case .other:
+                problems?(path, "not a regular file (a FIFO, socket, device or broken link); not read")
+            case .missing:
+                break
             }
         }
-        return result
+    }
+
+    static func files(under root: String, ignored: inout Int) -> [String] {
+        files(under: root, ignored: &ignored, problems: nil)
     }
 
     /// Each text page's lines with their kinds (see `PageExtractor.explain`).
     public func explain(paths: [String]) throws -> [(path: String, lines: [(kind: String, text: String)])] {
         var result = [(path: String, lines: [(kind: String, text: String)])]()
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue ? Self.files(under: path, ignored: &ignoredFiles) : [path]
+            let files: [String]
+            switch Self.entry(path) {
+            case .folder: files = Self.files(under: path, ignored: &ignoredFiles)
+            case .regular: files = [path]
+            case .other, .missing: continue
+            }
             for file in files where Self.format(of: file) != .jsonLines && Self.format(of: file) != .feed {
                 guard let bytes = FileManager.default.contents(atPath: file) else { continue }
                 if Self.format(of: file) == .html {
@@ -174,8 +222,13 @@ public final class Ingestor {
                 return
             }
             defer { close(fd) }
-            try readJSONLines(fd: fd, name: path, body)
-            return
+            // The fast reader reads UTF-8; a file whose byte-order mark says UTF-16 is decoded whole, below.
+            var mark: [UInt8] = [0, 0]
+            let utf16 = options.encoding == nil && pread(fd, &mark, 2, 0) == 2 && (mark == [0xFF, 0xFE] || mark == [0xFE, 0xFF])
+            if !utf16 {
+                try readJSONLines(fd: fd, name: path, body)
+                return
+            }
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             report(IngestIssue(.skipped, path, "cannot read file"))
@@ -195,9 +248,10 @@ public final class Ingestor {
         case let .success(decoded):
             if format == .jsonLines {
                 var lineNumber = 0
-                for line in decoded.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                // Bytes, not Characters: "\r\n" is one Character, which a split on "\n" would not cut.
+                for line in decoded.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
                     lineNumber += 1
-                    try handleJSONLine(Array(line.utf8), name: path, line: lineNumber, body)
+                    try handleJSONLine(Array(line), name: path, line: lineNumber, body)
                 }
             } else {
                 try readPortal(decoded.text, path: path, furniture: furniture, body)
@@ -323,6 +377,29 @@ public final class Ingestor {
         return Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: date).year
     }
 
+    /// JSON Lines from `fd` (standard input) as they arrive: `tick` runs after
+    /// each article and whenever `interval` seconds pass without one; when it
+    /// returns false, reading stops (what was read has been handed on).
+    public func readJSONLines(fd: Int32, name: String, tickEvery interval: Double, tick: () throws -> Bool,
+                              _ body: (Article) throws -> Void) throws {
+        let reader = LineReader(fd: fd)
+        filesRead += 1
+        let milliseconds = Int32(max(10, min(interval * 1000, 3_600_000)))
+        while true {
+            switch try reader.next(waiting: milliseconds) {
+            case .end:
+                return
+            case .waiting:
+                if try !tick() { return }
+            case .line(let line):
+                var bytes = Array(line)
+                if reader.lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+                try handleJSONLine(bytes, name: name, line: reader.lineNumber, body)
+                if try !tick() { return }
+            }
+        }
+    }
+
     func readJSONLines(fd: Int32, name: String, _ body: (Article) throws -> Void) throws {
         let reader = LineReader(fd: fd)
         if name == "-" { filesRead += 1 }
@@ -408,6 +485,14 @@ public final class Ingestor {
             report(IngestIssue(.warning, location, "no article text found in the html; indexed by its title and description"))
         }
         return extracted
+    }
+
+    /// Forgets the ids read from `path`, which is about to be read again (a
+    /// watched file that changed): its articles are not duplicates of themselves.
+    public func forgetIDs(readFrom path: String) {
+        seenIDs = seenIDs.filter { _, location in
+            !(location == path || location.hasPrefix(path + ":") || location.hasPrefix(path + "#"))
+        }
     }
 
     private func emit(_ article: Article, _ body: (Article) throws -> Void) throws {

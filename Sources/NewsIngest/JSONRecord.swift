@@ -230,13 +230,15 @@ struct JSONScanner {
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if scalar >= 0xD800 && scalar < 0xDC00 {
-                    // A high surrogate: a low one must follow, else the pair is broken.
+                    // A high surrogate: a low one must follow, else the lone half becomes U+FFFD and
+                    // whatever follows is read on its own (`\ud800\u4e2d` is U+FFFD then 中).
+                    let high = scalar
+                    scalar = 0xFFFD
                     if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        let next = i
                         i += 2
                         let low = try hex4()
-                        scalar = low >= 0xDC00 && low < 0xE000 ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
-                    } else {
-                        scalar = 0xFFFD
+                        if low >= 0xDC00 && low < 0xE000 { scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00) } else { i = next }
                     }
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
                     scalar = 0xFFFD

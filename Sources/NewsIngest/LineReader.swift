@@ -18,6 +18,28 @@ final class LineReader {
         buffer = [UInt8](repeating: 0, count: chunk)
     }
 
+    enum Next {
+        case line(ArraySlice<UInt8>)
+        /// Nothing arrived within the wait (or a signal came).
+        case waiting
+        case end
+    }
+
+    /// The next line, waiting at most `milliseconds` for input to arrive.
+    func next(waiting milliseconds: Int32) throws -> Next {
+        wait = milliseconds
+        defer { wait = -1 }
+        do {
+            guard let line = try next() else { return .end }
+            return .line(line)
+        } catch is Waiting {
+            return .waiting
+        }
+    }
+
+    private struct Waiting: Error {}
+    private var wait: Int32 = -1
+
     /// The next line without its terminator (`\n` or `\r\n`), or nil at the end.
     func next() throws -> ArraySlice<UInt8>? {
         var scanFrom = start
@@ -53,6 +75,10 @@ final class LineReader {
             start = 0
         }
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        if wait >= 0 {
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&p, 1, wait) <= 0 { throw Waiting() }
+        }
         let n = buffer.withUnsafeMutableBytes { b in read(fd, b.baseAddress! + end, b.count - end) }
         if n < 0 { throw IngestError.unreadable(path: "", reason: String(cString: strerror(errno))) }
         if n == 0 { eof = true }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsCLI
 import NewsIndex
 import NewsIngest
 import NewsText
@@ -36,12 +37,33 @@ struct Add: ParsableCommand {
     @Option(help: "With --watch: seconds between polls.")
     var interval: Double = 2
 
+    @Option(help: "With --watch: how to print what happens, text or json (one object a line, for log collectors).")
+    var logFormat: String = "text"
+
+    @Option(help: "Reading standard input (-): commit after this many articles (default 1000).")
+    var commitEvery: Int = 1000
+
+    @Option(help: "Reading standard input (-): commit what was read after this many seconds (default 5).")
+    var commitInterval: Double = 5
+
     func validate() throws {
         if watch && paths.contains("-") { throw ValidationError("--watch watches folders; for a feed on stdin use news-index - (without --watch)") }
-        guard interval > 0 else { throw ValidationError("--interval must be positive") }
+        guard interval > 0 && interval <= 86_400 else { throw ValidationError("--interval must be between 0 and 86400 seconds") }
+        guard WatchLog.Format(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json") }
+        guard commitEvery >= 1 && commitEvery <= 100_000_000 else { throw ValidationError("--commit-every must be between 1 and 100000000") }
+        guard commitInterval > 0 && commitInterval <= 86_400 else {
+            throw ValidationError("--commit-interval must be between 0 and 86400 seconds")
+        }
         guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
         // One in-memory segment holds at most 2 GB of postings (SlicePool), reached near 6 GB of budget.
         guard memory >= 8 && memory <= 4096 else { throw ValidationError("--memory must be between 8 and 4096 (MB)") }
+        // `news-index corpus verify`: a subcommand's name among the paths is a command written in
+        // the wrong place, not a file (one of that name would be taken); adding nothing would
+        // still publish a commit.
+        for p in paths where NewsIndexCommand.commandNames.contains(p) && !FileManager.default.fileExists(atPath: p) {
+            throw ValidationError("'\(p)' is a news-index command, not a file or folder to add: write it first, "
+                                  + "as in news-index \(p) --index DIR (for a file of that name, write ./\(p))")
+        }
     }
 
     func run() throws {
@@ -56,17 +78,31 @@ struct Add: ParsableCommand {
         let writer = try IndexWriter(directory: location.index, options: options, rebuild: rebuild)
         defer { writer.close() }
         if watch {
-            let watcher = Watcher(paths: sources, interval: interval, ingestor: ingestor, writer: writer)
-            try watcher.run { line in
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            let log = WatchLog(format: WatchLog.Format(rawValue: logFormat) ?? .text)
+            let watcher = Watcher(paths: sources, interval: interval, ingestor: ingestor, writer: writer, directory: location.index,
+                                  rebuild: rebuild, log: log)
+            let skipped: Bool
+            do {
+                skipped = try watcher.run()
+            } catch let failure as Watcher.Failure {
+                log.error(failure.description)
+                throw ExitCode(2)
             }
-            for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+            for issue in writer.issues { log.error(issue.description) }
+            if skipped || !writer.issues.isEmpty { throw ExitCode(1) }
             return
         }
         let progress = Progress(enabled: !quiet && isatty(2) != 0, total: totalBytes(sources))
-        try ingestor.read(paths: sources) { article in
-            try writer.add(article)
-            progress.update(writer.processed)
+        for source in sources {
+            if source == "-" {
+                try readStandardInput(ingestor, writer, progress)
+                if stopRequested != 0 { break }
+                continue
+            }
+            try ingestor.read(paths: [source]) { article in
+                try writer.add(article)
+                progress.update(writer.processed)
+            }
         }
         let readDone = Date()
         let commit = try writer.commit()
@@ -75,13 +111,35 @@ struct Add: ParsableCommand {
             FileHandle.standardError.write(Data(String(format: "timing: read+queue %.2f s, commit %.2f s\n",
                 readDone.timeIntervalSince(start), Date().timeIntervalSince(readDone)).utf8))
         }
-        for issue in ingestor.issues + writer.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+        for issue in ingestor.issues + writer.issues { printError("\(issue)") }
         let seconds = Date().timeIntervalSince(start)
         let mb = Double(writer.processed.bytes) / 1e6
         print(String(format: "added %d, replaced %d, skipped %d, warnings %d in %.1f s (%.1f MB/s); index %@: %d articles in %d segment%@",
                      writer.added, writer.replaced, ingestor.skippedCount, ingestor.warningCount + writer.issues.count, seconds,
-                     mb / max(seconds, 0.001), location.index, commit.liveCount, commit.segments.count, commit.segments.count == 1 ? "" : "s"))
+                     mb / max(seconds, 0.001), SafeText.escaped(location.index), commit.liveCount, commit.segments.count, commit.segments.count == 1 ? "" : "s"))
         if ingestor.skippedCount > 0 { throw ExitCode(1) }
+    }
+
+    /// A stream on standard input is committed as it goes (every `--commit-every`
+    /// articles and `--commit-interval` seconds), and what was read is committed
+    /// when SIGINT or SIGTERM asks the process to stop.
+    private func readStandardInput(_ ingestor: Ingestor, _ writer: IndexWriter, _ progress: Progress) throws {
+        catchStopSignals()
+        var uncommitted = 0
+        var lastCommit = Date()
+        try ingestor.readJSONLines(fd: 0, name: "-", tickEvery: min(commitInterval, 1), tick: {
+            if uncommitted >= commitEvery || uncommitted > 0 && Date().timeIntervalSince(lastCommit) >= commitInterval
+                || stopRequested != 0 && uncommitted > 0 {
+                try writer.commit()
+                uncommitted = 0
+                lastCommit = Date()
+            }
+            return stopRequested == 0
+        }) { article in
+            try writer.add(article)
+            uncommitted += 1
+            progress.update(writer.processed)
+        }
     }
 
     private func totalBytes(_ paths: [String]) -> Int {

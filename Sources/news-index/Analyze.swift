@@ -51,8 +51,8 @@ struct Analyze: ParsableCommand {
         try analyzer.analyze(cleaned)
         let utf8 = Array(cleaned.utf8)
         if !json {
-            print("cleaned:    \(cleaned)")
-            print("normalized: \(analyzer.normalizedText)")
+            print("cleaned:    \(SafeText.escaped(cleaned))")
+            print("normalized: \(SafeText.escaped(analyzer.normalizedText))")
             print("tokens:     \(analyzer.tokens.count)")
         }
         if tags {
@@ -63,7 +63,7 @@ struct Analyze: ParsableCommand {
             let headline = lines.count > 1 ? lines[0] : "", body = lines.count > 1 ? lines[1] : cleaned
             let r = regions.tag(headline: headline, body: body, segmenter: segmenter)
             print("regions:    " + r.map { "\($0) \(regions.catalog.path($0))" }.joined(separator: ", "))
-            print("mentions:   " + regions.explain(headline: headline, body: body, segmenter: segmenter).joined(separator: "; "))
+            print("mentions:   " + SafeText.display(regions.explain(headline: headline, body: body, segmenter: segmenter).joined(separator: "; ")))
             let i = industries.tag(headline: headline, body: body)
             print("industries: " + i.compactMap { industries.catalog.industry(id: $0) }.map { "\(industries.catalog.displayCode($0)) \($0.name)" }.joined(separator: ", "))
             try analyzer.analyze(cleaned)
@@ -75,8 +75,8 @@ struct Analyze: ParsableCommand {
             if json {
                 print(#"{"kind":"\#(token.kind)","text":\#(jsonString(term)),"position":\#(token.start),"end":\#(token.end),"source_start":\#(source.lowerBound),"source_end":\#(source.upperBound)}"#)
             } else {
-                let shown = original == term ? "" : "  (source: \(original))"
-                print("  \(pad(token.kind.description, 8)) \(pad(String(token.start), 6)) \(term)\(shown)")
+                let shown = original == term ? "" : "  (source: \(SafeText.escaped(original)))"
+                print("  \(pad(token.kind.description, 8)) \(pad(String(token.start), 6)) \(SafeText.escaped(term))\(shown)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NewsCLI
 import NewsIndex
 
 /// `news-index stats`: what the index holds.
@@ -18,7 +19,7 @@ struct Stats: ParsableCommand {
             terms += s.termCount
         }
         let deleted = reader.segments.reduce(0) { $0 + Int($1.info.deletedCount) }
-        print("index:      \(location.index) (commit \(reader.commit.generation))")
+        print("index:      \(SafeText.escaped(location.index)) (commit \(reader.commit.generation))")
         print("articles:   \(reader.liveCount) live, \(deleted) deleted")
         print("segments:   \(reader.segments.count)" + reader.segments.map { " \($0.info.name)(\($0.info.liveCount))" }.joined())
         print("terms:      \(terms) (summed over segments)")
@@ -85,7 +86,7 @@ struct Delete: ParsableCommand {
         let commit = try writer.commit()
         print("deleted \(ids.count - missing.count); index: \(commit.liveCount) articles")
         if !missing.isEmpty {
-            FileHandle.standardError.write(Data("not found: \(missing.joined(separator: ", "))\n".utf8))
+            printError("not found: \(missing.joined(separator: ", "))")
             throw ExitCode(1)
         }
     }

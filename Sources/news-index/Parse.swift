@@ -31,10 +31,10 @@ struct Parse: ParsableCommand {
         let ingestor = try Ingestor(table: try CharacterTable.shared(), options: options)
         if explain {
             for (path, lines) in try ingestor.explain(paths: paths) {
-                print("== \(path)")
+                print("== \(SafeText.escaped(path))")
                 for line in lines {
                     let text = full || line.text.count <= 40 ? line.text : String(line.text.prefix(40)) + "…"
-                    print("\(line.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(text)")
+                    print("\(line.kind.padding(toLength: 13, withPad: " ", startingAt: 0)) \(SafeText.display(text))")
                 }
             }
             return
@@ -53,7 +53,7 @@ struct Parse: ParsableCommand {
             parts.append("\"body\":\(jsonString(body))")
             print("{" + parts.joined(separator: ",") + "}")
         }
-        for issue in ingestor.issues { FileHandle.standardError.write(Data("\(issue)\n".utf8)) }
+        for issue in ingestor.issues { printError("\(issue)") }
         FileHandle.standardError.write(Data("parsed \(ingestor.articlesRead) articles from \(ingestor.filesRead) files; \(ingestor.skippedCount) skipped, \(ingestor.warningCount) warnings\n".utf8))
         if ingestor.skippedCount > 0 { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCLI
 
 /// Charts of counts: an SVG file a researcher can drop into a report (a line
 /// chart for a time series, bars otherwise; one series per value of a second
@@ -90,7 +91,8 @@ enum Chart {
     static func q(_ v: Double) -> String { "\"\(String(format: "%.1f", v))\"" }
     static func q2(_ v: Double) -> String { String(format: "%.1f", v) }
 
+    /// `s` as XML text: no controls (XML 1.0 forbids most) or bidi characters, markup escaped.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        SafeText.display(s).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -11,10 +11,35 @@ import NewsText
 struct NewsSearchCommand: ParsableCommand {
     static func main() {
         // "-房地产" is an excluded term, not an option: hand it to the query parser as "－房地产".
-        runWithUsageExit(CommandLine.arguments.dropFirst().map { a -> String in
+        let arguments = CommandLine.arguments.dropFirst().map { a -> String in
             guard a.count > 1, a.first == "-", let second = a.unicodeScalars.dropFirst().first, second.value > 0x7F else { return a }
             return "－" + a.dropFirst()
-        })
+        }
+        runWithUsageExit(joiningNegativeNumbers(arguments, numeric: numericOptions))
+    }
+
+    /// Options that take a number (spelling → long name): `--limit -1` must reach `validate()`.
+    static let numericOptions: [String: String] = {
+        var names = ["-l": "--limit"]
+        for n in ["limit", "k1", "b", "headline-boost", "lead-weight", "lead-length", "lead-depth", "coverage-weight",
+                  "number-weight", "boundary-weight", "frame-weight"] { names["--" + n] = "--" + n }
+        return names
+    }()
+
+    /// Longer queries are refused: a query is words or a sentence, and planning and scoring
+    /// grow with its length (a pasted article would take seconds and find everything).
+    static let maxQueryLength = 1000
+    /// Longer filter values are refused: no region or industry name is near it, and
+    /// suggesting the closest ones compares the value with every catalog entry.
+    static let maxFilterLength = 100
+    /// More results than anyone reads (0 asks for all).
+    static let maxLimit = 1_000_000
+
+    /// Why `text` is too long a query (nil when it is not); scalars, not Characters, are
+    /// counted, since a Character can hold any number of them.
+    static func queryTooLong(_ text: String) -> String? {
+        let n = text.unicodeScalars.count
+        return n > maxQueryLength ? "the query has \(n) characters; at most \(maxQueryLength) are allowed" : nil
     }
 
     static let configuration = CommandConfiguration(
@@ -102,21 +127,43 @@ struct NewsSearchCommand: ParsableCommand {
     var frameWeight: Double = Ranking().frameWeight
 
     func validate() throws {
-        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        guard (0 ... Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 0 (all) and \(Self.maxLimit)") }
+        try validateRanking()
+        if let tooLong = Self.queryTooLong(words.joined(separator: " ")) { throw ValidationError(tooLong) }
+        let filters = [("--from", from.map { [$0] } ?? []), ("--to", to.map { [$0] } ?? []), ("--region", region), ("--industry", industry),
+                       ("--list-regions", listRegions.map { [$0] } ?? []), ("--list-industries", listIndustries.map { [$0] } ?? []), ("--by", by)]
+        for (name, values) in filters {
+            for v in values where v.unicodeScalars.count > Self.maxFilterLength {
+                throw ValidationError("\(name): the value has \(v.unicodeScalars.count) characters; at most \(Self.maxFilterLength) are allowed")
+            }
+        }
         for d in by where NewsSearch.Dimension(name: d) == nil {
             throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, day, week, month, quarter, year")
         }
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
-        guard k1 >= 0, (0 ... 1).contains(b), headlineBoost >= 0 else { throw ValidationError("--k1 ≥ 0, 0 ≤ --b ≤ 1, --headline-boost ≥ 0") }
-        guard leadWeight >= 0, leadLength >= 0, leadDepth >= 0, coverageWeight >= 0, numberWeight >= 0, boundaryWeight >= 0, frameWeight >= 0 else {
-            throw ValidationError("--lead-weight, --lead-length, --lead-depth, --coverage-weight, --number-weight, --boundary-weight and --frame-weight must be ≥ 0")
-        }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
         if queries == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
+        }
+    }
+
+    /// The ranking knobs: finite numbers in ranges that make sense (NaN fails every range).
+    private func validateRanking() throws {
+        let weights: [(String, Double, ClosedRange<Double>)] = [
+            ("--k1", k1, 0 ... 100), ("--b", b, 0 ... 1), ("--headline-boost", headlineBoost, 0 ... 1000),
+            ("--lead-weight", leadWeight, 0 ... 1000), ("--coverage-weight", coverageWeight, 0 ... 1000),
+            ("--number-weight", numberWeight, 0 ... 1000), ("--boundary-weight", boundaryWeight, 0 ... 1000),
+            ("--frame-weight", frameWeight, 0 ... 1000),
+        ]
+        for (name, value, range) in weights where !range.contains(value) {
+            throw ValidationError("\(name) must be a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted) (got \(value))")
+        }
+        for (name, value, range) in [("--lead-length", leadLength, 0 ... 100_000), ("--lead-depth", leadDepth, 0 ... 10_000)]
+            where !range.contains(value) {
+            throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
         }
     }
 
@@ -127,7 +174,7 @@ struct NewsSearchCommand: ParsableCommand {
             table = try CharacterTable.shared()
             reader = try IndexReader.open(directory: index)
         } catch {
-            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            printError("news-search: \(error)")
             throw ExitCode(1)
         }
         var options = Searcher.Options()
@@ -149,7 +196,7 @@ struct NewsSearchCommand: ParsableCommand {
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }
             if !industry.isEmpty { try options.filters.addIndustries(industry, catalog: try IndustryCatalog.shared()) }
         } catch {
-            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            printError("news-search: \(error)")
             throw ExitCode(2)
         }
         let lexicon = Lexicon.builtin(table: table)
@@ -162,14 +209,14 @@ struct NewsSearchCommand: ParsableCommand {
         }
         let query: Query
         do { query = try Query.parse(words.joined(separator: " ")) } catch {
-            FileHandle.standardError.write(Data("news-search: \(error)\n".utf8))
+            printError("news-search: \(error)")
             throw ExitCode(2)
         }
         if listRegions != nil || listIndustries != nil {
             do {
                 try Browser(reader: reader, printer: printer).run(regionsUnder: listRegions, industriesUnder: listIndustries)
             } catch let e as CatalogError {
-                FileHandle.standardError.write(Data("news-search: \(e)\n".utf8))
+                printError("news-search: \(e)")
                 throw ExitCode(2)
             }
             return
@@ -194,15 +241,15 @@ struct NewsSearchCommand: ParsableCommand {
                 title = (title.isEmpty ? "全部文章" : title) + " — 按" + by.joined(separator: "、") + "统计"
                 let svg = Chart.svg(rows, dimensions: by, title: title, timeSeries: time.contains(dims[0]))
                 do { try svg.write(toFile: chart, atomically: true, encoding: .utf8) } catch {
-                    FileHandle.standardError.write(Data("news-search: cannot write \(chart): \(error.localizedDescription)\n".utf8))
+                    printError("news-search: cannot write \(chart): \(error.localizedDescription)")
                     throw ExitCode(1)
                 }
-                FileHandle.standardError.write(Data("chart written to \(chart)\n".utf8))
+                printError("chart written to \(chart)")
             }
             return
         }
         var wanted = options
-        if !noCollapse && limit > 0 { wanted.limit = limit * 4 }  // room for reprints folded away
+        if !noCollapse && limit > 0 { wanted.limit = min(limit, Int.max / 4) * 4 }  // room for reprints folded away
         let result = try searcher.search(query, options: wanted, count: count)
         if count {
             print(result.total ?? 0)
@@ -213,7 +260,7 @@ struct NewsSearchCommand: ParsableCommand {
 
     private func runBatch(file: String, searcher: Searcher, options: Options, printer: Printer) throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("news-search: cannot read \(file)\n".utf8))
+            printError("news-search: cannot read \(file)")
             throw ExitCode(2)
         }
         var batch = [(qid: String, text: String)]()
@@ -222,18 +269,22 @@ struct NewsSearchCommand: ParsableCommand {
             where !line.allSatisfy(\.isWhitespace) {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): expected qid<TAB>query\n".utf8))
+                printError("news-search: \(file):\(n + 1): expected qid<TAB>query")
                 throw ExitCode(2)
             }
             // A syntax error stops the batch before it runs; a query with nothing in it finds nothing
             // (without filters it would list every article).
+            if let tooLong = Self.queryTooLong(String(parts[1])) {
+                printError("news-search: \(file):\(n + 1): \(tooLong)")
+                throw ExitCode(2)
+            }
             do {
                 if try Query.parse(String(parts[1])).isEmpty && options.filters.isEmpty {
-                    FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): empty query: no results for \(parts[0])\n".utf8))
+                    printError("news-search: \(file):\(n + 1): empty query: no results for \(parts[0])")
                     continue
                 }
             } catch {
-                FileHandle.standardError.write(Data("news-search: \(file):\(n + 1): \(error)\n".utf8))
+                printError("news-search: \(file):\(n + 1): \(error)")
                 throw ExitCode(2)
             }
             batch.append((String(parts[0]), String(parts[1])))
@@ -249,7 +300,8 @@ struct NewsSearchCommand: ParsableCommand {
             micros.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
             if format == .tsv {
                 for (rank, hit) in result.hits.enumerated() {
-                    output += "\(qid)\t\(rank + 1)\t\(searcher.reader.segments[hit.segment].id(hit.doc))\t\(String(format: "%.4f", hit.score))\n"
+                    let id = searcher.reader.segments[hit.segment].id(hit.doc)
+                    output += "\(SafeText.tsvCell(qid))\t\(rank + 1)\t\(SafeText.tsvCell(id))\t\(String(format: "%.4f", hit.score))\n"
                 }
             } else {
                 try printer.printResults(result.hits, query: q, qid: qid)
@@ -265,6 +317,11 @@ struct NewsSearchCommand: ParsableCommand {
     }
 
     typealias Options = Searcher.Options
+}
+
+private extension Double {
+    /// 1000 rather than 1000.0 in a message.
+    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

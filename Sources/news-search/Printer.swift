@@ -94,15 +94,15 @@ final class Printer {
             var meta = [r.date, r.article.source].filter { !$0.isEmpty }
             if !r.regions.isEmpty { meta.append(r.regions.map(\.1).joined(separator: "、")) }
             if !r.industries.isEmpty { meta.append(r.industries.map { "\($0.0) \($0.1)" }.joined(separator: "、")) }
-            s += "    " + dim(meta.joined(separator: " · ")) + "\n"
+            s += "    " + dim(SafeText.display(meta.joined(separator: " · "))) + "\n"
             s += "    " + mark(r.snippet.text, r.snippet.matches, bold: false) + "\n"
-            if !r.alsoIn.isEmpty { s += "    " + dim("also reprinted by: " + r.alsoIn.joined(separator: "、")) + "\n" }
+            if !r.alsoIn.isEmpty { s += "    " + dim("also reprinted by: " + SafeText.display(r.alsoIn.joined(separator: "、"))) + "\n" }
             return s
         case .json:
             var fields = [String]()
             if let qid { fields.append("\"qid\":\(json(qid))") }
             fields += [
-                "\"rank\":\(r.rank)", "\"id\":\(json(r.id))", "\"score\":\(String(format: "%.4f", r.score))",
+                "\"rank\":\(r.rank)", "\"id\":\(json(r.id))", "\"score\":\(r.score.isFinite ? String(format: "%.4f", r.score) : "null")",
                 "\"title\":\(json(r.article.headline))", "\"date\":\(r.date.isEmpty ? "null" : json(r.date))",
                 "\"source\":\(json(r.article.source))", "\"url\":\(json(r.article.url))", "\"path\":\(json(r.article.location))",
                 "\"regions\":[\(r.regions.map { "{\"code\":\($0.0),\"name\":\(json($0.1))}" }.joined(separator: ","))]",
@@ -119,10 +119,10 @@ final class Printer {
                 s += ["rank", "id", "score", "date", "title", "source", "regions", "industries", "url", "path"].joined(separator: sep) + "\n"
                 headerPrinted = true
             }
-            let cells = [String(r.rank), r.id, String(format: "%.4f", r.score), r.date, r.article.headline, r.article.source,
-                         r.regions.map(\.1).joined(separator: ";"), r.industries.map(\.0).joined(separator: ";"), r.article.url, r.article.location]
-            return s + cells.map { format == .csv ? csv($0) : $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                .joined(separator: sep) + "\n"
+            // Rank and score are numbers of ours; every other cell is text from the article.
+            let text = [r.id, r.date, r.article.headline, r.article.source, r.regions.map(\.1).joined(separator: ";"),
+                        r.industries.map(\.0).joined(separator: ";"), r.article.url, r.article.location].map(cell)
+            return s + ([String(r.rank), String(format: "%.4f", r.score)] + text).joined(separator: sep) + "\n"
         }
     }
 
@@ -138,7 +138,7 @@ final class Printer {
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
             out += (dimensions + ["count"]).joined(separator: sep) + "\n"
-            for r in rows { out += (r.keys.map { format == .csv ? csv($0) : $0 } + [String(r.count)]).joined(separator: sep) + "\n" }
+            for r in rows { out += (r.keys.map(cell) + [String(r.count)]).joined(separator: sep) + "\n" }
         case .text:
             if dimensions.count == 1 {
                 let width = max(4, rows.map { displayWidth($0.keys[0]) }.max() ?? 4)
@@ -176,7 +176,7 @@ final class Printer {
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
             out += header.joined(separator: sep) + "\n"
-            for r in rows { out += [r.0, format == .csv ? csv(r.1) : r.1, String(r.2)].joined(separator: sep) + "\n" }
+            for r in rows { out += [cell(r.0), cell(r.1), String(r.2)].joined(separator: sep) + "\n" }
         case .text:
             let cw = max(4, rows.map { displayWidth($0.0) }.max() ?? 4)
             let nw = max(4, rows.map { displayWidth($0.1) }.max() ?? 4)
@@ -190,30 +190,36 @@ final class Printer {
         s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || $1.value >= 0x2E80) ? 2 : 1) }
     }
 
-    func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - displayWidth(s))) }
+    /// `s` on one line of the terminal, padded to `width` columns.
+    func padded(_ s: String, _ width: Int) -> String {
+        let s = SafeText.display(s)
+        return s + String(repeating: " ", count: max(0, width - displayWidth(s)))
+    }
 
     /// `text` with `ranges` (scalar offsets) highlighted: colour on a terminal, 【】 otherwise.
+    /// The article's own controls and bidi characters never reach the terminal (the ranges
+    /// index the text as stored, so each piece is cleaned on its own).
     func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = ""
         var i = 0
         let (open, close) = color ? ("\u{1B}[1;33m", bold ? "\u{1B}[0;1m" : "\u{1B}[0m") : ("【", "】")
+        func piece(_ r: Range<Int>) -> String { SafeText.display(String(String.UnicodeScalarView(scalars[r]))) }
         if color && bold { out += "\u{1B}[1m" }
         for r in ranges where r.lowerBound >= i && r.upperBound <= scalars.count {
-            out += String(String.UnicodeScalarView(scalars[i ..< r.lowerBound]))
-            out += open + String(String.UnicodeScalarView(scalars[r])) + close
+            out += piece(i ..< r.lowerBound)
+            out += open + piece(r) + close
             i = r.upperBound
         }
-        out += String(String.UnicodeScalarView(scalars[i...]))
+        out += piece(i ..< scalars.count)
         if color && bold { out += "\u{1B}[0m" }
         return out
     }
 
     func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
 
-    func csv(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// A text cell of a CSV or TSV row (see `SafeText`).
+    func cell(_ s: String) -> String { format == .csv ? SafeText.csvCell(s) : SafeText.tsvCell(s) }
 
     func json(_ s: String) -> String { jsonString(s) }
 }

@@ -45,6 +45,39 @@ import NewsText
         #expect(messages.contains("skipped: \(path):5: malformed JSON"))
     }
 
+    /// A lone surrogate escape becomes U+FFFD and takes nothing with it: the escape after
+    /// it (another character, a second lone half, a real pair) is read on its own.
+    @Test func loneSurrogatesLoseNothingAfterThem() throws {
+        let dir = try TempDir()
+        let path = try dir.write("surrogates.jsonl", #"""
+        {"id":"s1","title":"\ud800\u4e2d","body":"a\udbff\ud83d\ude00b"}
+        {"id":"s2","title":"\ud800\ud800\u6587","body":"\udc00\u4e2d \ud800\n"}
+        """#)
+        let (articles, ingestor) = try ingest([path])
+        #expect(ingestor.issues.isEmpty)
+        #expect(articles.map(\.headline) == ["\u{FFFD}中", "\u{FFFD}\u{FFFD}文"])
+        #expect(articles.map(\.body) == ["a\u{FFFD}😀b", "\u{FFFD}中 \u{FFFD}"])
+    }
+
+    /// UTF-16 JSON Lines with a byte-order mark (LE and BE, \n or \r\n line ends) read as UTF-8 does.
+    @Test func utf16JSONLinesWithAByteOrderMarkAreRead() throws {
+        let dir = try TempDir()
+        let text = "{\"id\": \"u1\", \"title\": \"淄博高新区\", \"body\": \"正文😀\"}\n{\"id\": \"u2\", \"title\": \"第二条\"}\n"
+        for (name, lineEnd) in [("lf", "\n"), ("crlf", "\r\n")] {
+            let lines = text.replacingOccurrences(of: "\n", with: lineEnd)
+            let le: [UInt8] = [0xFF, 0xFE] + lines.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let be: [UInt8] = [0xFE, 0xFF] + lines.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            for (kind, bytes) in [("le", le), ("be", be)] {
+                let path = try dir.write("utf16-\(kind)-\(name).jsonl", bytes: bytes)
+                let (articles, ingestor) = try ingest([path])
+                #expect(ingestor.issues.isEmpty, "\(kind) \(name): \(ingestor.issues)")
+                #expect(articles.map(\.id) == ["u1", "u2"], "\(kind) \(name)")
+                #expect(articles.first?.headline == "淄博高新区" && articles.first?.body == "正文😀", "\(kind) \(name)")
+                #expect(articles.last?.location == "\(path):2", "\(kind) \(name)")
+            }
+        }
+    }
+
     @Test func badLinesAreReportedWithFileAndLineAndReadingContinues() throws {
         let dir = try TempDir()
         let path = try dir.write("bad.jsonl", """

@@ -15,7 +15,7 @@ import TestSupport
         newsSearch = try #require(executable("news-search"), "news-search is not built")
         let r = try run(newsIndex, ["--index", dir.path + "/index", "--quiet", repositoryRoot + "/corpus"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.hasPrefix("added 68, replaced 0, skipped 0"), "\(r.out)")
+        #expect(r.out.hasPrefix("added 75, replaced 0, skipped 0"), "\(r.out)")
     }
 
     @Test func searchPrintsRankedHighlightedResults() throws {
@@ -105,6 +105,22 @@ import TestSupport
         #expect(partial.err.contains("\(bad):1") && partial.err.contains("\(bad):2"))
     }
 
+    /// The corpus's web pages and feed are found by what is in their articles,
+    /// never by their markup or page furniture.
+    @Test func webPagesAndFeedsAreSearchable() throws {
+        let page = try run(newsSearch, ["--index", index, "虔源磁材", "--format", "json", "--limit", "1"])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(page.out.split(separator: "\n").first.map(String.init)?.utf8 ?? "".utf8)) as? [String: Any])
+        #expect(o["title"] as? String == "赣州6000吨高性能稀土永磁项目投产 瞄准新能源汽车驱动电机")
+        #expect(o["date"] as? String == "2025-06-18")
+        #expect(o["url"] as? String == "https://www.xinhecaijing.example/2025/06/18/chanjing_20250618_4417.html")
+        let feed = try run(newsSearch, ["--index", index, "\"储能电池项目二期投产\"", "--format", "tsv"])
+        #expect(feed.out.contains("guangdong-economy.rss#4"), "\(feed.out)")
+        for furniture in ["网友评论", "版权所有", "分享到", "ICP备", "<p>", "gtag", "划重点"] {
+            let r = try run(newsSearch, ["--index", index, "\"" + furniture + "\"", "--count"])
+            #expect(r.out.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(furniture): \(r.out) \(r.err)")
+        }
+    }
+
     @Test func analyzeShowsTokens() throws {
         let r = try run(newsIndex, ["analyze", "淄博高新區(qū)鈣鈦礦"])
         #expect(r.status == 0)
@@ -115,8 +131,8 @@ import TestSupport
     @Test func deleteStatsVerifyMerge() throws {
         #expect(try run(newsIndex, ["delete", "--index", index, "wire-2025-0001"]).status == 0)
         let stats = try run(newsIndex, ["stats", "--index", index])
-        #expect(stats.out.contains("articles:   67 live, 1 deleted"))
-        #expect(try run(newsIndex, ["merge", "--index", index]).out.contains("merged: 67 articles in 1 segment"))
+        #expect(stats.out.contains("articles:   74 live, 1 deleted"))
+        #expect(try run(newsIndex, ["merge", "--index", index]).out.contains("merged: 74 articles in 1 segment"))
         #expect(try run(newsIndex, ["verify", "--index", index]).status == 0)
     }
 }
@@ -202,6 +218,6 @@ import TestSupport
         let final = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
         #expect(final.out.trimmingCharacters(in: .whitespacesAndNewlines) == "67")
         let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(output.contains("stopped; everything indexed is committed"))
+        #expect(output.contains("stopped; everything read is committed"))
     }
 }

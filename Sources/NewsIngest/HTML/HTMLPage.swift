@@ -430,7 +430,7 @@ struct Page {
 
     /// A short centred phrase just under an image: its caption ("产品经理的生日餐").
     func isCaption(_ e: Int) -> Bool {
-        guard chars[e] > 0, chars[e] <= 40, inlinePunctuation[e] == 0 || chars[e] <= 12 else { return false }
+        guard chars[e] > 0, chars[e] <= 40 else { return false }
         let el = tree.elements[e]
         let centred = el.attribute("align")?.lowercased() == "center"
             || (el.attribute("style")?.lowercased().filter { !$0.isWhitespace }.contains("text-align:center") ?? false)
