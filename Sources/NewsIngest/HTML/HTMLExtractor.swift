@@ -68,15 +68,17 @@ public struct HTMLExtractor: Sendable {
     public func explain(_ html: String) -> [(kind: String, text: String)] {
         guard let tree = MarkupTree.html(html) else { return [] }
         let page = Page(tree: tree)
-        let (header, article, _, _, blocks, _) = layout(page, meta: page.metadata())
+        let meta = page.metadata()
+        let (header, article, _, headline, blocks, _) = layout(page, meta: meta)
         func name(_ b: Int) -> String {
             let words = page.classAndID(b).trimmingSpaces
-            return "<\(tree.elements[b].name)\(words.isEmpty ? "" : " " + words)> (\(page.chars[b]) characters)"
+            return "<\(tree.elements[b].name)\(words.isEmpty ? "" : " " + words)>, \(page.chars[b]) characters"
         }
         let chosen = blocks.map(name).joined(separator: " + ")
-        let others = page.rankedCandidates(5).map { "\(name($0.element)) score \(Int($0.score.rounded()))" }
-        return [("block", chosen)] + others.map { ("candidate", $0) } + pages.explain(header.joined(separator: "\n"))
-            + [("article", "")] + pages.explain(article.joined(separator: "\n"))
+        let others = page.rankedCandidates(4).map { "\(Int($0.score.rounded())): \(name($0.element))" }
+        let from = headline.element.map { "<\(tree.elements[$0].name)>" } ?? (meta.ogTitle != nil ? "og:title" : "<title>")
+        return [("article in", chosen)] + others.map { ("score", $0) } + [("headline", "\(from) \(headline.text)")]
+            + pages.explain(header.joined(separator: "\n")) + [("article", "")] + pages.explain(article.joined(separator: "\n"))
     }
 
     /// The headline, the page's lines between it and the article (its date and
