@@ -495,7 +495,32 @@ public final class Ingestor {
         }
     }
 
+    /// The longest body indexed: what is beyond it is left out with a warning,
+    /// so one runaway article cannot take gigabytes to index or seconds to show.
+    public static let maxBodyBytes = 1 << 20
+
+    /// `text` cut to at most `limit` bytes of UTF-8, at a line end when one is
+    /// in the last quarter, else at a character boundary.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        let u = text.utf8
+        guard u.count > limit else { return text }
+        var end = u.index(u.startIndex, offsetBy: limit)
+        while end > u.startIndex && UTF8.isContinuation(u[end]) { end = u.index(before: end) }
+        let head = text[..<end]
+        if let newline = head.lastIndex(of: "\n"), head.utf8.distance(from: head.utf8.startIndex, to: newline) > limit * 3 / 4 {
+            return String(head[..<newline])
+        }
+        return String(head)
+    }
+
     private func emit(_ article: Article, _ body: (Article) throws -> Void) throws {
+        var article = article
+        if article.body.utf8.count > Self.maxBodyBytes {
+            let size = article.body.utf8.count
+            article.body = Self.truncated(article.body, to: Self.maxBodyBytes)
+            report(IngestIssue(.warning, article.location,
+                               "body of \(size / 1024) KB is longer than \(Self.maxBodyBytes / 1024) KB; the first \(article.body.utf8.count / 1024) KB are indexed"))
+        }
         if let earlier = seenIDs[article.id] {
             report(IngestIssue(.warning, article.location, "duplicate id \(article.id) (also at \(earlier)); the later one wins"))
         }
