@@ -99,12 +99,14 @@ enum QueryPlanner {
             // character (tokens are in order of position: the bigram comes first).
             var lastBigramEnd: Int32 = -1
             var first: Int32? = nil
+            // Sets, not `contains` on the lists: a long query would be quadratic.
+            var seenUnits = Set<TermText>(), seenWords = Set<TermText>()
             for t in tokens {
                 var term: TermText
                 switch t.kind {
                 case .word:
                     let word = TermText(kind: .word, text: analyzer.text(of: t), prefix: false)
-                    if !words.contains(word) { words.append(word) }
+                    if seenWords.insert(word).inserted { words.append(word) }
                     continue
                 case .unigram:
                     guard t.end != lastBigramEnd else { continue }
@@ -113,7 +115,7 @@ enum QueryPlanner {
                     if t.kind == .bigram { lastBigramEnd = t.end }
                     term = TermText(kind: t.kind, text: analyzer.text(of: t), prefix: false)
                 }
-                if !units.contains(term) { units.append(term) }
+                if seenUnits.insert(term).inserted { units.append(term) }
                 if first == nil { first = t.start }
                 phrase.append((term: term, offset: t.start - (first ?? 0)))
             }
@@ -266,13 +268,16 @@ final class QueryTerms {
     let framed: [Bool]
     /// `entries[(segment · terms + term) · 2 + field]`.
     private let entries: [[(TermInfo, Int32)]]
+    /// Up to this many terms, `index(of:)` scans; beyond, it looks the term up in `positions`
+    /// (a long query would be quadratic otherwise).
+    private static let scanned = 64
+    private let positions: [TermText: Int]
 
     init(_ clauses: [PlannedClause], _ reader: IndexReader) throws {
         var terms = [TermText]()
+        var seen = Set<TermText>()
         for c in clauses {
-            for t in c.units where !terms.contains(t) { terms.append(t) }
-            for t in c.words where !terms.contains(t) { terms.append(t) }
-            for p in c.phrase where !terms.contains(p.term) { terms.append(p.term) }
+            for t in c.units + c.words + c.phrase.map(\.term) where seen.insert(t).inserted { terms.append(t) }
         }
         var entries = [[(TermInfo, Int32)]]()
         entries.reserveCapacity(2 * terms.count * reader.segments.count)
@@ -289,6 +294,7 @@ final class QueryTerms {
             }
         }
         self.terms = terms
+        positions = terms.count > Self.scanned ? Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         self.entries = entries
         self.docFreq = docFreq
         crossesBoundary = Self.markedWherever(\.crossing, terms, clauses)
@@ -299,13 +305,16 @@ final class QueryTerms {
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
     private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
         let marked = Set(clauses.flatMap { $0[keyPath: marks] })
-        let unmarked = Set(clauses.flatMap { c in (c.units + c.words).filter { !c[keyPath: marks].contains($0) } })
+        let unmarked = Set(clauses.flatMap { c in
+            let own = Set(c[keyPath: marks])
+            return (c.units + c.words).filter { !own.contains($0) }
+        })
         return terms.map { marked.contains($0) && !unmarked.contains($0) }
     }
 
     var count: Int { terms.count }
 
-    func index(of t: TermText) -> Int? { terms.firstIndex(of: t) }
+    func index(of t: TermText) -> Int? { terms.count > Self.scanned ? positions[t] : terms.firstIndex(of: t) }
 
     /// The dictionary entries of term `i` in `field` of segment `segment`.
     func entries(_ i: Int, _ field: Field, segment: Int) -> [(TermInfo, Int32)] {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsCLI
 import NewsIndex
 import NewsIngest
 
@@ -36,11 +37,12 @@ struct WatchLog {
         var line: String
         switch format {
         case .text:
-            line = "\(time) " + (level == "info" ? "" : level + ": ") + (location.map { $0 + ": " } ?? "") + message
+            // Paths and messages come from files: never raw control characters on a terminal.
+            line = "\(time) " + (level == "info" ? "" : level + ": ") + SafeText.escaped((location.map { $0 + ": " } ?? "") + message)
         case .json:
-            var object: [String: Any] = ["time": time, "level": level, "message": message]
-            if let location { object["location"] = location }
-            for (k, v) in fields { object[k] = v }
+            var object: [String: Any] = ["time": time, "level": level, "message": SafeText.escaped(message)]
+            if let location { object["location"] = SafeText.escaped(location) }
+            for (k, v) in fields { object[k] = (v as? String).map(SafeText.escaped) ?? v }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             line = String(decoding: data, as: UTF8.self)
         }

@@ -159,7 +159,7 @@ struct NewsSearchCommand: ParsableCommand {
             ("--frame-weight", frameWeight, 0 ... 1000),
         ]
         for (name, value, range) in weights where !range.contains(value) {
-            throw ValidationError("\(name) must be a number from \(range.lowerBound.formatted) to \(range.upperBound.formatted) (got \(value))")
+            throw ValidationError("\(name) must be a number from \(range.lowerBound.shortText) to \(range.upperBound.shortText) (got \(value))")
         }
         for (name, value, range) in [("--lead-length", leadLength, 0 ... 100_000), ("--lead-depth", leadDepth, 0 ... 10_000)]
             where !range.contains(value) {
@@ -321,7 +321,7 @@ struct NewsSearchCommand: ParsableCommand {
 
 private extension Double {
     /// 1000 rather than 1000.0 in a message.
-    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+    var shortText: String { self == rounded() ? String(Int(self)) : String(self) }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -120,9 +120,9 @@ final class Printer {
                 headerPrinted = true
             }
             // Rank and score are numbers of ours; every other cell is text from the article.
-            let text = [r.id, r.date, r.article.headline, r.article.source, r.regions.map(\.1).joined(separator: ";"),
+            let text = [r.date, r.article.headline, r.article.source, r.regions.map(\.1).joined(separator: ";"),
                         r.industries.map(\.0).joined(separator: ";"), r.article.url, r.article.location].map(cell)
-            return s + ([String(r.rank), String(format: "%.4f", r.score)] + text).joined(separator: sep) + "\n"
+            return s + ([String(r.rank), cell(r.id), String(format: "%.4f", r.score)] + text).joined(separator: sep) + "\n"
         }
     }
 
