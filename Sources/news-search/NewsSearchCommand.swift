@@ -95,8 +95,11 @@ struct NewsSearchCommand: ParsableCommand {
     @Flag(help: "Batch mode: print query latency on stderr (in-process, from each query's text to its results, after one untimed warm-up pass).")
     var timing = false
 
-    @Option(help: "Count matching articles by province|city|industry|division|strategic|day|week|month|quarter|year (repeat for a table: --by region --by month).")
+    @Option(help: "Count matching articles by province|city|industry|division|strategic|source|day|week|month|quarter|year (repeat for a table: --by region --by month).")
     var by: [String] = []
+
+    @Option(help: "With --by: only the N largest rows (not for time).")
+    var top: Int?
 
     @Option(help: ArgumentHelp("With --by: also write the counts as an SVG chart (line chart over time, bars otherwise).", valueName: "file.svg"))
     var chart: String?
@@ -138,9 +141,15 @@ struct NewsSearchCommand: ParsableCommand {
             }
         }
         for d in by where NewsSearch.Dimension(name: d) == nil {
-            throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, day, week, month, quarter, year")
+            throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, source, day, week, month, quarter, year")
         }
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
+        if let top {
+            guard top >= 1 && top <= 100_000 else { throw ValidationError("--top must be between 1 and 100000") }
+            guard let first = by.first.flatMap(NewsSearch.Dimension.init(name:)), !first.isTime else {
+                throw ValidationError("--top needs --by with a dimension that is not time (region, industry, source …)")
+            }
+        }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
@@ -229,8 +238,39 @@ struct NewsSearchCommand: ParsableCommand {
             all.ranking.leadDepth = 0  // order does not matter to counts
             let hits = try searcher.search(query, options: all).hits
             let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
-            let rows = counter.count(hits, reader: reader, by: by.compactMap(NewsSearch.Dimension.init(name:)), collapse: !noCollapse)
-            printer.printCounts(rows, dimensions: by, total: hits.count)
+            let dimensions = by.compactMap(NewsSearch.Dimension.init(name:))
+            var rows = counter.count(hits, reader: reader, by: dimensions, collapse: !noCollapse,
+                                     from: options.filters.from, to: options.filters.to)
+            if let top {
+                // Rows come largest first: keep the first `top` distinct row keys.
+                var kept = [String]()
+                for r in rows where !kept.contains(r.keys[0]) && kept.count < top { kept.append(r.keys[0]) }
+                rows = rows.filter { kept.contains($0.keys[0]) }
+            }
+            let total = Counter.counted(hits, reader: reader, collapse: !noCollapse).count
+            if format == .csv || format == .json {
+                // Programs get codes and names in columns of their own: region_code, region_name …
+                var names = [String]()
+                for (d, name) in zip(dimensions, by) {
+                    let column = d == .province ? "region" : d == .city ? "city" : d == .division ? "division" : name
+                    names += [.province, .city, .industry, .division, .strategic].contains(d) ? [column + "_code", column + "_name"] : [column]
+                }
+                let split = rows.map { r -> (keys: [String], count: Int) in
+                    var keys = [String]()
+                    for (d, k) in zip(dimensions, r.keys) {
+                        if [.province, .city, .industry, .division, .strategic].contains(d) {
+                            let (code, name) = counter.split(k, d)
+                            keys += [code, name]
+                        } else {
+                            keys.append(k)
+                        }
+                    }
+                    return (keys, r.count)
+                }
+                printer.printCounts(split, dimensions: names, total: total)
+            } else {
+                printer.printCounts(rows, dimensions: by, total: total)
+            }
             if let chart {
                 let dims = by.compactMap(NewsSearch.Dimension.init(name:))
                 let time: Set<NewsSearch.Dimension> = [.day, .week, .month, .quarter, .year]
@@ -248,13 +288,19 @@ struct NewsSearchCommand: ParsableCommand {
             }
             return
         }
+        if count {
+            // The articles that hold the whole query, reprints folded: the rule of every count.
+            var all = options
+            all.limit = 0
+            all.all = true
+            all.ranking.leadDepth = 0
+            let hits = try searcher.search(query, options: all).hits
+            print(Counter.counted(hits, reader: reader, collapse: !noCollapse).count)
+            return
+        }
         var wanted = options
         if !noCollapse && limit > 0 { wanted.limit = min(limit, Int.max / 4) * 4 }  // room for reprints folded away
         let result = try searcher.search(query, options: wanted, count: count)
-        if count {
-            print(result.total ?? 0)
-            return
-        }
         try printer.printResults(result.hits, query: query, collapse: !noCollapse, limit: limit)
     }
 

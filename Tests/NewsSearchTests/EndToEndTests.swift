@@ -159,9 +159,53 @@ import TestSupport
         let json = try run(newsSearch, ["--index", dir.path, "--region", "山东", "--by", "city", "--format", "json"])
         for line in json.out.split(separator: "\n") {
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(o["city"] is String && o["count"] is Int)
+            // Codes and names in columns of their own, for pandas and R.
+            #expect(o["city_code"] is String && o["city_name"] is String && o["count"] is Int, "\(o)")
         }
         #expect(try run(newsSearch, ["--index", dir.path, "--by", "planet"]).status == 2)
+    }
+
+    /// One counting rule: --count, the rows of a time table, its footer and the
+    /// --all list agree, reprints folded or not; partial matches never count.
+    @Test func everyCountAgrees() throws {
+        let dir = try TemporaryFolder("counts")
+        let newsIndex = try #require(executable("news-index"))
+        let newsSearch = try #require(executable("news-search"))
+        #expect(try run(newsIndex, ["--index", dir.path, "--quiet", repositoryRoot + "/corpus"]).status == 0)
+        func out(_ args: [String]) throws -> String { try run(newsSearch, ["--index", dir.path] + args, environment: ["NO_COLOR": "1"]).out }
+        for query in ["新能源汽车", "芜湖低空经济产业园", "钙钛矿 电池", "\"跨境电商\""] {
+            for fold in [[], ["--no-collapse"]] {
+                let count = Int(try out([query, "--count"] + fold).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+                let listed = try out([query, "--all", "--limit", "0", "--format", "tsv"] + fold).split(separator: "\n").count - 1
+                let csv = try out([query, "--by", "year", "--format", "csv"] + fold).split(separator: "\n").dropFirst()
+                let summed = csv.compactMap { Int($0.split(separator: ",").last ?? "") }.reduce(0, +)
+                let footer = try out([query, "--by", "year"] + fold).split(separator: "\n").last.map(String.init) ?? ""
+                #expect(count > 0, "\(query)")
+                #expect(listed == count && summed == count && footer == "\(count) matching articles", "\(query) \(fold): \(count) \(listed) \(summed) \(footer)")
+            }
+        }
+        // The three Wuhu copies are one story; 能源 alone does not count for 新能源汽车.
+        #expect(try out(["芜湖低空经济产业园", "--count"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try out(["芜湖低空经济产业园", "--count", "--no-collapse"]).trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+    }
+
+    /// Time rows run without gaps, zero included; other rows come largest first.
+    @Test func timeRowsWithoutGapsAndLargestRowsFirst() throws {
+        let dir = try TemporaryFolder("rows")
+        let newsIndex = try #require(executable("news-index"))
+        let newsSearch = try #require(executable("news-search"))
+        #expect(try run(newsIndex, ["--index", dir.path, "--quiet", repositoryRoot + "/corpus"]).status == 0)
+        let quarters = try run(newsSearch, ["--index", dir.path, "新能源", "--by", "quarter", "--from", "2023", "--to", "2026", "--format", "csv"])
+        let keys = quarters.out.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(keys.count == 16 && keys.first == "2023-Q1" && keys.last == "2026-Q4", "\(keys)")
+        #expect(quarters.out.contains(",0\n"))
+        let regions = try run(newsSearch, ["--index", dir.path, "--by", "region", "--format", "csv", "--top", "3"])
+        let counts = regions.out.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: ",").last ?? "") }
+        #expect(counts.count == 3 && counts == counts.sorted(by: >), "\(regions.out)")
+        #expect(regions.out.hasPrefix("region_code,region_name,count\n440000,广东省,"), "\(regions.out)")
+        let sources = try run(newsSearch, ["--index", dir.path, "--by", "source", "--top", "1", "--format", "csv"])
+        #expect(sources.out.split(separator: "\n").count == 2, "\(sources.out)")
+        #expect(try run(newsSearch, ["--index", dir.path, "--by", "year", "--top", "2"]).status == 2)
     }
 }
 
@@ -195,7 +239,7 @@ import TestSupport
                 usleep(150_000)
                 guard FileManager.default.fileExists(atPath: index),
                       (try FileManager.default.contentsOfDirectory(atPath: index)).contains(where: { $0.hasPrefix("commit.") }) else { continue }
-                let r = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+                let r = try run(newsSearch, ["--index", index, "--count", "--no-collapse", "--from", "2000"])
                 if r.status != 0 { errors.append(r.err) } else if let n = Int(r.out.trimmingCharacters(in: .whitespacesAndNewlines)) { counts.append(n) }
                 let v = try run(newsIndex, ["verify", "--index", index])
                 if v.status != 0 { errors.append(v.err) }
@@ -204,7 +248,7 @@ import TestSupport
         // Wait for the last files to settle and be committed.
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            let r = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+            let r = try run(newsSearch, ["--index", index, "--count", "--no-collapse", "--from", "2000"])
             if Int(r.out.trimmingCharacters(in: .whitespacesAndNewlines)) == 67 { break }
             usleep(200_000)
         }
@@ -215,7 +259,7 @@ import TestSupport
         #expect(counts == counts.sorted(), "\(counts)")
         #expect(counts.count >= 5)
         // 68 articles, one without a date.
-        let final = try run(newsSearch, ["--index", index, "--count", "--from", "2000"])
+        let final = try run(newsSearch, ["--index", index, "--count", "--no-collapse", "--from", "2000"])
         #expect(final.out.trimmingCharacters(in: .whitespacesAndNewlines) == "67")
         let output = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(output.contains("stopped; everything read is committed"))
