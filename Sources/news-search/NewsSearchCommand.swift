@@ -101,6 +101,9 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "With --by: only the N largest rows (not for time).")
     var top: Int?
 
+    @Flag(help: "With --by: also each row's count as a share of all articles in its row (the same filters without the query).")
+    var share = false
+
     @Option(help: ArgumentHelp("With --by: also write the counts as an SVG chart (line chart over time, bars otherwise).", valueName: "file.svg"))
     var chart: String?
 
@@ -248,6 +251,18 @@ struct NewsSearchCommand: ParsableCommand {
                 rows = rows.filter { kept.contains($0.keys[0]) }
             }
             let total = Counter.counted(hits, reader: reader, collapse: !noCollapse).count
+            var shares: [Double]? = nil
+            if share {
+                // Every article the filters let through, counted along the same dimensions.
+                var base = all
+                base.filters = options.filters
+                let everything = try searcher.search(try Query.parse(""), options: base).hits
+                let baseline = counter.count(everything, reader: reader, by: dimensions, collapse: !noCollapse,
+                                             from: options.filters.from, to: options.filters.to)
+                var of = [[String]: Int]()
+                for b in baseline { of[b.keys] = b.count }
+                shares = rows.map { r in of[r.keys].map { $0 > 0 ? Double(r.count) / Double($0) : 0 } ?? 0 }
+            }
             if format == .csv || format == .json {
                 // Programs get codes and names in columns of their own: region_code, region_name …
                 var names = [String]()
@@ -267,9 +282,9 @@ struct NewsSearchCommand: ParsableCommand {
                     }
                     return (keys, r.count)
                 }
-                printer.printCounts(split, dimensions: names, total: total)
+                printer.printCounts(split, dimensions: names, total: total, shares: shares)
             } else {
-                printer.printCounts(rows, dimensions: by, total: total)
+                printer.printCounts(rows, dimensions: by, total: total, shares: shares)
             }
             if let chart {
                 let dims = by.compactMap(NewsSearch.Dimension.init(name:))

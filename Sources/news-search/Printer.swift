@@ -127,29 +127,40 @@ final class Printer {
     }
 
     /// Counts as a table (terminal), or long-format rows (csv, tsv, json) for pandas, R or Excel.
-    func printCounts(_ rows: [(keys: [String], count: Int)], dimensions: [String], total: Int) {
+    /// `shares`: each row's count as a share of all articles in its bucket (`--share`), row by row.
+    func printCounts(_ rows: [(keys: [String], count: Int)], dimensions: [String], total: Int, shares: [Double]? = nil) {
         var out = ""
+        func share(_ i: Int) -> String { shares.map { String(format: "%.4f", $0[i]) } ?? "" }
         switch format {
         case .json:
-            for r in rows {
-                let fields = zip(dimensions, r.keys).map { "\(json($0.0)):\(json($0.1))" } + ["\"count\":\(r.count)"]
+            for (i, r) in rows.enumerated() {
+                var fields = zip(dimensions, r.keys).map { "\(json($0.0)):\(json($0.1))" } + ["\"count\":\(r.count)"]
+                if shares != nil { fields.append("\"share\":\(share(i))") }
                 out += "{" + fields.joined(separator: ",") + "}\n"
             }
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
-            out += (dimensions + ["count"]).joined(separator: sep) + "\n"
-            for r in rows { out += (r.keys.map(cell) + [String(r.count)]).joined(separator: sep) + "\n" }
+            out += (dimensions + ["count"] + (shares != nil ? ["share"] : [])).joined(separator: sep) + "\n"
+            for (i, r) in rows.enumerated() {
+                out += (r.keys.map(cell) + [String(r.count)] + (shares != nil ? [share(i)] : [])).joined(separator: sep) + "\n"
+            }
         case .text:
             if dimensions.count == 1 {
                 let width = max(4, rows.map { displayWidth($0.keys[0]) }.max() ?? 4)
-                let top = max(1, rows.map(\.count).max() ?? 1)
-                for r in rows {
-                    let bar = String(repeating: "█", count: max(r.count > 0 ? 1 : 0, r.count * 40 / top))
-                    out += padded(r.keys[0], width) + "  " + String(repeating: " ", count: max(0, 6 - String(r.count).count)) + "\(r.count)  \(bar)\n"
+                // With shares, the bars draw the shares: what the reader compares.
+                let values = shares ?? rows.map { Double($0.count) }
+                let top = max(values.max() ?? 1, 1e-9)
+                for (i, r) in rows.enumerated() {
+                    let bar = String(repeating: "█", count: max(values[i] > 0 ? 1 : 0, Int(values[i] * 40 / top)))
+                    let percent = shares.map { String(format: "  %5.1f%%", $0[i] * 100) } ?? ""
+                    out += padded(r.keys[0], width) + "  " + String(repeating: " ", count: max(0, 6 - String(r.count).count)) + "\(r.count)\(percent)  \(bar)\n"
                 }
             } else {
                 let columns = Array(Set(rows.map { $0.keys[1] })).sorted()
-                let rowKeys = Array(Set(rows.map { $0.keys[0] })).sorted()
+                // Rows in the order given (time in order, others largest first).
+                var rowKeys = [String]()
+                var listed = Set<String>()
+                for r in rows where listed.insert(r.keys[0]).inserted { rowKeys.append(r.keys[0]) }
                 var cell = [String: Int]()
                 for r in rows { cell[r.keys[0] + "\u{1}" + r.keys[1]] = r.count }
                 let width = max(4, rowKeys.map(displayWidth).max() ?? 4)

@@ -206,6 +206,19 @@ import TestSupport
         let sources = try run(newsSearch, ["--index", dir.path, "--by", "source", "--top", "1", "--format", "csv"])
         #expect(sources.out.split(separator: "\n").count == 2, "\(sources.out)")
         #expect(try run(newsSearch, ["--index", dir.path, "--by", "year", "--top", "2"]).status == 2)
+        // Shares: a year's matches over all of that year's articles.
+        let share = try run(newsSearch, ["--index", dir.path, "新能源", "--by", "year", "--share", "--format", "csv"])
+        let all = try run(newsSearch, ["--index", dir.path, "--by", "year", "--format", "csv"])
+        #expect(share.out.hasPrefix("year,count,share\n"))
+        var totals = [String: Double]()
+        for line in all.out.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ","); totals[String(f[0])] = Double(f[1])
+        }
+        for line in share.out.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",").map(String.init)
+            let expected = (Double(f[1]) ?? 0) / (totals[f[0]] ?? 1)
+            #expect(abs((Double(f[2]) ?? -1) - expected) < 0.0001, "\(line)")
+        }
     }
 }
 
