@@ -436,6 +436,7 @@ public final class Ingestor {
             return
         }
         var headline = TextCleaner.removePinyinDebris(record.title ?? "").trimmingSpaces
+        if headline.isEmpty, let synonym = record.headline { headline = TextCleaner.removePinyinDebris(synonym).trimmingSpaces }
         var text = TextCleaner.removePinyinDebris(record.body ?? "").trimmingSpaces
         // A page shipped in the record: read when there is no body; the record's own fields win.
         let page = text.isEmpty ? record.html.flatMap { readEmbeddedPage($0, location: location) } : nil
@@ -443,9 +444,16 @@ public final class Ingestor {
             if headline.isEmpty { headline = page.page.headline }
             text = page.page.body
         }
+        // A headline in a field that is not read: said, never silently headline-less.
+        let unread = headline.isEmpty && !record.unreadTitleFields.isEmpty
+            ? "found " + record.unreadTitleFields.map { "\"\($0)\"" }.joined(separator: ", ") + " (not read)" : nil
         guard !headline.isEmpty || !text.isEmpty else {
-            report(IngestIssue(.skipped, location, record.html == nil ? "no title and no body" : "no title, no body and no article in the html"))
+            let message = record.html == nil ? "no title and no body" : "no title, no body and no article in the html"
+            report(IngestIssue(.skipped, location, message + (unread.map { "; " + $0 } ?? "")))
             return
+        }
+        if let unread {
+            report(IngestIssue(.warning, location, (record.title == nil && record.headline == nil ? "no title field" : "empty title") + "; " + unread))
         }
         var pageDate: Day? = nil
         switch page?.page.date {

@@ -3,13 +3,21 @@ import Glibc
 #endif
 
 /// One line of JSON Lines input. Known fields are type-checked (a wrong type is
-/// reported with the field's name); unknown fields (`summary_title`, `category` …)
-/// are ignored. `region`, `industry` and `labels` may be a string or an array of strings.
+/// reported with the field's name); unknown fields (`category` …) are ignored, but
+/// those that may hold the headline are remembered (`unreadTitleFields`), so that a
+/// record without a title can say where its headline probably is. `headline` is read
+/// as a synonym of `title` when it is a string (the title wins when both are given).
+/// `region`, `industry` and `labels` may be a string or an array of strings.
 /// `html` is a whole web page (crawlers that ship pages in a feed): read when
 /// there is no `body`, the record's own fields winning over the page's.
 struct JSONRecord {
     var id: String?
     var title: String?
+    var headline: String?
+    /// Names of string fields, not read, that look like a headline's (`summary_title`,
+    /// `Title`, `subject`, `name` …; see `mayHoldTitle`), and `headline` when it is not a
+    /// string, in the record's order.
+    var unreadTitleFields: [String] = []
     var body: String?
     var date: String?
     var source: String?
@@ -113,8 +121,23 @@ extension JSONRecord {
         case "region": region = try strings()
         case "industry": industry = try strings()
         case "labels": labels = try strings()
-        default: break
+        case "headline":
+            // Not a string (an object of parts, as some APIs give): not read, and no error.
+            switch v {
+            case let .string(s): headline = s
+            case .null: break
+            default: unreadTitleFields.append(key)
+            }
+        default:
+            if case let .string(s) = v, !s.isEmpty, Self.mayHoldTitle(key) { unreadTitleFields.append(key) }
         }
+    }
+
+    /// Whether a field of this name may hold the headline: its name contains `title`,
+    /// `headline` or `heading` (any case), or is `subject` or `name`.
+    static func mayHoldTitle(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return k.contains("title") || k.contains("headline") || k.contains("heading") || k == "subject" || k == "name"
     }
 }
 

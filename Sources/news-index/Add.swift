@@ -22,9 +22,9 @@ struct Add: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Flag(help: "Start a new, empty index instead of adding to the existing one.")
     var rebuild = false
-    @Option(help: "Analysis threads (default: the number of cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Memory for the in-memory segment, in MB (8 to 4096, default 256).")
+    @Option(help: "Analysis threads (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).")
+    var threads: Int?
+    @Option(help: "Memory for the in-memory segment, in MB (8 to 4096).")
     var memory: Int = 256
     @Option(help: "A user lexicon file: one term per line.")
     var lexicon: String?
@@ -40,10 +40,10 @@ struct Add: ParsableCommand {
     @Option(help: "With --watch: how to print what happens, text or json (one object a line, for log collectors).")
     var logFormat: String = "text"
 
-    @Option(help: "Reading standard input (-): commit after this many articles (default 1000).")
+    @Option(help: "Reading standard input (-): commit after this many articles.")
     var commitEvery: Int = 1000
 
-    @Option(help: "Reading standard input (-): commit what was read after this many seconds (default 5).")
+    @Option(help: "Reading standard input (-): commit what was read after this many seconds.")
     var commitInterval: Double = 5
 
     func validate() throws {
@@ -54,7 +54,7 @@ struct Add: ParsableCommand {
         guard commitInterval > 0 && commitInterval <= 86_400 else {
             throw ValidationError("--commit-interval must be between 0 and 86400 seconds")
         }
-        guard threads >= 1 && threads <= 256 else { throw ValidationError("--threads must be between 1 and 256") }
+        if let threads, !(1 ... 256).contains(threads) { throw ValidationError("--threads must be between 1 and 256") }
         // One in-memory segment holds at most 2 GB of postings (SlicePool), reached near 6 GB of budget.
         guard memory >= 8 && memory <= 4096 else { throw ValidationError("--memory must be between 8 and 4096 (MB)") }
         // `news-index corpus verify`: a subcommand's name among the paths is a command written in
@@ -70,7 +70,7 @@ struct Add: ParsableCommand {
         let start = Date()
         let sources = paths.isEmpty ? ["corpus"] : paths
         let table = try CharacterTable.shared()
-        var options = IndexWriter.Options(threads: threads, memory: memory << 20)
+        var options = IndexWriter.Options(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, memory: memory << 20)
         if let lexicon {
             options.lexicon = Lexicon.builtin(table: table, extra: try Lexicon.terms(fromFile: lexicon))
         }

@@ -13,6 +13,8 @@ struct NewsIndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "news-index",
         abstract: "Index Chinese news articles for news-search.",
+        discussion: "Environment: NEWS_INDEX, the index folder when --index is not given.",
+        version: "news-index \(toolsVersion)",
         subcommands: [Add.self, Analyze.self, Parse.self, Stats.self, Verify.self, Merge.self, Delete.self],
         defaultSubcommand: Add.self
     )
@@ -21,10 +23,12 @@ struct NewsIndexCommand: ParsableCommand {
     static var commandNames: Set<String> { Set(configuration.subcommands.map { $0._commandName }) }
 
     /// Options that take a number (spelling → long name): `--threads -1` must reach `validate()`.
-    static let numericOptions = ["--threads": "--threads", "--memory": "--memory", "--interval": "--interval"]
+    static let numericOptions = ["--threads": "--threads", "--memory": "--memory", "--interval": "--interval",
+                                 "--commit-every": "--commit-every", "--commit-interval": "--commit-interval"]
 
     /// Options of any subcommand that take a value (the value is never a subcommand's name).
-    static let valueOptions: Set<String> = ["--index", "--threads", "--memory", "--lexicon", "--encoding", "--interval", "--file"]
+    static let valueOptions: Set<String> = ["--index", "--threads", "--memory", "--lexicon", "--encoding", "--interval", "--file",
+                                            "--log-format", "--commit-every", "--commit-interval"]
 
     /// `news-index --index DIR verify` as `news-index verify --index DIR`: ArgumentParser
     /// looks for a subcommand in the first argument only, and took `verify` for a file to

@@ -10,21 +10,38 @@ import NewsText
 @main
 struct NewsSearchCommand: ParsableCommand {
     static func main() {
-        // "-房地产" is an excluded term, not an option: hand it to the query parser as "－房地产".
-        let arguments = CommandLine.arguments.dropFirst().map { a -> String in
-            guard a.count > 1, a.first == "-", let second = a.unicodeScalars.dropFirst().first, second.value > 0x7F else { return a }
-            return "－" + a.dropFirst()
-        }
-        runWithUsageExit(joiningNegativeNumbers(arguments, numeric: numericOptions))
+        let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions)
+        runWithUsageExit(excludedTermsAsText(arguments))
     }
 
     /// Options that take a number (spelling → long name): `--limit -1` must reach `validate()`.
     static let numericOptions: [String: String] = {
         var names = ["-l": "--limit"]
         for n in ["limit", "k1", "b", "headline-boost", "lead-weight", "lead-length", "lead-depth", "coverage-weight",
-                  "number-weight", "boundary-weight", "frame-weight"] { names["--" + n] = "--" + n }
+                  "number-weight", "boundary-weight", "frame-weight", "top", "width"] { names["--" + n] = "--" + n }
         return names
     }()
+
+    /// The arguments of one dash that are options; any other (`-GDP`, `-房地产`, `-2024`) is a
+    /// term excluded from the query.
+    static let shortOptions: Set<String> = ["-l", "-h", "-help"]
+
+    /// The arguments with each term excluded from the query (`news-search 房地产 -GDP`) written
+    /// with the full-width minus that the query parser also reads (`－GDP`): ArgumentParser takes
+    /// any argument that starts with `-` for an option ("Unknown option '-GDP'"). Options keep
+    /// their dash: those of two (`--limit`) and `shortOptions` (`-l 5`); a negative number after
+    /// an option that takes one is already joined to it (`--limit=-1`, `joiningNegativeNumbers`),
+    /// so it still reaches `validate()`. Arguments after `--` are left alone.
+    static func excludedTermsAsText(_ arguments: [String]) -> [String] {
+        var out = [String]()
+        out.reserveCapacity(arguments.count)
+        for (i, a) in arguments.enumerated() {
+            if a == "--" { return out + arguments[i...] }
+            let excluded = a.count > 1 && a.hasPrefix("-") && !a.hasPrefix("--") && !shortOptions.contains(a)
+            out.append(excluded ? "－" + a.dropFirst() : a)
+        }
+        return out
+    }
 
     /// Longer queries are refused: a query is words or a sentence, and planning and scoring
     /// grow with its length (a pasted article would take seconds and find everything).
@@ -46,21 +63,28 @@ struct NewsSearchCommand: ParsableCommand {
         commandName: "news-search",
         abstract: "Search Chinese news indexed by news-index: BM25, exact strings, region/industry/date filters.",
         discussion: """
-            Query syntax: words (Chinese needs no spaces), "exact string", +required, -excluded, A OR B, title:headline-only.
+            Query syntax: words (Chinese needs no spaces), "exact string", +required, -excluded, A OR B, title:headline-only. \
+            An excluded term is query text even where it looks like an option (news-search 房地产 -GDP); \
+            -l and -h are the only options of one dash.
+            Text output: matches in bold yellow on a terminal, marked ⟦⟧ there without colour, and not marked in a pipe \
+            (headlines use 【】 themselves); lines wrap to the terminal's width (East Asian characters take two columns).
+            Environment: NEWS_INDEX (the index folder when --index is not given), NO_COLOR (a non-empty value turns \
+            colour off, as --color never does), COLUMNS (the width when the output is not a terminal).
             Exit status: 0 (results or none), 1 index error, 2 usage error.
             Examples:
               news-search 淄博高新区 招商
               news-search '"提着“篮子”选“好菜”"'
               news-search 钙钛矿 --region 山东 --from 2024
               news-search --industry K70 --from 2024 --limit 20
-            """
+            """,
+        version: "news-search \(toolsVersion)"
     )
 
     @Argument(help: "The query (may be empty when filters are given).")
     var words: [String] = []
 
-    @Option(name: .long, help: "The index folder.")
-    var index: String = "index"
+    @Option(name: .long, help: "The index folder; the NEWS_INDEX environment variable sets the default.")
+    var index: String = defaultIndexFolder()
 
     @Option(name: .shortAndLong, help: "Number of results (0 = all).")
     var limit: Int = 10
@@ -86,8 +110,14 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(help: "Industry: GB/T 4754 code or name at any level (C, C38, C3825, 房地产业) or a strategic emerging category (新能源产业, 6.3), or a printed tag (C3825 光伏设备及元器件制造). Repeatable.")
     var industry: [String] = []
 
-    @Option(help: "Output: text, json (JSON Lines), csv, tsv.")
+    @Option(help: "Output format (json: JSON Lines).")
     var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Colour matches and metadata: auto (on a terminal, unless NO_COLOR is set to a non-empty value), always (through a pipe too, for less -R), never. Without colour, matches are marked ⟦⟧ on a terminal and not at all in a pipe.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Columns that text output fits, 0 for no wrapping (default: the terminal's width, else $COLUMNS, else 80).", valueName: "columns"))
+    var width: Int?
 
     @Option(help: "Batch mode: a file of qid<TAB>query lines; with --format tsv prints qid<TAB>rank<TAB>id<TAB>score.")
     var queries: String?
@@ -134,6 +164,7 @@ struct NewsSearchCommand: ParsableCommand {
 
     func validate() throws {
         guard (0 ... Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 0 (all) and \(Self.maxLimit)") }
+        if let width, !(0 ... 10_000).contains(width) { throw ValidationError("--width must be between 0 (no wrapping) and 10000") }
         try validateRanking()
         if let tooLong = Self.queryTooLong(words.joined(separator: " ")) { throw ValidationError(tooLong) }
         let filters = [("--from", from.map { [$0] } ?? []), ("--to", to.map { [$0] } ?? []), ("--region", region), ("--industry", industry),
@@ -214,7 +245,7 @@ struct NewsSearchCommand: ParsableCommand {
         let lexicon = Lexicon.builtin(table: table)
         let analyzer = try Analyzer(lexicon: lexicon)
         let searcher = Searcher(reader: reader, analyzer: analyzer)
-        let printer = try Printer(reader: reader, format: format, lexicon: lexicon)
+        let printer = try Printer(reader: reader, format: format, lexicon: lexicon, color: color.isOn(), width: width ?? Terminal.columns())
         if let queries {
             try runBatch(file: queries, searcher: searcher, options: options, printer: printer)
             return

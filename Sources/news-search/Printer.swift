@@ -6,7 +6,10 @@ import NewsIngest
 import NewsSearch
 import NewsText
 
-/// Prints results in the chosen format. Colour and bold only on a terminal without NO_COLOR.
+/// Prints results in the chosen format. Text is laid out for `width` columns (0: lines
+/// are not wrapped). Matches are coloured when `color` is on; else, on a terminal, marked
+/// ⟦⟧, which news text does not use (headlines carry 【】 of their own), and in a pipe
+/// left as they are, so that what is printed is the article's text.
 final class Printer {
     let reader: IndexReader
     let format: OutputFormat
@@ -18,14 +21,21 @@ final class Printer {
     var regions: RegionCatalog { if _regions == nil { _regions = try? RegionCatalog.shared() }; return _regions! }
     var industries: IndustryCatalog { if _industries == nil { _industries = try? IndustryCatalog.shared() }; return _industries! }
     let color: Bool
+    /// Whether matches are marked ⟦⟧ (without colour).
+    let marks: Bool
+    /// Columns that text output fits (0: no wrapping).
+    let width: Int
     private var headerPrinted = false
 
-    init(reader: IndexReader, format: OutputFormat, lexicon: Lexicon) throws {
+    init(reader: IndexReader, format: OutputFormat, lexicon: Lexicon,
+         color: Bool = ColorChoice.auto.isOn(), width: Int = Terminal.columns(), marks: Bool? = nil) throws {
         self.reader = reader
         self.format = format
         self.lexicon = lexicon
         highlighter = Highlighter(analyzer: try Analyzer(lexicon: lexicon))
-        color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        self.color = color
+        self.width = width
+        self.marks = marks ?? (!color && isatty(1) != 0)
     }
 
     struct Row {
@@ -90,13 +100,18 @@ final class Printer {
     func render(_ r: Row, qid: String?) -> String {
         switch format {
         case .text:
-            var s = String(format: "%2d. ", r.rank) + mark(r.article.headline.isEmpty ? "(no headline)" : r.article.headline, r.headlineMatches, bold: true) + "\n"
+            // Every line of a result after its first is indented, so results stay apart when wrapped.
+            let indent = "    "
+            var s = mark(r.article.headline.isEmpty ? "(no headline)" : r.article.headline, r.headlineMatches, bold: true)
+                .wrapped(width: width, indent: String(format: "%2d. ", r.rank), continuation: indent)
             var meta = [r.date, r.article.source].filter { !$0.isEmpty }
             if !r.regions.isEmpty { meta.append(r.regions.map(\.1).joined(separator: "、")) }
             if !r.industries.isEmpty { meta.append(r.industries.map { "\($0.0) \($0.1)" }.joined(separator: "、")) }
-            s += "    " + dim(SafeText.display(meta.joined(separator: " · "))) + "\n"
-            s += "    " + mark(r.snippet.text, r.snippet.matches, bold: false) + "\n"
-            if !r.alsoIn.isEmpty { s += "    " + dim("also reprinted by: " + SafeText.display(r.alsoIn.joined(separator: "、"))) + "\n" }
+            s += dim(SafeText.display(meta.joined(separator: " · "))).wrapped(width: width, indent: indent, continuation: indent)
+            s += mark(r.snippet.text, r.snippet.matches, bold: false).wrapped(width: width, indent: indent, continuation: indent)
+            if !r.alsoIn.isEmpty {
+                s += dim("also reprinted by: " + SafeText.display(r.alsoIn.joined(separator: "、"))).wrapped(width: width, indent: indent, continuation: indent)
+            }
             return s
         case .json:
             var fields = [String]()
@@ -150,11 +165,13 @@ final class Printer {
                 // With shares, the bars draw the shares: what the reader compares.
                 let values = shares ?? rows.map { Double($0.count) }
                 let top = max(values.max() ?? 1, 1e-9)
+                let bars = barWidth(labelWidth: width, shares: shares != nil)
                 for (i, r) in rows.enumerated() {
-                    let bar = String(repeating: "█", count: max(values[i] > 0 ? 1 : 0, Int(values[i] * 40 / top)))
+                    let bar = String(repeating: "█", count: max(values[i] > 0 ? 1 : 0, Int(values[i] * Double(bars) / top)))
                     let percent = shares.map { String(format: "  %5.1f%%", $0[i] * 100) } ?? ""
                     out += padded(r.keys[0], width) + "  " + String(repeating: " ", count: max(0, 6 - String(r.count).count)) + "\(r.count)\(percent)  \(bar)\n"
                 }
+                out += barNote(labelWidth: width, shares: shares != nil)
             } else {
                 let columns = Array(Set(rows.map { $0.keys[1] })).sorted()
                 // Rows in the order given (time in order, others largest first).
@@ -164,18 +181,75 @@ final class Printer {
                 var cell = [String: Int]()
                 for r in rows { cell[r.keys[0] + "\u{1}" + r.keys[1]] = r.count }
                 let width = max(4, rowKeys.map(displayWidth).max() ?? 4)
-                let cw = max(5, columns.map(displayWidth).max() ?? 5)
-                out += padded("", width) + columns.map { "  " + padded($0, cw) }.joined() + "\n"
-                for k in rowKeys {
-                    out += padded(k, width) + columns.map { c in
-                        let v = cell[k + "\u{1}" + c].map(String.init) ?? "·"
-                        return "  " + String(repeating: " ", count: max(0, cw - v.count)) + v
-                    }.joined() + "\n"
-                }
+                out += crossTable(rowKeys: rowKeys, columns: columns, counts: cell, rowLabelWidth: width)
             }
             out += "\(total) matching articles\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// Columns for the longest bar of a one-dimension table: 40, or what the terminal leaves
+    /// beside the labels and counts, at least 5 (`barNote` then says the table is too wide).
+    private func barWidth(labelWidth: Int, shares: Bool) -> Int {
+        guard width > 0 else { return 40 }
+        return min(40, max(5, width - (labelWidth + 2 + 6 + (shares ? 8 : 0) + 2)))
+    }
+
+    /// A line after a one-dimension table too wide for the terminal (its labels are), else "".
+    private func barNote(labelWidth: Int, shares: Bool) -> String {
+        let needed = labelWidth + 2 + 6 + (shares ? 8 : 0) + 2 + 5
+        guard width > 0 && needed > width else { return "" }
+        return StyledText("(the table needs \(needed) columns, the terminal has \(width); --format csv gives it without bars)").wrapped(width: width)
+    }
+
+    /// A table of counts, rows by columns, that fits the terminal: when it would not, column
+    /// labels wrap over header lines of at most 12 columns (more when the numbers need it), and columns
+    /// that still do not fit go on in further parts below, each with the row labels again,
+    /// and a line after the table says so.
+    private func crossTable(rowKeys: [String], columns: [String], counts: [String: Int], rowLabelWidth: Int) -> String {
+        let values = columns.map { c in rowKeys.map { k in counts[k + "\u{1}" + c].map(String.init) ?? "·" } }
+        let valueWidths = values.map { $0.map(\.count).max() ?? 1 }
+        var labels = columns.map { [SafeText.display($0)] }
+        func columnWidths() -> [Int] { columns.indices.map { max(valueWidths[$0], labels[$0].map(displayWidth).max() ?? 0) } }
+        var widths = columnWidths()
+        func tableWidth() -> Int { rowLabelWidth + widths.reduce(0) { $0 + 2 + $1 } }
+        if width > 0 && tableWidth() > width {
+            // Lines as even as they can be: 新能源汽 / 车产业 leaves no character alone.
+            labels = columns.indices.map { i in
+                let label = labels[i][0], cap = max(12, valueWidths[i])
+                let count = (displayWidth(label) + cap - 1) / cap
+                return StyledText(label).lines(width: max(valueWidths[i], (displayWidth(label) + count - 1) / max(1, count)))
+            }
+            widths = columnWidths()
+        }
+        // Parts of the columns that fit side by side (at least one column each).
+        var parts = [Range<Int>]()
+        var start = 0, used = rowLabelWidth
+        for i in columns.indices {
+            if i > start && width > 0 && used + 2 + widths[i] > width {
+                parts.append(start ..< i)
+                (start, used) = (i, rowLabelWidth)
+            }
+            used += 2 + widths[i]
+        }
+        parts.append(start ..< columns.count)
+        var out = ""
+        for (n, part) in parts.enumerated() {
+            if n > 0 { out += "\n" }
+            for line in 0 ..< (part.map { labels[$0].count }.max() ?? 0) {
+                let header = padded("", rowLabelWidth) + part.map { "  " + padded(line < labels[$0].count ? labels[$0][line] : "", widths[$0]) }.joined()
+                out += header.replacingOccurrences(of: " +$", with: "", options: .regularExpression) + "\n"
+            }
+            for (r, k) in rowKeys.enumerated() {
+                out += padded(k, rowLabelWidth)
+                    + part.map { "  " + String(repeating: " ", count: widths[$0] - values[$0][r].count) + values[$0][r] }.joined() + "\n"
+            }
+        }
+        if width > 0 && tableWidth() > width {
+            out += StyledText("(the table needs \(tableWidth()) columns, the terminal has \(width)"
+                + (parts.count > 1 ? ": shown in \(parts.count) parts" : "") + "; --format csv gives it whole)").wrapped(width: width)
+        }
+        return out
     }
 
     /// A catalog listing: code, name, article count.
@@ -190,16 +264,21 @@ final class Printer {
             for r in rows { out += [cell(r.0), cell(r.1), String(r.2)].joined(separator: sep) + "\n" }
         case .text:
             let cw = max(4, rows.map { displayWidth($0.0) }.max() ?? 4)
-            let nw = max(4, rows.map { displayWidth($0.1) }.max() ?? 4)
-            for r in rows { out += padded(r.0, cw) + "  " + padded(r.1, nw) + "  " + String(r.2) + "\n" }
+            var nw = max(4, rows.map { displayWidth($0.1) }.max() ?? 4)
+            // Names too wide for the terminal wrap, their lines indented under the name column.
+            let countWidth = rows.map { String($0.2).count }.max() ?? 1
+            if width > 0 && cw + 2 + nw + 2 + countWidth > width { nw = max(8, width - cw - 4 - countWidth) }
+            for r in rows {
+                let lines = StyledText(SafeText.display(r.1)).lines(width: nw)
+                out += padded(r.0, cw) + "  " + padded(lines[0], nw) + "  " + String(r.2) + "\n"
+                for line in lines.dropFirst() { out += String(repeating: " ", count: cw + 2) + line + "\n" }
+            }
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    /// Terminal columns: Han and full-width characters take two.
-    func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || $1.value >= 0x2E80) ? 2 : 1) }
-    }
+    /// Terminal columns: East Asian wide characters take two.
+    func displayWidth(_ s: String) -> Int { Terminal.width(s) }
 
     /// `s` on one line of the terminal, padded to `width` columns.
     func padded(_ s: String, _ width: Int) -> String {
@@ -207,27 +286,36 @@ final class Printer {
         return s + String(repeating: " ", count: max(0, width - displayWidth(s)))
     }
 
-    /// `text` with `ranges` (scalar offsets) highlighted: colour on a terminal, 【】 otherwise.
+    /// How matches are marked on a terminal without colour: brackets that news text does
+    /// not use (headlines carry 【】 and 〖〗 of their own, and 《》 quote titles).
+    static let matchMarks = ("⟦", "⟧")
+
+    /// `text` with `ranges` (scalar offsets) highlighted: bold yellow with colour, else ⟦⟧
+    /// when `marks` is on, else not at all.
     /// The article's own controls and bidi characters never reach the terminal (the ranges
     /// index the text as stored, so each piece is cleaned on its own).
-    func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> String {
+    func mark(_ text: String, _ ranges: [Range<Int>], bold: Bool) -> StyledText {
         let scalars = Array(text.unicodeScalars)
-        var out = ""
+        var out = StyledText()
         var i = 0
-        let (open, close) = color ? ("\u{1B}[1;33m", bold ? "\u{1B}[0;1m" : "\u{1B}[0m") : ("【", "】")
+        let plain = color && bold ? "\u{1B}[1m" : ""
         func piece(_ r: Range<Int>) -> String { SafeText.display(String(String.UnicodeScalarView(scalars[r]))) }
-        if color && bold { out += "\u{1B}[1m" }
         for r in ranges where r.lowerBound >= i && r.upperBound <= scalars.count {
-            out += piece(i ..< r.lowerBound)
-            out += open + piece(r) + close
+            out.append(piece(i ..< r.lowerBound), style: plain)
+            if color {
+                out.append(piece(r), style: "\u{1B}[1;33m")
+            } else if marks {
+                out.append(Self.matchMarks.0 + piece(r) + Self.matchMarks.1)
+            } else {
+                out.append(piece(r))
+            }
             i = r.upperBound
         }
-        out += piece(i ..< scalars.count)
-        if color && bold { out += "\u{1B}[0m" }
+        out.append(piece(i ..< scalars.count), style: plain)
         return out
     }
 
-    func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+    func dim(_ s: String) -> StyledText { StyledText(s, style: color ? "\u{1B}[2m" : "") }
 
     /// A text cell of a CSV or TSV row (see `SafeText`).
     func cell(_ s: String) -> String { format == .csv ? SafeText.csvCell(s) : SafeText.tsvCell(s) }
