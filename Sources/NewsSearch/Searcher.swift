@@ -9,6 +9,13 @@ public struct Hit: Sendable, Equatable {
     public var score: Double
     /// True when the article matched every clause (the top tier); false for partial matches.
     public var complete: Bool
+
+    public init(segment: Int, doc: Int, score: Double, complete: Bool) {
+        self.segment = segment
+        self.doc = doc
+        self.score = score
+        self.complete = complete
+    }
 }
 
 /// Runs queries against one `IndexReader`.

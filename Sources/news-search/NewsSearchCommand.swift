@@ -7,6 +7,8 @@ import NewsIngest
 import NewsSearch
 import NewsText
 
+enum SortOrder: String, ExpressibleByArgument, CaseIterable { case relevance, date }
+
 @main
 struct NewsSearchCommand: ParsableCommand {
     static func main() {
@@ -18,7 +20,7 @@ struct NewsSearchCommand: ParsableCommand {
     static let numericOptions: [String: String] = {
         var names = ["-l": "--limit"]
         for n in ["limit", "k1", "b", "headline-boost", "lead-weight", "lead-length", "lead-depth", "coverage-weight",
-                  "number-weight", "boundary-weight", "frame-weight", "top", "width"] { names["--" + n] = "--" + n }
+                  "number-weight", "boundary-weight", "frame-weight", "top", "width", "offset"] { names["--" + n] = "--" + n }
         return names
     }()
 
@@ -91,6 +93,18 @@ struct NewsSearchCommand: ParsableCommand {
 
     @Flag(help: "Print only the number of matching articles.")
     var count = false
+
+    @Option(help: "Skip the first N results (paging: --offset 10 shows results 11–20).")
+    var offset: Int = 0
+
+    @Option(help: "Order of results: relevance, or date (newest first; only articles that hold the whole query).")
+    var sort: SortOrder = .relevance
+
+    @Option(help: ArgumentHelp("Print one article whole: headline, metadata, tags, reprints and body.", valueName: "id"))
+    var show: String?
+
+    @Flag(help: "With --format json: include each result's whole body.")
+    var body = false
 
     @Flag(help: "Require every term (no partial matches).")
     var all = false
@@ -165,6 +179,8 @@ struct NewsSearchCommand: ParsableCommand {
     func validate() throws {
         guard (0 ... Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 0 (all) and \(Self.maxLimit)") }
         if let width, !(0 ... 10_000).contains(width) { throw ValidationError("--width must be between 0 (no wrapping) and 10000") }
+        guard (0 ... 1_000_000).contains(offset) else { throw ValidationError("--offset must be between 0 and 1000000") }
+        if let show, show.isEmpty || show.count > 1000 { throw ValidationError("--show needs an article id (at most 1000 characters)") }
         try validateRanking()
         if let tooLong = Self.queryTooLong(words.joined(separator: " ")) { throw ValidationError(tooLong) }
         let filters = [("--from", from.map { [$0] } ?? []), ("--to", to.map { [$0] } ?? []), ("--region", region), ("--industry", industry),
@@ -187,7 +203,7 @@ struct NewsSearchCommand: ParsableCommand {
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
-        if queries == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
+        if queries == nil && show == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
             && listRegions == nil && listIndustries == nil {
             throw ValidationError("give a query, or filters (--from, --to, --region, --industry), or --queries FILE")
         }
@@ -248,6 +264,10 @@ struct NewsSearchCommand: ParsableCommand {
         let printer = try Printer(reader: reader, format: format, lexicon: lexicon, color: color.isOn(), width: width ?? Terminal.columns())
         if let queries {
             try runBatch(file: queries, searcher: searcher, options: options, printer: printer)
+            return
+        }
+        if let show {
+            try showArticle(show, reader: reader, printer: printer)
             return
         }
         let query: Query
@@ -345,9 +365,49 @@ struct NewsSearchCommand: ParsableCommand {
             return
         }
         var wanted = options
-        if !noCollapse && limit > 0 { wanted.limit = min(limit, Int.max / 4) * 4 }  // room for reprints folded away
-        let result = try searcher.search(query, options: wanted, count: count)
-        try printer.printResults(result.hits, query: query, collapse: !noCollapse, limit: limit)
+        let page = limit > 0 ? min(limit, 1_000_000) + offset : 0
+        if limit > 0 { wanted.limit = noCollapse ? page : page * 4 }  // room for reprints folded away
+        var hits: [Hit]
+        if sort == .date {
+            // Newest first, among the articles that hold the whole query.
+            wanted.limit = 0
+            wanted.all = true
+            wanted.ranking.leadDepth = 0
+            hits = try searcher.search(query, options: wanted).hits
+            hits.sort { a, b in
+                let (da, db) = (reader.segments[a.segment].date(a.doc) ?? .min, reader.segments[b.segment].date(b.doc) ?? .min)
+                return da != db ? da > db : a.score > b.score
+            }
+        } else {
+            hits = try searcher.search(query, options: wanted).hits
+        }
+        // "results 1–10 of 228": the count is of the articles that hold the whole query (the counting rule).
+        var total: Int? = nil
+        if format == .text {
+            if sort == .date || wanted.limit == 0 || hits.count < wanted.limit {
+                // Every complete match is among the hits already.
+                total = Counter.counted(hits.filter(\.complete), reader: reader, collapse: !noCollapse).count
+            } else {
+                var every = options
+                every.limit = 0
+                every.all = true
+                every.ranking.leadDepth = 0
+                total = Counter.counted(try searcher.search(query, options: every).hits, reader: reader, collapse: !noCollapse).count
+            }
+        }
+        try printer.printResults(hits, query: query, collapse: !noCollapse, limit: limit, offset: offset, total: total, bodies: body)
+    }
+
+    /// `--show ID`: one article whole.
+    private func showArticle(_ id: String, reader: IndexReader, printer: Printer) throws {
+        for (s, segment) in reader.segments.enumerated() {
+            for doc in segment.docs(withID: id) where !segment.isDeleted(doc) {
+                try printer.printArticle(Hit(segment: s, doc: doc, score: 0, complete: true))
+                return
+            }
+        }
+        printError("news-search: no article with id \(id) in \(index)")
+        throw ExitCode(1)
     }
 
     private func runBatch(file: String, searcher: Searcher, options: Options, printer: Printer) throws {

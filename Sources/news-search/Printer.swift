@@ -51,6 +51,8 @@ final class Printer {
         var headlineMatches: [Range<Int>]
         /// Sources of reprints folded into this result.
         var alsoIn: [String] = []
+        /// The whole body, when asked for (`--body`, `--show`).
+        var body: String? = nil
     }
 
     /// The sources of folded copies, each once and without the shown copy's own:
@@ -60,9 +62,13 @@ final class Printer {
         return names.filter { seen.insert($0).inserted }
     }
 
-    func printResults(_ hits: [Hit], query: Query, qid: String? = nil, collapse: Bool = false, limit: Int = 0) throws {
+    /// Prints results, each as soon as it is made (`--limit 0 | head` shows the first at once).
+    /// `offset` results are skipped (after folding reprints); `total`, when given, is
+    /// the number of articles that hold the whole query, said under text results;
+    /// `bodies` adds each article's body to JSON.
+    func printResults(_ hits: [Hit], query: Query, qid: String? = nil, collapse: Bool = false, limit: Int = 0,
+                      offset: Int = 0, total: Int? = nil, bodies: Bool = false) throws {
         try highlighter.prepare(query)
-        var out = ""
         // Reprints of one story fold into its best-ranked copy, which lists the other sources.
         var shown = [Hit]()
         var folded = [UInt64: Int]()
@@ -70,31 +76,96 @@ final class Printer {
         for hit in hits {
             let cluster = reader.segments[hit.segment].cluster(hit.doc)
             if collapse, cluster != 0, let first = folded[cluster] {
-                let a = try reader.segments[hit.segment].stored(hit.doc)
-                also[first, default: []].append(a.source.isEmpty ? a.location : a.source)
+                if first >= offset {
+                    let a = try reader.segments[hit.segment].stored(hit.doc)
+                    also[first, default: []].append(a.source.isEmpty ? a.location : a.source)
+                }
                 continue
             }
-            if collapse && limit > 0 && shown.count == limit { continue }
+            if limit > 0 && shown.count == offset + limit { if collapse { continue } else { break } }
             if cluster != 0 { folded[cluster] = shown.count }
             shown.append(hit)
         }
-        for (i, hit) in shown.enumerated() {
-            let segment = reader.segments[hit.segment]
-            let article = try segment.stored(hit.doc)
-            let row = Row(
-                rank: i + 1, id: segment.id(hit.doc), score: hit.score,
-                date: segment.date(hit.doc).map { Day(number: $0).description } ?? "",
-                article: article,
-                regions: segment.regions(hit.doc).map { ($0, regions.path($0)) },
-                industries: segment.industries(hit.doc).compactMap { id in industries.industry(id: id).map { (industries.displayCode($0), $0.name) } },
-                cluster: segment.cluster(hit.doc),
-                snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
-                headlineMatches: try highlighter.matches(in: article.headline),
-                alsoIn: Self.otherSources(also[i] ?? [], besides: article.source))
-            out += render(row, qid: qid)
+        let output = FileHandle.standardOutput
+        for (i, hit) in shown.enumerated() where i >= offset {
+            output.write(Data(render(try row(hit, rank: i + 1, also: also[i] ?? [], body: bodies), qid: qid).utf8))
         }
-        if format == .text && hits.isEmpty { out += "no matching articles\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        guard format == .text else { return }
+        let page = max(0, shown.count - offset)
+        if hits.isEmpty || page == 0 && offset == 0 {
+            output.write(Data("no matching articles\n".utf8))
+        } else if let total {
+            let range = page == 0 ? "no results from \(offset + 1)" : "results \(offset + 1)–\(offset + page)"
+            var whole = total == 1 ? "1 article holds the whole query" : "\(total) articles hold the whole query"
+            if offset + page > total { whole += ", the others part of it" }
+            let more = limit > 0 && page == limit && (offset + page < total || hits.count > shown.count) ? "; --offset \(offset + page) for more" : ""
+            output.write(Data(dim("\(range); \(whole)\(more)").wrapped(width: width, indent: "", continuation: "").utf8))
+        }
+    }
+
+    func row(_ hit: Hit, rank: Int, also: [String], body: Bool = false) throws -> Row {
+        let segment = reader.segments[hit.segment]
+        let article = try segment.stored(hit.doc)
+        return Row(
+            rank: rank, id: segment.id(hit.doc), score: hit.score,
+            date: segment.date(hit.doc).map { Day(number: $0).description } ?? "",
+            article: article,
+            regions: segment.regions(hit.doc).map { ($0, regions.path($0)) },
+            industries: segment.industries(hit.doc).compactMap { id in industries.industry(id: id).map { (industries.displayCode($0), $0.name) } },
+            cluster: segment.cluster(hit.doc),
+            snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
+            headlineMatches: try highlighter.matches(in: article.headline),
+            alsoIn: Self.otherSources(also, besides: article.source),
+            body: body ? article.body : nil)
+    }
+
+    /// One article whole (`--show ID`): headline, metadata, tags, the other copies of a
+    /// reprinted story, and the body; JSON carries the same with the body.
+    func printArticle(_ hit: Hit) throws {
+        let segment = reader.segments[hit.segment]
+        let cluster = segment.cluster(hit.doc)
+        var copies = [(id: String, source: String, date: String)]()
+        if cluster != 0 {
+            for (s, other) in reader.segments.enumerated() {
+                for d in 0 ..< other.docCount where !other.isDeleted(d) && other.cluster(d) == cluster && !(s == hit.segment && d == hit.doc) {
+                    let a = try other.stored(d)
+                    copies.append((other.id(d), a.source, other.date(d).map { Day(number: $0).description } ?? ""))
+                }
+            }
+        }
+        try highlighter.prepare(try Query.parse(""))
+        let r = try row(hit, rank: 1, also: [], body: true)
+        let a = r.article
+        switch format {
+        case .json:
+            var line = render(r, qid: nil).trimmingCharacters(in: .newlines)
+            line.removeLast()
+            line += ",\"reprints\":[" + copies.map { "{\"id\":\(json($0.id)),\"source\":\(json($0.source)),\"date\":\(json($0.date))}" }
+                .joined(separator: ",") + "]}\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        case .csv, .tsv:
+            FileHandle.standardOutput.write(Data(render(r, qid: nil).utf8))
+        case .text:
+            var out = StyledText(SafeText.display(a.headline.isEmpty ? "(no headline)" : a.headline), style: color ? "\u{1B}[1m" : "")
+                .wrapped(width: width, indent: "", continuation: "")
+            let fields: [(String, String)] = [
+                ("id", r.id), ("date", r.date), ("source", a.source), ("url", a.url), ("path", a.location),
+                ("regions", r.regions.map(\.1).joined(separator: "、")),
+                ("industries", r.industries.map { "\($0.0) \($0.1)" }.joined(separator: "、")),
+                ("reprints", copies.map { "\($0.source.isEmpty ? $0.id : $0.source) \($0.date)" }.joined(separator: "、")),
+            ]
+            for (name, value) in fields where !value.isEmpty {
+                // Addresses and paths are not broken over lines (they are copied whole).
+                let line = dim(name.padding(toLength: 11, withPad: " ", startingAt: 0) + SafeText.display(value))
+                out += ["url", "path", "id"].contains(name) ? line.wrapped(width: 0, indent: "", continuation: "")
+                    : line.wrapped(width: width, indent: "", continuation: String(repeating: " ", count: 11))
+            }
+            out += "\n"
+            for paragraph in a.body.split(separator: "\n") {
+                out += StyledText(SafeText.display(String(paragraph))).wrapped(width: width, indent: "  ", continuation: "")
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
     }
 
     func render(_ r: Row, qid: String?) -> String {
@@ -126,6 +197,7 @@ final class Printer {
                 "\"also_in\":[\(r.alsoIn.map(json).joined(separator: ","))]",
                 "\"snippet\":{\"text\":\(json(r.snippet.text)),\"matches\":[\(r.snippet.matches.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ","))]}",
             ]
+            if let body = r.body { fields.append("\"body\":\(json(body))") }
             return "{" + fields.joined(separator: ",") + "}\n"
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"

@@ -42,7 +42,7 @@ import TestSupport
         let plain = text.out.replacingOccurrences(of: "【", with: "").replacingOccurrences(of: "】", with: "")
         #expect(plain.contains("]0;owned淄博[2J高新区反转标题") && plain.contains("-来源,\"报\"[1m"), "\(text.out)")
         // Every result is three lines: a \r\n in the body does not break one.
-        #expect(text.out.split(separator: "\n").count == 6, "\(text.out)")
+        #expect(text.out.split(separator: "\n").filter { !$0.hasPrefix("results ") }.count == 6, "\(text.out)")
         // A value echoed in an error is escaped, visibly.
         let region = try run(newsSearch, ["--index", index, "淄博", "--region", "\u{1B}]0;x\u{07}淄\u{202E}博"])
         #expect(region.status == 2)

@@ -88,15 +88,16 @@ import Glibc
     @Test func snippetsWrapToColumnsWithIndentation() throws {
         let narrow = try run(newsSearch, ["--index", index, "淄博产业长文", "--all"], environment: ["COLUMNS": "40"])
         #expect(narrow.status == 0)
-        let lines = narrow.out.split(separator: "\n")
-        #expect(lines.allSatisfy { columns(of: $0) <= 40 }, "\(narrow.out)")
+        // The results, without the closing "results 1–1; …" line.
+        let lines = narrow.out.split(separator: "\n").prefix { !$0.hasPrefix("results ") }
+        #expect(narrow.out.split(separator: "\n").allSatisfy { columns(of: $0) <= 40 }, "\(narrow.out)")
         #expect(lines.contains { columns(of: $0) >= 38 }, "lines wrap well before the edge: \(narrow.out)")
         #expect(lines.count > 4 && lines.dropFirst().allSatisfy { $0.hasPrefix("    ") }, "\(narrow.out)")
         // Nothing is lost by wrapping: the lines joined are the one-line output.
         let whole = try run(newsSearch, ["--index", index, "淄博产业长文", "--all", "--width", "0"], environment: ["COLUMNS": "40"])
-        let oneLine = whole.out.split(separator: "\n")
+        let oneLine = whole.out.split(separator: "\n").prefix { !$0.hasPrefix("results ") }
         #expect(oneLine.count == 3 && oneLine.contains { columns(of: $0) > 120 }, "\(whole.out)")
-        func text(_ lines: [Substring]) -> String { lines.joined().replacingOccurrences(of: " ", with: "") }
+        func text(_ lines: ArraySlice<Substring>) -> String { lines.joined().replacingOccurrences(of: " ", with: "") }
         #expect(text(lines) == text(oneLine), "\(narrow.out)")
         let unset = try run(newsSearch, ["--index", index, "淄博产业长文", "--all"], environment: ["COLUMNS": ""])
         let defaults = unset.out.split(separator: "\n")
