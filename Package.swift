@@ -83,6 +83,6 @@ let package = Package(
         .testTarget(name: "NewsCatalogTests", dependencies: ["NewsCatalog", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
         .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "IndexFormat", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIndex", "TestSupport"]),
+        .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIndex", "IndexFormat", "TestSupport"]),
     ]
 )

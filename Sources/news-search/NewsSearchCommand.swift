@@ -338,14 +338,9 @@ struct NewsSearchCommand: ParsableCommand {
                 printer.printCounts(rows, dimensions: by, total: total, shares: shares)
             }
             if let chart {
-                let dims = by.compactMap(NewsSearch.Dimension.init(name:))
-                let time: Set<NewsSearch.Dimension> = [.day, .week, .month, .quarter, .year]
-                var title = words.joined(separator: " ")
-                if !region.isEmpty { title += " · " + region.joined(separator: "、") }
-                if !industry.isEmpty { title += " · " + industry.joined(separator: "、") }
-                if from != nil || to != nil { title += " · \(from ?? "…")–\(to ?? "…")" }
-                title = (title.isEmpty ? "全部文章" : title) + " — 按" + by.joined(separator: "、") + "统计"
-                let svg = Chart.svg(rows, dimensions: by, title: title, timeSeries: time.contains(dims[0]))
+                let title = Chart.title(query: words.joined(separator: " "), regions: region, industries: industry,
+                                        from: options.filters.from, to: options.filters.to, dimensions: by)
+                let svg = Chart.svg(rows, dimensions: by, title: title)
                 do { try svg.write(toFile: chart, atomically: true, encoding: .utf8) } catch {
                     printError("news-search: cannot write \(chart): \(error.localizedDescription)")
                     throw ExitCode(1)
