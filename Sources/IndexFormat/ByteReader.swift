@@ -14,9 +14,11 @@ public struct ByteReader {
 
     public var remaining: Int { base.count - offset }
 
+    /// `n > base.count - offset`, not `offset + n > base.count`: a damaged length near
+    /// `Int.max` must be an error, not an overflow trap.
     @inlinable @inline(__always)
     func need(_ n: Int) throws {
-        if n < 0 || offset + n > base.count { throw pastEnd() }
+        if n < 0 || n > base.count - offset { throw pastEnd() }
     }
 
     @inline(never) @usableFromInline
@@ -41,6 +43,17 @@ public struct ByteReader {
     public mutating func u32() throws -> UInt32 { try fixed(UInt32.self) }
     public mutating func u64() throws -> UInt64 { try fixed(UInt64.self) }
     public mutating func i32() throws -> Int32 { try fixed(Int32.self) }
+
+    /// A `u64` count of bytes that follow: it must fit in what is left to read, so a
+    /// damaged length is an error naming the file here, never a trap in `Int(_:)` later.
+    public mutating func length() throws -> Int {
+        let at = offset
+        let v = try u64()
+        guard v <= UInt64(max(0, remaining)) else {
+            throw FormatError.corrupt(file: file, detail: "a length of \(v) bytes at byte \(at) runs past byte \(base.count), where its data ends")
+        }
+        return Int(v)
+    }
 
     @inlinable @inline(__always)
     public mutating func vint() throws -> UInt64 {

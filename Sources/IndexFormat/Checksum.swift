@@ -32,8 +32,17 @@ public enum Deflate {
         return Array(out.prefix(Int(capacity)))
     }
 
+    /// Deflate never inflates more than 1032 bytes from one (zlib's technical notes): a raw
+    /// length beyond that is damage, found before the output is allocated.
+    public static let maxRatio = 1032
+
     /// Inflates `input`, which must give exactly `rawLength` bytes.
+    /// - Throws: `FormatError.corrupt` when `rawLength` is more than `input` can inflate to
+    ///   (nothing is allocated then) or the stream does not inflate to exactly that.
     public static func decompress(_ input: UnsafeRawBufferPointer, rawLength: Int, file: String) throws -> [UInt8] {
+        guard rawLength >= 0, rawLength / maxRatio <= input.count else {
+            throw FormatError.corrupt(file: file, detail: "a compressed block of \(input.count) bytes says it inflates to \(rawLength), more than deflate can give")
+        }
         var out = [UInt8](repeating: 0, count: rawLength)
         var length = uLong(rawLength)
         let status = out.withUnsafeMutableBufferPointer { o in

@@ -44,6 +44,11 @@ public enum IndexFile {
 
     /// Checks header and footer; returns the body's byte range. With
     /// `checksum`, also verifies the CRC (reads the whole file).
+    ///
+    /// The version is believed only once the bytes around it are known to be whole: with
+    /// `checksum` (the small files) the CRC comes first, and a version this build does not
+    /// read has the CRC checked too, so a flipped bit in it is reported as damage rather
+    /// than as "use a newer news-search".
     public static func open(_ bytes: UnsafeRawBufferPointer, kind: Kind, file: String, checksum: Bool) throws -> Range<Int> {
         guard bytes.count >= headerSize + footerSize else {
             throw FormatError.corrupt(file: file, detail: "file is \(bytes.count) bytes, shorter than a header and footer")
@@ -56,8 +61,6 @@ public enum IndexFile {
             throw FormatError.corrupt(file: file, detail: "file kind \(actualKind), expected \(kind.rawValue)")
         }
         let version = bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
-        if version < oldestVersion { throw FormatError.tooOld(file: file, version: version, oldest: oldestVersion) }
-        if version > currentVersion { throw FormatError.tooNew(file: file, version: version, newest: currentVersion) }
         let end = bytes.count - footerSize
         guard Array(bytes[bytes.count - 4 ..< bytes.count]) == endMagic else {
             throw FormatError.corrupt(file: file, detail: "footer magic missing: the file is truncated or overwritten")
@@ -66,13 +69,17 @@ public enum IndexFile {
         guard bodyLength == UInt64(end - headerSize) else {
             throw FormatError.corrupt(file: file, detail: "footer says \(bodyLength) body bytes, file has \(end - headerSize)")
         }
-        if checksum {
+        let readable = version >= oldestVersion && version <= currentVersion
+        if checksum || !readable {
             let expected = bytes.loadUnaligned(fromByteOffset: end + 8, as: UInt32.self).littleEndian
             let actual = CRC32.of(UnsafeRawBufferPointer(rebasing: bytes[0 ..< end + 8]))
             guard actual == expected else {
-                throw FormatError.corrupt(file: file, detail: "checksum mismatch: stored \(hex32(expected)), computed \(hex32(actual))")
+                let version = readable ? "" : " (so its header's version \(version) is not to be believed)"
+                throw FormatError.corrupt(file: file, detail: "checksum mismatch: stored \(hex32(expected)), computed \(hex32(actual))\(version)")
             }
         }
+        if version < oldestVersion { throw FormatError.tooOld(file: file, version: version, oldest: oldestVersion) }
+        if version > currentVersion { throw FormatError.tooNew(file: file, version: version, newest: currentVersion) }
         return headerSize ..< end
     }
 

@@ -53,7 +53,11 @@ public struct Commit: Equatable, Sendable {
         for _ in 0 ..< count {
             let name = try r.str()
             guard name.hasPrefix("seg-"), !name.contains("/") else { throw FormatError.corrupt(file: path, detail: "bad segment name \(name)") }
-            segments.append(SegmentInfo(name: name, docCount: try r.u32(), deletionGeneration: try r.u64(), deletedCount: try r.u32()))
+            let segment = SegmentInfo(name: name, docCount: try r.u32(), deletionGeneration: try r.u64(), deletedCount: try r.u32())
+            guard segment.deletedCount <= segment.docCount else {
+                throw FormatError.corrupt(file: path, detail: "segment \(name) has \(segment.deletedCount) of \(segment.docCount) documents deleted")
+            }
+            segments.append(segment)
         }
         return Commit(generation: g, nextSegment: next, segments: segments)
     }

@@ -1,4 +1,5 @@
 import IndexFormat
+import NewsText
 
 /// Merges segments into one, dropping deleted documents: columns and stored
 /// articles in order, then a k-way merge of the dictionaries with postings
@@ -38,16 +39,21 @@ enum Merger {
         var positions = 0
         for (k, info) in parts {
             let file = inputs[k].post
-            var r = ByteReader(file.bytes, offset: info.offset, file: file.path)
+            // Read no further than the term's bytes (the dictionary checked they are in the file).
+            var r = ByteReader(UnsafeRawBufferPointer(rebasing: file.bytes[..<(info.offset + info.length)]), offset: info.offset, file: file.path)
             var doc: Int64 = -1, firstEnd = 0, first: Int64 = 0, flag: UInt64 = 0
+            var smallest: UInt64 = .max
             for j in 0 ..< info.docFreq {
                 let v = try r.vint()
-                doc += Int64(v >> 1)
+                // Capped so that no sum overflows; a capped delta is past the segment's end below.
+                let delta = min(v >> 1, 1 << 32)
+                smallest = min(smallest, delta)
+                doc += Int64(delta)
                 if j == 0 { firstEnd = r.offset; first = doc; flag = v & 1 }
-                positions += v & 1 == 1 ? 1 : Int(try r.vint())
+                positions += v & 1 == 1 ? 1 : try r.count()
             }
-            guard r.offset <= info.offset + info.length else {
-                throw FormatError.corrupt(file: file.path, detail: "postings at byte \(info.offset) overrun their length")
+            guard smallest > 0, doc < Int64(inputs[k].docCount) else {
+                throw FormatError.corrupt(file: file.path, detail: "postings at byte \(info.offset) hold documents out of order or past the segment's \(inputs[k].docCount)")
             }
             spans.append((firstEnd, r.offset, first, doc, flag))
         }
@@ -90,7 +96,7 @@ enum Merger {
                     try writer.addStoreBlock(compressed, rawLength: rawLength, firstDoc: UInt32(firstNew))
                 } else {
                     var doc = first
-                    try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, file: s.store.path) { article in
+                    try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: s.store.path) { article in
                         defer { doc += 1 }
                         guard !s.isDeleted(doc) else { return }
                         map[doc] = next
@@ -136,7 +142,8 @@ enum Merger {
                 if term.parts.count == 1, let (k, info) = term.parts.first, let shift = shiftsByInput[k],
                    inputs[k].postVersion >= 3, info.docFreq < BitPacking.blockSize {
                     let bytes = UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[info.offset ..< info.offset + info.length])
-                    try SegmentWriter.shiftPostings(bytes, by: shift, file: inputs[k].post.path, into: &out.bytes)
+                    try SegmentWriter.shiftPostings(bytes, docFreq: info.docFreq, by: shift, docCount: inputs[k].docCount,
+                                                    file: inputs[k].post.path, into: &out.bytes)
                     out.docFreqs.append(info.docFreq)
                     continue
                 }
@@ -148,9 +155,15 @@ enum Merger {
                 docs.removeAll(keepingCapacity: true)
                 freqs.removeAll(keepingCapacity: true)
                 positions.removeAll(keepingCapacity: true)
+                let words = term.key.dropFirst().first == TokenKind.word.rawValue
                 for (k, info) in term.parts {
+                    let (docsBefore, positionsBefore) = (docs.count, positions.count)
                     var cursor = try inputs[k].postings(info)
                     try cursor.appendAll(renumberedBy: documentMaps[k], docs: &docs, freqs: &freqs, positions: &positions)
+                    // The encoder takes a position for every occurrence of any term but a word.
+                    guard words || positions.count - positionsBefore == freqs[docsBefore...].reduce(0, { $0 + Int($1) }) else {
+                        throw FormatError.corrupt(file: inputs[k].post.path, detail: "the postings at byte \(info.offset) lack positions")
+                    }
                 }
                 out.docFreqs.append(docs.count)
                 if !docs.isEmpty { encoder.encode(term.key, docs: docs, freqs: freqs, positions: positions, lengths: lengths, into: &out.bytes) }

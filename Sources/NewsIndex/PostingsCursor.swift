@@ -3,12 +3,23 @@ import IndexFormat
 /// Walks one term's postings in a segment: documents in order with their
 /// frequencies, positions on demand, and the per-block maxima that let a
 /// query skip blocks that cannot make the top k.
+///
+/// Damaged postings throw `FormatError.corrupt`, never read out of bounds: the
+/// cursor reads no byte past the term's own, checks each block's documents once
+/// when it decodes them (increasing, below the segment's document count) and a
+/// block's position count against its bytes (and a large block's against its
+/// documents' lengths) before allocating for them. After an error the cursor is at its end.
 public struct PostingsCursor {
     public static let end = Int32.max
 
+    /// The postings file up to the end of this term's bytes.
     let bytes: UnsafeRawBufferPointer
     let file: String
     public let docFreq: Int
+    /// The segment's document count: every document must be below it.
+    let docLimit: Int64
+    /// Where the term's field's length of document 0 is in the columns (document d's is 8 × d bytes further).
+    let lengthColumn: UnsafeRawPointer
     /// One postings block: its last document, where its doc data and positions
     /// are, and where its impacts are (`impactCount` pairs of varints at byte
     /// `impactOffset`, decoded only when asked for; -1 for a one-block term,
@@ -39,6 +50,9 @@ public struct PostingsCursor {
     private var pendingLengths: UnsafeRawPointer? = nil
     /// At most this many impacts per block (more are coarsened into dominating pairs).
     static let maxImpacts = 8
+    /// Blocks with more positions have them checked against their documents' lengths before
+    /// they are decoded (a buffer of up to 256 KB is allocated without that check).
+    static let positionsCheckedByLength = 1 << 16
 
     public private(set) var block = -1
     @usableFromInline var docs: [UInt32]
@@ -66,9 +80,15 @@ public struct PostingsCursor {
     let version: UInt32
 
     init(segment: SegmentReader, info: TermInfo) throws {
-        bytes = segment.post.bytes
         file = segment.post.path
+        guard info.docFreq > 0, info.docFreq <= segment.docCount, info.offset >= segment.postingsBase, info.length >= 0,
+              info.length <= segment.postingsEnd - info.offset else {
+            throw FormatError.corrupt(file: file, detail: "postings of \(info.docFreq) documents in \(info.length) bytes at byte \(info.offset) do not fit the file or its segment of \(segment.docCount) documents")
+        }
+        bytes = UnsafeRawBufferPointer(start: segment.post.bytes.baseAddress, count: info.offset + info.length)
         docFreq = info.docFreq
+        docLimit = Int64(segment.docCount)
+        lengthColumn = segment.lengthColumn(info.field)
         version = segment.postVersion
         posReader = ByteReader(bytes, offset: 0, file: file)
         // A one-block term is decoded now; a longer one's buffers wait for its first block (a
@@ -82,11 +102,8 @@ public struct PostingsCursor {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
             blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactOffset: -1, impactCount: 1, impactStart: 0)]
             try decode(0, &r)
-            guard r.offset <= end, docs[count - 1] < segment.docCount else {
-                throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
-            }
             // Its bound reads every document's length: only done when a query asks for it.
-            pendingLengths = segment.lengthColumn(info.field)
+            pendingLengths = lengthColumn
             blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
                               impactOffset: -1, impactCount: 1, impactStart: 0)
             impactsDecoded = true
@@ -95,15 +112,25 @@ public struct PostingsCursor {
             index = -1
             return
         }
-        let count = version >= 3 ? (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
-            : try r.count(limit: info.docFreq / BitPacking.blockSize + 1)
+        let count = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
+        if version < 3 {
+            let stored = try r.count()
+            guard stored == count else {
+                throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) have \(stored) blocks for \(info.docFreq) documents")
+            }
+        }
         var last: Int64 = -1
-        let limit = min(end, bytes.count)
+        let limit = bytes.count
         blocks.reserveCapacity(count)
         var dataBytes = 0
         for _ in 0 ..< count {
-            last += Int64(try r.vint())
-            let d = try r.count(limit: Int.max), p = try r.count(limit: Int.max)
+            // Each block ends past the previous one, below the document count (checked after the loop).
+            let delta = try r.count(limit: segment.docCount)
+            guard delta > 0 else {
+                throw FormatError.corrupt(file: file, detail: "a postings block at byte \(info.offset) ends where the previous one does")
+            }
+            last += Int64(delta)
+            let d = try r.count(limit: r.remaining), p = try r.count(limit: r.remaining)
             // Impacts are skipped here (most queries read a few blocks' impacts, or none):
             // their varints are only checked to end in time, so decoding them later cannot fail.
             var n = 1
@@ -134,7 +161,7 @@ public struct PostingsCursor {
             blocks[b].posStart = p
             p += blocks[b].posLength
         }
-        guard p <= end, last < Int64(segment.docCount) else {
+        guard p <= end, last < docLimit else {
             throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
         }
     }
@@ -237,19 +264,37 @@ public struct PostingsCursor {
             docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
             freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
         }
-        var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
-        try decode(b, &r)
-        guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
-            throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
+        do {
+            var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
+            try decode(b, &r)
+            guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
+                throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
+            }
+        } catch {
+            stop()
+            throw error
         }
         blockLast = blocks[b].last
     }
 
+    /// After damage: at the end, with nothing decoded (a `seek` back decodes again, and throws again).
+    private mutating func stop() {
+        block = -1
+        count = 0
+        index = -1
+        current = Self.end
+        blockLast = -1
+        pendingFreqs = -1
+        positionsDecoded = -1
+    }
+
     /// Decodes block `b`'s documents and frequencies from `r` and resets its positions.
+    /// - Throws: when a document is not above the one before it (a delta of 0) or is not
+    ///   below the segment's document count; checked once for the block, not per document.
     private mutating func decode(_ b: Int, _ r: inout ByteReader) throws {
         block = b
         count = size(of: b)
-        var previous: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
+        let first: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
         let n = count
         let dataStart = blocks[b].dataStart
         let full = n == BitPacking.blockSize
@@ -257,12 +302,20 @@ public struct PostingsCursor {
         let file = file
         var pending = (-1, 0)
         // One pointer each for the whole block (element writes through the struct's arrays
-        // checked their uniqueness every time).
-        try docs.withUnsafeMutableBufferPointer { docs in
-            try freqs.withUnsafeMutableBufferPointer { freqs in
+        // checked their uniqueness every time). The running document and the smallest delta
+        // (0 would repeat a document, or make the first one −1; in a version 3 tail, the
+        // smallest entry, whose delta is entry >> 1) are the closure's own variables, handed
+        // back at the end (captured from outside, they measured slower).
+        let (previous, smallest) = try docs.withUnsafeMutableBufferPointer { docs in
+            try freqs.withUnsafeMutableBufferPointer { freqs -> (Int64, UInt64) in
                 let docs = docs.baseAddress!, freqs = freqs.baseAddress!
+                var previous = first, smallest = UInt64.max
                 if full {
                     try BitPacking.unpack(&r, width: Int(try r.u8()), into: docs)
+                    // A loop of its own: it vectorizes, the running sum below cannot.
+                    var least = UInt32.max
+                    for k in 0 ..< n { least = min(least, docs[k]) }
+                    smallest = UInt64(least)
                     for k in 0 ..< n {
                         previous += Int64(docs[k])
                         docs[k] = UInt32(truncatingIfNeeded: previous)
@@ -282,23 +335,35 @@ public struct PostingsCursor {
                 } else if v3 {
                     for k in 0 ..< n {
                         let v = try r.vint()
-                        previous += Int64(v >> 1)
+                        // A delta is v >> 1: 0 when v < 2. Capped so that no sum overflows (a capped
+                        // delta is past the document count below).
+                        smallest = min(smallest, v)
+                        previous += Int64(min(v >> 1, 1 << 32))
                         docs[k] = UInt32(truncatingIfNeeded: previous)
                         freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
                         guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
                     }
                 } else {
                     for k in 0 ..< n {
-                        previous += Int64(try r.vint())
+                        let delta = min(try r.vint(), 1 << 32)
+                        smallest = min(smallest, delta)
+                        previous += Int64(delta)
                         docs[k] = UInt32(truncatingIfNeeded: previous)
                         freqs[k] = UInt32(truncatingIfNeeded: try r.vint())
+                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
                     }
                 }
+                return (previous, smallest)
             }
         }
         (pendingFreqs, pendingWidth) = pending
-        guard previous < Int64(Int32.max), previous >= 0 else {
-            throw FormatError.corrupt(file: file, detail: "postings block holds document \(previous)")
+        // Deltas of at least 1 from −1 or the previous block's last: every document is above
+        // the one before it, so the last being below the count bounds them all.
+        guard smallest > (!full && v3 ? 1 : 0) else {
+            throw FormatError.corrupt(file: file, detail: "the postings block at byte \(dataStart) has a document delta of 0 (a repeated document, or −1)")
+        }
+        guard previous < docLimit else {
+            throw FormatError.corrupt(file: file, detail: "the postings block at byte \(dataStart) holds document \(previous), past the segment's \(docLimit)")
         }
         index = -1
         posReader = ByteReader(bytes, offset: blocks[b].posStart, file: file)
@@ -506,7 +571,21 @@ public struct PostingsCursor {
     private mutating func decodePositions() throws {
         var total = 0
         positionStarts.removeAll(keepingCapacity: true)
-        for k in 0 ..< count { positionStarts.append(UInt32(total)); total += Int(freqs[k]) }
+        for k in 0 ..< count { positionStarts.append(UInt32(truncatingIfNeeded: total)); total += Int(freqs[k]) }
+        // Damaged frequencies must not size the buffer below: a block's bytes hold at most 128
+        // values per width byte and one per varint byte, and a term occurs in a document at
+        // most once per token (read from the length column only for a block big enough to
+        // matter, since those reads are scattered).
+        let room = blocks[block].posLength
+        var valid = total / BitPacking.blockSize + total % BitPacking.blockSize <= room && total < Int(UInt32.max)
+        if valid && total > Self.positionsCheckedByLength {
+            var tokens = 0
+            for k in 0 ..< count { tokens += Int(lengthColumn.loadUnaligned(fromByteOffset: 8 * Int(docs[k]), as: UInt32.self)) }
+            valid = total <= tokens
+        }
+        guard valid else {
+            throw FormatError.corrupt(file: file, detail: "a postings block claims \(total) positions in \(room) bytes at byte \(blocks[block].posStart)")
+        }
         if blockPositions.count < total + BitPacking.blockSize { blockPositions = [UInt32](repeating: 0, count: total + BitPacking.blockSize) }
         var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)
         var i = 0

@@ -14,6 +14,12 @@ public struct TermInfo: Equatable, Sendable {
 /// term dictionary, postings and stored articles. Opening checks every file's
 /// header and footer and the checksums of the small files; postings and
 /// stored articles are checked by `verify`. Thread-safe (read-only).
+///
+/// Damage never crashes a reader, checksum or not: every length and offset read from
+/// a file is checked against the file before it is used (once, on open, for the
+/// columns and the dictionary's block index; once per postings list, store block or
+/// dictionary entry for the rest), and a failed check throws `FormatError.corrupt`
+/// naming the file.
 public final class SegmentReader: @unchecked Sendable {
     public let info: SegmentInfo
     public let directory: String
@@ -66,28 +72,38 @@ public final class SegmentReader: @unchecked Sendable {
         colsVersion = IndexFile.version(of: cols.bytes)
         let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: colsVersion < 4)
 
-        var r = ByteReader(cols.bytes, offset: colsBody.lowerBound, file: cols.path)
-        docCount = Int(try r.u32())
-        guard docCount == Int(info.docCount) else {
-            throw FormatError.corrupt(file: cols.path, detail: "holds \(docCount) documents, the commit says \(info.docCount)")
+        // Sections end where the body does: a length that runs into the footer is damage too.
+        var r = ByteReader(UnsafeRawBufferPointer(rebasing: cols.bytes[..<colsBody.upperBound]), offset: colsBody.lowerBound, file: cols.path)
+        let declared = try r.u32()
+        guard declared == info.docCount else {
+            throw FormatError.corrupt(file: cols.path, detail: "holds \(declared) documents, the commit says \(info.docCount)")
         }
+        // Documents are Int32 in postings cursors (Int32.max is their end).
+        guard declared < UInt32(Int32.max) else { throw FormatError.corrupt(file: cols.path, detail: "holds \(declared) documents") }
+        docCount = Int(declared)
         _ = try r.u32()
         var sections = [Int]()
         var sizes = [Int]()
         for _ in 0 ..< 9 {
-            let n = Int(try r.u64())
+            let n = try r.length()
             sections.append(r.offset)
             sizes.append(n)
             try r.skip(n)
         }
         let n = docCount
         let colsPath = base + ".cols"
-        func expect(_ i: Int, _ size: Int) throws {
-            guard sizes[i] == size else { throw FormatError.corrupt(file: colsPath, detail: "column \(i) is \(sizes[i]) bytes, expected \(size)") }
+        func expect(_ i: Int, _ size: Int, atLeast: Bool = false) throws {
+            guard sizes[i] == size || (atLeast && sizes[i] > size) else {
+                throw FormatError.corrupt(file: colsPath, detail: "column \(i) is \(sizes[i]) bytes, expected \(atLeast ? "at least " : "")\(size)")
+            }
         }
         try expect(0, 4 * n)
         try expect(1, 8 * n)
         try expect(2, 8 * n)
+        // The lists' start offsets (n + 1 of them) before their values.
+        try expect(3, 4 * (n + 1), atLeast: true)
+        try expect(4, 4 * (n + 1), atLeast: true)
+        try expect(6, 4 * (n + 1), atLeast: true)
         dates = sections[0]; lengths = sections[1]; clusters = sections[2]
         regionStarts = sections[3]; regionValues = sections[3] + 4 * (n + 1)
         industryStarts = sections[4]; industryValues = sections[4] + 4 * (n + 1)
@@ -110,19 +126,43 @@ public final class SegmentReader: @unchecked Sendable {
         }
         headlineLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8], as: UInt64.self)
         bodyLengthSum = cols.bytes.loadUnaligned(fromByteOffset: sections[8] + 8, as: UInt64.self)
+        // Region, industry and id lists are read in place without checks (filters walk them for
+        // every document): their offsets are checked once here.
+        try Self.checkStarts(cols, at: regionStarts, count: n + 1, limit: (sizes[3] - 4 * (n + 1)) / 4, what: "region lists")
+        try Self.checkStarts(cols, at: industryStarts, count: n + 1, limit: (sizes[4] - 4 * (n + 1)) / 4, what: "industry lists")
+        try Self.checkStarts(cols, at: idStarts, count: n + 1, limit: sizes[6] - 4 * (n + 1), what: "article ids")
 
         // Dictionary: the fixed tail is BlockCount u32, HeapStart u64, TermCount u64.
         let tail = dictBody.upperBound - 20
         guard tail >= dictBody.lowerBound else { throw FormatError.corrupt(file: dict.path, detail: "no block index") }
         blockCount = Int(dict.bytes.loadUnaligned(fromByteOffset: tail, as: UInt32.self))
-        heapStart = dictBody.lowerBound + Int(dict.bytes.loadUnaligned(fromByteOffset: tail + 4, as: UInt64.self))
+        let heap = dict.bytes.loadUnaligned(fromByteOffset: tail + 4, as: UInt64.self)
         termCount = dict.bytes.loadUnaligned(fromByteOffset: tail + 12, as: UInt64.self)
+        guard heap <= UInt64(tail - dictBody.lowerBound) else {
+            throw FormatError.corrupt(file: dict.path, detail: "the first terms start at body byte \(heap), past the block index at \(tail - dictBody.lowerBound)")
+        }
+        heapStart = dictBody.lowerBound + Int(heap)
         tableStart = tail - 8 * blockCount
-        guard tableStart >= heapStart, heapStart >= dictBody.lowerBound else {
-            throw FormatError.corrupt(file: dict.path, detail: "block index out of bounds")
+        guard tableStart >= heapStart else {
+            throw FormatError.corrupt(file: dict.path, detail: "block index of \(blockCount) blocks out of bounds")
         }
         deleted = info.deletionGeneration > 0
             ? try DeletionFile.read(base + ".del.\(info.deletionGeneration)", docCount: docCount) : []
+    }
+
+    /// Checks `count` u32 start offsets at `offset` in the columns: non-decreasing, the last at most `limit`.
+    /// - Complexity: O(count), once per open.
+    private static func checkStarts(_ cols: MappedFile, at offset: Int, count: Int, limit: Int, what: String) throws {
+        var previous: UInt32 = 0
+        var ordered = true
+        for i in 0 ..< count {
+            let v = cols.bytes.loadUnaligned(fromByteOffset: offset + 4 * i, as: UInt32.self)
+            ordered = ordered && v >= previous
+            previous = v
+        }
+        guard ordered, Int(previous) <= limit else {
+            throw FormatError.corrupt(file: cols.path, detail: "the offsets of the \(what) are out of order or run past their column")
+        }
     }
 
     // MARK: Columns
@@ -302,12 +342,17 @@ public final class SegmentReader: @unchecked Sendable {
         var next: Int
         let version: UInt32
 
+        /// Offsets and lengths past the postings file are damage (`info` says so); capping
+        /// them at its size keeps their sums from overflowing first.
+        let postingsLimit: Int
+
         init(_ segment: SegmentReader, block b: Int) throws {
             reader = ByteReader(segment.dict.bytes, offset: segment.blockOffset(b), file: segment.dict.path)
             version = segment.dictVersion
+            postingsLimit = segment.post.bytes.count
             remaining = try reader.count(limit: 1 << 20)
             // Version 3 gives the block's first postings offset; each term's postings follow the previous.
-            next = version >= 3 ? try reader.count(limit: Int.max) : 0
+            next = version >= 3 ? try reader.count(limit: postingsLimit) : 0
         }
 
         @inline(__always)
@@ -318,18 +363,21 @@ public final class SegmentReader: @unchecked Sendable {
             let suffixLength = try reader.count(limit: 1 << 16)
             let suffix = try reader.bytes(suffixLength)
             let df = try reader.count()
-            if version >= 3 { offset = next } else { offset += try reader.count(limit: Int.max) }
-            let length = try reader.count(limit: Int.max)
-            next = offset + length
+            if version >= 3 { offset = next } else { offset = min(offset, postingsLimit) + (try reader.count(limit: postingsLimit)) }
+            let length = try reader.count(limit: postingsLimit)
+            next = min(offset, postingsLimit) + length
             termLength = shared + suffixLength
             return Entry(shared: shared, suffix: suffix, docFreq: df, offset: offset, length: length)
         }
     }
 
-    /// The postings entry of a term, checked against the postings file.
+    /// The postings entry of a term, checked against the postings file and the document count.
     private func info(_ e: Entry, term: some Collection<UInt8>) throws -> TermInfo {
         guard e.offset >= postBody.lowerBound, e.offset + e.length <= postBody.upperBound, e.docFreq > 0, let field = term.first else {
-            throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(Array(term))) points past the end of \(post.path)")
+            throw FormatError.corrupt(file: dict.path, detail: "the postings of term \(TermKey.describe(Array(term))) point past the end of \(post.path)")
+        }
+        guard e.docFreq <= docCount else {
+            throw FormatError.corrupt(file: dict.path, detail: "term \(TermKey.describe(Array(term))) is in \(e.docFreq) documents, the segment has \(docCount)")
         }
         return TermInfo(docFreq: e.docFreq, offset: e.offset, length: e.length, field: field == Field.headline.rawValue ? .headline : .body)
     }
@@ -401,31 +449,45 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     var postingsBase: Int { postBody.lowerBound }
+    var postingsEnd: Int { postBody.upperBound }
 
     // MARK: Stored articles
+
+    /// The store's block table: where it starts and how many entries it has (FORMAT.md "Stored articles").
+    private func storeTable() throws -> (start: Int, count: Int) {
+        let count = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
+        let start = storeBody.upperBound - 4 - 20 * count
+        guard start >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table of \(count) blocks out of bounds") }
+        return (start, count)
+    }
+
+    @inline(__always)
+    private func storeFirstDoc(_ i: Int, table: Int) -> Int { Int(store.bytes.loadUnaligned(fromByteOffset: table + 20 * i, as: UInt32.self)) }
+
+    /// Entry `i` of the store's block table, its compressed bytes checked to lie between the
+    /// header and the table (the raw length is checked against them when inflating).
+    private func storeEntry(_ i: Int, table: Int) throws -> (first: Int, offset: Int, clen: Int, rlen: Int) {
+        let p = table + 20 * i
+        let offset = store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self)
+        let clen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
+        guard offset >= UInt64(storeBody.lowerBound), offset <= UInt64(table), clen <= table - Int(offset) else {
+            throw FormatError.corrupt(file: store.path, detail: "store block \(i) (\(clen) bytes at byte \(offset)) lies outside the blocks, which end at byte \(table)")
+        }
+        return (storeFirstDoc(i, table: table), Int(offset), clen, Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self)))
+    }
 
     /// The stored fields of `doc`.
     public func stored(_ doc: Int) throws -> StoredArticle {
         guard doc >= 0 && doc < docCount else { throw FormatError.corrupt(file: store.path, detail: "no document \(doc)") }
-        let tableCount = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
-        let table = storeBody.upperBound - 4 - 20 * tableCount
-        guard table >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table out of bounds") }
-        func entry(_ i: Int) -> (first: Int, offset: Int, clen: Int, rlen: Int) {
-            let p = table + 20 * i
-            return (Int(store.bytes.loadUnaligned(fromByteOffset: p, as: UInt32.self)),
-                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self)),
-                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self)),
-                    Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self)))
-        }
+        let (table, tableCount) = try storeTable()
         var lo = 0, hi = tableCount
         while lo < hi {
             let mid = (lo + hi) / 2
-            if entry(mid).first <= doc { lo = mid + 1 } else { hi = mid }
+            if storeFirstDoc(mid, table: table) <= doc { lo = mid + 1 } else { hi = mid }
         }
-        let e = entry(max(0, lo - 1))
         guard lo >= 1 else { throw FormatError.corrupt(file: store.path, detail: "no block holds document \(doc)") }
+        let e = try storeEntry(lo - 1, table: table)
         let start = e.offset
-        guard start >= storeBody.lowerBound, start + e.clen <= table else { throw FormatError.corrupt(file: store.path, detail: "block for document \(doc) out of bounds") }
         let raw = try storeBlock(at: start, compressedLength: e.clen, rawLength: e.rlen)
         return try raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: store.path)
@@ -493,9 +555,9 @@ extension SegmentReader {
 
     /// Calls `body(doc, article)` for every document in order, inflating each block once.
     public func forEachStored(_ body: (Int, StoredArticle) throws -> Void) throws {
-        try forEachStoreBlock { first, _, compressed, rawLength in
+        try forEachStoreBlock { first, count, compressed, rawLength in
             var doc = first
-            try Self.decodeStoreBlock(compressed, rawLength: rawLength, file: store.path) { a in
+            try Self.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: store.path) { a in
                 try body(doc, a)
                 doc += 1
             }
@@ -505,18 +567,12 @@ extension SegmentReader {
     /// The compressed blocks of the store in order: first document, number of
     /// documents, compressed bytes and raw length (FORMAT.md "Store").
     func forEachStoreBlock(_ body: (Int, Int, UnsafeRawBufferPointer, Int) throws -> Void) throws {
-        let tableCount = Int(store.bytes.loadUnaligned(fromByteOffset: storeBody.upperBound - 4, as: UInt32.self))
-        let table = storeBody.upperBound - 4 - 20 * tableCount
-        guard table >= storeBody.lowerBound else { throw FormatError.corrupt(file: store.path, detail: "block table out of bounds") }
+        let (table, tableCount) = try storeTable()
         var doc = 0
         for i in 0 ..< tableCount {
-            let p = table + 20 * i
-            let first = Int(store.bytes.loadUnaligned(fromByteOffset: p, as: UInt32.self))
-            let offset = Int(store.bytes.loadUnaligned(fromByteOffset: p + 4, as: UInt64.self))
-            let clen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
-            let rlen = Int(store.bytes.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self))
-            let end = i + 1 < tableCount ? Int(store.bytes.loadUnaligned(fromByteOffset: p + 20, as: UInt32.self)) : docCount
-            guard first == doc, end > first, end <= docCount, offset >= storeBody.lowerBound, offset + clen <= table else {
+            let (first, offset, clen, rlen) = try storeEntry(i, table: table)
+            let end = i + 1 < tableCount ? storeFirstDoc(i + 1, table: table) : docCount
+            guard first == doc, end > first, end <= docCount else {
                 throw FormatError.corrupt(file: store.path, detail: "store block \(i) is out of place")
             }
             try body(first, end - first, UnsafeRawBufferPointer(rebasing: store.bytes[offset ..< offset + clen]), rlen)
@@ -525,13 +581,22 @@ extension SegmentReader {
         guard doc == docCount else { throw FormatError.corrupt(file: store.path, detail: "holds \(doc) articles, expected \(docCount)") }
     }
 
-    static func decodeStoreBlock(_ compressed: UnsafeRawBufferPointer, rawLength: Int, file: String, _ body: (StoredArticle) throws -> Void) throws {
+    /// Inflates a store block of `count` records and calls `body` with each; a block that
+    /// holds another number of records is damage (its documents would not be the table's).
+    static func decodeStoreBlock(_ compressed: UnsafeRawBufferPointer, rawLength: Int, count: Int, file: String,
+                                 _ body: (StoredArticle) throws -> Void) throws {
         let raw = try Deflate.decompress(compressed, rawLength: rawLength, file: file)
         try raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: file)
+            var records = 0
             while r.remaining > 0 {
+                guard records < count else { break }
                 try body(StoredArticle(headline: try r.str(), body: try r.str(), source: try r.str(), url: try r.str(),
                                        author: try r.str(), reprintOrigin: try r.str(), location: try r.str()))
+                records += 1
+            }
+            guard records == count, r.remaining == 0 else {
+                throw FormatError.corrupt(file: file, detail: "a store block holds \(records < count ? "\(records)" : "more than \(count)") articles, its table entry says \(count)")
             }
         }
     }

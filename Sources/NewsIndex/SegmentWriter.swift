@@ -142,10 +142,25 @@ struct SegmentWriter {
         addDictionaryEntry(Array(term), docFreq: docFreq, offset: offset, length: postings.count - offset)
     }
 
-    /// The postings of a one-block term (fewer than 128 documents) of another version-3
-    /// segment whose documents all move by `shift` (a merge input without deletions):
-    /// only the first document delta changes, the other bytes are copied.
-    static func shiftPostings(_ source: UnsafeRawBufferPointer, by shift: UInt32, file: String, into out: inout ByteWriter) throws {
+    /// The postings of a one-block term (`docFreq` below 128) of another version-3 segment
+    /// of `docCount` documents whose documents all move by `shift` (a merge input without
+    /// deletions): only the first document delta changes, the other bytes are copied.
+    /// Their documents are checked first (increasing, below `docCount`), so that a damaged
+    /// dictionary entry cannot carry other bytes into the merged segment unnoticed.
+    static func shiftPostings(_ source: UnsafeRawBufferPointer, docFreq: Int, by shift: UInt32, docCount: Int, file: String,
+                              into out: inout ByteWriter) throws {
+        var check = ByteReader(source, file: file)
+        var doc: Int64 = -1, smallest = UInt64.max
+        for _ in 0 ..< docFreq {
+            let v = try check.vint()
+            let delta = min(v >> 1, 1 << 32)
+            smallest = min(smallest, delta)
+            doc += Int64(delta)
+            if v & 1 == 0 { _ = try check.vint() }
+        }
+        guard smallest > 0, doc < Int64(docCount) else {
+            throw FormatError.corrupt(file: file, detail: "postings hold documents out of order or past the segment's \(docCount)")
+        }
         var r = ByteReader(source, file: file)
         let first = try r.vint()
         out.vint(((first >> 1) + UInt64(shift)) << 1 | (first & 1))
