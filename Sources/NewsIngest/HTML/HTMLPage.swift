@@ -202,11 +202,36 @@ struct Page {
     /// What an element's class and id say it is.
     enum Role: UInt8 { case none, positive, negative, both, summary }
 
+    /// The class/id words by their first byte, with what each says (0 summary, 1 negative, 2 positive).
+    static let roleWords: [[(word: [UInt8], kind: Int)]] = {
+        var table = [[(word: [UInt8], kind: Int)]](repeating: [], count: 256)
+        for (kind, list) in [summaryWords, negativeWords, positiveWords].enumerated() {
+            for w in list { table[Int(w.utf8.first!)].append((Array(w.utf8), kind)) }
+        }
+        return table
+    }()
+
+    /// What lowercased class and id words say, in one pass over their bytes.
     static func role(of words: String) -> Role {
         guard !words.isEmpty else { return .none }
-        if summaryWords.contains(where: { words.includes($0) }) { return .summary }
-        let negative = negativeWords.contains { words.includes($0) }
-        let positive = positiveWords.contains { words.includes($0) }
+        var words = words
+        var negative = false, positive = false
+        let summary: Bool = words.withUTF8 { u in
+            for i in 0 ..< u.count {
+                for (word, kind) in roleWords[Int(u[i])] where i + word.count <= u.count {
+                    var k = 1
+                    while k < word.count && u[i + k] == word[k] { k += 1 }
+                    guard k == word.count else { continue }
+                    switch kind {
+                    case 0: return true
+                    case 1: negative = true
+                    default: positive = true
+                    }
+                }
+            }
+            return false
+        }
+        if summary { return .summary }
         return negative && positive ? .both : negative ? .negative : positive ? .positive : .none
     }
 
