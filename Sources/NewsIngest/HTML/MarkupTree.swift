@@ -153,10 +153,10 @@ struct MarkupTree {
     /// Parses an XML document (a feed) given as UTF-8. External entities and
     /// DTDs are never loaded; undefined entities are dropped (recover mode).
     static func xml(_ text: String) -> MarkupTree? {
-        parse(text, lowercase: false, html: false, cxml_parse_xml)
+        parse(text, cxml_parse_xml)
     }
 
-    private static func parse(_ text: String, lowercase: Bool, html: Bool,
+    private static func parse(_ text: String,
                               _ parser: (UnsafePointer<CChar>?, Int32) -> UnsafeRawPointer?) -> MarkupTree? {
         var text = text
         return text.withUTF8 { u -> MarkupTree? in
@@ -164,7 +164,7 @@ struct MarkupTree {
             let doc = u.withMemoryRebound(to: CChar.self) { parser($0.baseAddress, Int32(u.count)) }
             guard let doc else { return nil }
             defer { cxml_free(doc) }
-            return MarkupTree(document: doc, lowercase: lowercase, keepsOnlyKnownAttributes: html)
+            return MarkupTree(document: doc)
         }
     }
 
@@ -178,7 +178,8 @@ struct MarkupTree {
         knownAttributes.contains { known in known.withUnsafeBufferPointer { strcmp($0.baseAddress!, name) == 0 } }
     }
 
-    private init(document: UnsafeRawPointer, lowercase: Bool, keepsOnlyKnownAttributes: Bool) {
+    /// A feed's tree from libxml2's XML document (pages are built from SAX events by `Builder`).
+    private init(document: UnsafeRawPointer) {
         // An explicit stack of (libxml2 node, parent element index, depth).
         var stack: [(UnsafeRawPointer, Int, Int)] = []
         func push(children first: UnsafeRawPointer?, parent: Int, depth: Int) {
@@ -192,7 +193,6 @@ struct MarkupTree {
         }
         func qualified(_ name: UnsafePointer<CChar>?, _ prefix: UnsafePointer<CChar>?) -> String {
             var result = name.map { String(cString: $0) } ?? ""
-            if lowercase { result = result.lowercased() }
             if let prefix { result = String(cString: prefix) + ":" + result }
             return result
         }
@@ -208,12 +208,6 @@ struct MarkupTree {
                 var attributes = [(name: String, value: String)]()
                 var attribute = cxml_first_attribute(node)
                 while let a = attribute {
-                    // A page's elements carry many attributes (data-*, onclick, src sets): only
-                    // those the extractor reads are copied.
-                    if keepsOnlyKnownAttributes, let name = cxml_attribute_name(a), !Self.isKnownAttribute(name) {
-                        attribute = cxml_next_attribute(a)
-                        continue
-                    }
                     var value = ""
                     var part = cxml_attribute_value(a)
                     while let p = part {
