@@ -173,15 +173,15 @@ public enum DateParser {
     public static func findInMetaLine(_ text: String, contextYear: Int?) -> Match? {
         if let m = find(in: text, contextYear: contextYear) { return m }
         let text = asciiDigits(text)
-        if let m = text.firstMatch(of: compactDigits), case .day(let d) = make(String(m.0), Int(m.1), Int(m.2), Int(m.3)) {
-            return .day(d)
+        if let (y, m, d) = compactDate(in: text), case .day(let day) = make("", y, m, d) {
+            return .day(day)
         }
         guard let y = contextYear else { return nil }
         for label in ["日期", "时间", "發布", "发布"] {
             guard let r = text.range(of: label) else { continue }
             var rest = text[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " }
             rest = rest.prefix(8)
-            if let m = String(rest).firstMatch(of: numericMonthDay) { return make(String(m.0), y, Int(m.1), Int(m.2)) }
+            if let (raw, month, day) = leadingMonthDay(rest) { return make(raw, y, month, day) }
         }
         return nil
     }
@@ -210,7 +210,63 @@ public enum DateParser {
 
     /// The first plausible year (1980–2099) in `text`, e.g. from a path like `2024-03-19-news.txt`.
     public static func year(in text: String) -> Int? {
-        text.firstMatch(of: year).flatMap { Int($0.1) }
+        var found: Int? = nil
+        forEachDigitRun(in: text) { run in
+            guard run.count == 4 else { return true }
+            let y = run.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            if (1980 ... 2099).contains(y) { found = y; return false }
+            return true
+        }
+        return found
+    }
+
+    /// The first run of exactly eight ASCII digits that begins with 19 or 20, as
+    /// year, month and day (`20230808`; `compactDigits` says the same).
+    static func compactDate(in text: String) -> (Int, Int, Int)? {
+        var found: (Int, Int, Int)? = nil
+        forEachDigitRun(in: text) { run in
+            guard run.count == 8, run[run.startIndex] == 0x31 && run[run.startIndex + 1] == 0x39
+                || run[run.startIndex] == 0x32 && run[run.startIndex + 1] == 0x30 else { return true }
+            func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(run[run.startIndex + $1] - 0x30) } }
+            found = (value(0 ..< 4), value(4 ..< 6), value(6 ..< 8))
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each maximal run of ASCII digits in `text`, in order,
+    /// until it returns false. A byte scan: the patterns it replaces cost
+    /// microseconds a call.
+    static func forEachDigitRun(in text: String, _ body: (ArraySlice<UInt8>) -> Bool) {
+        var text = text
+        text.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                guard u[i] >= 0x30 && u[i] <= 0x39 else { i += 1; continue }
+                var j = i + 1
+                while j < u.count, u[j] >= 0x30 && u[j] <= 0x39 { j += 1 }
+                if !body(ArraySlice(u[i ..< j])) { return }
+                i = j
+            }
+        }
+    }
+
+    /// `02-06` at the start of `text`: month and day of one or two digits, not
+    /// followed by a digit, `.` or `-` (`numericMonthDay` says the same).
+    static func leadingMonthDay(_ text: Substring) -> (String, Int, Int)? {
+        let u = Array(text.utf8.prefix(8))
+        func run(_ i: Int) -> Int {
+            var j = i
+            while j < u.count, u[j] >= 0x30 && u[j] <= 0x39 { j += 1 }
+            return j - i
+        }
+        let m = run(0)
+        guard (1 ... 2).contains(m), m < u.count, u[m] == 0x2D || u[m] == 0x2F || u[m] == 0x2E else { return nil }
+        let d = run(m + 1)
+        let end = m + 1 + d
+        guard (1 ... 2).contains(d), end >= u.count || (u[end] != 0x2E && u[end] != 0x2D) else { return nil }
+        func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(u[$1] - 0x30) } }
+        return (String(decoding: u[..<end], as: UTF8.self), value(0 ..< m), value((m + 1) ..< end))
     }
 
     static func make(_ raw: String, _ y: Int?, _ m: Int?, _ d: Int?) -> Match {

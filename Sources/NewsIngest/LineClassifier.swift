@@ -1,3 +1,4 @@
+import Foundation
 import NewsText
 
 /// Decides what one line of a saved page is, from the line alone.
@@ -6,11 +7,14 @@ import NewsText
 /// is a widget even if it is short like a heading; a line with a date and
 /// labels is meta even if it mentions a place. What a line is *in the page*
 /// (headline or subhead, article or teaser) is the extractor's decision.
-struct LineClassifier {
+struct LineClassifier: Sendable {
     let table: CharacterTable
     let widgetWords: Set<String>
     let widgetMaxLength: Int
     let widgetFirsts: Set<Character>
+    /// Short lines already classified: the navigation, widget rows and footers
+    /// that every page of a site repeats are classified once.
+    let seen = LineMemo()
 
     init(table: CharacterTable) {
         self.table = table
@@ -21,6 +25,15 @@ struct LineClassifier {
 
     /// A line with its features and kind; nil for a blank line.
     func line(_ raw: Substring) -> PageLine? {
+        guard raw.utf8.count <= LineMemo.maxBytes else { return classify(raw) }
+        let key = String(raw)
+        if let known = seen[key] { return known }
+        let line = classify(raw)
+        seen[key] = line
+        return line
+    }
+
+    private func classify(_ raw: Substring) -> PageLine? {
         var text = raw.trimmingSpaces
         // Stray commas that begin a line broken by a converter: ",年增率-1.66%,".
         while let f = text.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
@@ -185,7 +198,7 @@ struct LineClassifier {
     /// a meta line ("责任编辑:王明 来源:淄博日报 2024-03-19"), not the article's end.
     func carriesOtherFields(_ c: String) -> Bool {
         (PageVocabulary.sourceLabels + PageVocabulary.dateLabels).contains { c.includes($0 + ":") } || DateParser.find(in: c) != nil
-            || c.firstMatch(of: MetaReader.dateStart) != nil
+            || MetaReader.dateStart(in: c) != nil
     }
 
     func isSpam(_ c: String) -> Bool {
@@ -295,7 +308,7 @@ struct LineClassifier {
             return true
         }
         // A CMS trailer or date line that starts with a full date.
-        if digits, line.length <= 110, !c.contains(Character(",")), let m = n.firstMatch(of: MetaReader.dateStart), m.range.lowerBound == n.startIndex,
+        if digits, line.length <= 110, !c.contains(Character(",")), MetaReader.dateStart(in: n) == n.startIndex,
            DateParser.find(in: n) != nil {
             return true
         }
@@ -304,7 +317,7 @@ struct LineClassifier {
             let commas = c.filter { $0 == "," }.count
             return commas == 0 || line.length <= 30
         }
-        if digits, line.length <= 30, c.firstMatch(of: DateParser.compactDigits) != nil, c.contains(Character("/")) { return true }
+        if digits, line.length <= 30, DateParser.compactDate(in: c) != nil, c.contains(Character("/")) { return true }
         // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".
         if line.length <= 40 {
             if (c.hasPrefix("记者") || c.hasPrefix("文/") || c.hasPrefix("□")) && !c.contains(Character(",")) { return true }
@@ -317,5 +330,30 @@ struct LineClassifier {
             return true
         }
         return false
+    }
+}
+
+/// A bounded memo of classified short lines, shared by the threads that use
+/// one classifier. A line's kind depends on the line alone, so a remembered
+/// answer is the answer.
+final class LineMemo: @unchecked Sendable {
+    /// Lines up to this many UTF-8 bytes are remembered: furniture is short,
+    /// article paragraphs (which never repeat) are long.
+    static let maxBytes = 120
+    /// Past this many lines the memo starts again (a page's own headline and
+    /// date line fill it too).
+    static let capacity = 8192
+
+    private var lines: [String: PageLine?] = [:]
+    private let lock = NSLock()
+
+    subscript(key: String) -> PageLine?? {
+        get { lock.withLock { lines[key] } }
+        set {
+            lock.withLock {
+                if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
+                lines[key] = newValue ?? nil
+            }
+        }
     }
 }

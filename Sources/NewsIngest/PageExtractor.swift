@@ -137,14 +137,14 @@ public struct PageExtractor: Sendable {
         }
         body = meta.stripTrailingCredits(body)
         // Page furniture or a credit glued after the last sentence: "。 展开详细", "。郭成辉 摄".
-        if let last = body.last.map({ String($0.suffix(16)) }), let m = last.firstMatch(of: Self.tailAfterSentence) {
-            let tail = String(m.2).trimmingSpaces
+        if let last = body.last.map({ String($0.suffix(16)) }), let m = Self.tailAfterSentence(last) {
+            let tail = String(m.1).trimmingSpaces
             let c = table.normalize(tail).filter { !$0.isWhitespace }
-            let spaced = !m.1.isEmpty
+            let spaced = !m.0.isEmpty
             let isName = spaced && c.count >= 2 && c.count <= 4 && c.unicodeScalars.allSatisfy { PageLine.isHan($0.value) }
             if c.contains(where: \.isLetter) && (classifier.isWidget(c) || c.hasSuffix("摄") || isName) {
                 if isName { meta.author = meta.author ?? tail }
-                body[body.count - 1] = String(body[body.count - 1].dropLast(last.distance(from: m.1.startIndex, to: last.endIndex)))
+                body[body.count - 1] = String(body[body.count - 1].dropLast(last.distance(from: m.0.startIndex, to: last.endIndex)))
             }
         }
         // A reporter's name alone on the last line: "张紫祎".
@@ -153,8 +153,8 @@ public struct PageExtractor: Sendable {
             body.removeLast()
         }
         // A column's name before the first sentence: "快評/據大陸…".
-        if let first = body.first, let m = first.prefixMatch(of: Self.columnLabel), first.count > m.0.count + 10 {
-            body[0] = String(first[m.range.upperBound...])
+        if let first = body.first, let end = Self.columnLabelEnd(first), first.count > first.distance(from: first.startIndex, to: end) + 10 {
+            body[0] = String(first[end...])
         }
         if let first = body.first { meta.readLead(first, normalized: table.normalize(first)) }
 
@@ -388,8 +388,35 @@ public struct PageExtractor: Sendable {
 
     /// What follows the last sentence of a paragraph, when it is short: group 2 is
     /// the white space that often separates glued furniture from the sentence.
-    nonisolated(unsafe) static let tailAfterSentence = #/[。!?！？”」](\s*)([^。!?！？”」]{2,12})$/#
-    nonisolated(unsafe) static let columnLabel = #/^[\p{Han}]{2,3}[/／](?=[\p{Han}])/#
+    /// `[。!?！？”」](\s*)([^。!?！？”」]{2,12})$`: after the last sentence end, the
+    /// white space and the 2–12 characters that end `s` (written out: a pattern costs
+    /// microseconds a call, and every page asks).
+    nonisolated(unsafe) static let tailAfterSentencePattern = #/[。!?！？”」](\s*)([^。!?！？”」]{2,12})$/#
+    static func tailAfterSentence(_ s: String) -> (Substring, Substring)? {
+        guard let end = s.lastIndex(where: { sentenceEnds.contains($0) }) else { return nil }
+        let rest = s[s.index(after: end)...]
+        let count = rest.count
+        // As the pattern backtracks: as much white space as leaves two characters.
+        let spaces = min(rest.prefix(while: \.isWhitespace).count, count - 2)
+        guard spaces >= 0, count - spaces <= 12 else { return nil }
+        let split = rest.index(rest.startIndex, offsetBy: spaces)
+        return (rest[..<split], rest[split...])
+    }
+
+    static let sentenceEnds: Set<Character> = ["。", "!", "?", "！", "？", "”", "」"]
+
+    /// `^[\p{Han}]{2,3}[/／](?=[\p{Han}])`: a column's name before the first
+    /// sentence (`快評/據大陸…`); where the text after it begins.
+    nonisolated(unsafe) static let columnLabelPattern = #/^[\p{Han}]{2,3}[/／](?=[\p{Han}])/#
+    static func columnLabelEnd(_ s: String) -> String.Index? {
+        var i = s.startIndex
+        var han = 0
+        while han < 3, i < s.endIndex, HanScript.contains(s[i]) { han += 1; i = s.index(after: i) }
+        guard han >= 2, i < s.endIndex, s[i] == "/" || s[i] == "／" else { return nil }
+        let after = s.index(after: i)
+        guard after < s.endIndex, HanScript.contains(s[after]) else { return nil }
+        return after
+    }
     nonisolated(unsafe) static let forumTag = #/^\[[^\]]{1,8}\]\s*/#
 
     /// Without a forum's `[广州] ` tag and trailing `******`.
