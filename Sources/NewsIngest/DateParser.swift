@@ -212,61 +212,69 @@ public enum DateParser {
     public static func year(in text: String) -> Int? {
         var found: Int? = nil
         forEachDigitRun(in: text) { run in
-            guard run.count == 4 else { return true }
-            let y = run.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            if (1980 ... 2099).contains(y) { found = y; return false }
-            return true
-        }
-        return found
-    }
-
-    /// The first run of exactly eight ASCII digits that begins with 19 or 20, as
-    /// year, month and day (`20230808`; `compactDigits` says the same).
-    static func compactDate(in text: String) -> (Int, Int, Int)? {
-        var found: (Int, Int, Int)? = nil
-        forEachDigitRun(in: text) { run in
-            guard run.count == 8, run[run.startIndex] == 0x31 && run[run.startIndex + 1] == 0x39
-                || run[run.startIndex] == 0x32 && run[run.startIndex + 1] == 0x30 else { return true }
-            func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(run[run.startIndex + $1] - 0x30) } }
-            found = (value(0 ..< 4), value(4 ..< 6), value(6 ..< 8))
+            guard run.count == 4, run[0] == 0x31 && run[1] == 0x39 && (run[2] == 0x38 || run[2] == 0x39) || run[0] == 0x32 && run[1] == 0x30
+            else { return true }
+            found = value(run[...])  // nil when a full-width digit is in it, as Int() of the match says
             return false
         }
         return found
     }
 
-    /// Calls `body` with each maximal run of ASCII digits in `text`, in order,
-    /// until it returns false. A byte scan: the patterns it replaces cost
-    /// microseconds a call.
-    static func forEachDigitRun(in text: String, _ body: (ArraySlice<UInt8>) -> Bool) {
-        var text = text
-        text.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                guard u[i] >= 0x30 && u[i] <= 0x39 else { i += 1; continue }
-                var j = i + 1
-                while j < u.count, u[j] >= 0x30 && u[j] <= 0x39 { j += 1 }
-                if !body(ArraySlice(u[i ..< j])) { return }
-                i = j
+    /// The first run of exactly eight digits that begins with 19 or 20, as year,
+    /// month and day (`20230808`; `compactDigits` says the same). A run with
+    /// full-width digits in it is found but has no values.
+    static func compactDate(in text: String) -> (Int?, Int?, Int?)? {
+        var found: (Int?, Int?, Int?)? = nil
+        forEachDigitRun(in: text) { run in
+            guard run.count == 8, run[0] == 0x31 && run[1] == 0x39 || run[0] == 0x32 && run[1] == 0x30 else { return true }
+            found = (value(run[0 ..< 4]), value(run[4 ..< 6]), value(run[6 ..< 8]))
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the scalar values of each maximal run of digits (ASCII
+    /// or full-width) in `text`, in order, until it returns false. A scan: the
+    /// patterns it replaces cost microseconds a call.
+    static func forEachDigitRun(in text: String, _ body: ([UInt32]) -> Bool) {
+        var run = [UInt32]()
+        for scalar in text.unicodeScalars {
+            if digit(scalar) != nil {
+                run.append(scalar.value)
+            } else if !run.isEmpty {
+                if !body(run) { return }
+                run.removeAll(keepingCapacity: true)
             }
         }
+        if !run.isEmpty { _ = body(run) }
+    }
+
+    /// The number an all-ASCII run of digits spells; nil when it holds another digit.
+    static func value(_ digits: ArraySlice<UInt32>) -> Int? {
+        var v = 0
+        for d in digits {
+            guard d >= 0x30 && d <= 0x39 else { return nil }
+            v = v * 10 + Int(d - 0x30)
+        }
+        return v
     }
 
     /// `02-06` at the start of `text`: month and day of one or two digits, not
     /// followed by a digit, `.` or `-` (`numericMonthDay` says the same).
-    static func leadingMonthDay(_ text: Substring) -> (String, Int, Int)? {
-        let u = Array(text.utf8.prefix(8))
+    static func leadingMonthDay(_ text: Substring) -> (String, Int?, Int?)? {
+        let s = Array(text.unicodeScalars.prefix(8))
         func run(_ i: Int) -> Int {
             var j = i
-            while j < u.count, u[j] >= 0x30 && u[j] <= 0x39 { j += 1 }
+            while j < s.count, digit(s[j]) != nil { j += 1 }
             return j - i
         }
         let m = run(0)
-        guard (1 ... 2).contains(m), m < u.count, u[m] == 0x2D || u[m] == 0x2F || u[m] == 0x2E else { return nil }
+        guard (1 ... 2).contains(m), m < s.count, s[m] == "-" || s[m] == "/" || s[m] == "." else { return nil }
         let d = run(m + 1)
         let end = m + 1 + d
-        guard (1 ... 2).contains(d), end >= u.count || (u[end] != 0x2E && u[end] != 0x2D) else { return nil }
-        func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(u[$1] - 0x30) } }
-        return (String(decoding: u[..<end], as: UTF8.self), value(0 ..< m), value((m + 1) ..< end))
+        guard (1 ... 2).contains(d), end >= s.count || (s[end] != "." && s[end] != "-") else { return nil }
+        let values = s.map(\.value)
+        return (raw(s, 0, end), value(values[0 ..< m]), value(values[(m + 1) ..< end]))
     }
 
     static func make(_ raw: String, _ y: Int?, _ m: Int?, _ d: Int?) -> Match {

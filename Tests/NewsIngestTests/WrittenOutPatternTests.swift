@@ -1,0 +1,71 @@
+import Testing
+@testable import NewsIngest
+
+/// The extractor's hot patterns are written out as scans (a Swift pattern costs
+/// microseconds a call); each scan must find what its pattern finds. Random
+/// strings over the characters the patterns care about, with a fixed seed.
+@Suite struct WrittenOutPatternTests {
+    static let alphabet: [String] = ["1", "2", "0", "9", "8", "3", "-", "/", ".", ":", " ", "年", "月", "日", "号", "。", "!", "？",
+                                     "”", "快", "評", "记", "者", "／", "【", "a", "\u{3000}", "１"]
+
+    /// A generator whose strings are the same on every run.
+    struct Strings: Sequence, IteratorProtocol {
+        var state: UInt64
+        var left: Int
+        init(seed: UInt64, count: Int) { state = seed; left = count }
+        mutating func next() -> String? {
+            guard left > 0 else { return nil }
+            left -= 1
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var s = ""
+            var r = state
+            for _ in 0 ..< Int(r % 19) {
+                r = r &* 6_364_136_223_846_793_005 &+ 1
+                s += alphabet[Int((r >> 33) % UInt64(alphabet.count))]
+            }
+            return s
+        }
+    }
+
+    @Test func aYearInAPathIsWhatThePatternFinds() {
+        for s in Strings(seed: 1, count: 4000) + ["news/2024-03-19.txt", "1979 1980", "20244", "x2099y", "2100"] {
+            let pattern = s.firstMatch(of: DateParser.year).flatMap { Int($0.1) }
+            #expect(DateParser.year(in: s) == pattern, "\(s)")
+        }
+    }
+
+    @Test func eightDigitDatesAreWhatThePatternFinds() {
+        for s in Strings(seed: 2, count: 4000) + ["发布 20230808", "x19991231", "202308081", "20231399"] {
+            let pattern = s.firstMatch(of: DateParser.compactDigits).map { [Int($0.1), Int($0.2), Int($0.3)] }
+            #expect(DateParser.compactDate(in: s).map { [$0.0, $0.1, $0.2] } == pattern, "\(s)")
+        }
+    }
+
+    @Test func aMonthAndDayAfterALabelAreWhatThePatternFinds() {
+        for s in Strings(seed: 3, count: 4000) + ["02-06", "2-6 ", "12/31x", "1.2.", "123-4", "02-067"] {
+            let pattern = s.firstMatch(of: DateParser.numericMonthDay).map { "\($0.0) \(String(describing: Int($0.1))) \(String(describing: Int($0.2)))" }
+            #expect(DateParser.leadingMonthDay(Substring(s)).map { "\($0.0) \(String(describing: $0.1)) \(String(describing: $0.2))" } == pattern, "\(s)")
+        }
+    }
+
+    @Test func theTailAfterTheLastSentenceIsWhatThePatternFinds() {
+        for s in Strings(seed: 4, count: 4000) + ["完成了任务。 展开详细", "好。郭成辉 摄", "好。  a", "好!", "。一二三四五六七八九十一二三"] {
+            let pattern = s.firstMatch(of: PageExtractor.tailAfterSentencePattern).map { "\($0.1)|\($0.2)" }
+            #expect(PageExtractor.tailAfterSentence(s).map { "\($0.0)|\($0.1)" } == pattern, "\(s)")
+        }
+    }
+
+    @Test func aColumnLabelIsWhatThePatternFinds() {
+        for s in Strings(seed: 5, count: 4000) + ["快評/據大陸", "快評／據", "快評記/據", "快/據", "快評記者/a", "。【/記"] {
+            let pattern = s.prefixMatch(of: PageExtractor.columnLabelPattern).map { s.distance(from: s.startIndex, to: $0.range.upperBound) }
+            #expect(PageExtractor.columnLabelEnd(s).map { s.distance(from: s.startIndex, to: $0) } == pattern, "\(s)")
+        }
+    }
+
+    @Test func aDateOrTimeStartsWhereThePatternFindsIt() {
+        for s in Strings(seed: 6, count: 4000) + ["来源:新华网 2024-03-19", "12345-6", "9:30", "123:45", "2024 年 3", "2024年x"] {
+            let pattern = s.firstMatch(of: MetaReader.dateStartPattern).map { s.distance(from: s.startIndex, to: $0.range.lowerBound) }
+            #expect(MetaReader.dateStart(in: s).map { s.distance(from: s.startIndex, to: $0) } == pattern, "\(s)")
+        }
+    }
+}
