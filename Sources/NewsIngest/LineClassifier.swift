@@ -107,7 +107,7 @@ struct LineClassifier: Sendable {
            !String(m.1).includesAny(["记者", "通讯员", "编辑", "来源", "转自"]) {
             return .caption
         }
-        if length <= 60 && !fullStop && (isWidget(Self.withoutLinks(c)) || isTagLine(c) || length <= 30 && c.firstMatch(of: Self.pager) != nil) { return .widget }
+        if length <= 60 && !fullStop && (isWidget(Self.withoutLinks(c)) || isTagLine(c) || length <= 30 && Self.pagerFirsts.contains(first) && c.firstMatch(of: Self.pager) != nil) { return .widget }
         if length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && line.commas == 0 { return .widget }
         if !fullStop && isNavigation(line) { return .navigation }
         if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
@@ -182,6 +182,8 @@ struct LineClassifier: Sendable {
         return false
     }
 
+    /// The characters a pager line can begin with (a quick test before the pattern).
+    static let pagerFirsts: Set<UInt32> = Set("【[第上下首尾".unicodeScalars.map(\.value))
     static let openers: Set<UInt32> = [0x28, 0x5B, 0x3010, 0xFF08]  // ( [ 【 （
     static let editorFirsts: Set<UInt32> = Set("责值网编校审监主".unicodeScalars.map(\.value))
     static let captionMarks: Set<UInt32> = Set("▲△→↑▼".unicodeScalars.map(\.value))

@@ -69,3 +69,27 @@ import Testing
         }
     }
 }
+
+extension WrittenOutPatternTests {
+    static let creditAlphabet: [String] = ["（", "(", "）", ")", " ", "记", "者", "新", "华", "社", ":", "：", "王", "明", "。", "a", "\u{3000}", "、"]
+
+    @Test func aReportersNameIsWhatThePatternCaptures() {
+        var strings = ["（记者 王明）", "(新华社记者 王明 李华)", "（记者 ）", "（记者）", "（记者：王明）", "( 记者王明)", "（一二三四五六七八九十一记者 王)",
+                       "（记者 王明", "（记者 王明）（记者 李华）", "((记者 王明)"]
+        var state: UInt64 = 7
+        for _ in 0 ..< 6000 {
+            var s = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var r = state
+            for _ in 0 ..< Int(r % 23) {
+                r = r &* 6_364_136_223_846_793_005 &+ 1
+                s += Self.creditAlphabet[Int((r >> 33) % UInt64(Self.creditAlphabet.count))]
+            }
+            strings.append(s)
+        }
+        for s in strings {
+            let pattern = s.firstMatch(of: MetaReader.reporter).map { String($0.1) }
+            #expect(MetaReader.reporterName(in: s).map(String.init) == pattern, "\(s)")
+        }
+    }
+}
