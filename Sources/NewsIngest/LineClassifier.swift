@@ -84,8 +84,8 @@ struct LineClassifier: Sendable {
         if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
             if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
             // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
-            if length <= 160, line.last == 0x29 || line.last == 0xFF09, c.includesAny(Self.photoWords),
-               c.suffix(24).firstMatch(of: Self.photoCredit) != nil {
+            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.suffix(24)), tail.includesAny(Self.photoWords),
+               tail.firstMatch(of: Self.photoCredit) != nil {
                 return .caption
             }
             return isFooter(c, length: length) ? .footer : .prose
