@@ -93,3 +93,17 @@ extension WrittenOutPatternTests {
         }
     }
 }
+
+extension WrittenOutPatternTests {
+    @Test func furnitureKeysSkipWhiteSpaceAsUnicodeDefinesIt() {
+        for v in UInt32(0) ... 0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            if SiteFurniture.isWhiteSpace(v) != scalar.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16))"); break }
+        }
+        #expect(SiteFurniture.key("分享到：微信 微博") == SiteFurniture.key("分享到：\u{3000}微信微博\t"))
+        #expect(SiteFurniture.key("分享到：微信 微博") != SiteFurniture.key("分享到：微信 微搏"))
+        #expect(SiteFurniture.key(" \u{3000} ") == nil)
+        #expect(SiteFurniture.key(Substring(String(repeating: "字", count: SiteFurniture.maxLength))) != nil)
+        #expect(SiteFurniture.key(Substring(String(repeating: "字", count: SiteFurniture.maxLength + 1))) == nil)
+    }
+}
