@@ -14,11 +14,11 @@ public final class FileWriter {
     public private(set) var count = 0
     private var closed = false
 
-    public init(path: String, kind: IndexFile.Kind) throws {
+    public init(path: String, kind: IndexFile.Kind, version: UInt32) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystem.error(path, "create") }
-        let header = IndexFile.begin(kind)
+        let header = IndexFile.begin(kind, version: version)
         try append(header.bytes)
     }
 

@@ -6,12 +6,6 @@ import Glibc
 public enum IndexFile {
     public static let magic: [UInt8] = Array("NXIX".utf8)
     public static let endMagic: [UInt8] = Array("XINX".utf8)
-    /// 1: first version. 2: word terms are stored without positions. 3: compact
-    /// postings (no block metadata for one-block terms, folded frequencies,
-    /// bit-packed positions) and dictionary entries without offsets. 4: the columns
-    /// file carries its own checksums of what queries read and of the reprint sketches.
-    public static let currentVersion: UInt32 = 4
-    public static let oldestVersion: UInt32 = 1
     public static let headerSize = 12
     public static let footerSize = 16
 
@@ -19,17 +13,18 @@ public enum IndexFile {
         case dictionary = "DICT", postings = "POST", columns = "COLS", store = "STOR", deletions = "DELS", commit = "CMIT"
     }
 
-    /// The format version in a file's header (checked by `open`).
+    /// The format version in a file's header (checked by `open`). Each kind of file has
+    /// versions of its own; the caller says which it reads and writes.
     public static func version(of bytes: UnsafeRawBufferPointer) -> UInt32 {
         bytes.count >= headerSize ? bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian : 0
     }
 
-    /// Starts a file body: the header.
-    public static func begin(_ kind: Kind) -> ByteWriter {
+    /// Starts a file body: the header, with the version of `kind`'s layout the body follows.
+    public static func begin(_ kind: Kind, version: UInt32) -> ByteWriter {
         var w = ByteWriter(capacity: 1 << 16)
         w.append(magic)
         w.append(Array(kind.rawValue.utf8))
-        w.u32(currentVersion)
+        w.u32(version)
         return w
     }
 
@@ -42,14 +37,16 @@ public enum IndexFile {
         w.append(endMagic)
     }
 
-    /// Checks header and footer; returns the body's byte range. With
-    /// `checksum`, also verifies the CRC (reads the whole file).
+    /// Checks header and footer, the version among `versions` (the ones this build reads of
+    /// `kind`); returns the body's byte range. With `checksum`, also verifies the CRC (reads
+    /// the whole file).
     ///
     /// The version is believed only once the bytes around it are known to be whole: with
     /// `checksum` (the small files) the CRC comes first, and a version this build does not
     /// read has the CRC checked too, so a flipped bit in it is reported as damage rather
     /// than as "use a newer news-search".
-    public static func open(_ bytes: UnsafeRawBufferPointer, kind: Kind, file: String, checksum: Bool) throws -> Range<Int> {
+    public static func open(_ bytes: UnsafeRawBufferPointer, kind: Kind, versions: ClosedRange<UInt32>, file: String,
+                            checksum: Bool) throws -> Range<Int> {
         guard bytes.count >= headerSize + footerSize else {
             throw FormatError.corrupt(file: file, detail: "file is \(bytes.count) bytes, shorter than a header and footer")
         }
@@ -69,7 +66,7 @@ public enum IndexFile {
         guard bodyLength == UInt64(end - headerSize) else {
             throw FormatError.corrupt(file: file, detail: "footer says \(bodyLength) body bytes, file has \(end - headerSize)")
         }
-        let readable = version >= oldestVersion && version <= currentVersion
+        let readable = versions.contains(version)
         if checksum || !readable {
             let expected = bytes.loadUnaligned(fromByteOffset: end + 8, as: UInt32.self).littleEndian
             let actual = CRC32.of(UnsafeRawBufferPointer(rebasing: bytes[0 ..< end + 8]))
@@ -78,8 +75,8 @@ public enum IndexFile {
                 throw FormatError.corrupt(file: file, detail: "checksum mismatch: stored \(hex32(expected)), computed \(hex32(actual))\(version)")
             }
         }
-        if version < oldestVersion { throw FormatError.tooOld(file: file, version: version, oldest: oldestVersion) }
-        if version > currentVersion { throw FormatError.tooNew(file: file, version: version, newest: currentVersion) }
+        if version < versions.lowerBound { throw FormatError.tooOld(file: file, version: version, oldest: versions.lowerBound) }
+        if version > versions.upperBound { throw FormatError.tooNew(file: file, version: version, newest: versions.upperBound) }
         return headerSize ..< end
     }
 

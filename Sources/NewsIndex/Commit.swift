@@ -43,7 +43,7 @@ public struct Commit: Equatable, Sendable {
     public static func read(directory: String, generation: UInt64) throws -> Commit {
         let path = directory + "/" + fileName(generation)
         let file = try MappedFile(path: path)
-        let body = try IndexFile.open(file.bytes, kind: .commit, file: path, checksum: true)
+        let body = try FileVersions.open(file.bytes, kind: .commit, file: path, checksum: true)
         var r = ByteReader(file.bytes, offset: body.lowerBound, file: path)
         let g = try r.u64()
         guard g == generation else { throw FormatError.corrupt(file: path, detail: "names generation \(g)") }
@@ -64,7 +64,7 @@ public struct Commit: Equatable, Sendable {
 
     /// Publishes this commit: temporary file, fsync, rename, fsync the folder.
     func publish(directory: String) throws {
-        var w = IndexFile.begin(.commit)
+        var w = FileVersions.begin(.commit)
         w.u64(generation)
         w.u32(nextSegment)
         w.u32(UInt32(segments.count))

@@ -18,7 +18,3 @@ public enum IndexError: Error, CustomStringConvertible {
         }
     }
 }
-
-extension FormatError {
-    var asIndexError: IndexError { .format(self) }
-}

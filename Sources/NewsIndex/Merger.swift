@@ -25,51 +25,14 @@ enum Merger {
         var keys: [[UInt8]] = []
     }
 
-    /// The merged postings of a term whose inputs have no deletions and which stays one block
-    /// (fewer than 128 documents) with every position a varint (fewer than 128 in all): each
-    /// input's tail entries are copied but for the first, whose document delta now starts from
-    /// the previous input's last document, then each input's positions (FORMAT.md "Postings":
-    /// the bytes a decode and encode would write). Nil, with nothing written, when it does not qualify.
-    private static func joinedPostings(_ parts: [(Int, TermInfo)], _ inputs: [SegmentReader], _ shifts: [UInt32?],
-                                       into out: inout ByteWriter) throws -> Int? {
-        guard parts.count > 1, parts.reduce(0, { $0 + $1.1.docFreq }) < BitPacking.blockSize,
-              parts.allSatisfy({ shifts[$0.0] != nil && inputs[$0.0].postVersion >= 3 }) else { return nil }
-        // Per input: after its first entry's varint, the end of its entries, its first and last documents.
-        var spans = [(firstEnd: Int, docEnd: Int, first: Int64, last: Int64, flag: UInt64)]()
-        var positions = 0
+    /// The term's postings in each of its inputs, for `PostingsSplice`; nil when an input has deletions.
+    private static func spliceParts(_ parts: [(Int, TermInfo)], _ inputs: [SegmentReader], _ shifts: [UInt32?]) -> [PostingsSplice.Part]? {
+        var result = [PostingsSplice.Part]()
         for (k, info) in parts {
-            let file = inputs[k].post
-            // Read no further than the term's bytes (the dictionary checked they are in the file).
-            var r = ByteReader(UnsafeRawBufferPointer(rebasing: file.bytes[..<(info.offset + info.length)]), offset: info.offset, file: file.path)
-            var doc: Int64 = -1, firstEnd = 0, first: Int64 = 0, flag: UInt64 = 0
-            var smallest: UInt64 = .max
-            for j in 0 ..< info.docFreq {
-                let v = try r.vint()
-                // Capped so that no sum overflows; a capped delta is past the segment's end below.
-                let delta = min(v >> 1, 1 << 32)
-                smallest = min(smallest, delta)
-                doc += Int64(delta)
-                if j == 0 { firstEnd = r.offset; first = doc; flag = v & 1 }
-                positions += v & 1 == 1 ? 1 : try r.count()
-            }
-            guard smallest > 0, doc < Int64(inputs[k].docCount) else {
-                throw FormatError.corrupt(file: file.path, detail: "postings at byte \(info.offset) hold documents out of order or past the segment's \(inputs[k].docCount)")
-            }
-            spans.append((firstEnd, r.offset, first, doc, flag))
+            guard let shift = shifts[k] else { return nil }
+            result.append(inputs[k].spliceInput(info, shift: shift))
         }
-        // Positions must all be varints (words have none).
-        guard positions < BitPacking.blockSize || zip(parts, spans).allSatisfy({ $1.docEnd == $0.1.offset + $0.1.length }) else { return nil }
-        var previous: Int64 = -1
-        for ((k, _), span) in zip(parts, spans) {
-            let shift = Int64(shifts[k]!)
-            out.vint(UInt64(span.first + shift - previous) << 1 | span.flag)
-            out.append(UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[span.firstEnd ..< span.docEnd]))
-            previous = span.last + shift
-        }
-        for ((k, info), span) in zip(parts, spans) {
-            out.append(UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[span.docEnd ..< info.offset + info.length]))
-        }
-        return parts.reduce(0) { $0 + $1.1.docFreq }
+        return result
     }
 
     /// Merges `segments` into the new segment `name`; postings are encoded on `threads` threads,
@@ -138,19 +101,18 @@ enum Merger {
             var docs = [UInt32](), freqs = [UInt32](), positions = [UInt32]()
             for term in batch {
                 defer { out.ends.append(out.bytes.count) }
-                // A rare term of one input without deletions: its postings move as bytes.
-                if term.parts.count == 1, let (k, info) = term.parts.first, let shift = shiftsByInput[k],
-                   inputs[k].postVersion >= 3, info.docFreq < BitPacking.blockSize {
-                    let bytes = UnsafeRawBufferPointer(rebasing: inputs[k].post.bytes[info.offset ..< info.offset + info.length])
-                    try SegmentWriter.shiftPostings(bytes, docFreq: info.docFreq, by: shift, docCount: inputs[k].docCount,
-                                                    file: inputs[k].post.path, into: &out.bytes)
-                    out.docFreqs.append(info.docFreq)
-                    continue
-                }
-                // A small term of several inputs without deletions: their bytes are joined.
-                if let docFreq = try joinedPostings(term.parts, inputs, shiftsByInput, into: &out.bytes) {
-                    out.docFreqs.append(docFreq)
-                    continue
+                if let parts = spliceParts(term.parts, inputs, shiftsByInput) {
+                    // A rare term of one input without deletions: its postings move as bytes.
+                    if parts.count == 1, PostingsSplice.canShift(parts[0]) {
+                        try PostingsSplice.shift(parts[0], into: &out.bytes)
+                        out.docFreqs.append(parts[0].docFreq)
+                        continue
+                    }
+                    // A small term of several inputs without deletions: their bytes are joined.
+                    if let docFreq = try PostingsSplice.join(parts, into: &out.bytes) {
+                        out.docFreqs.append(docFreq)
+                        continue
+                    }
                 }
                 docs.removeAll(keepingCapacity: true)
                 freqs.removeAll(keepingCapacity: true)

@@ -63,14 +63,14 @@ public final class SegmentReader: @unchecked Sendable {
         post = try MappedFile(path: base + ".post")
         cols = try MappedFile(path: base + ".cols")
         store = try MappedFile(path: base + ".store")
-        dictBody = try IndexFile.open(dict.bytes, kind: .dictionary, file: dict.path, checksum: false)
-        postBody = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: false)
-        storeBody = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: false)
+        dictBody = try FileVersions.open(dict.bytes, kind: .dictionary, file: dict.path, checksum: false)
+        postBody = try FileVersions.open(post.bytes, kind: .postings, file: post.path, checksum: false)
+        storeBody = try FileVersions.open(store.bytes, kind: .store, file: store.path, checksum: false)
         dictVersion = IndexFile.version(of: dict.bytes)
         postVersion = IndexFile.version(of: post.bytes)
         // Version 4 columns check their own checksum of what queries read (below); older ones the whole file.
         colsVersion = IndexFile.version(of: cols.bytes)
-        let colsBody = try IndexFile.open(cols.bytes, kind: .columns, file: cols.path, checksum: colsVersion < 4)
+        let colsBody = try FileVersions.open(cols.bytes, kind: .columns, file: cols.path, checksum: colsVersion < 4)
 
         // Sections end where the body does: a length that runs into the footer is damage too.
         var r = ByteReader(UnsafeRawBufferPointer(rebasing: cols.bytes[..<colsBody.upperBound]), offset: colsBody.lowerBound, file: cols.path)
@@ -284,7 +284,7 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// The first eight bytes of each block's first term, big-endian, zero-padded: a
-    /// lookup's binary search compares these (86 KB for the tuning pool's 10,700 blocks)
+    /// lookup's binary search compares these (8 bytes a block, a small fraction of the dictionary)
     /// and reads a first term only on a tie. Built on the first lookup.
     private var prefixes: [UInt64]? = nil
     private let prefixLock = NSLock()
@@ -351,7 +351,7 @@ public final class SegmentReader: @unchecked Sendable {
             version = segment.dictVersion
             postingsLimit = segment.post.bytes.count
             remaining = try reader.count(limit: 1 << 20)
-            // Version 3 gives the block's first postings offset; each term's postings follow the previous.
+            // Dictionary versions 3 and 4 give the block's first postings offset; each term's postings follow the previous.
             next = version >= 3 ? try reader.count(limit: postingsLimit) : 0
         }
 
@@ -445,11 +445,15 @@ public final class SegmentReader: @unchecked Sendable {
     // MARK: Postings
 
     public func postings(_ info: TermInfo) throws -> PostingsCursor {
-        try PostingsCursor(segment: self, info: info)
+        try PostingsCursor(file: post.bytes, path: post.path, version: postVersion, body: postBody, docCount: docCount,
+                           lengthColumn: lengthColumn(info.field), info: info)
     }
 
-    var postingsBase: Int { postBody.lowerBound }
-    var postingsEnd: Int { postBody.upperBound }
+    /// A term's postings as bytes, for a merge's fast paths (`PostingsSplice`).
+    func spliceInput(_ info: TermInfo, shift: UInt32) -> PostingsSplice.Part {
+        PostingsSplice.Part(file: post.bytes, range: info.offset ..< info.offset + info.length, docFreq: info.docFreq,
+                            docCount: docCount, shift: shift, version: postVersion, path: post.path)
+    }
 
     // MARK: Stored articles
 
@@ -503,7 +507,7 @@ public final class SegmentReader: @unchecked Sendable {
     public func verify() throws {
         for f in [dict, post, cols, store] {
             let kind: IndexFile.Kind = f === dict ? .dictionary : f === post ? .postings : f === cols ? .columns : .store
-            _ = try IndexFile.open(f.bytes, kind: kind, file: f.path, checksum: true)
+            _ = try FileVersions.open(f.bytes, kind: kind, file: f.path, checksum: true)
         }
         if info.deletionGeneration > 0 {
             _ = try DeletionFile.read(directory + "/" + info.name + ".del.\(info.deletionGeneration)", docCount: docCount)
@@ -553,17 +557,6 @@ extension SegmentReader {
 
     public func termIterator() -> TermIterator { TermIterator(segment: self) }
 
-    /// Calls `body(doc, article)` for every document in order, inflating each block once.
-    public func forEachStored(_ body: (Int, StoredArticle) throws -> Void) throws {
-        try forEachStoreBlock { first, count, compressed, rawLength in
-            var doc = first
-            try Self.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: store.path) { a in
-                try body(doc, a)
-                doc += 1
-            }
-        }
-    }
-
     /// The compressed blocks of the store in order: first document, number of
     /// documents, compressed bytes and raw length (FORMAT.md "Store").
     func forEachStoreBlock(_ body: (Int, Int, UnsafeRawBufferPointer, Int) throws -> Void) throws {
@@ -604,8 +597,8 @@ extension SegmentReader {
     /// Checks the checksums of the store and postings files (a merge copies some of their
     /// bytes without decoding them) and of the sketches (which it carries over).
     func verifyCopiedFiles() throws {
-        _ = try IndexFile.open(store.bytes, kind: .store, file: store.path, checksum: true)
-        _ = try IndexFile.open(post.bytes, kind: .postings, file: post.path, checksum: true)
+        _ = try FileVersions.open(store.bytes, kind: .store, file: store.path, checksum: true)
+        _ = try FileVersions.open(post.bytes, kind: .postings, file: post.path, checksum: true)
         try verifySketches()
     }
 

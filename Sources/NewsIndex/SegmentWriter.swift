@@ -10,7 +10,8 @@ import NewsText
 /// (postings a `PostingsEncoder` wrote, with `fieldLengths`) for every term in
 /// ascending byte order; then `finish`. Store blocks may also come after the
 /// terms (a flush compresses them on another thread meanwhile). Used by the
-/// in-memory builder when it flushes and by the merger.
+/// in-memory builder when it flushes and by the merger (`Merger`, whose postings come from
+/// `PostingsEncoder` or `PostingsSplice`).
 struct SegmentWriter {
     /// Terms per dictionary block (FORMAT.md "Term dictionary"): a lookup reads half of one on average.
     static let termsPerBlock = 32
@@ -43,7 +44,7 @@ struct SegmentWriter {
 
     // Terms.
     private let postings: FileWriter
-    private var dict = IndexFile.begin(.dictionary)
+    private var dict = FileVersions.begin(.dictionary)
     private var dictBlock = ByteWriter()
     private var blockTerms = 0
     private var previousTerm: [UInt8] = []
@@ -57,8 +58,8 @@ struct SegmentWriter {
     init(directory: String, name: String) throws {
         self.directory = directory
         self.name = name
-        store = try FileWriter(path: directory + "/" + name + ".store", kind: .store)
-        postings = try FileWriter(path: directory + "/" + name + ".post", kind: .postings)
+        store = try FileWriter(path: directory + "/" + name + ".store", kind: .store, version: FileVersions.store.upperBound)
+        postings = try FileWriter(path: directory + "/" + name + ".post", kind: .postings, version: FileVersions.postings.upperBound)
     }
 
     mutating func addDocument(_ c: DocumentColumns, _ s: StoredArticle) throws {
@@ -142,31 +143,6 @@ struct SegmentWriter {
         addDictionaryEntry(Array(term), docFreq: docFreq, offset: offset, length: postings.count - offset)
     }
 
-    /// The postings of a one-block term (`docFreq` below 128) of another version-3 segment
-    /// of `docCount` documents whose documents all move by `shift` (a merge input without
-    /// deletions): only the first document delta changes, the other bytes are copied.
-    /// Their documents are checked first (increasing, below `docCount`), so that a damaged
-    /// dictionary entry cannot carry other bytes into the merged segment unnoticed.
-    static func shiftPostings(_ source: UnsafeRawBufferPointer, docFreq: Int, by shift: UInt32, docCount: Int, file: String,
-                              into out: inout ByteWriter) throws {
-        var check = ByteReader(source, file: file)
-        var doc: Int64 = -1, smallest = UInt64.max
-        for _ in 0 ..< docFreq {
-            let v = try check.vint()
-            let delta = min(v >> 1, 1 << 32)
-            smallest = min(smallest, delta)
-            doc += Int64(delta)
-            if v & 1 == 0 { _ = try check.vint() }
-        }
-        guard smallest > 0, doc < Int64(docCount) else {
-            throw FormatError.corrupt(file: file, detail: "postings hold documents out of order or past the segment's \(docCount)")
-        }
-        var r = ByteReader(source, file: file)
-        let first = try r.vint()
-        out.vint(((first >> 1) + UInt64(shift)) << 1 | (first & 1))
-        out.append(UnsafeRawBufferPointer(rebasing: source[r.offset...]))
-    }
-
     private mutating func addDictionaryEntry(_ term: [UInt8], docFreq: Int, offset: Int, length: Int) {
         if blockTerms == Self.termsPerBlock { flushDictionaryBlock() }
         var shared = 0
@@ -181,7 +157,7 @@ struct SegmentWriter {
         dictBlock.vint(term.count - shared)
         dictBlock.append(term[shared...])
         dictBlock.vint(docFreq)
-        // Version 3: a term's postings follow the previous term's, so only lengths are kept.
+        // Dictionary versions 3 and 4: a term's postings follow the previous term's, so only lengths are kept.
         dictBlock.vint(length)
         previousTerm = term
         blockTerms += 1
@@ -226,7 +202,7 @@ struct SegmentWriter {
         try store.close()
 
         // Columns.
-        var cols = IndexFile.begin(.columns)
+        var cols = FileVersions.begin(.columns)
         cols.u32(UInt32(docCount))
         cols.u32(0)
         var sketchRange = 0 ..< 0
@@ -282,7 +258,7 @@ struct SegmentWriter {
 /// Deletion bitmaps (FORMAT.md "Deletions").
 enum DeletionFile {
     static func write(_ deleted: Set<UInt32>, docCount: Int, path: String) throws {
-        var w = IndexFile.begin(.deletions)
+        var w = FileVersions.begin(.deletions)
         w.u32(UInt32(docCount))
         w.u32(UInt32(deleted.count))
         var bits = [UInt8](repeating: 0, count: (docCount + 7) / 8)
@@ -294,7 +270,7 @@ enum DeletionFile {
 
     static func read(_ path: String, docCount: Int) throws -> [UInt8] {
         let file = try MappedFile(path: path)
-        let body = try IndexFile.open(file.bytes, kind: .deletions, file: path, checksum: true)
+        let body = try FileVersions.open(file.bytes, kind: .deletions, file: path, checksum: true)
         var r = ByteReader(file.bytes, offset: body.lowerBound, file: path)
         let count = try r.u32()
         guard Int(count) == docCount else {

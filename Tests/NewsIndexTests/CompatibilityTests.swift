@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import NewsIngest
 import NewsText
 @testable import NewsIndex
 
@@ -44,5 +45,91 @@ import NewsText
         #expect(try word.next() == 0)
         try word.positions(into: &positions)
         #expect(positions == (version == 1 ? [5] : []))
+    }
+
+    /// The 300 generated articles of `Fixtures/golden-many.jsonl` written by old versions
+    /// (`scripts/make-goldens.sh`): terms of several blocks and bit-packed positions read
+    /// back, and the old segment merged with a new one. Version 3 postings move into the
+    /// merged segment through the byte-level fast paths, versions 1 and 2 are decoded.
+    @Test(arguments: [1, 2, 3])
+    func manyArticlesOfAnOldVersionAreReadAndMerged(version: Int) throws {
+        let golden = repositoryRoot + "/Tests/NewsIndexTests/Fixtures/golden-v\(version)-many"
+        let dir = try TemporaryFolder("golden-many")
+        for f in try FileManager.default.contentsOfDirectory(atPath: golden) {
+            try FileManager.default.copyItem(atPath: golden + "/" + f, toPath: dir.path + "/" + f)
+        }
+        let bodies = try Self.goldenBodies()
+        let old = try IndexReader.open(directory: dir.path)
+        #expect(old.liveCount == 300)
+        #expect(try old.verify() == 5)
+        let s = try #require(old.segments.first)
+        #expect(s.postVersion == UInt32(version) && s.dictVersion == UInt32(version))
+        #expect((0 ..< s.docCount).map(s.id) == bodies.indices.map { String(format: "m%03d", $0) })
+        try Self.expectPlantedPostings(s, bodies)
+
+        // Forty new articles, a new segment; the marker 通报 in each, 磷虾 in one.
+        let writer = try IndexWriter(directory: dir.path, options: .init(threads: 1))
+        var newBodies = [String]()
+        for i in 0 ..< 40 {
+            let body = "通报港口集装箱吞吐。" + (i == 5 ? "磷虾捕捞。" : "")
+            newBodies.append(body)
+            try writer.add(Article(id: "n\(i)", headline: "港口集装箱", body: body, date: Day(number: 20000), source: "测试网",
+                                   url: "", location: "test:\(i)", regions: [], industries: []))
+        }
+        #expect(try writer.commit().segments.count == 2)
+        // The merge copies an input's postings as bytes exactly when this says so.
+        let rare = try #require(try s.term(TermKey.make(field: .body, kind: .bigram, text: "钙钛")))
+        #expect(PostingsSplice.canShift(s.spliceInput(rare, shift: 0)) == (version >= 3))
+        let merged = try writer.commit(forceMerge: true)
+        writer.close()
+        #expect(merged.segments.count == 1)
+        let after = try IndexReader.open(directory: dir.path)
+        #expect(after.liveCount == 340)
+        #expect(try after.verify() == 5)
+        let m = try #require(after.segments.first)
+        #expect(m.postVersion == PostingsFormat.current)
+        #expect((0 ..< 300).map(m.id) == (0 ..< 300).map(s.id) && m.id(339) == "n39")
+        #expect(try m.stored(250).body == bodies[250] && m.stored(305).body == newBodies[5])
+        try Self.expectPlantedPostings(m, bodies + newBodies)
+        if version >= 3 {
+            // A term of the old segment alone, its documents unmoved: the very same bytes.
+            let moved = try #require(try m.term(TermKey.make(field: .body, kind: .bigram, text: "钙钛")))
+            #expect(Array(m.post.bytes[moved.offset ..< moved.offset + moved.length]) == Array(s.post.bytes[rare.offset ..< rare.offset + rare.length]))
+        }
+    }
+
+    /// The bodies of `Fixtures/golden-many.jsonl`, in order.
+    static func goldenBodies() throws -> [String] {
+        let text = try String(contentsOfFile: repositoryRoot + "/Tests/NewsIndexTests/Fixtures/golden-many.jsonl", encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(record["body"] as? String)
+        }
+    }
+
+    /// The markers planted in the bodies (see `scripts/make-goldens.sh`), read from `segment`
+    /// whose document d has `bodies[d]`: exactly the documents holding them, with every
+    /// position (UTF-16 offsets; the bodies need no normalization).
+    static func expectPlantedPostings(_ segment: SegmentReader, _ bodies: [String]) throws {
+        for marker in ["通报", "钙钛", "增长", "磷虾"] {
+            var expected = [(doc: Int32, positions: [UInt32])]()
+            for (d, body) in bodies.enumerated() {
+                let units = Array(body.utf16), m = Array(marker.utf16)
+                let at = (0 ... units.count - m.count).filter { Array(units[$0 ..< $0 + m.count]) == m }.map { UInt32($0) }
+                if !at.isEmpty { expected.append((Int32(d), at)) }
+            }
+            let info = try #require(try segment.term(TermKey.make(field: .body, kind: .bigram, text: marker)), "\(marker)")
+            #expect(info.docFreq == expected.count, "\(marker)")
+            var cursor = try segment.postings(info)
+            var positions = [UInt32]()
+            for (doc, want) in expected {
+                #expect(try cursor.next() == doc, "\(marker)")
+                #expect(cursor.freq == UInt32(want.count), "\(marker) in \(doc)")
+                try cursor.positions(into: &positions)
+                #expect(positions == want, "\(marker) in \(doc)")
+            }
+            #expect(try cursor.next() == PostingsCursor.end)
+            if marker == "通报" { #expect(cursor.blockCount == (bodies.count + 127) / 128) }
+        }
     }
 }

@@ -176,7 +176,7 @@ enum Exerciser {
                 _ = s.docs(withID: s.id(d))
             }
             attempt { try s.verifySketches() }
-            attempt { try s.forEachStored { _, _ in } }
+            attempt { try inflateEveryStoreBlock(s) }
             attempt { for d in 0 ..< s.docCount { _ = try s.stored(d) } }
             attempt {
                 var terms = s.termIterator()
@@ -529,7 +529,7 @@ func expectEveryReadTyped(_ dir: String, naming file: String, sourceLocation: So
         for (what, damage) in damages {
             let dir = try pristine.copy(damaging: .store, damage)
             let segment = try IndexReader.open(directory: dir.path).segments[0]
-            expectDamaged(name, what) { try segment.forEachStored { _, _ in } }
+            expectDamaged(name, what) { try inflateEveryStoreBlock(segment) }
         }
         // The raw length is refused before allocating: inflating says so.
         let raw = [UInt8](repeating: 7, count: 100)
@@ -552,7 +552,7 @@ func expectEveryReadTyped(_ dir: String, naming file: String, sourceLocation: So
         for moved in [second - 20, second + 20, UInt32(pristine.docCount - 1)] {
             let dir = try pristine.copy(damaging: .store) { Bytes.put32(&$0, table + 20, moved); Bytes.fixChecksums(&$0, .store) }
             let segment = try IndexReader.open(directory: dir.path).segments[0]
-            expectDamaged(name, "second block from \(moved)") { try segment.forEachStored { _, _ in } }
+            expectDamaged(name, "second block from \(moved)") { try inflateEveryStoreBlock(segment) }
             let scratch = try TemporaryFolder("store-merge")
             expectDamaged(name, "second block from \(moved), merged") { _ = try Merger.merge([segment], directory: scratch.path, name: "seg-merged") }
         }
@@ -719,5 +719,12 @@ struct Mutator {
             text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
         }
         return text
+    }
+}
+
+/// Inflates every store block of `segment` and reads its articles, as a merge does.
+func inflateEveryStoreBlock(_ segment: SegmentReader) throws {
+    try segment.forEachStoreBlock { _, count, compressed, rawLength in
+        try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: segment.store.path) { _ in }
     }
 }

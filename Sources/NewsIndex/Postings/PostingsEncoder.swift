@@ -1,7 +1,7 @@
 import IndexFormat
 import NewsText
 
-/// Encodes one term's postings (FORMAT.md "Postings", version 3) into bytes,
+/// Encodes one term's postings (FORMAT.md "Postings": the compact layout of `PostingsFormat.current`) into bytes,
 /// with the scratch buffers that reuse across terms. A value type with no
 /// shared state: a flush encodes terms on several threads, one encoder each.
 struct PostingsEncoder {
@@ -13,7 +13,7 @@ struct PostingsEncoder {
     private var positionDeltas: [UInt32] = []
     private var blockImpacts: [PostingsCursor.Impact] = []
 
-    /// Version 3 (FORMAT.md "Postings"): block metadata only for terms of more
+    /// The compact layout (FORMAT.md "Postings"): block metadata only for terms of more
     /// than one block, tail documents with the frequency folded in, positions
     /// bit-packed 128 at a time per block.
     mutating func encode(_ term: some Collection<UInt8>, docs: [UInt32], freqs: [UInt32], positions: [UInt32], lengths: [UInt32],

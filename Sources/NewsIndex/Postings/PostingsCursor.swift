@@ -72,24 +72,28 @@ public struct PostingsCursor {
     // Positions: the reader of the current block's positions and how many values it has passed.
     var posReader: ByteReader
     var posConsumed = 0
-    /// Version 3: the current block's positions, decoded on first use.
+    /// The compact layout: the current block's positions, decoded on first use.
     var blockPositions: [UInt32] = []
     var positionStarts: [UInt32] = []
     var positionsDecoded = -1
-    /// The postings file's format version.
-    let version: UInt32
+    /// How the postings file's version lays postings out.
+    let layout: PostingsFormat.Layout
 
-    init(segment: SegmentReader, info: TermInfo) throws {
-        file = segment.post.path
-        guard info.docFreq > 0, info.docFreq <= segment.docCount, info.offset >= segment.postingsBase, info.length >= 0,
-              info.length <= segment.postingsEnd - info.offset else {
-            throw FormatError.corrupt(file: file, detail: "postings of \(info.docFreq) documents in \(info.length) bytes at byte \(info.offset) do not fit the file or its segment of \(segment.docCount) documents")
+    /// A cursor over the postings `info` names in `file` (a postings file of `version`, whose
+    /// body is `body`), for a segment of `docCount` documents whose field lengths for the term's
+    /// field start at `lengthColumn`, 8 bytes apart.
+    init(file postings: UnsafeRawBufferPointer, path: String, version: UInt32, body: Range<Int>, docCount: Int,
+         lengthColumn: UnsafeRawPointer, info: TermInfo) throws {
+        file = path
+        guard info.docFreq > 0, info.docFreq <= docCount, info.offset >= body.lowerBound, info.length >= 0,
+              info.length <= body.upperBound - info.offset else {
+            throw FormatError.corrupt(file: file, detail: "postings of \(info.docFreq) documents in \(info.length) bytes at byte \(info.offset) do not fit the file or its segment of \(docCount) documents")
         }
-        bytes = UnsafeRawBufferPointer(start: segment.post.bytes.baseAddress, count: info.offset + info.length)
+        bytes = UnsafeRawBufferPointer(start: postings.baseAddress, count: info.offset + info.length)
         docFreq = info.docFreq
-        docLimit = Int64(segment.docCount)
-        lengthColumn = segment.lengthColumn(info.field)
-        version = segment.postVersion
+        docLimit = Int64(docCount)
+        self.lengthColumn = lengthColumn
+        layout = PostingsFormat.layout(version)
         posReader = ByteReader(bytes, offset: 0, file: file)
         // A one-block term is decoded now; a longer one's buffers wait for its first block (a
         // conjunction makes cursors for terms it may never have to read).
@@ -98,7 +102,7 @@ public struct PostingsCursor {
         freqs = [UInt32](repeating: 0, count: capacity)
         var r = ByteReader(bytes, offset: info.offset, file: file)
         let end = info.offset + info.length
-        if version >= 3 && info.docFreq <= BitPacking.blockSize {
+        if layout == .compact && info.docFreq <= BitPacking.blockSize {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
             blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactOffset: -1, impactCount: 1, impactStart: 0)]
             try decode(0, &r)
@@ -113,7 +117,7 @@ public struct PostingsCursor {
             return
         }
         let count = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
-        if version < 3 {
+        if layout == .counted {
             let stored = try r.count()
             guard stored == count else {
                 throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) have \(stored) blocks for \(info.docFreq) documents")
@@ -125,7 +129,7 @@ public struct PostingsCursor {
         var dataBytes = 0
         for _ in 0 ..< count {
             // Each block ends past the previous one, below the document count (checked after the loop).
-            let delta = try r.count(limit: segment.docCount)
+            let delta = try r.count(limit: docCount)
             guard delta > 0 else {
                 throw FormatError.corrupt(file: file, detail: "a postings block at byte \(info.offset) ends where the previous one does")
             }
@@ -134,7 +138,7 @@ public struct PostingsCursor {
             // Impacts are skipped here (most queries read a few blocks' impacts, or none):
             // their varints are only checked to end in time, so decoding them later cannot fail.
             var n = 1
-            if version >= 3 {
+            if layout == .compact {
                 n = try r.count(limit: Self.maxImpacts)
                 guard n > 0 else { throw FormatError.corrupt(file: file, detail: "postings block without impacts at byte \(r.offset)") }
             }
@@ -298,12 +302,12 @@ public struct PostingsCursor {
         let n = count
         let dataStart = blocks[b].dataStart
         let full = n == BitPacking.blockSize
-        let v3 = version >= 3
+        let v3 = layout == .compact
         let file = file
         var pending = (-1, 0)
         // One pointer each for the whole block (element writes through the struct's arrays
         // checked their uniqueness every time). The running document and the smallest delta
-        // (0 would repeat a document, or make the first one −1; in a version 3 tail, the
+        // (0 would repeat a document, or make the first one −1; in a compact-layout tail, the
         // smallest entry, whose delta is entry >> 1) are the closure's own variables, handed
         // back at the end (captured from outside, they measured slower).
         let (previous, smallest) = try docs.withUnsafeMutableBufferPointer { docs in
@@ -390,7 +394,7 @@ public struct PostingsCursor {
     /// - Complexity: O(postings), decoding each block once.
     mutating func appendAll(renumberedBy map: [Int32], docs outDocs: inout [UInt32], freqs outFreqs: inout [UInt32],
                             positions outPositions: inout [UInt32]) throws {
-        guard version >= 3 else {
+        guard layout == .compact else {
             var scratch = [UInt32]()
             while try next() != Self.end {
                 let m = map[Int(current)]
@@ -501,7 +505,7 @@ public struct PostingsCursor {
         out.removeAll(keepingCapacity: true)
         if pendingFreqs >= 0 { unpackFrequencies() }
         guard blocks[block].posLength > 0 else { return }  // a term stored without positions (words)
-        if version >= 3 {
+        if layout == .compact {
             if positionsDecoded != block { try decodePositions() }
             let start = Int(positionStarts[index])
             for k in start ..< start + Int(freqs[index]) { out.append(blockPositions[k]) }
@@ -523,12 +527,12 @@ public struct PostingsCursor {
     }
 
     /// The first position of the current document (nil for a term stored without
-    /// positions). Version 3 reads one value, not the block's positions (unless they
+    /// positions). The compact layout reads one value, not the block's positions (unless they
     /// are decoded already); versions 1 and 2 decode the document's positions.
     /// - Complexity: O(runs of 128 before the value) plus the varints before it in the block's tail.
     public mutating func firstPosition() throws -> UInt32? {
         guard blocks[block].posLength > 0 else { return nil }
-        if version < 3 {
+        if layout == .counted {
             var out = [UInt32]()
             try positions(into: &out)
             return out.first
@@ -566,7 +570,7 @@ public struct PostingsCursor {
         return value - 1
     }
 
-    /// Version 3: decodes every position of the current block (runs of 128
+    /// The compact layout: decodes every position of the current block (runs of 128
     /// bit-packed, then varints), restarting the deltas at each document.
     private mutating func decodePositions() throws {
         var total = 0
