@@ -20,7 +20,7 @@ extension RegionTagger {
     static func namesStructure(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         structureUnits.contains { startsWith(buf, $0, at: end) }
     }
-    static let structureUnits = ["隧道"].map { Array($0.utf16) }
+    static let structureUnits = RegionWords.structure.map { Array($0.utf16) }
 }
 
 extension RegionTagger {

@@ -25,11 +25,11 @@ extension RegionTagger {
     static let accordingToUnit: UInt16 = 0x636E  // 据
     static let sourceClauseLength = 16
     /// 记者从…获悉: the news came from there.
-    static let sourceFromUnits = ["获悉", "了解到", "得知"].map { Array($0.utf16) }
+    static let sourceFromUnits = RegionWords.sourceFrom.map { Array($0.utf16) }
     /// 据…统计: the figures came from there.
-    static let sourceAccordingUnits = ["统计", "消息"].map { Array($0.utf16) }
+    static let sourceAccordingUnits = RegionWords.sourceAccording.map { Array($0.utf16) }
     /// 从…出发: where someone set out, which the labels never count (a team's port of departure).
-    static let departureUnits = ["出发", "起程", "启程", "启航", "驶离", "出征", "护送"].map { Array($0.utf16) }
+    static let departureUnits = RegionWords.departure.map { Array($0.utf16) }
 
     /// Whether 同胞 follows the place at `end`, after the rest of its name (台湾同胞, 香港特别行政区同胞):
     /// people, who are a subject of policy, not a place where something happens.
@@ -116,7 +116,7 @@ extension RegionTagger {
         startsWith(buf, u, at: j - u.count)
     }
     static let forecasterFirstUnit: UInt16 = 0x6C14  // 气
-    static let forecasterUnits = ["气象台", "气象局", "气象部门", "气象中心"].map { Array($0.utf16) }
+    static let forecasterUnits = RegionWords.forecaster.map { Array($0.utf16) }
     static let forecastUnits = Array("预计".utf16)
 }
 
@@ -151,9 +151,7 @@ extension RegionTagger {
     static let closeTitleUnit: UInt16 = 0x300B  // 》
     static let titleLength = 40
     /// Words that end the titles of plans, rules and reports, which are about their place.
-    static let documentUnits = ["规划", "方案", "条例", "意见", "办法", "通知", "决定", "报告", "纲要", "计划", "白皮书", "公报",
-                                "措施", "规定", "法", "细则", "指引", "指南", "清单", "目录", "名录", "标准", "协议", "宣言", "声明"]
-        .map { Array($0.utf16) }
+    static let documentUnits = RegionWords.document.map { Array($0.utf16) }
 }
 
 extension RegionTagger {
@@ -202,7 +200,7 @@ extension RegionTagger {
     static func destination(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         at >= 2 && destinationUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
     }
-    static let destinationUnits = ["出发", "运往", "发往", "销往", "输往", "输送", "送往", "飞往", "驶往", "开往", "运抵", "前往"].map { Array($0.utf16) }
+    static let destinationUnits = RegionWords.destination.map { Array($0.utf16) }
 }
 
 extension RegionTagger {
@@ -218,7 +216,7 @@ extension RegionTagger {
     static func hometown(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         at >= 2 && hometownUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
     }
-    static let hometownUnits = ["家乡", "老家"].map { Array($0.utf16) }
+    static let hometownUnits = RegionWords.hometown.map { Array($0.utf16) }
 
     /// Whether the place run starting at `at` follows (出)生于: where a person was born
     /// (王永志出生于辽宁昌图), a biography's background; like a bare list it adds weight but never
@@ -236,7 +234,7 @@ extension RegionTagger {
     static func visits(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         visitUnits.contains { endsWith(buf, $0, at: at) }
     }
-    static let visitUnits = ["来到", "走进", "位于", "地处", "坐落于", "落户"].map { Array($0.utf16) }
+    static let visitUnits = RegionWords.visit.map { Array($0.utf16) }
 
     /// Whether a county short name `term` may follow `previous` in one run of places (湖北十堰丹江口):
     /// false when every meaning of `term` is a county short name and none of them lies in a province or
@@ -277,7 +275,7 @@ extension RegionTagger {
     static func visitRecalled(_ buf: UnsafeBufferPointer<UInt16>, after end: Int) -> Bool {
         visitTimeUnits.contains { startsWith(buf, $0, at: end) }
     }
-    static let visitTimeUnits = ["考察时", "视察时", "调研时", "考察调研时"].map { Array($0.utf16) }
+    static let visitTimeUnits = RegionWords.visitTime.map { Array($0.utf16) }
 }
 
 extension RegionTagger {

@@ -64,22 +64,20 @@ extension RegionTagger {
 
     /// How far back from 在 the name of what is held is looked for.
     static let subjectLength = 80
-    static let holdingVerbUnits = ["举行", "开幕", "召开", "举办", "闭幕", "启动", "揭幕"].map { Array($0.utf16) }
+    static let holdingVerbUnits = RegionWords.holdingVerb.map { Array($0.utf16) }
     /// Releasing a report or a standard: a venue only for a national or international body.
-    static let releaseVerbUnits = ["发布"].map { Array($0.utf16) }
+    static let releaseVerbUnits = RegionWords.releaseVerb.map { Array($0.utf16) }
     /// Words naming a body of the whole country or of many countries.
-    static let nationalBodyUnits = ["全国", "国际"].map { Array($0.utf16) }
+    static let nationalBodyUnits = RegionWords.nationalBody.map { Array($0.utf16) }
     /// Attending: the gathering is named after the verb (在大连出席2024年夏季达沃斯论坛…).
-    static let attendVerbUnits = ["出席"].map { Array($0.utf16) }
+    static let attendVerbUnits = RegionWords.attendVerb.map { Array($0.utf16) }
     /// International gatherings named after the town that hosts them every year: the town's
     /// name is blanked (`blankNotPlaces`), so that the gathering is no event of the host's own.
-    static let townNamedGatheringUnits = ["博鳌亚洲论坛"].map { Array($0.utf16) }
+    static let townNamedGatheringUnits = RegionWords.townNamedGathering.map { Array($0.utf16) }
     /// Meetings, contests (not games) and national campaigns: held somewhere, about something else.
-    static let gatheringUnits = ["大会", "大赛", "会议", "全会", "论坛", "峰会", "年会", "研讨会", "对话会", "交流会", "对接会", "推介会",
-                                 "发布会", "对接活动", "主题活动", "盛典", "视听周", "电视节", "电影节", "消费月", "卫生月",
-                                 "宣传周", "宣传月", "活动周", "活动月", "艺术节", "戏剧节", "招聘会"].map { Array($0.utf16) }
+    static let gatheringUnits = RegionWords.gathering.map { Array($0.utf16) }
     /// Fairs and expos: the host's own event (广交会, 服贸会, 消博会 …).
-    static let fairUnits = ["博览会", "博会", "交易会", "洽谈会", "展会", "车展", "广交会", "服贸会", "投洽会"].map { Array($0.utf16) }
+    static let fairUnits = RegionWords.fair.map { Array($0.utf16) }
     /// Games and their ceremonies: the labels give them their host provinces.
-    static let gamesUnits = ["运动会", "全运", "亚运", "奥运", "冬奥", "残奥", "残运", "大运会", "冬运", "体育", "赛事", "火炬"].map { Array($0.utf16) }
+    static let gamesUnits = RegionWords.games.map { Array($0.utf16) }
 }

@@ -3,78 +3,24 @@ import NewsText
 /// Tags an article with the regions it is about: mentions in the headline,
 /// the lead and the body, weighed by where they occur, resolved with context.
 ///
-/// Rules, in the order they apply:
+/// How it works, in order:
+/// - Phrases that name no place of the story are blanked, names of several provinces and
+///   landmarks are counted, and Beijing as a mere venue is blanked (`scanField`).
 /// - Matching is leftmost-longest over normalized text, so `淄博高新区` is the zone,
-///   not `淄博` plus a stray suffix, and `山东省淄博市张店区` is three mentions.
-/// - Full names of provinces, prefectures and zones, province short names and
-///   most prefecture short names count on their own. A full county name counts
-///   on its own when only one county has it (张店区); an ambiguous one (朝阳区,
-///   鼓楼区) only when its city or province is also mentioned.
-/// - County short names (张店, 和平) and short names that are ordinary words or
-///   famous for something else (中山, 东方, 长安, 城区, 科教兴国, 天涯共此时, 改小田为大田, 来宾们, 华龙一号,
-///   乌称多地, 坚如磐石, 一视同仁, 盘山路) count only beside a mention
-///   of their parent prefecture or province: in the same bulletin item, and named on
-///   its own (京津冀 places no 复兴); those that are districts of Taiwan (和平, 大里) in the same
-///   sentence, since where Taiwan is a subject of policy 和平 is peace. A county short name right
-///   after a place it does not lie in names something else there (广东万山: Zhuhai's islands, not
-///   Guizhou's 万山区), and one naming a tunnel (太康隧道, on a railway in Shaanxi) counts only beside
-///   its parent too (`RegionTagger+Names.swift`).
-/// - Names of several provinces at once (京津冀, 长三角, 台海, 港澳) count, at half weight, for
-///   each of them; landmarks and host-run events (北京冬奥, 广交会, 链博会, 深中通道, 塞罕坝, 三江源, 三峡大坝,
-///   十四运会, 十五运会, 台岛) at full weight, or at half weight when the headline names other provinces
-///   and not theirs (黑龙江：紧抓冬奥机遇: the games are the background);
-///   phrases that name no place of the story (北京时间, 上合组织, 昆士兰州 and other foreign states
-///   ending in a city's short name: 别尔哥罗德州, 佛罗里达州, 马里兰州; 黄埔军校, 台湾民主自治同盟,
-///   上海精神, the SCO's founding idea; 总台, CCTV's name for itself (总台北美总站 holds no 台北);
-///   the Taiwan question as policy: 台湾问题, 台独, 美台, 台湾是中国…; Hong Kong and Macao as policy or
-///   an office: 港澳工作, 国务院港澳办, 往来港澳; 黄岩岛, 乌苏里江, 定日镜, 入海口; launch sites; Beijing after 在 whatever
-///   happens there, save 在北京，… which frames a report; any place where leaders meet; the venue
-///   of a meeting or national campaign: …大会在山东济南开幕, 全国…消费月在四川成都启动, or attended
-///   there: 在大连出席…达沃斯论坛…, or where a national or international body releases something:
-///   国际电工委员会在江苏南京发布…, unless a fair, games or a place of the same province are named
-///   with it, `meetingHeldAt`; the town a gathering is named after: 博鳌亚洲论坛; where a fleet or
-///   a traveller returns to: 返回青岛某军港; a warship named after a city or a lake: 烟台舰, 微山湖舰; where the news
-///   came from or someone set out: 记者从哈尔滨海关获悉, 据成都海关统计, 从郑州起程; compatriots:
-///   台湾同胞; the title of a work, not of a document: 电影《南京照相馆》; a street named after a place:
-///   嘉兴路街道, 南京西路, not 香港大街小巷; the site of a test flight: 在漠河完成高寒试飞; a short name
-///   inside a foreign name: 斯凯里特 holds no 凯里) are blanked or skipped first (`RegionTagger+Sources.swift`;
-///   the phrases before names of several places are looked for, so 港澳台 holds no 港澳). 在北京 followed
-///   by a district or a part of the city (在北京顺义…, 在北京城区内) is no venue.
-/// - Short names below the province must line up with ICU's words (重大理论 holds no 大理);
-///   a province's short name must line up at one end at least (隆重庆祝 holds no 重庆). They
-///   give way to a longer name starting inside them (二十大内蒙古), and inside a list of
-///   people's names (汪永清、) are no places.
-/// - Salience: a headline mention weighs 3, a mention in the lead (first 150
-///   characters) 2, one opening a sentence (安徽持续…, 在湖南，…; also after a phrase of purpose or
-///   circumstance: 为了全面提升…，北京开展…), framing a clause (…，在河南，), reporting figures of its own
-///   (河北5000多万亩…) or standing where someone goes or what the story is about stands (来到重庆…,
-///   走进山东临沭县, 位于河南安阳的殷墟, 总部位于广东的…) 1.5, any other 1,
-///   and half as much inside a list (北京、天津、河北; 甘肃和青海; also with a part of the place
-///   between: 河南北部、山东西北部地区和河北省) or inside an official's title (香港特别行政区
-///   行政长官…, also when the title begins with the place's suffix: 上海市市长…; a former official's
-///   body: 安徽省某局原副局长…; or a university's in a person's title: 北京大学校长…, a lecturer's at a
-///   study session: 天津财经大学校长某某作讲解; or a delegation, a team or reporters: 江西代表团, 中国香港救援队,
-///   山东队, 香港特别行政区记者, which are no topic either), a quoted name (“天津市…”志愿服务团队), where goods are sent
-///   (输送香港), a person's home (家乡贵州…) and a leader's visit recalled for a quote (在上海考察时强调…).
-///   A mention in a bare list (广西、湖南、江西等地有暴雨;
-///   …四地分会场; 吉林多地; 陕西关中等地; a list of routes: 北京—成都、杭州—昆明两条航线, 广州往返珠海、
-///   长沙往返株洲等多条线路, `RegionTagger+Routes.swift`; a place whose run goes on into the list through a place of
-///   another province: 新疆吐鲁番、陕西关中等地, not one framing its own parts: 江西赣州龙南、寻乌等地;
-///   unless it frames a scene: 在浙江平湖、安徽淮南等地，…), where a person was born (出生于辽宁昌图) or where
-///   people come from (来自新疆的…; the run goes on through a shortened suffix: 来自四川省凉山州喜德县…) or in a weather service's
-///   forecast (中央气象台预计，…, to the end of the paragraph) adds weight but never makes its
-///   province salient on its own, nor places anything in context. A description before the place
-///   keeps it a topic (在全国首个…示范区广西，…; 粮食大省黑龙江省…). Provinces whose mentions add up
-///   to enough of the leader's weight, or that are the topic of a sentence of their own
-///   (在辽宁，…; 来到重庆…), are kept, and inside each the most specific regions. Ancestors are implied, so only the most specific codes are stored.
-/// - Kinds of article (`Shape`): in a bulletin (国内联播快讯: item headlines on lines
-///   of their own) every item is weighed on its own, with its headline and lead (text before the
-///   first item is still the article's lead: a story with short subheadings); a
-///   story with a foreign country in the headline (not inside a quoted name: 台风“桦加沙”;
-///   俄称…乌称… count; 中东部 is China's), or with 当地时间 in its lead (local time: CCTV gives it
-///   only for what happens abroad), and no Chinese place in the headline needs
-///   much more weight for a province; a story naming ten provinces or more on their own
-///   (a tour, 各地…) with none in the headline and none leading is about China as a whole.
+///   not `淄博` plus a stray suffix, and `山东省淄博市张店区` is three mentions. Short names
+///   below the province must line up with ICU's words (重大理论 holds no 大理).
+/// - Each name found is tried against the skipping rules of `RegionRules`, in table order;
+///   the names left are weighed: 3 in the headline, 2 in the lead (first 150 characters),
+///   1 elsewhere, at least 1.5 for a topic, half as much for a listed or background place.
+/// - Ambiguous and context-only names (`contextOnly`: 中山, 和平) count only beside a
+///   confident mention of their parent (`resolve`).
+/// - Provinces with enough of the leader's weight, or a sentence of their own, are kept,
+///   and inside each the most specific regions (`select`); bulletins are judged item by
+///   item, and stories about other countries or touring the whole country need more.
+///
+/// The rules, what each looks at and its minimal pairs: `RegionRules.all`. The words behind
+/// them: `scripts/catalog/region_words.tsv` (generated into `RegionWords`). Their history:
+/// `docs/region-tagger-log.md`.
 public struct RegionTagger: Sendable {
     public let catalog: RegionCatalog
     let lexicon: Lexicon
@@ -91,94 +37,18 @@ public struct RegionTagger: Sendable {
 
     /// Short names that need their parent nearby: ordinary words, people's names,
     /// or places better known as something else.
-    static let contextOnly: Set<String> = [
-        "中山", "东方", "长安", "永安", "和平", "城区", "新区", "开发区", "朝阳", "红旗", "大同", "黄山", "白山",
-        "江南", "河西", "城关", "鼓楼", "西湖", "普陀", "新华", "光明", "龙华", "南山", "宝山", "青山", "东区",
-        "南区", "北区", "西区", "中区", "吉利", "金平", "文山", "三明", "通化", "景洪", "新城", "开平",
-        "永和", "安定", "太平", "长城", "清河", "丰台", "丰收", "阳光", "前进", "先锋", "向阳", "解放", "胜利",
-        "建设", "民主", "人民", "公主", "古城", "老城", "新市", "东风", "石林", "江北", "新民", "东山",
-        "平安", "合作", "资源", "港口", "友谊", "友好", "新建", "振兴", "城东", "城西", "城北", "天山", "沙河", "运河",
-        "海港", "工业园", "新星", "和田", "安康", "长治", "白杨", "双河", "元宝", "建安", "中原", "平原", "西山", "山城", "湖滨", "东湖", "新安",
-        "文峰", "北关", "安乐", "仁爱", "将军", "山上", "大树", "新田", "龙门", "高明", "南海", "三水", "江海", "新会",
-        "长寿", "永兴", "永福", "七星", "临江", "长白", "龙江", "富裕", "工农", "前锋", "南部", "建华", "公安", "大观",
-        "爱民", "兴业", "同心", "天元", "石峰", "荷塘", "芙蓉", "天心", "雨花", "天河", "大东", "站前", "宏伟", "灯塔",
-        "双塔", "龙城", "南关", "二道", "绿园", "中站", "卫东", "石龙", "万安", "永丰", "安福", "太湖", "东海", "三门",
-        "江山", "开化", "无为", "衡山", "凤凰", "通道", "会同", "洞口", "三江", "五指山", "南岸", "金牛", "新都", "仁和",
-        "安居", "大英", "石棉", "黑水", "大方", "金沙", "江口", "沿河", "富民", "麒麟", "红塔", "大关", "威信", "玉龙",
-        "南华", "弥勒", "祥云", "香格里拉", "峨眉山", "九寨沟", "锦江", "东坡", "巢湖", "嘉陵", "澜沧", "河南县",
-        "海安", "长兴", "天台", "花山", "君山", "南岳", "双峰", "嘉禾", "灵山", "文昌", "白沙", "永平", "开阳", "修文",
-        "水城", "汇川", "正安", "赤水", "独山", "三都", "官渡", "马龙", "新平", "永胜", "永德", "武定", "个旧", "元阳",
-        "富宁", "永宁", "平川", "金塔", "合水", "平利", "白水", "太白", "宜君", "延长", "黄龙", "留坝", "商南", "高台",
-        "肃南", "民乐", "山丹", "玉门", "敦煌", "互助", "乌兰", "共和", "同德", "兴海", "格尔木", "盐池", "西夏", "大武口",
-        "高昌", "温泉", "和静", "和硕", "新和", "阿克陶", "疏附", "疏勒", "于田", "民丰", "新源", "托里", "青河",
-        "新林", "松岭", "加格达奇", "呼中", "南岗", "道里", "平房", "方正", "木兰", "通河", "延寿", "五常", "龙沙",
-        "建华", "富拉尔基", "鸡冠", "恒山", "麻山", "城子河", "向阳", "工农", "尖山", "岭东", "集贤", "宝清", "饶河",
-        "龙凤", "红岗", "伊美", "金林", "铁力", "东风", "桃山", "阳明", "爱辉", "北林", "青冈", "明水", "安达",
-        "海伦", "呼玛", "塔河", "三峡", "内湖", "士林", "北投", "南港", "板桥", "新庄", "中和", "三重", "新店", "土城",
-        "淡水", "万里", "双溪", "平溪", "大溪", "观音", "新屋", "大里", "大雅", "大甲", "后里", "东势", "新社", "安南",
-        "新营", "仁德", "归仁", "善化", "盐水", "西港", "下营", "七股", "六甲", "官田", "柳营", "玉井", "北门", "大内",
-        "南化", "左镇", "三民", "前镇", "小港", "鼓山", "大寮", "仁武", "大树", "美浓", "桥头", "大社", "内门", "茂林",
-        "七堵", "暖暖", "香山", "太保", "马公", "湾仔", "离岛", "大堂", "葵青", "中方", "岐山", "万载", "新兴", "中区",
-        "和平", "安全", "发展", "团结", "进步", "繁荣", "阿里", "马关", "鱼台", "和政", "复兴",
-        "贵南",  // 贵南高铁: 贵阳–南宁, not the county in Qinghai
-        "牡丹", "千山", "永修", "双城", "比如", "平陆", "黄埔", "台中", "平和", "惠民",  // 牡丹峰, 千山耸立, a person's name, 双城经济圈, 比如…, 平陆运河, 黄埔军校, 平台中, 和平和发展, 惠民生
-        "兴国", "天涯", "莲花", "大邑", "濠江",  // 科教兴国, 天涯共此时, 莲花时报 (Macau), 大邑商 (the Shang capital), 濠江 (a name for Macau)
-        "八步", "台山",  // 八步沙 (a forest farm in Gansu), 三台山 and other mountains ending in 台山
-        "扬中", "巴中", "二七",  // 弘扬中华, 巴中两国 (Pakistan or Brazil and China), 二七厂 (a Beijing factory)
-        "大田",  // 大田作物, 改小田为大田 (a large field), not the county in Fujian
-        "武陵",  // 武陵山区 (mountains across four provinces), not Changde's 武陵区
-        "开江", "来宾", "锦屏",  // 全线开江 (the ice breaks up), 来宾们 (guests), 锦屏一级水电站 (in Sichuan)
-        "称多", "华龙", "磐石", "东明", "浦江",  // 乌称多地遭袭, 华龙一号 (a reactor), 坚如磐石, 王东明, 黄浦江 and 浦江创新论坛 (Shanghai)
-        "同仁",  // colleagues, and 一视同仁 (treating all alike), not Qinghai's 同仁市
-        "盘山",  // 盘山路 (a winding mountain road), 六盘山, 碾盘山, not Liaoning's 盘山县
-    ]
+    static let contextOnly: Set<String> = Set(RegionWords.contextOnly)
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
     /// 台盟 organizations, 昆士兰州 an Australian state holding 兰州).
-    static let notPlaces = ["和新疆生产建设兵团", "北京时间", "离开北京", "抵达北京", "回到北京", "返回北京", "从北京", "上海合作组织", "上合组织", "上海合作", "台盟", "昆士兰",
-        "回北京", "上海拔",
-        // The Shanghai Cooperation Organisation's founding idea, and CCTV's name for itself (总台北美总站 holds no 台北).
-        "上海精神", "总台", "黄埔军校", "宁德时代", "大连商品交易所", "台湾民主自治同盟",
-        // An island of the South China Sea, not Zhejiang's 黄岩; a river on the Russian border, not Xinjiang's 乌苏.
-        "黄岩岛", "乌苏里",
-        // A heliostat, not Tibet's 定日; a river's mouth, not Hainan's 海口.
-        "定日镜", "入海口",
-        // Foreign states whose names end in a Chinese city's short name (德州, 达州, 兰州).
-        "哥罗德州", "佛罗里达州", "内华达州", "明尼苏达州", "马里兰州",
-        // The Taiwan question as a matter of policy, not something that happens in Taiwan.
-        "台湾问题", "台独", "涉台", "美台", "以台制华", "台湾地区领导人", "台湾是中国",
-        // Hong Kong and Macao as a subject of policy (港澳工作, 国务院港澳办) or of people from there.
-        "港澳台", "港澳办", "港澳事务", "港澳工作", "港澳同胞",
-        // Travel permits to them and places next to them (往来港澳通行证, 毗邻港澳口岸).
-        "往来港澳", "毗邻港澳",
-        // Launch sites: the story is the country's space programme (and 酒泉's lies in Inner Mongolia).
-        "酒泉卫星发射中心", "西昌卫星发射中心", "太原卫星发射中心", "文昌航天发射场", "文昌发射场", "北京航天飞行控制中心"]
+    static let notPlaces = RegionWords.notPlaces
     /// Names of several provinces together (京津冀) and of events they host, with the provinces.
-    static let groups: [(name: String, provinces: [Int32])] = [
-        ("京津冀", [110000, 120000, 130000]), ("长三角", [310000, 320000, 330000, 340000]), ("长江三角洲", [310000, 320000, 330000, 340000]),
-        ("珠三角", [440000]), ("珠江三角洲", [440000]), ("粤港澳大湾区", [440000]), ("大湾区", [440000]), ("成渝", [500000, 510000]),
-        ("川渝", [500000, 510000]), ("台海", [710000]), ("台湾海峡", [710000]),
-        ("粤港澳三地", [440000, 810000, 820000]), ("港澳", [810000, 820000]),
-    ]
+    static let groups = RegionWords.groups
     /// Names that place a story in its host provinces: games (北京冬奥), fairs that the host
     /// runs (广交会) and landmarks whose names hold no place (深中通道). They count at full weight.
-    static let landmarks: [(name: String, provinces: [Int32])] = [
-        ("北京冬奥", [110000, 130000]), ("北京冬残奥", [110000, 130000]),
-        ("广交会", [440000]), ("中国进出口商品交易会", [440000]), ("进博会", [310000]), ("中国国际进口博览会", [310000]),
-        ("服贸会", [110000]), ("中国国际服务贸易交易会", [110000]), ("消博会", [460000]), ("中国国际消费品博览会", [460000]),
-        ("深中通道", [440000]), ("港珠澳大桥", [440000]), ("平陆运河", [450000]), ("大亚湾", [440000]), ("红其拉甫", [650000]), ("长白山", [220000]),
-        ("塞罕坝", [130000]), ("台岛", [710000]), ("三江源", [630000]),
-        // National Games named by number, without their host: 十四运会 (Shaanxi).
-        ("链博会", [110000]), ("中国国际供应链促进博览会", [110000]),
-        ("十四运会", [610000]), ("第十四届全运会", [610000]), ("第十四届全国运动会", [610000]),
-        // The fifteenth, held by Guangdong, Hong Kong and Macao together.
-        ("十五运会", [440000, 810000, 820000]), ("第十五届全运会", [440000, 810000, 820000]),
-        ("第十五届全国运动会", [440000, 810000, 820000]),
-        // The Three Gorges dam and its locks stand in Yichang, Hubei (三峡 alone is a region across Chongqing too).
-        ("三峡大坝", [420000]), ("三峡船闸", [420000]), ("三峡枢纽", [420000]), ("三峡水利枢纽", [420000]), ("三峡电站", [420000]),
-    ]
+    static let landmarks = RegionWords.landmarks
     static let allGroups = groups + landmarks
-    static let timeSuffixUnits = ["会后", "会之后", "会以来", "会结束后"].map { Array($0.utf16) }
+    static let timeSuffixUnits = RegionWords.timeSuffix.map { Array($0.utf16) }
     static let groupUnits = allGroups.map { Array($0.name.utf16) }
     // Weights are in half-units so that a mention in a list (北京、天津、河北…) can count half.
     static let headlineWeight = 6
@@ -348,19 +218,10 @@ public struct RegionTagger: Sendable {
     static let localTimeLength = 60
 
     /// Names that make a headline about other countries (a country, or the world at large).
-    static let foreignNames = [
-        "国际联播", "国际锐评", "联合国", "欧盟", "欧洲", "非洲", "中东", "拉美", "亚太", "北约", "美国", "美方", "美军", "美媒",
-        "俄罗斯", "俄方", "俄军", "俄乌", "俄称", "乌称", "乌克兰", "乌方", "乌军", "日本", "日方", "韩国", "朝鲜", "英国", "法国", "德国", "意大利", "西班牙",
-        "葡萄牙", "荷兰", "比利时", "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "奥地利", "波兰", "匈牙利", "捷克", "希腊", "塞尔维亚", "白俄罗斯",
-        "印度", "巴基斯坦", "阿富汗", "伊朗", "伊拉克", "叙利亚", "土耳其", "以色列", "以军", "巴勒斯坦", "加沙", "黎巴嫩", "也门", "沙特",
-        "卡塔尔", "阿联酋", "埃及", "越南", "老挝", "柬埔寨", "泰国", "缅甸", "马来西亚", "新加坡", "印尼", "印度尼西亚", "菲律宾", "蒙古国",
-        "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "澳大利亚", "新西兰", "加拿大", "墨西哥", "巴西", "阿根廷",
-        "智利", "秘鲁", "古巴", "委内瑞拉", "乌拉圭", "哥伦比亚", "南非", "尼日利亚", "肯尼亚", "埃塞俄比亚", "安哥拉", "阿尔及利亚", "摩洛哥",
-        "坦桑尼亚", "东帝汶", "斐济", "卢森堡", "爱尔兰", "冰岛",
-    ]
+    static let foreignNames = RegionWords.foreign
     static let foreignUnits = foreignNames.map { Array($0.utf16) }
     /// Words holding a foreign name that name parts of China (中东部: central and eastern China).
-    static let notForeignUnits = ["中东部"].map { Array($0.utf16) }
+    static let notForeignUnits = RegionWords.notForeign.map { Array($0.utf16) }
 
     /// `text` with what stands inside “…” blanked: a quoted name (台风“桦加沙”, a film, a
     /// slogan) may hold a country's name (加沙) without the story being about that country.
@@ -409,9 +270,9 @@ public struct RegionTagger: Sendable {
         // 博鳌亚洲论坛…在海南博鳌举行: the forum keeps its word, the town's name goes.
         for phrase in townNamedGatheringUnits where filter.mayContain(phrase) { blank(&t, phrase, keepFrom: 2) }
     }
-    static let venueUnits = ["在北京", "在京"].map { Array($0.utf16) }
+    static let venueUnits = RegionWords.beijingVenue.map { Array($0.utf16) }
     /// Parts of a city: after 在北京 they make a report about the city, not a venue.
-    static let cityPartUnits = ["城区", "市区", "郊区", "主城区", "中心城区", "全市", "各区", "市内"].map { Array($0.utf16) }
+    static let cityPartUnits = RegionWords.cityPart.map { Array($0.utf16) }
 
     /// Blanks every occurrence of `phrase` in `t`.
     static func blank(_ t: inout [UInt16], _ phrase: [UInt16], keepFrom: Int) {
@@ -460,7 +321,7 @@ public struct RegionTagger: Sendable {
     static func startsPurpose(_ buf: UnsafeBufferPointer<UInt16>, at k: Int) -> Bool {
         k < buf.count && purposeFirstUnits.contains(buf[k]) && purposeUnits.contains { startsWith(buf, $0, at: k) }
     }
-    static let purposeUnits = ["为了", "为", "随着", "针对", "围绕", "面对"].map { Array($0.utf16) }
+    static let purposeUnits = RegionWords.purpose.map { Array($0.utf16) }
     static let purposeFirstUnits = Set(purposeUnits.map { $0[0] })
     /// Longest opening phrase of purpose or circumstance before the place.
     static let purposeLength = 32
@@ -473,7 +334,7 @@ public struct RegionTagger: Sendable {
         while k > 0, i - k < appositionLength, Han.isHan(UInt32(buf[k - 1])) { k -= 1 }
         return k > 0 && Han.isHan(UInt32(buf[k - 1])) ? nil : k
     }
-    static let appositionUnits = ["大省", "强省", "大市"].map { Array($0.utf16) }
+    static let appositionUnits = RegionWords.apposition.map { Array($0.utf16) }
     static let appositionLength = 10
     static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
     /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
@@ -501,8 +362,8 @@ public struct RegionTagger: Sendable {
     static func returnsTo(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
         at >= 2 && returnVerbUnits.contains { $0[0] == buf[at - 2] && $0[1] == buf[at - 1] }
     }
-    static let returnVerbUnits = ["返回", "回到", "返抵"].map { Array($0.utf16) }
-    static let leaderVerbUnits = ["会见", "会谈", "会晤"].map { Array($0.utf16) }
+    static let returnVerbUnits = RegionWords.returnVerb.map { Array($0.utf16) }
+    static let leaderVerbUnits = RegionWords.leaderVerb.map { Array($0.utf16) }
     /// Where the parts named after a place end (北部, 西北部地区, 部分地区): `end` when none follows.
     static func qualifierEnd(_ buf: UnsafeBufferPointer<UInt16>, from end: Int) -> Int {
         var j = end
@@ -513,7 +374,7 @@ public struct RegionTagger: Sendable {
         return j
     }
     /// Longest first, so that 西北部 is not read as 西 plus 北部.
-    static let qualifierUnits = ["东北部", "东南部", "西北部", "西南部", "中南部", "中北部", "中东部", "中西部", "部分地区", "东部", "西部", "南部", "北部", "中部", "地区"].map { Array($0.utf16) }
+    static let qualifierUnits = RegionWords.qualifier.map { Array($0.utf16) }
 
     /// Whether an official's title follows the place at `end` (香港特别行政区行政长官, 甘肃省委书记,
     /// 自治区主席), after the rest of the place's own name; the title may begin with the suffix itself
@@ -539,8 +400,7 @@ public struct RegionTagger: Sendable {
     }
     static let formerTitleDistance = 16
     static let formerUnit: UInt16 = 0x539F  // 原
-    static let formerTitleUnits = ["党组", "党委", "副", "主任", "主席", "书记", "局长", "厅长", "市长", "县长", "区长", "省长", "部长", "处长",
-                                   "董事长", "总经理", "巡视员", "常委"].map { Array($0.utf16) }
+    static let formerTitleUnits = RegionWords.formerTitle.map { Array($0.utf16) }
     /// Whether a university's or college's name ends within `academicNameLength` Han characters of `j`,
     /// a title at it follows (财经大学校长, 理工学院院长) and its sentence says that the person lectures
     /// (作讲解, 进行讲解).
@@ -563,14 +423,10 @@ public struct RegionTagger: Sendable {
     static let academicNameLength = 8
     static let lectureClauseLength = 40
     static let lectureUnits = Array("讲解".utf16)
-    static let schoolUnits = ["大学", "学院"].map { Array($0.utf16) }
-    static let academicTitleUnits = ["校长", "副校长", "教授", "特聘教授", "讲席教授", "院长", "副院长", "党委书记"].map { Array($0.utf16) }
-    static let adminSuffixUnits = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"].map { Array($0.utf16) }
-    static let titleUnits = ["行政长官", "省长", "市长", "县长", "区长", "省委书记", "市委书记", "区委书记", "县委书记", "委书记", "党委书记", "主席",
-                             "大学校长", "大学教授", "大学党委书记", "代表团",
-                             // A team named after where it comes from (中国香港救援队, 某省医疗队, 山东队): where it works
-                             // or plays is the story; so are reporters (香港特别行政区记者).
-                             "救援队", "医疗队", "队", "艺术团", "合唱团", "记者"].map { Array($0.utf16) }
+    static let schoolUnits = RegionWords.school.map { Array($0.utf16) }
+    static let academicTitleUnits = RegionWords.academicTitle.map { Array($0.utf16) }
+    static let adminSuffixUnits = RegionWords.adminSuffix.map { Array($0.utf16) }
+    static let titleUnits = RegionWords.title.map { Array($0.utf16) }
 
     /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
     static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)
@@ -697,29 +553,10 @@ public struct RegionTagger: Sendable {
                         : (goesOn ? venueFrom : -1)
                     if !goesOn { runFrom = i }
                     defer { previousEnd = best.end; previousTerm = best.term }
-                    // A county short name right after a place it does not lie in (广东万山: Zhuhai's islands,
-                    // not Guizhou's 万山区) names something else in that place.
-                    if previousEnd == i, previousTerm >= 0, !liesIn(best.term, previousTerm) { i = best.end; continue }
-                    // The title of a work (电影《南京照相馆》) names no place; a document's title
-                    // (《武汉市国土空间总体规划》) does.
-                    if Self.insideWorkTitle(buf, at: i, end: best.end) { i = best.end; continue }
-                    // Where a fleet or a traveller returns to (返回青岛某军港, 回到北京) is no place of the story.
-                    if Self.returnsTo(buf, at: runFrom) { i = best.end; continue }
-                    // Where the news came from or where someone set out (记者从哈尔滨海关获悉, 据成都海关统计,
-                    // 从郑州起程) and compatriots of a place (台湾同胞) are no places of the story.
-                    if Self.namesSourceOrDeparture(buf, at: runFrom, end: best.end) || Self.namesPeople(buf, after: best.end) {
-                        i = best.end
-                        continue
-                    }
-                    // A short name inside a foreign name (斯凯里特 holds Guizhou's 凯里) is no place.
-                    if Self.insideForeignName(buf, at: i, end: best.end),
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level > .province }) { i = best.end; continue }
-                    // A warship named after a city, a lake or a mountain (乌鲁木齐舰, 烟台舰, 微山湖舰) is no
-                    // place, nor a street (嘉兴路街道 in Shanghai, 北京东路).
-                    if Self.namesWarship(buf, after: best.end) { i = best.end; continue }
-                    if Self.namesStreet(buf, after: best.end) { i = best.end; continue }
-                    if venueFrom >= 0 && (Self.leadersMeetAt(buf, at: venueFrom, end: best.end) || Self.testFlownAt(buf, end: best.end)
-                        || meetingHeldAt(buf, at: venueFrom, end: best.end, term: best.term)) { i = best.end; continue }
+                    // The skipping rules, in the order of `RegionRules.scanSkips`: the first that fires skips the name.
+                    let site = MentionSite(buf: buf, start: i, end: best.end, term: best.term, previousTerm: previousEnd == i ? previousTerm : -1,
+                                           runFrom: runFrom, venueFrom: venueFrom)
+                    if RegionRules.scanSkips.contains(where: { $0.skips?(self, site) ?? false }) { i = best.end; continue }
                     // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
                     // where the person serves, and weighs no more than a listed place.
                     let titled = Self.startsTitle(buf, after: best.end)
@@ -741,15 +578,13 @@ public struct RegionTagger: Sendable {
                     // The ends of a route (北京—成都、杭州—昆明两条航线, 广州往返珠海、长沙往返株洲等多条线路)
                     // go on into a list of routes.
                     let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
-                    // Where people come from (来自四川省凉山州喜德县的小学生) is background, as a birthplace is.
-                    let bare = forecast || Self.birthplace(buf, at: runFrom) || Self.origin(buf, at: runFrom) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
+                    // The table's bare rules that look only around the name (birthplace, origin), then lists.
+                    let bare = forecast || RegionRules.marks(.bare, self, site) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
                         && closesBareList(buf, from: inList ? runTail : tail)
                         && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
-                    // A quoted name (“天津市人民满意的好医生”志愿服务团队, “北京明白”), where goods or
-                    // trains are sent (输送香港的电量), a person's home (他的家乡贵州岑巩县) and a leader's visit
-                    // recalled for a quote (在上海考察时强调) weigh as a listed place.
-                    let quoted = Self.insideQuotes(buf, at: i, end: best.end) || Self.destination(buf, at: runFrom) || Self.hometown(buf, at: runFrom)
-                        || (venueFrom >= 0 && Self.visitRecalled(buf, after: best.end))
+                    // The table's background rules (a quoted name, a destination, a home, a visit recalled):
+                    // the name weighs as a listed place. A title weighs so too but does not stop a visit.
+                    let quoted = RegionRules.marks(.background, self, site)
                     var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
                     // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
                     let visited = !bare && !quoted && Self.visits(buf, at: runFrom)

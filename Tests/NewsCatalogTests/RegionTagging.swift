@@ -15,6 +15,9 @@ extension RegionTagging {
 
     func tag(_ headline: String, _ body: String) -> [Int32] { tagger.tag(headline: headline, body: body, segmenter: segmenter) }
 
+    /// Filler that pushes what follows out of the lead.
+    var filler: String { String(repeating: "会议听取了有关工作情况的汇报，审议了有关事项，对下一步工作作出部署。", count: 4) }
+
     func provinces(_ headline: String, _ body: String) -> Set<Int32> {
         Set(tag(headline, body).map { tagger.catalog.province(of: $0) })
     }
