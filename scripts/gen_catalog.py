@@ -12,11 +12,12 @@
                        scripts/catalog/industry_keywords.tsv
 
 Inputs are facts (names, codes) from ../shared/data; descriptions are not copied.
-Usage: python3 scripts/gen_catalog.py [--data ../shared/data]
+Usage: python3 scripts/gen_catalog.py [--data ../shared/data] [--check]
+  --check: write nothing; exit 1 when a file in the repository is not what would be written
 """
 import csv, json, os, re
 
-from swiftgen import HERE, REPO, data_dir, write_swift
+from swiftgen import finish, HERE, REPO, data_dir, write_swift
 
 HAN = re.compile(r'^[\u3400-\u4dbf\u4e00-\u9fff]+$')
 PLACEHOLDERS = {'市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'}
@@ -165,7 +166,7 @@ def main():
         ('IndustryKeywords', 'Industry keywords: keyword, then code:weight pairs', k),
     ):
         write_swift(os.path.join(out, name + '.swift'), header, name, 'text', '%s (%d lines).' % (doc, len(lines)), lines)
-    print('regions %d, industries %d, keywords %d' % (len(r), len(i), len(k)))
+    finish('regions %d, industries %d, keywords %d' % (len(r), len(i), len(k)))
 
 
 if __name__ == '__main__':

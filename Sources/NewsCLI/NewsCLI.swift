@@ -4,12 +4,16 @@ import Foundation
 /// What both command-line tools share: exit codes scripts can trust, safe messages, JSON strings.
 extension ParsableCommand {
     /// Parses and runs like ArgumentParser's `main`, but usage errors exit with 2
-    /// (0 ok, 1 failure, 2 usage), and messages are shown with their control
-    /// characters escaped (they may quote a path or a value given by the user).
+    /// (0 ok, 1 failure, 2 usage), a `ToolError` is printed as its line with its status,
+    /// and messages are shown with their control characters escaped (they may quote a
+    /// path or a value given by the user).
     public static func runWithUsageExit(_ arguments: [String]? = nil) {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let failure as ToolError {
+            printError(failure.message)
+            Foundation.exit(failure.kind.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code.rawValue == 0 { exit(withError: error) }  // help, version: our own text, on stdout

@@ -62,18 +62,7 @@ public struct Counter {
             return [source.isEmpty ? "(none)" : source]
         case .day, .week, .month, .quarter, .year:
             guard let n = segment.date(doc) else { return ["(no date)"] }
-            let (y, m, dd) = Day(number: n).components
-            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            switch d {
-            case .day: return [Day(number: n).description]
-            case .week:
-                // The Monday starting the week (1970-01-01 was a Thursday).
-                let monday = n - Int32((Int(n) + 3) % 7)
-                return [Day(number: monday).description]
-            case .month: return ["\(y)-\(two(m))"]
-            case .quarter: return ["\(y)-Q\((m - 1) / 3 + 1)"]
-            default: _ = dd; return ["\(y)"]
-            }
+            return [key(d, n)]
         }
     }
 
@@ -158,7 +147,8 @@ public struct Counter {
         }
     }
 
-    /// The bucket of day number `n` along a time dimension.
+    /// The bucket of day number `n` along a time dimension; a week is named by its Monday
+    /// (1970-01-01, day 0, was a Thursday).
     func key(_ d: Dimension, _ n: Int32) -> String {
         let (y, m, _) = Day(number: n).components
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

@@ -36,7 +36,7 @@ public struct Query: Equatable, Sendable {
     public static func parse(_ text: String) throws -> Query {
         var clauses = [Clause]()
         // Scalars, not Characters: every delimiter is one scalar, and grapheme breaking
-        // made parsing three times slower (it is part of a query's measured time).
+        // made parsing several times slower (it is part of a query's measured time).
         let chars = text.unicodeScalars.map { Self.isWhiteSpace($0) ? " " : $0 }
         var i = 0
         var pendingOr = false

@@ -13,7 +13,7 @@ struct TermText: Hashable {
     /// which article tokens count as this one.
     var partial: Partial = .none
     /// FNV-1a of the text's UTF-8 bytes, computed once: a query looks its terms up in
-    /// dictionaries dozens of times, and hashing a String each time cost 5 % of a query.
+    /// dictionaries dozens of times, and hashing a String each time is a visible share of a query.
     private let textHash: UInt64
 
     enum Partial: UInt8, Hashable {

@@ -26,8 +26,8 @@ public struct Hit: Sendable, Equatable {
 /// `all` is set, partial matches follow, scored the same way and scaled by the
 /// share of query terms they contain. Top-k uses MaxScore pruning over
 /// per-segment term maxima; `exhaustive` turns pruning off (results are equal,
-/// which the tests check). The first results are then re-ordered by the lead and
-/// the headline's coverage (`rerank`, in Searcher+Rerank.swift).
+/// which the tests check). The first results are then re-ordered by the re-ranking
+/// signals of `Ranking.signals` (`rerank`, in Searcher+Rerank.swift).
 public final class Searcher {
     public struct Options: Sendable {
         public var limit = 10
@@ -80,7 +80,7 @@ public final class Searcher {
             plans.append(plan)
         }
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
-        // The lead and the headline's coverage re-order the first `leadDepth` results of the whole list, each tier within itself.
+        // The re-ranking signals re-order the first `leadDepth` results of the whole list, each tier within itself.
         let partialDepth = max(0, lead - hits.count)
         try rerank(&hits, depth: lead, plans, options.ranking)
         if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }

@@ -1,57 +1,6 @@
 import NewsIndex
 import NewsText
 
-/// BM25 parameters. Fields are combined BM25F-style: each field's frequency is
-/// length-normalized, the headline's multiplied by `headlineBoost`, and the sum
-/// saturates once.
-public struct Ranking: Sendable {
-    public var k1 = 1.2
-    public var b = 0.75
-    public var headlineBoost = 2.5
-    /// Weight of dictionary/lexicon words beside the recall-safe bigrams.
-    public var wordWeight = 0.6
-    /// Weight of a query bigram that crosses a word boundary in a sentence-length run
-    /// (`QueryPlanner.crossingBigrams`: 国总, 理将, 将访 of 德国总理将访华), beside 1 for
-    /// the others: such a bigram is a phrasing, not a subject, and an article that shares
-    /// the query's phrasing is no more about it. 1 turns it off. 0.5 on tuning data:
-    /// known-item 0.6189 → 0.6246, FinNA 0.9095 → 0.9123, CMRC2018 0.9878 → 0.9883.
-    public var boundaryWeight = 0.5
-    /// Weight of a query term found only inside 【】 or 〖〗 (`QueryPlanner.bracketed`), when the
-    /// clause has terms outside them: a column's name before a headline (【新思想引领新征程】) says
-    /// which series a story is in, not what it is about. 1 turns it off. 0.3 on tuning data:
-    /// known-item 0.6246 → 0.6291 (0 to 0.3 are within 0.001), FinNA and CMRC2018 unchanged.
-    public var frameWeight = 0.3
-    /// Partial matches are scaled by (matched terms / query terms) to this power:
-    /// 1 favours articles with more of the query, 0 is plain BM25. 0.5 was best on
-    /// known-item headlines and CMRC2018 questions together (tuning data only).
-    public var coordination = 0.5
-    /// The lead (see `Searcher.rerank`): the weight of a query unit's idf when the
-    /// unit occurs in the first `leadLength` characters of the body. 0 turns it off.
-    public var leadWeight = 0.5
-    /// Characters (UTF-16 units of the normalized body) that make its lead.
-    public var leadLength = 120
-    /// How many results, from the top of the whole list, the lead and the headline's
-    /// coverage re-order (each tier within itself). 12 rather than 10 lets them lift an
-    /// article from ranks 11-12 into the first ten: known-item 0.6147 → 0.6164 (tuning
-    /// data), FinNA and CMRC2018 unchanged, 3 % more work for keyword queries.
-    public var leadDepth = 12
-    /// The weight of the share of a headline that the query covers (× the idf of the
-    /// query terms in it). 0 turns it off. 2 was best on CMRC2018 (passage titles).
-    public var coverageWeight = 2.0
-    /// The weight (× idf) of each number or Latin token (a code, a name: 5G, VV993) of the
-    /// query that an article holds, in either field, added by the re-ranking: reports that
-    /// recur (a yearly session, quarterly growth) differ mostly in their numbers (第54届
-    /// against 第52届, 5.3% against 5.4%), which BM25 weighs little beside the many words
-    /// they share. 0 turns it off. 2 on tuning data: known-item 0.6164 → 0.6189, FinNA
-    /// 0.9067 → 0.9095, CMRC2018 0.9870 → 0.9878 (3 did better on known-item, worse on FinNA).
-    public var numberWeight = 2.0
-
-    /// Whether any re-ranking signal is on (then the first `leadDepth` results are re-ordered).
-    var reranks: Bool { leadWeight > 0 || coverageWeight > 0 || numberWeight > 0 }
-
-    public init() {}
-}
-
 /// One query term in one segment: the union of its postings in the fields it
 /// searches (and of every expansion of a one-character prefix term).
 final class TermCursor {
@@ -295,7 +244,7 @@ struct Norms {
 
 extension Array where Element == TermCursor {
     /// `body` on element `i`, which the array keeps alive, without the retain and release
-    /// that a plain subscript costs in a loop (5 % of a conjunction of common terms).
+    /// that a plain subscript costs in a loop (a visible share of a conjunction of common terms).
     @inline(__always)
     func guaranteed<R>(_ i: Int, _ body: (TermCursor) throws -> R) rethrows -> R {
         try Unmanaged.passUnretained(self[i])._withUnsafeGuaranteedRef(body)

@@ -13,7 +13,7 @@ extension Lexicon {
     static let cacheVersion: UInt32 = 1
 
     init?(cachePath path: String, sourceHash: UInt64, table: CharacterTable) {
-        guard let bytes = CharacterTableCache.readFile(path), bytes.count >= 40 else { return nil }
+        guard let bytes = CacheFile.read(path), bytes.count >= 40 else { return nil }
         let parsed: Lexicon? = bytes.withUnsafeBytes { raw in
             func u32(_ at: Int) -> UInt32 { raw.loadUnaligned(fromByteOffset: at, as: UInt32.self) }
             guard u32(0) == Self.cacheMagic, u32(4) == Self.cacheVersion,
@@ -21,7 +21,7 @@ extension Lexicon {
             let count = Int(u32(16)), rootCount = Int(u32(20)), edgeCount = Int(u32(24)), nodeCount = Int(u32(28))
             let body = 32 + rootCount * 4 + edgeCount * 12 + nodeCount * 5
             guard rootCount == 0x10000, raw.count == body + 8,
-                  raw.loadUnaligned(fromByteOffset: body, as: UInt64.self) == CharacterTableCache.fnv1a(UnsafeRawBufferPointer(rebasing: raw[0 ..< body]))
+                  raw.loadUnaligned(fromByteOffset: body, as: UInt64.self) == CacheFile.fnv1a(UnsafeRawBufferPointer(rebasing: raw[0 ..< body]))
             else { return nil }
             var at = 32
             func array<T>(_ n: Int, _: T.Type) -> [T] {
@@ -53,14 +53,7 @@ extension Lexicon {
         parts.root.forEach(put); parts.edgeKeys.forEach(put); parts.edgeValues.forEach(put)
         parts.terminal.forEach { put(UInt8($0 ? 1 : 0)) }
         parts.termIndex.forEach(put)
-        put(bytes.withUnsafeBytes { CharacterTableCache.fnv1a($0) })
-        let dir = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-        CharacterTableCache.makeDirectories(dir)
-        let temp = "\(path).\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return }
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        if written == bytes.count { rename(temp, path) } else { unlink(temp) }
+        put(bytes.withUnsafeBytes { CacheFile.fnv1a($0) })
+        CacheFile.write(bytes, to: path)
     }
 }

@@ -209,7 +209,7 @@ public struct Lexicon: Sendable {
 extension Lexicon {
     /// Terms from a user lexicon file: one term per line, `#` starts a comment.
     public static func terms(fromFile path: String) throws -> [String] {
-        guard let bytes = CharacterTableCache.readFile(path) else {
+        guard let bytes = CacheFile.read(path) else {
             throw TextError.lexicon(file: path, detail: "cannot be read (missing, empty or unreadable)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -225,7 +225,7 @@ extension Lexicon {
     /// project's industry keywords (see `scripts/gen_lexicon.py`), plus `extra` terms.
     public static func builtin(table: CharacterTable, extra: [String] = []) -> Lexicon {
         // Without extra terms the trie comes from (or goes to) the on-disk cache.
-        let hash = CharacterTableCache.fnv1a(UnsafeRawBufferPointer(start: nil, count: 0)) ^ sourceHash
+        let hash = CacheFile.fnv1a(UnsafeRawBufferPointer(start: nil, count: 0)) ^ sourceHash
         let path = extra.isEmpty ? CharacterTable.cacheDirectory.map { "\($0)/lexicon-\(String(hash, radix: 16)).bin" } : nil
         if let path, let cached = Lexicon(cachePath: path, sourceHash: hash, table: table) { return cached }
         let builtin = BuiltinLexicon.terms.splitASCII(0x0A)
@@ -237,7 +237,7 @@ extension Lexicon {
     /// Identifies the built-in terms and the character table they were normalized with.
     static let sourceHash: UInt64 = {
         var text = BuiltinLexicon.terms
-        let h = text.withUTF8 { CharacterTableCache.fnv1a(UnsafeRawBufferPointer($0)) }
+        let h = text.withUTF8 { CacheFile.fnv1a(UnsafeRawBufferPointer($0)) }
         return h ^ UInt64(CharacterTable.formatVersion) &* 0x9E37_79B9_7F4A_7C15
     }()
 }

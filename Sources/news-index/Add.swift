@@ -85,6 +85,7 @@ struct Add: ParsableCommand {
             do {
                 skipped = try watcher.run()
             } catch let failure as Watcher.Failure {
+                // Said through the log (a time, or JSON), not as a plain line.
                 log.error(failure.description)
                 throw ExitCode(2)
             }

@@ -85,9 +85,6 @@ struct Delete: ParsableCommand {
         for id in ids where !writer.delete(id: id) { missing.append(id) }
         let commit = try writer.commit()
         print("deleted \(ids.count - missing.count); index: \(commit.liveCount) articles")
-        if !missing.isEmpty {
-            printError("not found: \(missing.joined(separator: ", "))")
-            throw ExitCode(1)
-        }
+        if !missing.isEmpty { throw ToolError(.failure, "not found: \(missing.joined(separator: ", "))") }
     }
 }

@@ -7,7 +7,6 @@ import NewsIngest
 import NewsSearch
 import NewsText
 
-enum SortOrder: String, ExpressibleByArgument, CaseIterable { case relevance, date }
 
 @main
 struct NewsSearchCommand: ParsableCommand {
@@ -19,8 +18,7 @@ struct NewsSearchCommand: ParsableCommand {
     /// Options that take a number (spelling → long name): `--limit -1` must reach `validate()`.
     static let numericOptions: [String: String] = {
         var names = ["-l": "--limit"]
-        for n in ["limit", "k1", "b", "headline-boost", "lead-weight", "lead-length", "lead-depth", "coverage-weight",
-                  "number-weight", "boundary-weight", "frame-weight", "top", "width", "offset"] { names["--" + n] = "--" + n }
+        for n in ["limit", "top", "width", "offset"] + RankingOptions.numericNames { names["--" + n] = "--" + n }
         return names
     }()
 
@@ -85,8 +83,7 @@ struct NewsSearchCommand: ParsableCommand {
     @Argument(help: "The query (may be empty when filters are given).")
     var words: [String] = []
 
-    @Option(name: .long, help: "The index folder; the NEWS_INDEX environment variable sets the default.")
-    var index: String = defaultIndexFolder()
+    @OptionGroup var location: IndexLocation
 
     @Option(name: .shortAndLong, help: "Number of results (0 = all).")
     var limit: Int = 10
@@ -98,7 +95,7 @@ struct NewsSearchCommand: ParsableCommand {
     var offset: Int = 0
 
     @Option(help: "Order of results: relevance, or date (newest first; only articles that hold the whole query).")
-    var sort: SortOrder = .relevance
+    var sort: ResultOrder = .relevance
 
     @Option(help: ArgumentHelp("Print one article whole: headline, metadata, tags, reprints and body.", valueName: "id"))
     var show: String?
@@ -140,7 +137,7 @@ struct NewsSearchCommand: ParsableCommand {
     var timing = false
 
     @Option(help: "Count matching articles by province|city|industry|division|strategic|source|day|week|month|quarter|year (repeat for a table: --by region --by month).")
-    var by: [String] = []
+    var by: [DimensionArgument] = []
 
     @Option(help: "With --by: only the N largest rows (not for time).")
     var top: Int?
@@ -160,43 +157,30 @@ struct NewsSearchCommand: ParsableCommand {
     @Option(name: .customLong("list-industries"), help: ArgumentHelp("Browse industries: the sections and strategic categories (use -), or the children of a code, with article counts.", valueName: "code"))
     var listIndustries: String?
 
-    @Option(help: "BM25 k1.") var k1: Double = Ranking().k1
-    @Option(help: "BM25 b.") var b: Double = Ranking().b
-    @Option(name: .customLong("headline-boost"), help: "Weight of headline matches.") var headlineBoost: Double = Ranking().headlineBoost
-    @Option(name: .customLong("lead-weight"), help: "Weight (× idf) of query terms found in the first --lead-length characters of the body (0 = off).")
-    var leadWeight: Double = Ranking().leadWeight
-    @Option(name: .customLong("lead-length"), help: "Characters of the body that make its lead.") var leadLength: Int = Ranking().leadLength
-    @Option(name: .customLong("lead-depth"), help: "How many top results the lead and the headline's coverage re-order.") var leadDepth: Int = Ranking().leadDepth
-    @Option(name: .customLong("coverage-weight"), help: "Weight (× idf) of the share of a headline that the query covers (0 = off).")
-    var coverageWeight: Double = Ranking().coverageWeight
-    @Option(name: .customLong("number-weight"), help: "Weight (× idf) of the query's numbers and Latin tokens an article holds (0 = off).")
-    var numberWeight: Double = Ranking().numberWeight
-    @Option(name: .customLong("boundary-weight"), help: "Weight of a query bigram that crosses a word boundary in a run of five or more characters (国总 of 德国总理将访华; 1 = off).")
-    var boundaryWeight: Double = Ranking().boundaryWeight
-    @Option(name: .customLong("frame-weight"), help: "Weight of a query term found only inside 【】 or 〖〗 when others are outside (a column's name before a headline; 1 = off).")
-    var frameWeight: Double = Ranking().frameWeight
+    @OptionGroup var rankingOptions: RankingOptions
 
     func validate() throws {
         guard (0 ... Self.maxLimit).contains(limit) else { throw ValidationError("--limit must be between 0 (all) and \(Self.maxLimit)") }
         if let width, !(0 ... 10_000).contains(width) { throw ValidationError("--width must be between 0 (no wrapping) and 10000") }
         guard (0 ... 1_000_000).contains(offset) else { throw ValidationError("--offset must be between 0 and 1000000") }
         if let show, show.isEmpty || show.count > 1000 { throw ValidationError("--show needs an article id (at most 1000 characters)") }
-        try validateRanking()
+        try rankingOptions.check()
         if let tooLong = Self.queryTooLong(words.joined(separator: " ")) { throw ValidationError(tooLong) }
         let filters = [("--from", from.map { [$0] } ?? []), ("--to", to.map { [$0] } ?? []), ("--region", region), ("--industry", industry),
-                       ("--list-regions", listRegions.map { [$0] } ?? []), ("--list-industries", listIndustries.map { [$0] } ?? []), ("--by", by)]
+                       ("--list-regions", listRegions.map { [$0] } ?? []), ("--list-industries", listIndustries.map { [$0] } ?? []),
+                       ("--by", by.map(\.name))]
         for (name, values) in filters {
             for v in values where v.unicodeScalars.count > Self.maxFilterLength {
                 throw ValidationError("\(name): the value has \(v.unicodeScalars.count) characters; at most \(Self.maxFilterLength) are allowed")
             }
         }
-        for d in by where NewsSearch.Dimension(name: d) == nil {
-            throw ValidationError("--by \(d): use one of region, province, city, industry, division, strategic, source, day, week, month, quarter, year")
+        for d in by where d.dimension == nil {
+            throw ValidationError("--by \(d.name): use one of region, province, city, industry, division, strategic, source, day, week, month, quarter, year")
         }
         guard by.count <= 2 else { throw ValidationError("--by at most twice (rows and columns)") }
         if let top {
             guard top >= 1 && top <= 100_000 else { throw ValidationError("--top must be between 1 and 100000") }
-            guard let first = by.first.flatMap(NewsSearch.Dimension.init(name:)), !first.isTime else {
+            guard let first = by.first?.dimension, !first.isTime else {
                 throw ValidationError("--top needs --by with a dimension that is not time (region, industry, source …)")
             }
         }
@@ -209,230 +193,142 @@ struct NewsSearchCommand: ParsableCommand {
         }
     }
 
-    /// The ranking knobs: finite numbers in ranges that make sense (NaN fails every range).
-    private func validateRanking() throws {
-        let weights: [(String, Double, ClosedRange<Double>)] = [
-            ("--k1", k1, 0 ... 100), ("--b", b, 0 ... 1), ("--headline-boost", headlineBoost, 0 ... 1000),
-            ("--lead-weight", leadWeight, 0 ... 1000), ("--coverage-weight", coverageWeight, 0 ... 1000),
-            ("--number-weight", numberWeight, 0 ... 1000), ("--boundary-weight", boundaryWeight, 0 ... 1000),
-            ("--frame-weight", frameWeight, 0 ... 1000),
-        ]
-        for (name, value, range) in weights where !range.contains(value) {
-            throw ValidationError("\(name) must be a number from \(range.lowerBound.shortText) to \(range.upperBound.shortText) (got \(value))")
-        }
-        for (name, value, range) in [("--lead-length", leadLength, 0 ... 100_000), ("--lead-depth", leadDepth, 0 ... 10_000)]
-            where !range.contains(value) {
-            throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
-        }
+    /// What the invocation asks for, chosen by its options in this order.
+    enum Mode {
+        /// `--queries FILE`: each query of a file, ranked.
+        case batch(file: String)
+        /// `--show ID`: one article whole.
+        case show(id: String)
+        /// `--list-regions`, `--list-industries`: the catalog with article counts.
+        case browse
+        /// `--by`: counts by one or two dimensions.
+        case counts([NewsSearch.Dimension])
+        /// `--count`: the number of articles that hold the whole query.
+        case total
+        /// A page of ranked results.
+        case results
     }
+
+    var mode: Mode {
+        if let queries { return .batch(file: queries) }
+        if let show { return .show(id: show) }
+        if listRegions != nil || listIndustries != nil { return .browse }
+        if !by.isEmpty { return .counts(by.compactMap(\.dimension)) }
+        return count ? .total : .results
+    }
+
+    /// A usage error of this tool (exit status 2).
+    static func usage(_ message: String) -> ToolError { ToolError(.usage, "news-search: \(message)") }
+    /// A failure of this tool (exit status 1).
+    static func failure(_ message: String) -> ToolError { ToolError(.failure, "news-search: \(message)") }
 
     func run() throws {
         let table: CharacterTable
         let reader: IndexReader
         do {
             table = try CharacterTable.shared()
-            reader = try IndexReader.open(directory: index)
+            reader = try IndexReader.open(directory: location.index)
         } catch {
-            printError("news-search: \(error)")
-            throw ExitCode(1)
+            throw Self.failure("\(error)")
         }
         var options = Searcher.Options()
         options.limit = limit
         options.all = all
         options.exhaustive = exhaustive
-        options.ranking.k1 = k1
-        options.ranking.b = b
-        options.ranking.headlineBoost = headlineBoost
-        options.ranking.leadWeight = leadWeight
-        options.ranking.leadLength = leadLength
-        options.ranking.leadDepth = leadDepth
-        options.ranking.coverageWeight = coverageWeight
-        options.ranking.numberWeight = numberWeight
-        options.ranking.boundaryWeight = boundaryWeight
-        options.ranking.frameWeight = frameWeight
+        options.ranking = rankingOptions.ranking
         do {
             try options.filters.setDates(from: from, to: to)
             if !region.isEmpty { try options.filters.addRegions(region, catalog: try RegionCatalog.shared()) }
             if !industry.isEmpty { try options.filters.addIndustries(industry, catalog: try IndustryCatalog.shared()) }
         } catch {
-            printError("news-search: \(error)")
-            throw ExitCode(2)
+            throw Self.usage("\(error)")
         }
         let lexicon = Lexicon.builtin(table: table)
-        let analyzer = try Analyzer(lexicon: lexicon)
-        let searcher = Searcher(reader: reader, analyzer: analyzer)
+        let searcher = Searcher(reader: reader, analyzer: try Analyzer(lexicon: lexicon))
         let printer = try Printer(reader: reader, format: format, lexicon: lexicon, color: color.isOn(), width: width ?? Terminal.columns())
-        if let queries {
-            try runBatch(file: queries, searcher: searcher, options: options, printer: printer)
-            return
-        }
-        if let show {
-            try showArticle(show, reader: reader, printer: printer)
-            return
-        }
         let query: Query
-        do { query = try Query.parse(words.joined(separator: " ")) } catch {
-            printError("news-search: \(error)")
-            throw ExitCode(2)
+        switch mode {
+        case let .batch(file):
+            return try runBatch(file: file, searcher: searcher, options: options, printer: printer)
+        case let .show(id):
+            guard let hit = searcher.article(id: id) else { throw Self.failure("no article with id \(id) in \(location.index)") }
+            return try printer.printArticle(hit, reprints: try searcher.reprints(of: hit))
+        default:
+            do { query = try Query.parse(words.joined(separator: " ")) } catch { throw Self.usage("\(error)") }
         }
-        if listRegions != nil || listIndustries != nil {
-            do {
-                try Browser(reader: reader, printer: printer).run(regionsUnder: listRegions, industriesUnder: listIndustries)
-            } catch let e as CatalogError {
-                printError("news-search: \(e)")
-                throw ExitCode(2)
-            }
-            return
+        switch mode {
+        case .browse:
+            try browse(CatalogBrowser(reader: reader), printer: printer)
+        case let .counts(dimensions):
+            try printCounts(query, dimensions: dimensions, options: options, searcher: searcher, printer: printer)
+        case .total:
+            print(try searcher.total(query, options: options, collapse: !noCollapse))
+        default:
+            var request = PageRequest()
+            request.options = options
+            request.offset = offset
+            request.order = sort
+            request.collapse = !noCollapse
+            // "results 1–10; 228 articles hold the whole query" is said under text only.
+            request.countsTotal = format == .text
+            try printer.printResults(try searcher.page(query, request), query: query, bodies: body)
         }
-        if !by.isEmpty {
-            // Counts cover every article that matches the whole query.
-            var all = options
-            all.limit = 0
-            all.all = true
-            all.ranking.leadDepth = 0  // order does not matter to counts
-            let hits = try searcher.search(query, options: all).hits
-            let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
-            let dimensions = by.compactMap(NewsSearch.Dimension.init(name:))
-            var rows = counter.count(hits, reader: reader, by: dimensions, collapse: !noCollapse,
-                                     from: options.filters.from, to: options.filters.to)
-            if let top {
-                // Rows come largest first: keep the first `top` distinct row keys.
-                var kept = [String]()
-                for r in rows where !kept.contains(r.keys[0]) && kept.count < top { kept.append(r.keys[0]) }
-                rows = rows.filter { kept.contains($0.keys[0]) }
-            }
-            let total = Counter.counted(hits, reader: reader, collapse: !noCollapse).count
-            var shares: [Double]? = nil
-            if share {
-                // Every article the filters let through, counted along the same dimensions.
-                var base = all
-                base.filters = options.filters
-                let everything = try searcher.search(try Query.parse(""), options: base).hits
-                let baseline = counter.count(everything, reader: reader, by: dimensions, collapse: !noCollapse,
-                                             from: options.filters.from, to: options.filters.to)
-                var of = [[String]: Int]()
-                for b in baseline { of[b.keys] = b.count }
-                shares = rows.map { r in of[r.keys].map { $0 > 0 ? Double(r.count) / Double($0) : 0 } ?? 0 }
-            }
-            if format == .csv || format == .json {
-                // Programs get codes and names in columns of their own: region_code, region_name …
-                var names = [String]()
-                for (d, name) in zip(dimensions, by) {
-                    let column = d == .province ? "region" : d == .city ? "city" : d == .division ? "division" : name
-                    names += [.province, .city, .industry, .division, .strategic].contains(d) ? [column + "_code", column + "_name"] : [column]
-                }
-                let split = rows.map { r -> (keys: [String], count: Int) in
-                    var keys = [String]()
-                    for (d, k) in zip(dimensions, r.keys) {
-                        if [.province, .city, .industry, .division, .strategic].contains(d) {
-                            let (code, name) = counter.split(k, d)
-                            keys += [code, name]
-                        } else {
-                            keys.append(k)
-                        }
-                    }
-                    return (keys, r.count)
-                }
-                printer.printCounts(split, dimensions: names, total: total, shares: shares)
-            } else {
-                printer.printCounts(rows, dimensions: by, total: total, shares: shares)
-            }
-            if let chart {
-                let title = Chart.title(query: words.joined(separator: " "), regions: region, industries: industry,
-                                        from: options.filters.from, to: options.filters.to, dimensions: by)
-                let svg = Chart.svg(rows, dimensions: by, title: title)
-                do { try svg.write(toFile: chart, atomically: true, encoding: .utf8) } catch {
-                    printError("news-search: cannot write \(chart): \(error.localizedDescription)")
-                    throw ExitCode(1)
-                }
-                printError("chart written to \(chart)")
-            }
-            return
+    }
+
+    /// `--list-regions`, `--list-industries`: an unknown parent is a usage error.
+    private func browse(_ browser: CatalogBrowser, printer: Printer) throws {
+        do {
+            if let listRegions { printer.printListing(try browser.regions(under: listRegions), header: ["code", "region", "articles"]) }
+            if let listIndustries { printer.printListing(try browser.industries(under: listIndustries), header: ["code", "industry", "articles"]) }
+        } catch let e as CatalogError {
+            throw Self.usage("\(e)")
         }
-        if count {
-            // The articles that hold the whole query, reprints folded: the rule of every count.
-            var all = options
-            all.limit = 0
-            all.all = true
-            all.ranking.leadDepth = 0
-            let hits = try searcher.search(query, options: all).hits
-            print(Counter.counted(hits, reader: reader, collapse: !noCollapse).count)
-            return
-        }
-        var wanted = options
-        let page = limit > 0 ? min(limit, 1_000_000) + offset : 0
-        if limit > 0 { wanted.limit = noCollapse ? page : page * 4 }  // room for reprints folded away
-        var hits: [Hit]
-        if sort == .date {
-            // Newest first, among the articles that hold the whole query.
-            wanted.limit = 0
-            wanted.all = true
-            wanted.ranking.leadDepth = 0
-            hits = try searcher.search(query, options: wanted).hits
-            hits.sort { a, b in
-                let (da, db) = (reader.segments[a.segment].date(a.doc) ?? .min, reader.segments[b.segment].date(b.doc) ?? .min)
-                return da != db ? da > db : a.score > b.score
-            }
+    }
+
+    /// `--by`: the table (long format with codes for programs), and the chart when asked for.
+    private func printCounts(_ query: Query, dimensions: [NewsSearch.Dimension], options: Searcher.Options,
+                             searcher: Searcher, printer: Printer) throws {
+        let request = CountRequest(dimensions: dimensions, top: top, shares: share, collapse: !noCollapse)
+        let table = try searcher.counts(query, options: options, request)
+        let names = by.map(\.name)
+        let rows = table.rows.map { (keys: $0.keys, count: $0.count) }
+        let shares = share ? table.rows.map { $0.share ?? 0 } : nil
+        if format == .csv || format == .json {
+            // Programs get codes and names in columns of their own: region_code, region_name …
+            let long = try table.longFormat(names: names)
+            printer.printCounts(zip(long.rows, table.rows).map { (keys: $0, count: $1.count) }, dimensions: long.columns,
+                                total: table.total, shares: shares)
         } else {
-            hits = try searcher.search(query, options: wanted).hits
+            printer.printCounts(rows, dimensions: names, total: table.total, shares: shares)
         }
-        // "results 1–10 of 228": the count is of the articles that hold the whole query (the counting rule).
-        var total: Int? = nil
-        if format == .text {
-            if sort == .date || wanted.limit == 0 || hits.count < wanted.limit {
-                // Every complete match is among the hits already.
-                total = Counter.counted(hits.filter(\.complete), reader: reader, collapse: !noCollapse).count
-            } else {
-                var every = options
-                every.limit = 0
-                every.all = true
-                every.ranking.leadDepth = 0
-                total = Counter.counted(try searcher.search(query, options: every).hits, reader: reader, collapse: !noCollapse).count
-            }
+        guard let chart else { return }
+        let title = Chart.title(query: words.joined(separator: " "), regions: region, industries: industry,
+                                from: options.filters.from, to: options.filters.to, dimensions: names)
+        do { try Chart.svg(rows, dimensions: names, title: title).write(toFile: chart, atomically: true, encoding: .utf8) } catch {
+            throw Self.failure("cannot write \(chart): \(error.localizedDescription)")
         }
-        try printer.printResults(hits, query: query, collapse: !noCollapse, limit: limit, offset: offset, total: total, bodies: body)
+        printError("chart written to \(chart)")
     }
 
-    /// `--show ID`: one article whole.
-    private func showArticle(_ id: String, reader: IndexReader, printer: Printer) throws {
-        for (s, segment) in reader.segments.enumerated() {
-            for doc in segment.docs(withID: id) where !segment.isDeleted(doc) {
-                try printer.printArticle(Hit(segment: s, doc: doc, score: 0, complete: true))
-                return
-            }
-        }
-        printError("news-search: no article with id \(id) in \(index)")
-        throw ExitCode(1)
-    }
-
-    private func runBatch(file: String, searcher: Searcher, options: Options, printer: Printer) throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            printError("news-search: cannot read \(file)")
-            throw ExitCode(2)
-        }
+    /// `--queries FILE`: every line checked before any query runs; a syntax error stops the
+    /// batch, a query with nothing in it is skipped with a warning (without filters it would
+    /// list every article).
+    private func runBatch(file: String, searcher: Searcher, options: Searcher.Options, printer: Printer) throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw Self.usage("cannot read \(file)") }
         var batch = [(qid: String, text: String)]()
         // Any line break (\r\n is one Character, which a split on "\n" would not cut).
         for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             where !line.allSatisfy(\.isWhitespace) {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else {
-                printError("news-search: \(file):\(n + 1): expected qid<TAB>query")
-                throw ExitCode(2)
-            }
-            // A syntax error stops the batch before it runs; a query with nothing in it finds nothing
-            // (without filters it would list every article).
-            if let tooLong = Self.queryTooLong(String(parts[1])) {
-                printError("news-search: \(file):\(n + 1): \(tooLong)")
-                throw ExitCode(2)
-            }
+            guard parts.count == 2 else { throw Self.usage("\(file):\(n + 1): expected qid<TAB>query") }
+            if let tooLong = Self.queryTooLong(String(parts[1])) { throw Self.usage("\(file):\(n + 1): \(tooLong)") }
             do {
                 if try Query.parse(String(parts[1])).isEmpty && options.filters.isEmpty {
                     printError("news-search: \(file):\(n + 1): empty query: no results for \(parts[0])")
                     continue
                 }
             } catch {
-                printError("news-search: \(file):\(n + 1): \(error)")
-                throw ExitCode(2)
+                throw Self.usage("\(file):\(n + 1): \(error)")
             }
             batch.append((String(parts[0]), String(parts[1])))
         }
@@ -451,7 +347,7 @@ struct NewsSearchCommand: ParsableCommand {
                     output += "\(SafeText.tsvCell(qid))\t\(rank + 1)\t\(SafeText.tsvCell(id))\t\(String(format: "%.4f", hit.score))\n"
                 }
             } else {
-                try printer.printResults(result.hits, query: q, qid: qid)
+                try printer.printResults(ResultPage(hits: result.hits), query: q, qid: qid)
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
@@ -462,14 +358,22 @@ struct NewsSearchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("queries=\(micros.count) mean_us=\(mean) p50_us=\(pct(0.5)) p90_us=\(pct(0.9)) p99_us=\(pct(0.99))\n".utf8))
         }
     }
-
-    typealias Options = Searcher.Options
 }
 
-private extension Double {
-    /// 1000 rather than 1000.0 in a message.
-    var shortText: String { self == rounded() ? String(Int(self)) : String(self) }
+/// A `--by` value: the dimension, and the name it was given by (`region` or `province`),
+/// which heads its column and names the chart's axis. Any text parses, so that
+/// `validate()` can name the dimensions when it is none of them.
+struct DimensionArgument: ExpressibleByArgument {
+    let name: String
+    let dimension: NewsSearch.Dimension?
+
+    init(argument: String) {
+        name = argument
+        dimension = NewsSearch.Dimension(name: argument)
+    }
 }
+
+extension ResultOrder: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv, tsv

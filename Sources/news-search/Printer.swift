@@ -11,15 +11,8 @@ import NewsText
 /// ⟦⟧, which news text does not use (headlines carry 【】 of their own), and in a pipe
 /// left as they are, so that what is printed is the article's text.
 final class Printer {
-    let reader: IndexReader
     let format: OutputFormat
-    let highlighter: Highlighter
-    let lexicon: Lexicon
-    private var _regions: RegionCatalog?
-    private var _industries: IndustryCatalog?
-    /// Loaded on first use: a count or an empty result needs no catalog.
-    var regions: RegionCatalog { if _regions == nil { _regions = try? RegionCatalog.shared() }; return _regions! }
-    var industries: IndustryCatalog { if _industries == nil { _industries = try? IndustryCatalog.shared() }; return _industries! }
+    let summarizer: Summarizer
     let color: Bool
     /// Whether matches are marked ⟦⟧ (without colour).
     let marks: Bool
@@ -29,112 +22,41 @@ final class Printer {
 
     init(reader: IndexReader, format: OutputFormat, lexicon: Lexicon,
          color: Bool = ColorChoice.auto.isOn(), width: Int = Terminal.columns(), marks: Bool? = nil) throws {
-        self.reader = reader
         self.format = format
-        self.lexicon = lexicon
-        highlighter = Highlighter(analyzer: try Analyzer(lexicon: lexicon))
+        summarizer = try Summarizer(reader: reader, lexicon: lexicon)
         self.color = color
         self.width = width
         self.marks = marks ?? (!color && isatty(1) != 0)
     }
 
-    struct Row {
-        var rank: Int
-        var id: String
-        var score: Double
-        var date: String
-        var article: StoredArticle
-        var regions: [(Int32, String)]
-        var industries: [(String, String)]
-        var cluster: UInt64
-        var snippet: Snippet
-        var headlineMatches: [Range<Int>]
-        /// Sources of reprints folded into this result.
-        var alsoIn: [String] = []
-        /// The whole body, when asked for (`--body`, `--show`).
-        var body: String? = nil
-    }
-
-    /// The sources of folded copies, each once and without the shown copy's own:
-    /// copies that name the same origin (转自) are one source, not several.
-    static func otherSources(_ names: [String], besides shown: String) -> [String] {
-        var seen: Set<String> = [shown]
-        return names.filter { seen.insert($0).inserted }
-    }
-
-    /// Prints results, each as soon as it is made (`--limit 0 | head` shows the first at once).
-    /// `offset` results are skipped (after folding reprints); `total`, when given, is
-    /// the number of articles that hold the whole query, said under text results;
+    /// Prints a page of results, each as soon as it is made (`--limit 0 | head` shows the
+    /// first at once); under text, where the page stands when its total is known.
     /// `bodies` adds each article's body to JSON.
-    func printResults(_ hits: [Hit], query: Query, qid: String? = nil, collapse: Bool = false, limit: Int = 0,
-                      offset: Int = 0, total: Int? = nil, bodies: Bool = false) throws {
-        try highlighter.prepare(query)
-        // Reprints of one story fold into its best-ranked copy, which lists the other sources.
-        var shown = [Hit]()
-        var folded = [UInt64: Int]()
-        var also = [Int: [String]]()
-        for hit in hits {
-            let cluster = reader.segments[hit.segment].cluster(hit.doc)
-            if collapse, cluster != 0, let first = folded[cluster] {
-                if first >= offset {
-                    let a = try reader.segments[hit.segment].stored(hit.doc)
-                    also[first, default: []].append(a.source.isEmpty ? a.location : a.source)
-                }
-                continue
-            }
-            if limit > 0 && shown.count == offset + limit { if collapse { continue } else { break } }
-            if cluster != 0 { folded[cluster] = shown.count }
-            shown.append(hit)
-        }
+    func printResults(_ page: ResultPage, query: Query, qid: String? = nil, bodies: Bool = false) throws {
+        try summarizer.prepare(query)
         let output = FileHandle.standardOutput
-        for (i, hit) in shown.enumerated() where i >= offset {
-            output.write(Data(render(try row(hit, rank: i + 1, also: also[i] ?? [], body: bodies), qid: qid).utf8))
+        for entry in page.entries {
+            let r = try summarizer.summary(entry.hit, rank: entry.rank, reprintSources: entry.reprintSources, body: bodies)
+            output.write(Data(render(r, qid: qid).utf8))
         }
         guard format == .text else { return }
-        let page = max(0, shown.count - offset)
-        if hits.isEmpty || page == 0 && offset == 0 {
+        let (offset, shown) = (page.offset, page.entries.count)
+        if !page.matched || shown == 0 && offset == 0 {
             output.write(Data("no matching articles\n".utf8))
-        } else if let total {
-            let range = page == 0 ? "no results from \(offset + 1)" : "results \(offset + 1)–\(offset + page)"
+        } else if let total = page.total {
+            let range = shown == 0 ? "no results from \(offset + 1)" : "results \(offset + 1)–\(offset + shown)"
             var whole = total == 1 ? "1 article holds the whole query" : "\(total) articles hold the whole query"
-            if offset + page > total { whole += ", the others part of it" }
-            let more = limit > 0 && page == limit && (offset + page < total || hits.count > shown.count) ? "; --offset \(offset + page) for more" : ""
+            if offset + shown > total { whole += ", the others part of it" }
+            let more = page.hasMore ? "; --offset \(offset + shown) for more" : ""
             output.write(Data(dim("\(range); \(whole)\(more)").wrapped(width: width, indent: "", continuation: "").utf8))
         }
     }
 
-    func row(_ hit: Hit, rank: Int, also: [String], body: Bool = false) throws -> Row {
-        let segment = reader.segments[hit.segment]
-        let article = try segment.stored(hit.doc)
-        return Row(
-            rank: rank, id: segment.id(hit.doc), score: hit.score,
-            date: segment.date(hit.doc).map { Day(number: $0).description } ?? "",
-            article: article,
-            regions: segment.regions(hit.doc).map { ($0, regions.path($0)) },
-            industries: segment.industries(hit.doc).compactMap { id in industries.industry(id: id).map { (industries.displayCode($0), $0.name) } },
-            cluster: segment.cluster(hit.doc),
-            snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
-            headlineMatches: try highlighter.matches(in: article.headline),
-            alsoIn: Self.otherSources(also, besides: article.source),
-            body: body ? article.body : nil)
-    }
-
     /// One article whole (`--show ID`): headline, metadata, tags, the other copies of a
     /// reprinted story, and the body; JSON carries the same with the body.
-    func printArticle(_ hit: Hit) throws {
-        let segment = reader.segments[hit.segment]
-        let cluster = segment.cluster(hit.doc)
-        var copies = [(id: String, source: String, date: String)]()
-        if cluster != 0 {
-            for (s, other) in reader.segments.enumerated() {
-                for d in 0 ..< other.docCount where !other.isDeleted(d) && other.cluster(d) == cluster && !(s == hit.segment && d == hit.doc) {
-                    let a = try other.stored(d)
-                    copies.append((other.id(d), a.source, other.date(d).map { Day(number: $0).description } ?? ""))
-                }
-            }
-        }
-        try highlighter.prepare(try Query.parse(""))
-        let r = try row(hit, rank: 1, also: [], body: true)
+    func printArticle(_ hit: Hit, reprints copies: [Reprint]) throws {
+        try summarizer.prepare(try Query.parse(""))
+        let r = try summarizer.summary(hit, rank: 1, body: true)
         let a = r.article
         switch format {
         case .json:
@@ -168,7 +90,7 @@ final class Printer {
         }
     }
 
-    func render(_ r: Row, qid: String?) -> String {
+    func render(_ r: ArticleSummary, qid: String?) -> String {
         switch format {
         case .text:
             // Every line of a result after its first is indented, so results stay apart when wrapped.
@@ -325,7 +247,8 @@ final class Printer {
     }
 
     /// A catalog listing: code, name, article count.
-    func printListing(_ rows: [(String, String, Int)], header: [String]) {
+    func printListing(_ entries: [CatalogEntry], header: [String]) {
+        let rows = entries.map { ($0.code, $0.name, $0.articles) }
         var out = ""
         switch format {
         case .json:

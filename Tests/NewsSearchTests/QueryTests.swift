@@ -5,7 +5,7 @@ import NewsText
 @testable import NewsSearch
 
 @Suite struct QueryParserTests {
-    @Test func syntax() throws {
+    @Test func quotesSignsOrAndTitleBecomeClausesSplitAtAnyWhiteSpace() throws {
         let q = try Query.parse(#"淄博 高新区 "提着“篮子”选" +钙钛矿 -房地产 A OR B title:招商"#)
         #expect(q.clauses.map(\.text) == ["淄博", "高新区", "提着“篮子”选", "钙钛矿", "房地产", "A", "B", "招商"])
         #expect(q.clauses[2].phrase)
@@ -22,7 +22,7 @@ import NewsText
         #expect(try Query.parse("𠀀𠀁 ＡＢ e\u{301}x \"𪚥 龘\"").clauses.map(\.text) == ["𠀀𠀁", "ＡＢ", "e\u{301}x", "𪚥 龘"])
     }
 
-    @Test func errors() {
+    @Test func anUnclosedQuoteOrADanglingORIsAParseError() {
         #expect(throws: Query.ParseError.self) { try Query.parse(#""未闭合"#) }
         #expect(throws: Query.ParseError.self) { try Query.parse("OR 淄博") }
         #expect(throws: Query.ParseError.self) { try Query.parse("淄博 OR") }

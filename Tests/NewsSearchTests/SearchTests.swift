@@ -72,7 +72,7 @@ final class Fixture: @unchecked Sendable {
         #expect(try f.ids("淄") { $0.all = true }.sorted() == ["punct", "split", "zibo", "zibo-tw"])
     }
 
-    @Test func operators() throws {
+    @Test func exclusionRequirementAlternativesAndTitleOnlySelectArticles() throws {
         #expect(try f.ids("淄博 -钙钛矿") { $0.all = true }.sorted() == ["punct"])
         #expect(try f.ids("+合肥 新能源") == ["hefei"])
         #expect(try f.ids("合肥 OR 郑州") { $0.all = true }.sorted() == ["hefei", "house"])
@@ -205,11 +205,11 @@ struct SmallIndex {
         #expect(try hits().map(\.0) == ["early", "late"])
         #expect(try hits { $0.limit = 1 }.map(\.0) == ["early"])
         // Off, or a depth of one: equal scores keep document order.
-        let off = try hits { $0.ranking.leadWeight = 0 }
+        let off = try hits { $0.ranking.use(LeadSignal(weight: 0, length: 120)) }
         #expect(off.map(\.0) == ["late", "early"] && off[0].1 == off[1].1)
         #expect(try hits { $0.ranking.leadDepth = 1 }.map(\.0) == ["late", "early"])
         // A lead shorter than where the words start gives no bonus either.
-        #expect(try hits { $0.ranking.leadLength = 2 }.map(\.0) == ["late", "early"])
+        #expect(try hits { $0.ranking.use(LeadSignal(weight: 0.5, length: 2)) }.map(\.0) == ["late", "early"])
         let on = try hits()
         #expect(on[1].1 == off[0].1 && on[0].1 > on[1].1)
     }
@@ -224,7 +224,7 @@ struct SmallIndex {
             Article(id: "none", headline: "今天天气晴朗", body: body, location: "t"),
         ])
         func scores(_ weight: Double) throws -> [String: Double] {
-            try index.scores("钙钛矿 光伏") { $0.ranking.leadWeight = 0; $0.ranking.coverageWeight = weight }
+            try index.scores("钙钛矿 光伏") { $0.ranking.use(LeadSignal(weight: 0, length: 120)); $0.ranking.use(CoverageSignal(weight: weight)) }
         }
         let off = try scores(0), on = try scores(2)
         var gain = [String: Double]()
@@ -241,10 +241,10 @@ struct SmallIndex {
             Article(id: "2024", headline: "", body: "第54届产业大会开幕，组件产量增长5.3%。", location: "t"),
         ] + SmallIndex.others)
         func top(_ weight: Double) throws -> [String] {
-            try index.hits("第54届光伏产业大会开幕 产量增长5.3%") { $0.ranking.numberWeight = weight; $0.limit = 2 }.map(\.0)
+            try index.hits("第54届光伏产业大会开幕 产量增长5.3%") { $0.ranking.use(NumberSignal(weight: weight)); $0.limit = 2 }.map(\.0)
         }
         #expect(try top(0) == ["2023", "2024"])
-        #expect(try top(Ranking().numberWeight) == ["2024", "2023"])
+        #expect(try top(NumberSignal().weight) == ["2024", "2023"])
     }
 
     /// Indexes `lighter` (holding only the terms a weight applies to) and `unchanged` (holding
@@ -257,7 +257,7 @@ struct SmallIndex {
         ] + SmallIndex.others)
         func scores(_ w: Double) throws -> [String: Double] {
             // The lead adds idf, whatever the weight.
-            try index.scores(query) { $0.ranking[keyPath: weight] = w; $0.ranking.leadWeight = 0 }
+            try index.scores(query) { $0.ranking[keyPath: weight] = w; $0.ranking.use(LeadSignal(weight: 0, length: 120)) }
         }
         let w = Ranking()[keyPath: weight]
         let full = try scores(1), weighed = try scores(w)
@@ -286,7 +286,7 @@ struct SmallIndex {
             let all = try f.ids(q) { $0.limit = 0 }
             #expect(all.count >= 3, "\(q)")
             for limit in 1 ... all.count { #expect(try f.ids(q) { $0.limit = limit } == Array(all.prefix(limit)), "\(q) limit \(limit)") }
-            let plain = try f.ids(q) { $0.limit = 0; $0.ranking.leadWeight = 0; $0.ranking.coverageWeight = 0 }
+            let plain = try f.ids(q) { $0.limit = 0; $0.ranking.signals.removeAll { !($0 is NumberSignal) } }
             if plain != all { reordered += 1 }
         }
         #expect(reordered > 0)  // the re-ranking changed some order, and the prefixes still hold

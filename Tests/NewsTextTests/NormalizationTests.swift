@@ -71,7 +71,7 @@ import TestSupport
         #expect(loaded.expansions == table.expansions)
         #expect(loaded.supplementaryKeys == table.supplementaryKeys)
         // A damaged cache is not used.
-        var bytes = try #require(CharacterTableCache.readFile(path))
+        var bytes = try #require(CacheFile.read(path))
         bytes[1000] ^= 0xFF
         let fd = open(path, O_WRONLY | O_TRUNC)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
