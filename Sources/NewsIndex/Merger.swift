@@ -59,7 +59,7 @@ enum Merger {
                     try writer.addStoreBlock(compressed, rawLength: rawLength, firstDoc: UInt32(firstNew))
                 } else {
                     var doc = first
-                    try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: s.store.path) { article in
+                    try StoredArticles.decodeBlock(compressed, rawLength: rawLength, count: count, file: s.store.file.path) { article in
                         defer { doc += 1 }
                         guard !s.isDeleted(doc) else { return }
                         map[doc] = next
@@ -124,7 +124,7 @@ enum Merger {
                     try cursor.appendAll(renumberedBy: documentMaps[k], docs: &docs, freqs: &freqs, positions: &positions)
                     // The encoder takes a position for every occurrence of any term but a word.
                     guard words || positions.count - positionsBefore == freqs[docsBefore...].reduce(0, { $0 + Int($1) }) else {
-                        throw FormatError.corrupt(file: inputs[k].post.path, detail: "the postings at byte \(info.offset) lack positions")
+                        throw FormatError.corrupt(file: inputs[k].post.file.path, detail: "the postings at byte \(info.offset) lack positions")
                     }
                 }
                 out.docFreqs.append(docs.count)

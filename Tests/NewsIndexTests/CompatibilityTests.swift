@@ -63,7 +63,7 @@ import NewsText
         #expect(old.liveCount == 300)
         #expect(try old.verify() == 5)
         let s = try #require(old.segments.first)
-        #expect(s.postVersion == UInt32(version) && s.dictVersion == UInt32(version))
+        #expect(s.post.version == UInt32(version) && s.dict.version == UInt32(version))
         #expect((0 ..< s.docCount).map(s.id) == bodies.indices.map { String(format: "m%03d", $0) })
         try Self.expectPlantedPostings(s, bodies)
 
@@ -87,14 +87,14 @@ import NewsText
         #expect(after.liveCount == 340)
         #expect(try after.verify() == 5)
         let m = try #require(after.segments.first)
-        #expect(m.postVersion == PostingsFormat.current)
+        #expect(m.post.version == PostingsFormat.current)
         #expect((0 ..< 300).map(m.id) == (0 ..< 300).map(s.id) && m.id(339) == "n39")
         #expect(try m.stored(250).body == bodies[250] && m.stored(305).body == newBodies[5])
         try Self.expectPlantedPostings(m, bodies + newBodies)
         if version >= 3 {
             // A term of the old segment alone, its documents unmoved: the very same bytes.
             let moved = try #require(try m.term(TermKey.make(field: .body, kind: .bigram, text: "钙钛")))
-            #expect(Array(m.post.bytes[moved.offset ..< moved.offset + moved.length]) == Array(s.post.bytes[rare.offset ..< rare.offset + rare.length]))
+            #expect(Array(m.post.file.bytes[moved.offset ..< moved.offset + moved.length]) == Array(s.post.file.bytes[rare.offset ..< rare.offset + rare.length]))
         }
     }
 

@@ -207,7 +207,7 @@ enum Exerciser {
         var previous: Int32 = -1
         while try cursor.next() != PostingsCursor.end {
             guard cursor.doc > previous, Int(cursor.doc) < s.docCount else {
-                Issue.record("\(s.post.path): document \(cursor.doc) after \(previous) of \(s.docCount)")
+                Issue.record("\(s.post.file.path): document \(cursor.doc) after \(previous) of \(s.docCount)")
                 return
             }
             previous = cursor.doc
@@ -580,7 +580,7 @@ func expectEveryReadTyped(_ dir: String, naming file: String, sourceLocation: So
         let commit = try buildIndex(dir.path, makeArticles(60, seed: 12), threads: 1, maxDocs: 30, mergeFactor: 1000)
         try #require(commit.segments.count == 2)
         let first = try SegmentReader(directory: dir.path, info: commit.segments[0])
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first.post.path)))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first.post.file.path)))
         var rare: TermInfo? = nil
         var it = first.termIterator()
         while rare == nil, let (_, info) = try it.next() {
@@ -590,7 +590,7 @@ func expectEveryReadTyped(_ dir: String, naming file: String, sourceLocation: So
         let info = try #require(rare)
         bytes[info.offset] &= 1
         Bytes.fixChecksums(&bytes, .postings)
-        try Data(bytes).write(to: URL(fileURLWithPath: first.post.path))
+        try Data(bytes).write(to: URL(fileURLWithPath: first.post.file.path))
         let writer = try IndexWriter(directory: dir.path, options: .init(threads: 1))
         defer { writer.close() }
         expectDamaged(commit.segments[0].name + ".post") { _ = try writer.commit(forceMerge: true) }
@@ -725,6 +725,6 @@ struct Mutator {
 /// Inflates every store block of `segment` and reads its articles, as a merge does.
 func inflateEveryStoreBlock(_ segment: SegmentReader) throws {
     try segment.forEachStoreBlock { _, count, compressed, rawLength in
-        try SegmentReader.decodeStoreBlock(compressed, rawLength: rawLength, count: count, file: segment.store.path) { _ in }
+        try StoredArticles.decodeBlock(compressed, rawLength: rawLength, count: count, file: segment.store.file.path) { _ in }
     }
 }

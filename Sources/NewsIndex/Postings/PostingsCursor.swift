@@ -9,6 +9,14 @@ import IndexFormat
 /// when it decodes them (increasing, below the segment's document count) and a
 /// block's position count against its bytes (and a large block's against its
 /// documents' lengths) before allocating for them. After an error the cursor is at its end.
+///
+/// One cursor reads every postings version: it holds the navigation (blocks, skipping,
+/// impacts) and calls, once per block, the decoder of the block's kind: `FullBlock` (alike
+/// in every version), `CountedLayout` or `CompactLayout` (tails, block metadata and
+/// positions of versions 1–2 and 3–4). They are static functions on concrete types,
+/// inlined into the per-document loops, so the layout costs one branch per block and no
+/// dynamic dispatch; a cursor type per layout would make every caller in NewsSearch
+/// generic or existential over it for no gain (ARCHITECTURE.md, NewsIndex).
 public struct PostingsCursor {
     public static let end = Int32.max
 
@@ -50,9 +58,6 @@ public struct PostingsCursor {
     private var pendingLengths: UnsafeRawPointer? = nil
     /// At most this many impacts per block (more are coarsened into dominating pairs).
     static let maxImpacts = 8
-    /// Blocks with more positions have them checked against their documents' lengths before
-    /// they are decoded (a buffer of up to 256 KB is allocated without that check).
-    static let positionsCheckedByLength = 1 << 16
 
     public private(set) var block = -1
     @usableFromInline var docs: [UInt32]
@@ -69,13 +74,10 @@ public struct PostingsCursor {
     /// The current block's last document (-1 before the first block): `advance(to:)` stays
     /// inside the block, inlined, for any target up to it.
     @usableFromInline var blockLast: Int32 = -1
-    // Positions: the reader of the current block's positions and how many values it has passed.
-    var posReader: ByteReader
-    var posConsumed = 0
-    /// The compact layout: the current block's positions, decoded on first use.
-    var blockPositions: [UInt32] = []
-    var positionStarts: [UInt32] = []
-    var positionsDecoded = -1
+    /// The counted layout: the current block's positions, read forward as documents ask for them.
+    var countedPositions: CountedLayout.Positions
+    /// The compact layout: the current block's positions, decoded whole on first use.
+    var compactPositions = CompactLayout.Positions()
     /// How the postings file's version lays postings out.
     let layout: PostingsFormat.Layout
 
@@ -94,7 +96,7 @@ public struct PostingsCursor {
         docLimit = Int64(docCount)
         self.lengthColumn = lengthColumn
         layout = PostingsFormat.layout(version)
-        posReader = ByteReader(bytes, offset: 0, file: file)
+        countedPositions = CountedLayout.Positions(bytes, file: file)
         // A one-block term is decoded now; a longer one's buffers wait for its first block (a
         // conjunction makes cursors for terms it may never have to read).
         let capacity = info.docFreq <= BitPacking.blockSize ? info.docFreq : 0
@@ -118,10 +120,7 @@ public struct PostingsCursor {
         }
         let count = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
         if layout == .counted {
-            let stored = try r.count()
-            guard stored == count else {
-                throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) have \(stored) blocks for \(info.docFreq) documents")
-            }
+            try CountedLayout.readBlockCount(&r, expected: count, docFreq: info.docFreq, offset: info.offset, file: file)
         }
         var last: Int64 = -1
         let limit = bytes.count
@@ -137,11 +136,8 @@ public struct PostingsCursor {
             let d = try r.count(limit: r.remaining), p = try r.count(limit: r.remaining)
             // Impacts are skipped here (most queries read a few blocks' impacts, or none):
             // their varints are only checked to end in time, so decoding them later cannot fail.
-            var n = 1
-            if layout == .compact {
-                n = try r.count(limit: Self.maxImpacts)
-                guard n > 0 else { throw FormatError.corrupt(file: file, detail: "postings block without impacts at byte \(r.offset)") }
-            }
+            let n = layout == .compact
+                ? try CompactLayout.readImpactCount(&r, limit: Self.maxImpacts, file: file) : CountedLayout.impactsPerBlock
             let impactOffset = r.offset
             // A tight scan for the 2n varints' last bytes, bounded by the term's own end.
             var k = impactOffset, ends = 0, run = 0
@@ -289,7 +285,7 @@ public struct PostingsCursor {
         current = Self.end
         blockLast = -1
         pendingFreqs = -1
-        positionsDecoded = -1
+        compactPositions.block = -1
     }
 
     /// Decodes block `b`'s documents and frequencies from `r` and resets its positions.
@@ -302,7 +298,7 @@ public struct PostingsCursor {
         let n = count
         let dataStart = blocks[b].dataStart
         let full = n == BitPacking.blockSize
-        let v3 = layout == .compact
+        let layout = self.layout
         let file = file
         var pending = (-1, 0)
         // One pointer each for the whole block (element writes through the struct's arrays
@@ -315,47 +311,12 @@ public struct PostingsCursor {
                 let docs = docs.baseAddress!, freqs = freqs.baseAddress!
                 var previous = first, smallest = UInt64.max
                 if full {
-                    try BitPacking.unpack(&r, width: Int(try r.u8()), into: docs)
-                    // A loop of its own: it vectorizes, the running sum below cannot.
-                    var least = UInt32.max
-                    for k in 0 ..< n { least = min(least, docs[k]) }
-                    smallest = UInt64(least)
-                    for k in 0 ..< n {
-                        previous += Int64(docs[k])
-                        docs[k] = UInt32(truncatingIfNeeded: previous)
-                    }
-                    let fw = Int(try r.u8())
-                    if fw < 32 {
-                        // Below 32 bits no frequency wraps when 1 is added: nothing left to check.
-                        pending = (r.offset, fw)
-                        try r.skip(16 * fw)
-                    } else {
-                        try BitPacking.unpack(&r, width: fw, into: freqs)
-                        for k in 0 ..< n {
-                            freqs[k] &+= 1
-                            guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency out of range in the block at byte \(dataStart)") }
-                        }
-                    }
-                } else if v3 {
-                    for k in 0 ..< n {
-                        let v = try r.vint()
-                        // A delta is v >> 1: 0 when v < 2. Capped so that no sum overflows (a capped
-                        // delta is past the document count below).
-                        smallest = min(smallest, v)
-                        previous += Int64(min(v >> 1, 1 << 32))
-                        docs[k] = UInt32(truncatingIfNeeded: previous)
-                        freqs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.vint())
-                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
-                    }
+                    pending = try FullBlock.decode(&r, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest,
+                                                   dataStart: dataStart, file: file)
+                } else if layout == .compact {
+                    try CompactLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
                 } else {
-                    for k in 0 ..< n {
-                        let delta = min(try r.vint(), 1 << 32)
-                        smallest = min(smallest, delta)
-                        previous += Int64(delta)
-                        docs[k] = UInt32(truncatingIfNeeded: previous)
-                        freqs[k] = UInt32(truncatingIfNeeded: try r.vint())
-                        guard freqs[k] > 0 else { throw FormatError.corrupt(file: file, detail: "frequency 0 at byte \(r.offset)") }
-                    }
+                    try CountedLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
                 }
                 return (previous, smallest)
             }
@@ -363,16 +324,16 @@ public struct PostingsCursor {
         (pendingFreqs, pendingWidth) = pending
         // Deltas of at least 1 from −1 or the previous block's last: every document is above
         // the one before it, so the last being below the count bounds them all.
-        guard smallest > (!full && v3 ? 1 : 0) else {
+        let minimum = full ? 1 : layout == .compact ? CompactLayout.tailMinimum : CountedLayout.tailMinimum
+        guard smallest >= minimum else {
             throw FormatError.corrupt(file: file, detail: "the postings block at byte \(dataStart) has a document delta of 0 (a repeated document, or −1)")
         }
         guard previous < docLimit else {
             throw FormatError.corrupt(file: file, detail: "the postings block at byte \(dataStart) holds document \(previous), past the segment's \(docLimit)")
         }
         index = -1
-        posReader = ByteReader(bytes, offset: blocks[b].posStart, file: file)
-        posConsumed = 0
-        positionsDecoded = -1
+        if layout == .counted { countedPositions.begin(at: blocks[b].posStart) }
+        compactPositions.block = -1
     }
 
     /// Moves to the next document; returns it, or `end`.
@@ -414,15 +375,15 @@ public struct PostingsCursor {
             }
             if pendingFreqs >= 0 { unpackFrequencies() }
             let withPositions = blocks[block].posLength > 0
-            if withPositions && positionsDecoded != block { try decodePositions() }
+            if withPositions && compactPositions.block != block { try decodeCompactPositions() }
             for i in index + 1 ..< count {
                 let m = map[Int(docs[i])]
                 guard m >= 0 else { continue }
                 outDocs.append(UInt32(m))
                 outFreqs.append(freqs[i])
                 if withPositions {
-                    let start = Int(positionStarts[i])
-                    outPositions.append(contentsOf: blockPositions[start ..< start + Int(freqs[i])])
+                    let start = Int(compactPositions.starts[i])
+                    outPositions.append(contentsOf: compactPositions.values[start ..< start + Int(freqs[i])])
                 }
             }
             index = count - 1
@@ -495,8 +456,7 @@ public struct PostingsCursor {
         let (offset, width) = (pendingFreqs, pendingWidth)
         pendingFreqs = -1
         freqs.withUnsafeMutableBufferPointer { out in
-            BitPacking.unpack(bytes.baseAddress! + offset, width: width, into: out.baseAddress!)
-            for k in 0 ..< BitPacking.blockSize { out[k] &+= 1 }
+            FullBlock.unpackFrequencies(bytes, offset: offset, width: width, into: out.baseAddress!)
         }
     }
 
@@ -506,24 +466,12 @@ public struct PostingsCursor {
         if pendingFreqs >= 0 { unpackFrequencies() }
         guard blocks[block].posLength > 0 else { return }  // a term stored without positions (words)
         if layout == .compact {
-            if positionsDecoded != block { try decodePositions() }
-            let start = Int(positionStarts[index])
-            for k in start ..< start + Int(freqs[index]) { out.append(blockPositions[k]) }
+            if compactPositions.block != block { try decodeCompactPositions() }
+            let start = Int(compactPositions.starts[index])
+            for k in start ..< start + Int(freqs[index]) { out.append(compactPositions.values[k]) }
             return
         }
-        var skip = 0
-        for k in 0 ..< index { skip += Int(freqs[k]) }
-        if skip < posConsumed {
-            posReader = ByteReader(bytes, offset: blocks[block].posStart, file: file)
-            posConsumed = 0
-        }
-        while posConsumed < skip { _ = try posReader.vint(); posConsumed += 1 }
-        var previous: UInt64 = 0
-        for _ in 0 ..< Int(freqs[index]) {
-            previous += try posReader.vint()
-            out.append(UInt32(truncatingIfNeeded: previous - 1))
-            posConsumed += 1
-        }
+        try countedPositions.read(index, freqs: freqs, into: &out)
     }
 
     /// The first position of the current document (nil for a term stored without
@@ -537,87 +485,15 @@ public struct PostingsCursor {
             try positions(into: &out)
             return out.first
         }
-        if positionsDecoded == block { return blockPositions[Int(positionStarts[index])] }
+        if compactPositions.block == block { return compactPositions.values[Int(compactPositions.starts[index])] }
         if pendingFreqs >= 0 { unpackFrequencies() }
-        // Two plain sums (the compiler vectorizes them): the values before the document's, and all.
-        let (start, total) = freqs.withUnsafeBufferPointer { f in
-            var before: UInt64 = 0, all: UInt64 = 0
-            for k in 0 ..< index { before &+= UInt64(f[k]) }
-            for k in index ..< count { all &+= UInt64(f[k]) }
-            return (Int(truncatingIfNeeded: before), Int(truncatingIfNeeded: before &+ all))
-        }
-        let packed = total / BitPacking.blockSize * BitPacking.blockSize
-        var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)
-        var value: UInt32
-        // The runs of 128 before the one holding `start` (or all of them): a width byte and 16·width bytes each.
-        for _ in 0 ..< min(start, packed) / BitPacking.blockSize {
-            let w = Int(try r.u8())
-            guard w <= 32 else { throw FormatError.corrupt(file: file, detail: "position block width \(w)") }
-            try r.skip(16 * w)
-        }
-        if start < packed {
-            let width = Int(try r.u8())
-            value = try BitPacking.value(at: start % BitPacking.blockSize, &r, width: width)
-        } else {
-            for _ in packed ..< start { _ = try r.vint() }
-            value = UInt32(truncatingIfNeeded: try r.vint())
-        }
-        guard r.offset <= blocks[block].posStart + blocks[block].posLength else {
-            throw FormatError.corrupt(file: file, detail: "positions overrun their block at byte \(blocks[block].posStart)")
-        }
-        // A document's first value is its first position + 1.
-        guard value > 0 else { throw FormatError.corrupt(file: file, detail: "a document's first position delta is 0 in the block at byte \(blocks[block].posStart)") }
-        return value - 1
+        return try CompactLayout.firstPosition(of: index, count: count, freqs: freqs, at: blocks[block].posStart,
+                                               length: blocks[block].posLength, bytes: bytes, file: file)
     }
 
-    /// The compact layout: decodes every position of the current block (runs of 128
-    /// bit-packed, then varints), restarting the deltas at each document.
-    private mutating func decodePositions() throws {
-        var total = 0
-        positionStarts.removeAll(keepingCapacity: true)
-        for k in 0 ..< count { positionStarts.append(UInt32(truncatingIfNeeded: total)); total += Int(freqs[k]) }
-        // Damaged frequencies must not size the buffer below: a block's bytes hold at most 128
-        // values per width byte and one per varint byte, and a term occurs in a document at
-        // most once per token (read from the length column only for a block big enough to
-        // matter, since those reads are scattered).
-        let room = blocks[block].posLength
-        var valid = total / BitPacking.blockSize + total % BitPacking.blockSize <= room && total < Int(UInt32.max)
-        if valid && total > Self.positionsCheckedByLength {
-            var tokens = 0
-            for k in 0 ..< count { tokens += Int(lengthColumn.loadUnaligned(fromByteOffset: 8 * Int(docs[k]), as: UInt32.self)) }
-            valid = total <= tokens
-        }
-        guard valid else {
-            throw FormatError.corrupt(file: file, detail: "a postings block claims \(total) positions in \(room) bytes at byte \(blocks[block].posStart)")
-        }
-        if blockPositions.count < total + BitPacking.blockSize { blockPositions = [UInt32](repeating: 0, count: total + BitPacking.blockSize) }
-        var r = ByteReader(bytes, offset: blocks[block].posStart, file: file)
-        var i = 0
-        try blockPositions.withUnsafeMutableBufferPointer { out in
-            while total - i >= BitPacking.blockSize {
-                let w = Int(try r.u8())
-                guard w <= 32 else { throw FormatError.corrupt(file: file, detail: "position block width \(w)") }
-                try BitPacking.unpack(&r, width: w, into: out.baseAddress! + i)
-                i += BitPacking.blockSize
-            }
-            while i < total { out[i] = UInt32(truncatingIfNeeded: try r.vint()); i += 1 }
-            guard r.offset <= blocks[block].posStart + blocks[block].posLength else {
-                throw FormatError.corrupt(file: file, detail: "positions overrun their block")
-            }
-            var k = 0
-            for d in 0 ..< count {
-                var previous: UInt32 = 0
-                // A document's first value is its first position + 1.
-                guard out[k] > 0 else {
-                    throw FormatError.corrupt(file: file, detail: "a document's first position delta is 0 in the block at byte \(blocks[block].posStart)")
-                }
-                for _ in 0 ..< Int(freqs[d]) {
-                    previous &+= out[k]
-                    out[k] = previous &- 1
-                    k += 1
-                }
-            }
-        }
-        positionsDecoded = block
+    /// The compact layout: decodes every position of the current block (`CompactLayout.Positions`).
+    private mutating func decodeCompactPositions() throws {
+        try compactPositions.decode(block: block, at: blocks[block].posStart, length: blocks[block].posLength, count: count,
+                                    docs: docs, freqs: freqs, lengthColumn: lengthColumn, bytes: bytes, file: file)
     }
 }

@@ -2,8 +2,10 @@
 ///
 /// Every piece of code that knows the bytes of postings is in this folder:
 /// `PostingsEncoder` writes the current layout, `PostingsCursor` reads every version
-/// (branching on its `Layout`), and `PostingsSplice` shifts and joins current-layout
-/// bytes for a merge. The rest of the index hands them bytes and term entries.
+/// (branching on its `Layout` once per block into `FullBlock`, `CountedLayout` or
+/// `CompactLayout`), and `PostingsSplice` shifts and joins current-layout bytes for a
+/// merge. The rest of the index (`PostingsFile`, `PostingsFileWriter`) hands them bytes
+/// and term entries.
 enum PostingsFormat {
     /// 1: the counted layout. 2: as 1, words without positions. 3: the compact layout.
     /// 4: as 3 (the global version 4 changed only the columns; FileVersions).
