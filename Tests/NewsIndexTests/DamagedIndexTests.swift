@@ -728,3 +728,32 @@ func inflateEveryStoreBlock(_ segment: SegmentReader) throws {
         try StoredArticles.decodeBlock(compressed, rawLength: rawLength, count: count, file: segment.store.file.path) { _ in }
     }
 }
+
+/// Old (version 1–2) positions are stored one up as deltas: damage there throws, never traps.
+@Suite struct DamagedOldPositionsTests {
+    func positions(_ bytes: [UInt8], freqs: [UInt32], document: Int = 0) throws -> [UInt32] {
+        try bytes.withUnsafeBytes { raw in
+            var reader = CountedLayout.Positions(raw, file: "old.post")
+            reader.begin(at: 0)
+            var out = [UInt32]()
+            try reader.read(document, freqs: freqs, into: &out)
+            return out
+        }
+    }
+
+    @Test func wellFormedPositionsRead() throws {
+        #expect(try positions([1, 3, 2], freqs: [3]) == [0, 3, 5])
+        #expect(try positions([1, 3, 2], freqs: [1, 2], document: 1) == [2, 4])
+    }
+
+    @Test func aFirstDeltaOfZeroIsDamageNotACrash() {
+        #expect(throws: FormatError.self) { try positions([0, 3], freqs: [2]) }
+    }
+
+    @Test func positionsPastSixtyFourBitsAreDamageNotACrash() {
+        // Deltas of 2^63 − 1 (nine-byte vints): two fit in 64 bits, three do not.
+        let big: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]
+        #expect((try? positions(big + big, freqs: [2]))?.count == 2)
+        #expect(throws: FormatError.self) { try positions(big + big + big, freqs: [3]) }
+    }
+}

@@ -71,7 +71,12 @@ enum CountedLayout {
             while consumed < skip { _ = try reader.vint(); consumed += 1 }
             var previous: UInt64 = 0
             for _ in 0 ..< Int(freqs[index]) {
-                previous += try reader.vint()
+                let delta = try reader.vint()
+                // Positions are stored one up: a first delta of 0, or a sum past 64 bits, is damage.
+                guard delta > 0 || previous > 0, previous <= UInt64.max - delta else {
+                    throw FormatError.corrupt(file: reader.file, detail: "a position delta of \(delta) after \(previous) at byte \(reader.offset)")
+                }
+                previous += delta
                 out.append(UInt32(truncatingIfNeeded: previous - 1))
                 consumed += 1
             }
