@@ -96,14 +96,22 @@ public final class Ingestor {
     /// web pages and feeds (what `--watch` picks up).
     public static func reads(_ path: String) -> Bool { format(of: path) != .other }
 
+    /// The file name extensions read in a folder, by format: the one list a new
+    /// format joins.
+    static let extensions: [(Format, [String])] = [
+        (.portal, ["txt", "text"]),
+        (.jsonLines, ["jsonl", "ndjson", "json"]),
+        (.html, ["html", "htm", "xhtml", "shtml"]),
+        (.feed, ["xml", "rss", "atom"]),
+    ]
+    private static let formatByExtension: [String: Format] = Dictionary(
+        uniqueKeysWithValues: extensions.flatMap { format, names in names.map { ($0, format) } })
+
+    /// The extensions read in a folder, as a user reads them: `.txt .text .jsonl …`.
+    public static var readableExtensions: String { extensions.flatMap(\.1).map { "." + $0 }.joined(separator: " ") }
+
     static func format(of path: String) -> Format {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "txt", "text": .portal
-        case "jsonl", "ndjson", "json": .jsonLines
-        case "html", "htm", "xhtml", "shtml": .html
-        case "xml", "rss", "atom": .feed
-        default: .other
-        }
+        formatByExtension[(path as NSString).pathExtension.lowercased()] ?? .other
     }
 
     /// What is at a path, without following it when it is a link to itself.

@@ -164,7 +164,7 @@ struct Watcher {
                     log.issue(IngestIssue(.warning, path, message))
                 }
                 if ignored > 0 && reported.insert("ignored:\(p):\(ignored)").inserted {
-                    log.info("\(p): \(ignored) files of other types ignored (read: .txt .jsonl .html .htm .xml .rss .atom)")
+                    log.info("\(p): \(ignored) files of other types ignored (read: \(Ingestor.readableExtensions))")
                 }
             case .other, .missing:
                 if reported.insert(p).inserted { log.error("\(p): not a folder or regular file (gone?); still watching the rest") }
