@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Generates Sources/NewsCatalog/Generated/RegionWords.swift, the region tagger's word
 lists, from scripts/catalog/region_words.tsv (one phrase a line: list, phrase, effect,
-provinces, reason, example or note).
+provinces, reason, example).
 
 Each list becomes one static array of `RegionWords`, its phrases in the order of the
-TSV (some lists are matched in order, longest first). Lists with provinces (groups,
+TSV (some lists are matched in order, longest first), with the reason of its first line
+as its doc comment; every phrase has a reason of its own in the TSV (the list's by
+default) and may have an example, which stay in the TSV. Lists with provinces (groups,
 landmarks) become arrays of (name, provinces).
 
 Usage: python3 scripts/gen_region_rules.py [--check]
@@ -39,6 +41,8 @@ def read_lists(path):
                 raise TSVError('%s:%d: expected 6 tab-separated fields (list, phrase, effect, provinces, reason, '
                                'example), found %d' % (path, n, len(parts)))
             name, phrase, effect, provinces, reason, _ = parts
+            if not reason:
+                raise TSVError('%s:%d: every phrase needs a reason (the list\'s, or its own)' % (path, n))
             if not name.isidentifier() or not phrase or '"' in phrase or '\\' in phrase:
                 raise TSVError('%s:%d: list must be a Swift identifier and phrase non-empty without quotes: %r %r'
                                % (path, n, name, phrase))

@@ -185,7 +185,7 @@ extension RegionTagger {
                 found = found || meanings[term].contains { m in
                     let r = catalog.regions[m.region]
                     return r.level >= .county && catalog.province(of: r.code) == Self.beijingCode
-                        && !(m.short && r.shortNames.contains(where: Self.contextOnly.contains))
+                        && !(m.short && r.shortNames.contains(where: RegionRules.shortNameNeedsParent))
                 }
             }
         }

@@ -3,17 +3,19 @@ import NewsText
 /// Tags an article with the regions it is about: mentions in the headline,
 /// the lead and the body, weighed by where they occur, resolved with context.
 ///
-/// How it works, in order:
+/// How it works, in order (each step is a section of `RegionRules.all`, which says what
+/// applies before what):
 /// - Phrases that name no place of the story are blanked, names of several provinces and
 ///   landmarks are counted, and Beijing as a mere venue is blanked (`scanField`).
 /// - Matching is leftmost-longest over normalized text, so `淄博高新区` is the zone,
-///   not `淄博` plus a stray suffix, and `山东省淄博市张店区` is three mentions. Short names
-///   below the province must line up with ICU's words (重大理论 holds no 大理).
-/// - Each name found is tried against the skipping rules of `RegionRules`, in table order;
-///   the names left are weighed: 3 in the headline, 2 in the lead (first 150 characters),
-///   1 elsewhere, at least 1.5 for a topic, half as much for a listed or background place.
-/// - Ambiguous and context-only names (`contextOnly`: 中山, 和平) count only beside a
-///   confident mention of their parent (`resolve`).
+///   not `淄博` plus a stray suffix, and `山东省淄博市张店区` is three mentions.
+/// - Each name found is tried against the table's skipping rules, then weighed by its
+///   weighing rules, in table order (`RegionRules.skips`, `RegionRules.weigh`): 3 in the
+///   headline, 2 in the lead (first 150 characters), 1 elsewhere, at least 1.5 for a topic,
+///   half as much for a listed or background place. Then the table's checks: whether it
+///   needs its parent (a tunnel), lines up with ICU's words, or is a piece of a person's name.
+/// - Ambiguous and context-only names (中山, 和平) count only beside a confident mention of
+///   their parent (`resolve`, asking `RegionRules.shortNameNeedsParent`).
 /// - Provinces with enough of the leader's weight, or a sentence of their own, are kept,
 ///   and inside each the most specific regions (`select`); bulletins are judged item by
 ///   item, and stories about other countries or touring the whole country need more.
@@ -36,7 +38,8 @@ public struct RegionTagger: Sendable {
     private let taiwanWordTerms: Set<Int>
 
     /// Short names that need their parent nearby: ordinary words, people's names,
-    /// or places better known as something else.
+    /// or places better known as something else (the word list of the rule context-only-word;
+    /// the tagger asks the table, `RegionRules.shortNameNeedsParent`).
     static let contextOnly: Set<String> = Set(RegionWords.contextOnly)
     /// Phrases whose place names do not place the story (北京时间 is a clock, 从北京 where
     /// someone came from, 上合组织 and
@@ -98,8 +101,9 @@ public struct RegionTagger: Sendable {
         }
         lexicon = Lexicon(terms: terms, table: catalog.table)
         self.meanings = meanings
+        // The table's rules on which of the context-only words need their parent in their sentence.
         taiwanWordTerms = Set(Self.contextOnly.compactMap { termIndex[catalog.table.normalize($0)] }.filter { t in
-            meanings[t].contains { catalog.province(of: catalog.regions[$0.0].code) == 710000 }
+            RegionRules.parentInSentence(catalog, meanings[t].map(\.0))
         })
         let indexOf = Dictionary(catalog.regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         groupRegions = Self.allGroups.map { $0.provinces.compactMap { indexOf[$0] } }
@@ -122,8 +126,9 @@ public struct RegionTagger: Sendable {
         /// Whether the mention is in a bare list closed by 等地 (广西、湖南等地有暴雨): it adds to its
         /// province's weight but never makes the province salient, and places nothing in context.
         var bare = false
-        /// Whether a county short name names a structure (太康隧道): it counts only beside its parent.
-        var structure = false
+        /// Whether the mention counts only beside a confident mention of its parent (太康隧道: the
+        /// table's `needsParent` rules).
+        var needsParent = false
     }
 
     /// The regions `headline` and `body` are about, most specific codes, most salient first.
@@ -553,13 +558,6 @@ public struct RegionTagger: Sendable {
                         : (goesOn ? venueFrom : -1)
                     if !goesOn { runFrom = i }
                     defer { previousEnd = best.end; previousTerm = best.term }
-                    // The skipping rules, in the order of `RegionRules.scanSkips`: the first that fires skips the name.
-                    let site = MentionSite(buf: buf, start: i, end: best.end, term: best.term, previousTerm: previousEnd == i ? previousTerm : -1,
-                                           runFrom: runFrom, venueFrom: venueFrom)
-                    if RegionRules.scanSkips.contains(where: { $0.skips?(self, site) ?? false }) { i = best.end; continue }
-                    // An official's title (香港特别行政区行政长官李家超…列席) is about the person: it says
-                    // where the person serves, and weighs no more than a listed place.
-                    let titled = Self.startsTitle(buf, after: best.end)
                     while counted < i {
                         let u = buf[counted]
                         if Self.sentenceEnds.contains(u) { sentence += 1 }
@@ -568,38 +566,28 @@ public struct RegionTagger: Sendable {
                         else if !forecast { forecast = Self.startsWith(buf, Self.forecastUnits, at: counted) }
                         counted += 1
                     }
-                    // A bare list closed by 等地 (广西、湖南、江西等地有暴雨) and the places of a weather
-                    // forecast say nothing of any of their places.
                     // A place whose run goes on into a list of other provinces (新疆吐鲁番、陕西关中等地) is in
                     // the list too; one that frames a list of its own parts (江西赣州龙南、寻乌等地) is not.
                     let runTail = self.runTail(buf, from: tail)
                     let inList = runTail > tail && runTail + 1 < buf.count && buf[runTail] == 0x3001
                         && startsOtherProvince(buf, at: runTail + 1, than: best.term)
-                    // The ends of a route (北京—成都、杭州—昆明两条航线, 广州往返珠海、长沙往返株洲等多条线路)
-                    // go on into a list of routes.
-                    let routed = Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i)
-                    // The table's bare rules that look only around the name (birthplace, origin), then lists.
-                    let bare = forecast || RegionRules.marks(.bare, self, site) || ((listed || routed || Self.continuesList(buf, at: tail) || inList)
-                        && closesBareList(buf, from: inList ? runTail : tail)
-                        && !Self.framesList(buf, at: i, from: inList ? runTail : tail))
-                    // The table's background rules (a quoted name, a destination, a home, a visit recalled):
-                    // the name weighs as a listed place. A title weighs so too but does not stop a visit.
-                    let quoted = RegionRules.marks(.background, self, site)
-                    var w = listed || titled || bare || quoted ? max(1, weight(i) / 2) : weight(i)
-                    // Where someone goes to see or report (来到重庆…中心站, 走进山东临沭县) is where the story happens.
-                    let visited = !bare && !quoted && Self.visits(buf, at: runFrom)
-                    let topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end)
-                        || Self.reportsFigures(buf, after: best.end))
-                    if topic { w = max(w, Self.topicWeight) }
+                    let site = MentionSite(buf: buf, start: i, end: best.end, term: best.term, previousTerm: previousEnd == i ? previousTerm : -1,
+                                           previousEnd: previousEnd, runFrom: runFrom, venueFrom: venueFrom, tail: tail,
+                                           listFrom: inList ? runTail : tail, listed: listed, runsIntoList: inList,
+                                           routed: Self.routeLength(buf, at: tail) != nil || Self.endsRoute(buf, at: i), inForecast: forecast)
+                    // The table's rules, in its order: the first skipping rule that fires skips the name; the
+                    // weighing rules weigh what is left.
+                    if RegionRules.skips(self, site) { i = best.end; continue }
+                    let weighed = RegionRules.weigh(self, site)
+                    var w = weighed.halved ? max(1, weight(i) / 2) : weight(i)
+                    if weighed.topic || weighed.prominent { w = max(w, Self.topicWeight) }
                     var m = Mention(term: best.term, weight: w, item: item(i))
                     m.sentence = sentence
-                    m.bare = bare
-                    m.structure = Self.namesStructure(buf, after: best.end)
-                        && meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level == .county })
-                    // A topic of its own (opens a sentence, frames a clause); figures alone may be a name's.
-                    m.topic = visited || !bare && !listed && !titled && !quoted && (Self.opensSentence(buf, at: i) || Self.framesClause(buf, at: i, end: best.end))
+                    m.bare = weighed.bare
+                    m.topic = weighed.topic
+                    m.needsParent = RegionRules.needsParent(self, site)
                     // Short names below the province collide with ordinary words across word
-                    // boundaries (重大理论, 美丽江山): check those.
+                    // boundaries (重大理论, 美丽江山): check those (the rule word-alignment).
                     if segmenter != nil || given != nil, meanings[best.term].allSatisfy({ $0.short }) {
                         let province = meanings[best.term].contains { catalog.regions[$0.region].level == .province }
                         if boundaries == nil { boundaries = (try? segmenter?.boundaries(text)) ?? [] }
@@ -607,10 +595,7 @@ public struct RegionTagger: Sendable {
                         // (隆重庆祝 holds no 重庆); below the province, where either end does.
                         if let b = boundaries, b.count > best.end { m.aligned = province ? b[i] || b[best.end] : b[i] && b[best.end] }
                     }
-                    if listed, Self.insideName(buf, at: i, end: best.end, previousEnd: previousEnd),
-                       meanings[best.term].allSatisfy({ $0.short && catalog.regions[$0.region].level >= .county }) {
-                        m.aligned = false
-                    }
+                    if RegionRules.unaligns(self, site) { m.aligned = false }
                     mentions.append(m)
                     i = best.end
                 } else {
@@ -676,7 +661,7 @@ public struct RegionTagger: Sendable {
         for (i, m) in mentions.enumerated() where m.aligned {
             if let group = m.group {
                 credits += group.map { Credit(region: $0, weight: m.weight, item: m.item, inHeadline: i < headlineCount, fromGroup: group.count > 1) }
-            } else if !m.structure, let r = standalone(meanings[m.term]) {
+            } else if !m.needsParent, let r = standalone(meanings[m.term]) {
                 credits.append(Credit(region: r, weight: m.weight, item: m.item, inHeadline: i < headlineCount, topic: m.topic, bare: m.bare))
                 // A bare list (江南 beside 广西、湖南等地) places nothing.
                 guard !m.bare else { continue }
@@ -707,12 +692,12 @@ public struct RegionTagger: Sendable {
         let regions = catalog.regions
         // A province short name wins over a prefecture sharing it (吉林).
         if let p = options.first(where: { regions[$0.region].level == .province }) {
-            return Self.contextOnly.contains(regions[p.region].shortNames.first ?? "") && p.short ? nil : p.region
+            return RegionRules.shortNameNeedsParent(regions[p.region].shortNames.first ?? "") && p.short ? nil : p.region
         }
         // A city and same-named districts elsewhere (西安市 vs 西安区): the city is meant.
         let cities = options.filter { regions[$0.region].level == .prefecture }
         if cities.count == 1, options.count > 1, options.allSatisfy({ regions[$0.region].level >= .prefecture }),
-           !regions[cities[0].region].shortNames.contains(where: Self.contextOnly.contains) {
+           !regions[cities[0].region].shortNames.contains(where: RegionRules.shortNameNeedsParent) {
             return cities[0].region
         }
         guard options.count == 1, let only = options.first else { return nil }
@@ -720,13 +705,13 @@ public struct RegionTagger: Sendable {
         switch r.level {
         case .province, .zone: return only.region
         case .prefecture:
-            if only.short && r.shortNames.contains(where: Self.contextOnly.contains) { return nil }
+            if only.short && r.shortNames.contains(where: RegionRules.shortNameNeedsParent) { return nil }
             return only.region
         case .county:
             // Two-character full names (中区, 东区, 大安) read like ordinary words: they need context.
             if !only.short { return r.name.count > 2 ? only.region : nil }
             // A distinctive county short name (崇礼, 张店) stands alone; ordinary words do not.
-            return r.shortNames.contains(where: Self.contextOnly.contains) ? nil : only.region
+            return r.shortNames.contains(where: RegionRules.shortNameNeedsParent) ? nil : only.region
         }
     }
 
