@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Layers import one way (see ARCHITECTURE.md):
 //   CICU (C shim over libicu) ← NewsText ← … ← news-index, news-search
 import PackageDescription
@@ -22,6 +22,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The HTTP server of `news-search serve` (SwiftNIO underneath); no traits: the service
+        // reads no configuration files and needs none of Foundation's form coding.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libicu through pkg-config; only the C shim sees its headers.
@@ -51,6 +55,13 @@ let package = Package(
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
                 swiftSettings: hotLoops),
         .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),
+        // The search service: HTTP routes over the NewsSearch API, the index holder that follows
+        // new commits, limits, the OpenAPI document and the web page (resources in the binary).
+        .target(name: "NewsService", dependencies: ["NewsCLI", "NewsSearch", "NewsIndex", "NewsText", "NewsCatalog", "NewsIngest",
+                                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                                   .product(name: "HummingbirdCore", package: "hummingbird"),
+                                                   .product(name: "HTTPTypes", package: "swift-http-types")],
+                exclude: ["Assets"]),
         // What the two tools share: usage exit codes, JSON strings.
         .target(name: "NewsCLI", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
@@ -72,6 +83,7 @@ let package = Package(
                 "NewsIngest",
                 "NewsIndex",
                 "NewsSearch",
+                "NewsService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,5 +96,6 @@ let package = Package(
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "TestSupport"]),
         .testTarget(name: "NewsIndexTests", dependencies: ["NewsIndex", "IndexFormat", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsIndex", "IndexFormat", "TestSupport"]),
+        .testTarget(name: "NewsServiceTests", dependencies: ["NewsService", "NewsSearch", "NewsIndex", "NewsIngest", "TestSupport"]),
     ]
 )

@@ -11,6 +11,7 @@ import NewsText
 @main
 struct NewsSearchCommand: ParsableCommand {
     static func main() {
+        if CommandLine.arguments.dropFirst().first == "serve" { return Serve.runWithUsageExit(Array(CommandLine.arguments.dropFirst(2))) }
         let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions)
         runWithUsageExit(excludedTermsAsText(arguments))
     }
