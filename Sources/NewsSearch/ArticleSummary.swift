@@ -38,14 +38,18 @@ public struct Reprint: Sendable, Equatable {
 /// Makes `ArticleSummary`s of the hits of one query at a time (`prepare`, then `summary`).
 /// Catalogs are loaded on first use: a count or an empty result needs none.
 public final class Summarizer {
-    public let reader: IndexReader
+    public let reader: IndexGroup
     let highlighter: Highlighter
     private var regions: RegionCatalog?
     private var industries: IndustryCatalog?
 
-    public init(reader: IndexReader, lexicon: Lexicon) throws {
+    public init(reader: IndexGroup, lexicon: Lexicon) throws {
         self.reader = reader
         highlighter = Highlighter(analyzer: try Analyzer(lexicon: lexicon))
+    }
+
+    public convenience init(reader: IndexReader, lexicon: Lexicon) throws {
+        try self.init(reader: IndexGroup(reader), lexicon: lexicon)
     }
 
     /// Highlights the matches of `query` from now on (an empty query highlights nothing).
@@ -65,7 +69,7 @@ public final class Summarizer {
             article: article,
             regions: segment.regions(hit.doc).map { ($0, regions.path($0)) },
             industries: segment.industries(hit.doc).compactMap { id in industries.industry(id: id).map { (industries.displayCode($0), $0.name) } },
-            cluster: segment.cluster(hit.doc),
+            cluster: reader.cluster(hit.segment, hit.doc),
             snippet: try highlighter.snippet(article.body.isEmpty ? article.headline : article.body),
             headlineMatches: try highlighter.matches(in: article.headline),
             alsoIn: Self.otherSources(reprintSources, besides: article.source),
@@ -96,11 +100,11 @@ extension Searcher {
     /// was not reprinted).
     /// - Complexity: O(articles) cluster column reads, and one stored article per copy.
     public func reprints(of hit: Hit) throws -> [Reprint] {
-        let cluster = reader.segments[hit.segment].cluster(hit.doc)
+        let cluster = reader.cluster(hit.segment, hit.doc)
         guard cluster != 0 else { return [] }
         var copies = [Reprint]()
         for (s, other) in reader.segments.enumerated() {
-            for d in 0 ..< other.docCount where !other.isDeleted(d) && other.cluster(d) == cluster && !(s == hit.segment && d == hit.doc) {
+            for d in 0 ..< other.docCount where !other.isDeleted(d) && reader.cluster(s, d) == cluster && !(s == hit.segment && d == hit.doc) {
                 let a = try other.stored(d)
                 copies.append(Reprint(id: other.id(d), source: a.source, date: other.date(d).map { Day(number: $0).description } ?? ""))
             }

@@ -12,9 +12,12 @@ public struct CatalogEntry: Sendable, Equatable {
 
 /// Browses the region and industry catalogs with article counts (from columns).
 public struct CatalogBrowser {
-    public let reader: IndexReader
+    /// The indexes whose articles are counted.
+    public let reader: IndexGroup
 
-    public init(reader: IndexReader) { self.reader = reader }
+    public init(reader: IndexGroup) { self.reader = reader }
+
+    public init(reader: IndexReader) { self.init(reader: IndexGroup(reader)) }
 
     /// The provinces (`parent` nil, empty or `-`), or the children of a region named by
     /// name, short name or code.

@@ -68,14 +68,14 @@ public struct Counter {
 
     /// The articles that count: every hit, or with `collapse` one copy of each
     /// reprinted story (its earliest; among copies of one day, the first indexed).
-    public static func counted(_ hits: [Hit], reader: IndexReader, collapse: Bool) -> [Hit] {
+    public static func counted(_ hits: [Hit], reader: IndexGroup, collapse: Bool) -> [Hit] {
         guard collapse else { return hits }
         var first = [UInt64: Int]()  // cluster → index in `result`
         var result = [Hit]()
         result.reserveCapacity(hits.count)
         for hit in hits {
             let segment = reader.segments[hit.segment]
-            let cluster = segment.cluster(hit.doc)
+            let cluster = reader.cluster(hit.segment, hit.doc)
             guard cluster != 0 else { result.append(hit); continue }
             if let k = first[cluster] {
                 let kept = result[k]
@@ -93,7 +93,7 @@ public struct Counter {
     /// Counts per combination of the dimensions' keys. Time rows run from the
     /// first to the last bucket (or `from`/`to`), empty buckets included, in
     /// order; other rows are sorted by count, largest first.
-    public func count(_ hits: [Hit], reader: IndexReader, by dimensions: [Dimension], collapse: Bool,
+    public func count(_ hits: [Hit], reader: IndexGroup, by dimensions: [Dimension], collapse: Bool,
                       from: Int32? = nil, to: Int32? = nil) -> [(keys: [String], count: Int)] {
         var counts = [[String]: Int]()
         for hit in Self.counted(hits, reader: reader, collapse: collapse) {

@@ -257,8 +257,11 @@ enum QueryPlanner {
 /// dozen terms: finding one by a linear scan over fingerprints costs less than hashing it.
 final class QueryTerms {
     let terms: [TermText]
-    /// Per term, over all segments, the larger of its two fields' document frequencies (for idf).
+    /// Per term, the larger of its two fields' document frequencies over all segments (for idf):
+    /// a figure that does not depend on how the articles are cut into segments or indexes.
     let docFreq: [Int]
+    /// Per term, its document frequencies in the headline and the body, summed over segments.
+    let fieldFreq: [[Int]]
     /// Live and deleted articles over all segments (idf's N).
     let documents: Double
     /// Per term, whether it is a bigram that crosses a word boundary wherever the query has it
@@ -273,33 +276,42 @@ final class QueryTerms {
     private static let scanned = 64
     private let positions: [TermText: Int]
 
-    init(_ clauses: [PlannedClause], _ reader: IndexReader) throws {
+    /// `stats`: statistics to take the document frequencies and N from instead of `segments`
+    /// (they must hold every term: `CollectionStatsError.missingTerm` otherwise).
+    init(_ clauses: [PlannedClause], _ segments: [SegmentReader], stats: CollectionStats?) throws {
         var terms = [TermText]()
         var seen = Set<TermText>()
         for c in clauses {
             for t in c.units + c.words + c.phrase.map(\.term) where seen.insert(t).inserted { terms.append(t) }
         }
         var entries = [[(TermInfo, Int32)]]()
-        entries.reserveCapacity(2 * terms.count * reader.segments.count)
-        var docFreq = [Int](repeating: 0, count: terms.count)
-        for segment in reader.segments {
+        entries.reserveCapacity(2 * terms.count * segments.count)
+        var fieldFreq = [[Int]](repeating: [0, 0], count: terms.count)
+        for segment in segments {
             for (i, t) in terms.enumerated() {
-                var best = 0
-                for field in Field.allCases {
+                for (f, field) in Field.allCases.enumerated() {
                     let found = try SegmentPlan.expand(t, field, segment)
-                    best = max(best, found.reduce(0) { $0 + $1.0.docFreq })
+                    fieldFreq[i][f] += found.reduce(0) { $0 + $1.0.docFreq }
                     entries.append(found)
                 }
-                docFreq[i] += best
             }
         }
         self.terms = terms
         positions = terms.count > Self.scanned ? Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) : [:]
         self.entries = entries
-        self.docFreq = docFreq
+        if let stats {
+            for (i, t) in terms.enumerated() {
+                guard let df = stats.terms[CollectionStats.key(t)], df.count == 2 else { throw CollectionStatsError.missingTerm(CollectionStats.key(t)) }
+                fieldFreq[i] = df
+            }
+            documents = stats.documentCount
+        } else {
+            documents = Double(max(1, segments.reduce(0) { $0 + $1.docCount }))
+        }
+        self.fieldFreq = fieldFreq
+        docFreq = fieldFreq.map { max($0[0], $0[1]) }
         crossesBoundary = Self.markedWherever(\.crossing, terms, clauses)
         framed = Self.markedWherever(\.framed, terms, clauses)
-        documents = Double(max(1, reader.segments.reduce(0) { $0 + $1.docCount }))
     }
 
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.

@@ -101,7 +101,7 @@ extension Searcher {
         var folded = [UInt64: Int]()
         var also = [Int: [String]]()
         for hit in hits {
-            let cluster = reader.segments[hit.segment].cluster(hit.doc)
+            let cluster = reader.cluster(hit.segment, hit.doc)
             if collapse, cluster != 0, let first = folded[cluster] {
                 if first >= offset {
                     let a = try reader.segments[hit.segment].stored(hit.doc)

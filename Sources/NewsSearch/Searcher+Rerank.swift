@@ -8,9 +8,10 @@ extension Searcher {
     /// scores. Equal scores keep their BM25F order.
     /// - Complexity: O(depth × signals × query terms) cursor moves, each decoding at most
     ///   one postings block and reading one position.
-    func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking) throws {
+    /// `lone`: a single hit gets its bonuses too (`Options.scoresLoneHits`).
+    func rerank(_ hits: inout [Hit], depth: Int, _ plans: [SegmentPlan], _ ranking: Ranking, lone: Bool = false) throws {
         let depth = min(hits.count, depth)
-        guard ranking.reranks, depth > 1 else { return }
+        guard ranking.reranks, depth > (lone ? 0 : 1) else { return }
         let signals = ranking.signals.filter(\.isOn)
         // Cursors move forward only: the hits are visited in index order.
         let order = hits[..<depth].indices.sorted { (hits[$0].segment, hits[$0].doc) < (hits[$1].segment, hits[$1].doc) }

@@ -9,12 +9,16 @@ public struct Hit: Sendable, Equatable {
     public var score: Double
     /// True when the article matched every clause (the top tier); false for partial matches.
     public var complete: Bool
+    /// The BM25F score before re-ranking (`score` adds the re-ranking bonuses, if any): what
+    /// a coordinator merging several indexes' lists orders by, as one index does before re-ranking.
+    public var bm25: Double
 
     public init(segment: Int, doc: Int, score: Double, complete: Bool) {
         self.segment = segment
         self.doc = doc
         self.score = score
         self.complete = complete
+        bm25 = score
     }
 }
 
@@ -35,18 +39,47 @@ public final class Searcher {
         public var ranking = Ranking()
         public var filters = Filters()
         public var exhaustive = false
+        /// Adds the re-ranking bonuses to a tier's first hit even when it is the tier's only one
+        /// (one index leaves a lone hit's score alone: nothing to re-order). A shard of a larger
+        /// collection needs it, since its lone hit may be re-ranked among other shards' hits.
+        public var scoresLoneHits = false
         public init() {}
     }
 
-    public let reader: IndexReader
+    /// The indexes searched, as one (usually one index).
+    public let reader: IndexGroup
     let analyzer: Analyzer
-    private let averages: (Double, Double)
+    /// Average field lengths (headline, body): the group's own, or those of `globalStats`.
+    private var averages: (Double, Double)
     private var positionsA: [UInt32] = [], positionsB: [UInt32] = [], scratch: [UInt32] = []
 
-    public init(reader: IndexReader, analyzer: Analyzer) {
+    /// Statistics to score with instead of the indexes' own (`CollectionStats`): those of a
+    /// larger collection that these indexes are shards of. Nil: the indexes' own.
+    public var globalStats: CollectionStats? {
+        didSet { averages = (globalStats ?? CollectionStats(segments: reader.segments)).averages }
+    }
+
+    public init(reader: IndexGroup, analyzer: Analyzer) {
         self.reader = reader
         self.analyzer = analyzer
-        averages = (reader.averageLength(.headline), reader.averageLength(.body))
+        averages = CollectionStats(segments: reader.segments).averages
+    }
+
+    public convenience init(reader: IndexReader, analyzer: Analyzer) {
+        self.init(reader: IndexGroup(reader), analyzer: analyzer)
+    }
+
+    /// The indexes' own statistics for every term of `queries` (never `globalStats`): what a
+    /// shard sends a coordinator, which sums the shards' and hands the sum back as `globalStats`.
+    /// - Complexity: one dictionary lookup per term, field and segment.
+    public func statistics(for queries: [Query]) throws -> CollectionStats {
+        var stats = CollectionStats(segments: reader.segments)
+        for query in queries {
+            let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
+            let terms = try QueryTerms(clauses, reader.segments, stats: nil)
+            for (i, t) in terms.terms.enumerated() { stats.terms[CollectionStats.key(t)] = terms.fieldFreq[i] }
+        }
+        return stats
     }
 
     public struct Result: Sendable {
@@ -71,7 +104,7 @@ public final class Searcher {
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
-        let terms = try QueryTerms(clauses, reader)
+        let terms = try QueryTerms(clauses, reader.segments, stats: globalStats)
         var plans = [SegmentPlan]()
         for (s, segment) in reader.segments.enumerated() {
             let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms, ranking: options.ranking, averages: averages,
@@ -82,7 +115,7 @@ public final class Searcher {
         var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
         // The re-ranking signals re-order the first `leadDepth` results of the whole list, each tier within itself.
         let partialDepth = max(0, lead - hits.count)
-        try rerank(&hits, depth: lead, plans, options.ranking)
+        try rerank(&hits, depth: lead, plans, options.ranking, lone: options.scoresLoneHits)
         if options.limit > 0 { hits = Array(hits.prefix(options.limit)) }
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             let rest = options.limit == 0 ? 0 : options.limit - hits.count
@@ -93,7 +126,7 @@ public final class Searcher {
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
             }
             var more = partial.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: false) }
-            try rerank(&more, depth: partialDepth, plans, options.ranking)
+            try rerank(&more, depth: partialDepth, plans, options.ranking, lone: options.scoresLoneHits)
             hits += options.limit == 0 ? more[...] : more.prefix(rest)
         }
         return Result(hits: hits, total: count ? total : nil)
@@ -416,7 +449,7 @@ public final class Searcher {
     private func listByDate(_ clauses: [PlannedClause], options: Options, count: Bool) throws -> Result {
         var candidates = [(Int32, Int, Int)]()
         var total = 0
-        let terms = try QueryTerms(clauses, reader)
+        let terms = try QueryTerms(clauses, reader.segments, stats: globalStats)
         for (s, segment) in reader.segments.enumerated() {
             let plan = try SegmentPlan(segment: segment, index: s, clauses: clauses, terms: terms,
                                        ranking: options.ranking, averages: averages, searcher: self)

@@ -12,6 +12,7 @@ import NewsText
 struct NewsSearchCommand: ParsableCommand {
     static func main() {
         if CommandLine.arguments.dropFirst().first == "serve" { return Serve.runWithUsageExit(Array(CommandLine.arguments.dropFirst(2))) }
+        if CommandLine.arguments.dropFirst().first == "stats" { return StatsCommand.dispatch(Array(CommandLine.arguments.dropFirst(2))) }
         let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions)
         runWithUsageExit(excludedTermsAsText(arguments))
     }
@@ -84,7 +85,13 @@ struct NewsSearchCommand: ParsableCommand {
     @Argument(help: "The query (may be empty when filters are given).")
     var words: [String] = []
 
-    @OptionGroup var location: IndexLocation
+    @OptionGroup var location: IndexLocations
+
+    @Option(name: .customLong("global-stats"), help: ArgumentHelp("Score with these statistics (written by news-search stats; repeatable: the files of several shards are summed) instead of the indexes' own: a shard then ranks as part of the whole collection.", valueName: "file"))
+    var globalStats: [String] = []
+
+    @Flag(name: .customLong("shard-columns"), help: "Batch mode with --format tsv: also print tier (complete or partial), bm25 (the score before re-ranking), segment and doc, which a coordinator needs to merge shards' lists exactly as one index ranks (spark/); a lone hit of a tier gets its re-ranking bonus in its score.")
+    var shardColumns = false
 
     @Option(name: .shortAndLong, help: "Number of results (0 = all).")
     var limit: Int = 10
@@ -185,6 +192,7 @@ struct NewsSearchCommand: ParsableCommand {
                 throw ValidationError("--top needs --by with a dimension that is not time (region, industry, source …)")
             }
         }
+        if shardColumns && (queries == nil || format != .tsv) { throw ValidationError("--shard-columns needs --queries FILE and --format tsv") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
@@ -224,11 +232,20 @@ struct NewsSearchCommand: ParsableCommand {
     static func failure(_ message: String) -> ToolError { ToolError(.failure, "news-search: \(message)") }
 
     func run() throws {
+        do { try runModes() } catch let e as CollectionStatsError { throw Self.failure("\(e)") }
+    }
+
+    private func runModes() throws {
         let table: CharacterTable
-        let reader: IndexReader
+        let reader: IndexGroup
+        var stats: CollectionStats? = nil
         do {
             table = try CharacterTable.shared()
-            reader = try IndexReader.open(directory: location.index)
+            reader = try IndexGroup.open(directories: location.indexes)
+            for file in globalStats {
+                let read = try CollectionStats.read(file: file)
+                stats = stats.map { $0.merged(with: read) } ?? read
+            }
         } catch {
             throw Self.failure("\(error)")
         }
@@ -236,6 +253,7 @@ struct NewsSearchCommand: ParsableCommand {
         options.limit = limit
         options.all = all
         options.exhaustive = exhaustive
+        options.scoresLoneHits = shardColumns
         options.ranking = rankingOptions.ranking
         do {
             try options.filters.setDates(from: from, to: to)
@@ -246,13 +264,14 @@ struct NewsSearchCommand: ParsableCommand {
         }
         let lexicon = Lexicon.builtin(table: table)
         let searcher = Searcher(reader: reader, analyzer: try Analyzer(lexicon: lexicon))
+        searcher.globalStats = stats
         let printer = try Printer(reader: reader, format: format, lexicon: lexicon, color: color.isOn(), width: width ?? Terminal.columns())
         let query: Query
         switch mode {
         case let .batch(file):
             return try runBatch(file: file, searcher: searcher, options: options, printer: printer)
         case let .show(id):
-            guard let hit = searcher.article(id: id) else { throw Self.failure("no article with id \(id) in \(location.index)") }
+            guard let hit = searcher.article(id: id) else { throw Self.failure("no article with id \(id) in \(location.described)") }
             return try printer.printArticle(hit, reprints: try searcher.reprints(of: hit))
         default:
             do { query = try Query.parse(words.joined(separator: " ")) } catch { throw Self.usage("\(error)") }
@@ -345,7 +364,12 @@ struct NewsSearchCommand: ParsableCommand {
             if format == .tsv {
                 for (rank, hit) in result.hits.enumerated() {
                     let id = searcher.reader.segments[hit.segment].id(hit.doc)
-                    output += "\(SafeText.tsvCell(qid))\t\(rank + 1)\t\(SafeText.tsvCell(id))\t\(String(format: "%.4f", hit.score))\n"
+                    output += "\(SafeText.tsvCell(qid))\t\(rank + 1)\t\(SafeText.tsvCell(id))\t\(String(format: "%.4f", hit.score))"
+                    if shardColumns {
+                        // Full precision: the coordinator compares these across shards.
+                        output += "\t\(hit.complete ? "complete" : "partial")\t\(hit.bm25)\t\(hit.score)\t\(hit.segment)\t\(hit.doc)"
+                    }
+                    output += "\n"
                 }
             } else {
                 try printer.printResults(ResultPage(hits: result.hits), query: q, qid: qid)

@@ -20,7 +20,7 @@ final class Printer {
     let width: Int
     private var headerPrinted = false
 
-    init(reader: IndexReader, format: OutputFormat, lexicon: Lexicon,
+    init(reader: IndexGroup, format: OutputFormat, lexicon: Lexicon,
          color: Bool = ColorChoice.auto.isOn(), width: Int = Terminal.columns(), marks: Bool? = nil) throws {
         self.format = format
         summarizer = try Summarizer(reader: reader, lexicon: lexicon)

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# What it measures, on this machine, with the release binaries:
+#   build    the tuning pool (CCTV 2022-2025, FinCUGE, THUCNews titles) built as 2 shards by
+#            Spark in local mode on 2 cores (spark/run.sh build --shards 2, one news-index
+#            thread per shard) against one `news-index --threads 2`; wall-clock seconds, ratio.
+#   queries  1,000 keyword queries (scripts/bench.sh's, fixed seed), k = 10, through Spark
+#            over the 2 shards (statistics from each shard, then the search on each, then the
+#            merge) against `news-search --queries` on the one index; wall-clock seconds of
+#            the whole batch, ratio, and whether the two lists are identical.
+# Spark's own start-up (a JVM, a Python worker per core) is inside its figures: that is
+# the overhead a user pays for a batch on one machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:-../shared/data}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -c release --product news-index >&2 && swift build -c release --product news-search >&2
+bin=.build/release
+pool=("$data"/news/cctv/cctv-2022.jsonl "$data"/news/cctv/cctv-2023.jsonl "$data"/news/cctv/cctv-2024.jsonl
+      "$data"/news/cctv/cctv-2025.jsonl "$data"/news/fincuge/*.jsonl "$data"/news/thucnews-titles/*.jsonl)
+now() { date +%s.%N; }
+
+echo "== build: tuning pool, 2 shards on Spark (local[2]) against one news-index --threads 2 =="
+t0=$(now); $bin/news-index --quiet --index "$work/one" --threads 2 "${pool[@]}" >/dev/null; t1=$(now)
+spark/run.sh build --master 'local[2]' --bin "$bin" --shards 2 --out "$work/shards" "${pool[@]}" >/dev/null 2>&1; t2=$(now)
+python3 -c "a=$t1-$t0; b=$t2-$t1; print('news-index: %.1f s  spark 2 shards: %.1f s  ratio %.2f' % (a, b, b / a))"
+
+echo "== queries: 1,000 keyword queries, k = 10, Spark over 2 shards against news-search --queries =="
+python3 - "$data" > "$work/queries.tsv" <<'PY'
+import json, random, re, sys
+rng = random.Random(4242)
+heads = []
+for y in (2022, 2023, 2024, 2025):
+    for line in open('%s/news/cctv/cctv-%d.jsonl' % (sys.argv[1], y), encoding='utf-8'):
+        heads.append(json.loads(line).get('title') or '')
+runs = [r for h in heads for r in re.findall(r'[\u4e00-\u9fff]{2,}', h)]
+for i in range(1000):
+    terms = []
+    for _ in range(rng.randint(1, 3)):
+        r = rng.choice(runs)
+        n = min(len(r), rng.randint(2, 4))
+        s = rng.randrange(0, len(r) - n + 1)
+        terms.append(r[s:s + n])
+    print('q%d\t%s' % (i, ' '.join(terms)))
+PY
+t0=$(now); $bin/news-search --index "$work/one" --queries "$work/queries.tsv" --format tsv --limit 10 > "$work/one.tsv"; t1=$(now)
+spark/run.sh search --master 'local[2]' --bin "$bin" --shards "$work/shards" --queries "$work/queries.tsv" --limit 10 > "$work/spark.tsv" 2>/dev/null; t2=$(now)
+python3 -c "a=$t1-$t0; b=$t2-$t1; print('news-search: %.2f s  spark: %.2f s  ratio %.1f' % (a, b, b / a))"
+# Shards order ties by shard first, one index by its own segments: equal scores may swap.
+if cmp -s "$work/one.tsv" "$work/spark.tsv"; then echo "lists: identical"; else
+  echo "lists: $(diff "$work/one.tsv" "$work/spark.tsv" | grep -c '^>') lines differ (ids of equal scores in another order, or a bug)"; fi
