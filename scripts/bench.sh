@@ -139,23 +139,7 @@ if want queries; then
   echo "== 1,000 keyword queries, k = 10 =="
   [ -d "$work/ours-1" ] || .build/release/news-index --quiet --index "$work/ours-1" --threads 2 "${pool[@]}" >/dev/null
   [ -d "$work/lucene-cjk" ] || ../shared/bench/anchors/lucene index --analyzer cjk --out "$work/lucene-cjk" "${pool[@]}" >/dev/null
-  python3 - "$data" > "$work/queries.tsv" <<'PY'
-import json, random, re, sys
-rng = random.Random(4242)
-heads = []
-for y in (2022, 2023, 2024, 2025):
-    for line in open('%s/news/cctv/cctv-%d.jsonl' % (sys.argv[1], y), encoding='utf-8'):
-        heads.append(json.loads(line).get('title') or '')
-runs = [r for h in heads for r in re.findall(r'[\u4e00-\u9fff]{2,}', h)]
-for i in range(1000):
-    terms = []
-    for _ in range(rng.randint(1, 3)):
-        r = rng.choice(runs)
-        n = min(len(r), rng.randint(2, 4))
-        s = rng.randrange(0, len(r) - n + 1)
-        terms.append(r[s:s + n])
-    print('q%d\t%s' % (i, ' '.join(terms)))
-PY
+  python3 scripts/bench_queries.py "$data" > "$work/queries.tsv"
   for mode in or and; do
     flag=""; [ "$mode" = and ] && flag="--all"
     ours50=(); ours99=(); luc50=(); luc99=()

@@ -25,22 +25,10 @@ pool=("$data"/news/cctv/cctv-2022.jsonl "$data"/news/cctv/cctv-2023.jsonl "$data
 echo "indexing the pool..." >&2
 "$bin/news-index" --quiet --index "$work/index" --threads 2 "${pool[@]}" >/dev/null
 python3 - "$data" "$work/queries.lua" "$work/extra.jsonl" "${pool[@]}" <<'PY'
-import json, random, re, sys, urllib.parse
-rng = random.Random(4242)
-heads = []
-for y in (2022, 2023, 2024, 2025):
-    for line in open('%s/news/cctv/cctv-%d.jsonl' % (sys.argv[1], y), encoding='utf-8'):
-        heads.append(json.loads(line).get('title') or '')
-runs = [r for h in heads for r in re.findall(r'[\u4e00-\u9fff]{2,}', h)]
-paths = []
-for i in range(1000):
-    terms = []
-    for _ in range(rng.randint(1, 3)):
-        r = rng.choice(runs)
-        n = min(len(r), rng.randint(2, 4))
-        s = rng.randrange(0, len(r) - n + 1)
-        terms.append(r[s:s + n])
-    paths.append('/search?q=' + urllib.parse.quote(' '.join(terms)))
+import json, sys, urllib.parse
+sys.path.insert(0, 'scripts')
+from bench_queries import queries
+paths = ['/search?q=' + urllib.parse.quote(q) for q in queries(sys.argv[1])]
 with open(sys.argv[2], 'w') as f:
     f.write('paths = {\n' + ''.join('  "%s",\n' % p for p in paths) + '}\n')
 # A tenth of the pool under fresh ids, for the writer of run 3.

@@ -26,23 +26,7 @@ spark/run.sh build --master 'local[2]' --bin "$bin" --shards 2 --out "$work/shar
 python3 -c "a=$t1-$t0; b=$t2-$t1; print('news-index: %.1f s  spark 2 shards: %.1f s  ratio %.2f' % (a, b, b / a))"
 
 echo "== queries: 1,000 keyword queries, k = 10, Spark over 2 shards against news-search --queries =="
-python3 - "$data" > "$work/queries.tsv" <<'PY'
-import json, random, re, sys
-rng = random.Random(4242)
-heads = []
-for y in (2022, 2023, 2024, 2025):
-    for line in open('%s/news/cctv/cctv-%d.jsonl' % (sys.argv[1], y), encoding='utf-8'):
-        heads.append(json.loads(line).get('title') or '')
-runs = [r for h in heads for r in re.findall(r'[\u4e00-\u9fff]{2,}', h)]
-for i in range(1000):
-    terms = []
-    for _ in range(rng.randint(1, 3)):
-        r = rng.choice(runs)
-        n = min(len(r), rng.randint(2, 4))
-        s = rng.randrange(0, len(r) - n + 1)
-        terms.append(r[s:s + n])
-    print('q%d\t%s' % (i, ' '.join(terms)))
-PY
+python3 scripts/bench_queries.py "$data" > "$work/queries.tsv"
 t0=$(now); $bin/news-search --index "$work/one" --queries "$work/queries.tsv" --format tsv --limit 10 > "$work/one.tsv"; t1=$(now)
 spark/run.sh search --master 'local[2]' --bin "$bin" --shards "$work/shards" --queries "$work/queries.tsv" --limit 10 > "$work/spark.tsv" 2>/dev/null; t2=$(now)
 python3 -c "a=$t1-$t0; b=$t2-$t1; print('news-search: %.2f s  spark: %.2f s  ratio %.1f' % (a, b, b / a))"
