@@ -6,35 +6,26 @@ extension String {
     /// a page's every line goes through dozens of these tests).
     ///
     /// - Complexity: O(n × m) in the worst case, O(n) for the short words used here.
-    func includes(_ needle: String) -> Bool {
+    func includes(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
+
+    /// The first occurrence of `needle`, by a byte search of the UTF-8 (what
+    /// Foundation's `range(of:)` finds in normalized text, at a fraction of the cost);
+    /// nil for an empty needle.
+    func byteRange(of needle: String) -> Range<String.Index>? {
+        guard !needle.isEmpty, let offset = utf8Offset(of: needle) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start ..< utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// Where `needle`'s UTF-8 first occurs in the string's (0 for an empty needle).
+    private func utf8Offset(of needle: String) -> Int? {
         var hay = self
         var needle = needle
         return hay.withUTF8 { h in
             needle.withUTF8 { n in
                 let m = n.count
-                guard m > 0 else { return true }
-                guard m <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                let first = nb.pointee
-                var i = 0
-                let last = h.count - m
-                while i <= last {
-                    if hb[i] == first && memcmp(hb + i, nb, m) == 0 { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-
-    /// The first occurrence of `needle`, by a byte search of the UTF-8 (what
-    /// Foundation's `range(of:)` finds in normalized text, at a fraction of the cost).
-    func byteRange(of needle: String) -> Range<String.Index>? {
-        var hay = self
-        var needle = needle
-        let offset: Int? = hay.withUTF8 { h in
-            needle.withUTF8 { n in
-                let m = n.count
-                guard m > 0, m <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                guard m > 0 else { return 0 }
+                guard m <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
                 let first = nb.pointee
                 var i = 0
                 let last = h.count - m
@@ -45,9 +36,6 @@ extension String {
                 return nil
             }
         }
-        guard let offset else { return nil }
-        let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return start ..< utf8.index(start, offsetBy: needle.utf8.count)
     }
 
     /// Whether any of `needles` occurs in the string.
