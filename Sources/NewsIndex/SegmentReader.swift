@@ -82,6 +82,16 @@ public final class SegmentReader: @unchecked Sendable {
 
     public func id(_ doc: Int) -> String { cols.id(doc) }
 
+    /// Whether `doc`'s id comes before the id of `otherDoc` in `other` (UTF-8 bytes compared,
+    /// which is the order of code points): the order of equal scores, which depends on the
+    /// article alone, not on where an index or a shard keeps it.
+    /// - Complexity: O(length of the shorter id), without allocating.
+    public func idPrecedes(_ doc: Int, _ other: SegmentReader, _ otherDoc: Int) -> Bool {
+        let a = cols.idBytes(doc), b = other.cols.idBytes(otherDoc)
+        for i in 0 ..< min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
+        return a.count < b.count
+    }
+
     /// Documents (deleted or not) whose id is `id`.
     public func docs(withID id: String) -> [Int] { cols.docs(withID: id) }
 

@@ -12,6 +12,11 @@ public struct CountRequest: Sendable {
     public var shares = false
     /// Whether a reprinted story counts once (see `Counter`).
     public var collapse = true
+    /// Reprint clusters whose copies are also in other indexes (a shard's local label → the
+    /// label of the whole group, `IndexGroup.spanningClusters`): with `collapse`, the copy of
+    /// such a story that would count here is not counted but listed in `CountTable.apart`, so
+    /// that a coordinator summing shards' tables counts each story once.
+    public var apart: [UInt64: UInt64] = [:]
 
     public init(dimensions: [Dimension], top: Int? = nil, shares: Bool = false, collapse: Bool = true) {
         self.dimensions = dimensions
@@ -36,6 +41,19 @@ public struct CountTable: Sendable {
     public var rows: [Row]
     /// The articles counted (an article tagged twice counts in two rows, once here).
     public var total: Int
+    /// The copies left out of `rows` because their story is also in other indexes
+    /// (`CountRequest.apart`).
+    public var apart: [Copy] = []
+
+    /// A copy of a story that spans indexes, as a coordinator needs it: of all such copies with
+    /// one `cluster`, the one with the earliest day, then the smallest id (UTF-8 bytes),
+    /// counts, under each of its `keys` (one key per dimension, as in `rows`).
+    public struct Copy: Sendable {
+        public var cluster: UInt64
+        public var day: Int32?
+        public var id: String
+        public var keys: [[String]]
+    }
 
     /// The rows for programs (`csv`, `json`): a region or industry key as two columns, code
     /// and name; `names` are the dimensions as the user wrote them (`region` or `province`),
@@ -48,19 +66,27 @@ public struct CountTable: Sendable {
             let column = d == .province ? "region" : d == .city ? "city" : d == .division ? "division" : name
             columns += coded.contains(d) ? [column + "_code", column + "_name"] : [column]
         }
-        let split = rows.map { r -> [String] in
-            var keys = [String]()
-            for (d, k) in zip(dimensions, r.keys) {
-                if coded.contains(d) {
-                    let (code, name) = counter.split(k, d)
-                    keys += [code, name]
-                } else {
-                    keys.append(k)
-                }
+        return (columns, rows.map { longKeys($0.keys, counter) })
+    }
+
+    /// One row's keys as `longFormat` writes them.
+    func longKeys(_ rowKeys: [String], _ counter: Counter) -> [String] {
+        var keys = [String]()
+        for (d, k) in zip(dimensions, rowKeys) {
+            if [.province, .city, .industry, .division, .strategic].contains(d) {
+                let (code, name) = counter.split(k, d)
+                keys += [code, name]
+            } else {
+                keys.append(k)
             }
-            return keys
         }
-        return (columns, split)
+        return keys
+    }
+
+    /// `apart`'s copies in the long format: per copy, each of its keys as `longFormat` writes them.
+    public func longFormatApart() throws -> [(copy: Copy, keys: [[String]])] {
+        let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
+        return apart.map { c in (c, c.keys.map { longKeys($0, counter) }) }
     }
 }
 
@@ -70,9 +96,24 @@ extension Searcher {
     /// - Complexity: a search for every complete match (and, for shares, for every article the
     ///   filters let through), then one pass over them reading columns.
     public func counts(_ query: Query, options: Options, _ request: CountRequest) throws -> CountTable {
-        let hits = try completeMatches(query, options)
+        var hits = try completeMatches(query, options)
         let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
         let filters = options.filters
+        var apart = [CountTable.Copy]()
+        if request.collapse && !request.apart.isEmpty {
+            // The copy that counts here, of a story that other indexes hold too, is the coordinator's to count.
+            let counted = Counter.counted(hits, reader: reader, collapse: true)
+            hits = []
+            for hit in counted {
+                let segment = reader.segments[hit.segment]
+                if let cluster = request.apart[reader.cluster(hit.segment, hit.doc)] {
+                    apart.append(CountTable.Copy(cluster: cluster, day: segment.date(hit.doc), id: segment.id(hit.doc),
+                                                 keys: counter.combinations(request.dimensions, segment, hit.doc)))
+                } else {
+                    hits.append(hit)
+                }
+            }
+        }
         var rows = counter.count(hits, reader: reader, by: request.dimensions, collapse: request.collapse, from: filters.from, to: filters.to)
         if let top = request.top {
             // Rows come largest first: keep the first `top` distinct row keys.
@@ -92,6 +133,6 @@ extension Searcher {
             shares = rows.map { r in of[r.keys].map { $0 > 0 ? Double(r.count) / Double($0) : 0 } ?? 0 }
         }
         let table = rows.enumerated().map { CountTable.Row(keys: $1.keys, count: $1.count, share: shares?[$0]) }
-        return CountTable(dimensions: request.dimensions, rows: table, total: total)
+        return CountTable(dimensions: request.dimensions, rows: table, total: total, apart: apart)
     }
 }

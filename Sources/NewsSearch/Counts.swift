@@ -67,7 +67,8 @@ public struct Counter {
     }
 
     /// The articles that count: every hit, or with `collapse` one copy of each
-    /// reprinted story (its earliest; among copies of one day, the first indexed).
+    /// reprinted story (its earliest; among copies of one day, the one whose id comes
+    /// first, `IndexGroup.precedes`, which does not depend on how articles are cut into shards).
     public static func counted(_ hits: [Hit], reader: IndexGroup, collapse: Bool) -> [Hit] {
         guard collapse else { return hits }
         var first = [UInt64: Int]()  // cluster → index in `result`
@@ -79,15 +80,25 @@ public struct Counter {
             guard cluster != 0 else { result.append(hit); continue }
             if let k = first[cluster] {
                 let kept = result[k]
-                let a = (reader.segments[kept.segment].date(kept.doc) ?? .max, kept.segment, kept.doc)
-                let b = (segment.date(hit.doc) ?? .max, hit.segment, hit.doc)
-                if b < a { result[k] = hit }
+                let (a, b) = (reader.segments[kept.segment].date(kept.doc) ?? .max, segment.date(hit.doc) ?? .max)
+                if b < a || (b == a && reader.precedes(hit.segment, hit.doc, kept.segment, kept.doc)) { result[k] = hit }
             } else {
                 first[cluster] = result.count
                 result.append(hit)
             }
         }
         return result
+    }
+
+    /// Every combination of the dimensions' keys of one article (one key per dimension; an
+    /// article tagged with two regions has two).
+    func combinations(_ dimensions: [Dimension], _ segment: SegmentReader, _ doc: Int) -> [[String]] {
+        var combos: [[String]] = [[]]
+        for d in dimensions {
+            let ks = keys(d, segment, doc)
+            combos = combos.flatMap { c in ks.map { c + [$0] } }
+        }
+        return combos
     }
 
     /// Counts per combination of the dimensions' keys. Time rows run from the
@@ -97,13 +108,7 @@ public struct Counter {
                       from: Int32? = nil, to: Int32? = nil) -> [(keys: [String], count: Int)] {
         var counts = [[String]: Int]()
         for hit in Self.counted(hits, reader: reader, collapse: collapse) {
-            let segment = reader.segments[hit.segment]
-            var combos: [[String]] = [[]]
-            for d in dimensions {
-                let ks = keys(d, segment, hit.doc)
-                combos = combos.flatMap { c in ks.map { c + [$0] } }
-            }
-            for c in combos { counts[c, default: 0] += 1 }
+            for c in combinations(dimensions, reader.segments[hit.segment], hit.doc) { counts[c, default: 0] += 1 }
         }
         guard let first = dimensions.first else { return [] }
         if first.isTime {

@@ -82,7 +82,8 @@ extension Searcher {
             hits = try completeMatches(query, request.options)
             hits.sort { a, b in
                 let (da, db) = (reader.segments[a.segment].date(a.doc) ?? .min, reader.segments[b.segment].date(b.doc) ?? .min)
-                return da != db ? da > db : a.score > b.score
+                if da != db { return da > db }
+                return a.score != b.score ? a.score > b.score : reader.precedes(a.segment, a.doc, b.segment, b.doc)
             }
         } else {
             hits = try search(query, options: wanted).hits

@@ -100,7 +100,7 @@ public final class Searcher {
         }
         // Re-ranking needs the first `leadDepth` of each tier, whatever the limit.
         let lead = options.ranking.reranks ? options.ranking.leadDepth : 0
-        var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead))
+        var complete = TopK(limit: options.limit == 0 ? 0 : max(options.limit, lead), reader)
         var total = 0
         /// Complete matches per segment, ascending (the partial tier skips them).
         var seen = [[Int32]](repeating: [], count: reader.segments.count)
@@ -120,7 +120,7 @@ public final class Searcher {
         if !options.all && (count || options.limit == 0 || hits.count < options.limit) {
             let rest = options.limit == 0 ? 0 : options.limit - hits.count
             // Counting with the list already full: the partial tier only counts (a heap of 0 would keep every match).
-            var partial = TopK(limit: options.limit == 0 ? 0 : max(rest, partialDepth, 1))
+            var partial = TopK(limit: options.limit == 0 ? 0 : max(rest, partialDepth, 1), reader)
             for (s, plan) in plans.enumerated() {
                 plan.rewind()
                 try disjunctive(plan, s, options, &partial, seen[s], &total, count: count)
@@ -226,7 +226,8 @@ public final class Searcher {
                     var sum = 0.0, dropped = false
                     for k in order.indices {
                         // The margin covers the other order of summation.
-                        if (sum + rest[k]) * (1 + 1e-9) <= threshold { dropped = true; break }
+                        // Below, not at: a score equal to the threshold may win on its id.
+                        if (sum + rest[k]) * (1 + 1e-9) < threshold { dropped = true; break }
                         let (score, held) = try scored.guaranteed(order[k]) { t in (try t.score(at: doc, norms), t.doc == doc) }
                         if !held && requiredAt[k] { dropped = true; break }
                         termScores[order[k]] = score
@@ -239,7 +240,7 @@ public final class Searcher {
                 } else {
                     score = try scoreOf(doc)
                 }
-                guard score! > threshold else { continue }
+                guard score! >= threshold else { continue }
             }
             guard options.filters.accepts(segment, Int(doc)),
                   try plain ? SegmentPlan.hold(required, doc) : plan.matchesAll(doc, verifier: self) else { continue }
@@ -304,6 +305,11 @@ public final class Searcher {
         let lengths = segment.lengthPairs
         let terms = plan.partialUnits.sorted { $0.upperBound < $1.upperBound }
         guard !terms.isEmpty else { return }
+        // A score sums its terms in the query's order, not by upper bound (a segment's own
+        // figure), so that an article scores alike to the last bit in any segment or shard.
+        let place = terms.map { t in plan.partialUnits.firstIndex { $0 === t } ?? 0 }
+        let queryOrder = terms.indices.sorted { place[$0] < place[$1] }
+        var held = [Bool](repeating: false, count: terms.count)
         let unitCount = Double(plan.unitCount)
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
         // A word can only be in a document that has all its bigrams: wordMasks[w] holds the
@@ -427,12 +433,15 @@ public final class Searcher {
             if dropped { continue }
             if essential == 0, let threshold = pruneBelow,
                (sum + wordsBound(present)) * coordination[min(matched, coordination.count - 1)] * (1 + 1e-9) < threshold { continue }
-            hitOther.reverse()  // ascending, the order the score is summed in
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
+            for i in hitOther { held[i] = true }
+            for i in hitEssential { held[i] = true }
             var score = 0.0
-            for i in hitOther { score += termScores[i] }  // ascending term order, as without pruning
-            for i in hitEssential { score += termScores[i] }
+            for i in queryOrder where held[i] {
+                score += termScores[i]
+                held[i] = false
+            }
             for i in words.indices {
                 score += try words.guaranteed(i) { try $0.advance(to: doc) == doc ? $0.score(norms) : 0 }
             }
@@ -459,7 +468,7 @@ public final class Searcher {
                 candidates.append((segment.date(doc) ?? Int32.min, s, doc))
             }
         }
-        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : reader.precedes($0.1, $0.2, $1.1, $1.2) }
         let limited = options.limit == 0 ? candidates[...] : candidates.prefix(options.limit)
         return Result(hits: limited.map { Hit(segment: $0.1, doc: $0.2, score: 0, complete: true) }, total: count ? total : nil)
     }
@@ -502,9 +511,14 @@ public final class Searcher {
 /// A bounded min-heap of the best hits.
 struct TopK {
     let limit: Int
+    /// Whose articles: equal scores are ordered by `IndexGroup.precedes` (the article's id).
+    let group: IndexGroup
     private(set) var items: [(score: Double, segment: Int, doc: Int)] = []
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, _ group: IndexGroup) {
+        self.limit = limit
+        self.group = group
+    }
 
     var count: Int { items.count }
 
@@ -522,13 +536,11 @@ struct TopK {
         }
     }
 
-    /// Higher score first; ties by segment and document (stable across runs).
-    static func ordered(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
-        a.score != b.score ? a.score > b.score : (a.segment, a.doc) < (b.segment, b.doc)
-    }
-
+    /// Higher score first; ties by the article's id (`IndexGroup.precedes`), so that one index
+    /// and shards of it order them alike. A hit whose score equals the threshold may still
+    /// enter: pruning drops only what scores below it.
     private func better(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
-        Self.ordered(a, b)
+        a.score != b.score ? a.score > b.score : group.precedes(a.segment, a.doc, b.segment, b.doc)
     }
 
     private mutating func siftUp(_ i: Int) {
@@ -554,5 +566,5 @@ struct TopK {
         }
     }
 
-    func sorted() -> [(score: Double, segment: Int, doc: Int)] { items.sorted(by: Self.ordered) }
+    func sorted() -> [(score: Double, segment: Int, doc: Int)] { items.sorted(by: better) }
 }

@@ -13,6 +13,7 @@ struct NewsSearchCommand: ParsableCommand {
     static func main() {
         if CommandLine.arguments.dropFirst().first == "serve" { return Serve.runWithUsageExit(Array(CommandLine.arguments.dropFirst(2))) }
         if CommandLine.arguments.dropFirst().first == "stats" { return StatsCommand.dispatch(Array(CommandLine.arguments.dropFirst(2))) }
+        if CommandLine.arguments.dropFirst().first == "clusters" { return ClustersCommand.dispatch(Array(CommandLine.arguments.dropFirst(2))) }
         let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions)
         runWithUsageExit(excludedTermsAsText(arguments))
     }
@@ -92,6 +93,9 @@ struct NewsSearchCommand: ParsableCommand {
 
     @Flag(name: .customLong("shard-columns"), help: "Batch mode with --format tsv: also print tier (complete or partial), bm25 (the score before re-ranking), segment and doc, which a coordinator needs to merge shards' lists exactly as one index ranks (spark/); a lone hit of a tier gets its re-ranking bonus in its score.")
     var shardColumns = false
+
+    @Option(name: .customLong("spanning-clusters"), help: ArgumentHelp("With --by and --format csv: the stories of these clusters (written by news-search clusters over every shard) are not counted but listed, one row per copy with columns cluster, date and id, so that a coordinator counts each story once across shards (spark/).", valueName: "file"))
+    var spanningClusters: String?
 
     @Option(name: .shortAndLong, help: "Number of results (0 = all).")
     var limit: Int = 10
@@ -194,6 +198,9 @@ struct NewsSearchCommand: ParsableCommand {
         }
         if shardColumns && (queries == nil || format != .tsv) { throw ValidationError("--shard-columns needs --queries FILE and --format tsv") }
         if chart != nil && by.isEmpty { throw ValidationError("--chart needs --by (what to count)") }
+        if spanningClusters != nil && (by.isEmpty || format != .csv || noCollapse || top != nil || share) {
+            throw ValidationError("--spanning-clusters needs --by and --format csv (without --no-collapse, --top, --share)")
+        }
         // A query with nothing in it ('', spaces, "", title:) is no query: alone, it would list every article.
         let blank = (try? Query.parse(words.joined(separator: " ")))?.isEmpty ?? false
         if queries == nil && show == nil && blank && from == nil && to == nil && region.isEmpty && industry.isEmpty && by.isEmpty
@@ -308,9 +315,11 @@ struct NewsSearchCommand: ParsableCommand {
     /// `--by`: the table (long format with codes for programs), and the chart when asked for.
     private func printCounts(_ query: Query, dimensions: [NewsSearch.Dimension], options: Searcher.Options,
                              searcher: Searcher, printer: Printer) throws {
-        let request = CountRequest(dimensions: dimensions, top: top, shares: share, collapse: !noCollapse)
+        var request = CountRequest(dimensions: dimensions, top: top, shares: share, collapse: !noCollapse)
+        if let spanningClusters { request.apart = try ClustersCommand.read(spanningClusters) }
         let table = try searcher.counts(query, options: options, request)
         let names = by.map(\.name)
+        if spanningClusters != nil { return try printShardCounts(table, names: names) }
         let rows = table.rows.map { (keys: $0.keys, count: $0.count) }
         let shares = share ? table.rows.map { $0.share ?? 0 } : nil
         if format == .csv || format == .json {
@@ -328,6 +337,20 @@ struct NewsSearchCommand: ParsableCommand {
             throw Self.failure("cannot write \(chart): \(error.localizedDescription)")
         }
         printError("chart written to \(chart)")
+    }
+
+    /// `--spanning-clusters`: the table, then the copies counted apart (count 1, cluster, date, id).
+    private func printShardCounts(_ table: CountTable, names: [String]) throws {
+        let long = try table.longFormat(names: names)
+        var out = (long.columns + ["count", "cluster", "date", "id"]).joined(separator: ",") + "\n"
+        for (keys, row) in zip(long.rows, table.rows) { out += (keys.map(SafeText.csvCell) + [String(row.count), "", "", ""]).joined(separator: ",") + "\n" }
+        for (copy, combos) in try table.longFormatApart() {
+            let date = copy.day.map { Day(number: $0).description } ?? ""
+            for keys in combos {
+                out += (keys.map(SafeText.csvCell) + ["1", ClustersCommand.hex(copy.cluster), date, SafeText.csvCell(copy.id)]).joined(separator: ",") + "\n"
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 
     /// `--queries FILE`: every line checked before any query runs; a syntax error stops the

@@ -164,29 +164,65 @@ def search(sc, dirs, queries_file, limit, filters, all_terms=False):
 TIME = ("day", "week", "month", "quarter", "year")
 
 
+def spanning_clusters(sc, dirs):
+    """`news-search clusters` over every shard, on one executor: the reprint clusters with
+    copies in two or more shards (label<TAB>group label lines)."""
+    args = sum((["--index", d] for d in dirs), [])
+    return sc.parallelize([0], 1).map(lambda _: _run([_binary("news-search"), "clusters"] + args)).collect()[0]
+
+
 def count(sc, dirs, query, by, filters, collapse=True):
-    """(header, rows) of `news-search QUERY --by … --format csv` summed over the shards."""
+    """(header, rows) of `news-search QUERY --by … --format csv` summed over the shards.
+
+    With `collapse`, a story counts once however many shards hold its copies, as in one
+    index: each shard folds its own copies and counts the stories only it holds; the copy
+    it would count of a story that spans shards (`news-search clusters`) comes back as a
+    row of its own (cluster, date, id), and of each story's copies the driver counts the
+    earliest, then the smallest id, as `Counter.counted` does."""
     extra = _filter_args(filters) + ([] if collapse else ["--no-collapse"])
     dims = []
     for d in by:
         dims += ["--by", d]
+    spanning = spanning_clusters(sc, dirs) if collapse and len(dirs) > 1 else ""
 
     def count_shard(d):
-        out = _run([_binary("news-search"), "--index", d, "--format", "csv"] + dims + extra + ["--"] + query)
-        return out
+        if not spanning:
+            return _run([_binary("news-search"), "--index", d, "--format", "csv"] + dims + extra + ["--"] + query)
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as f:
+            f.write(spanning)
+        try:
+            return _run([_binary("news-search"), "--index", d, "--format", "csv", "--spanning-clusters", f.name]
+                        + dims + extra + ["--"] + query)
+        finally:
+            os.unlink(f.name)
 
     header = None
     sums = {}
+    copies = {}  # cluster -> {(date, id): [keys…]}
     for out in sc.parallelize(dirs, len(dirs)).map(count_shard).collect():
         reader = csv.reader(io.StringIO(out))
         h = next(reader, None)
         if h is None:
             continue
+        if spanning:
+            h = h[:-3]  # cluster, date, id
         header = header or h
         for row in reader:
-            if row:
-                key = tuple(row[:-1])
-                sums[key] = sums.get(key, 0) + int(row[-1])
+            if not row:
+                continue
+            if spanning:
+                row, (cluster, date, doc_id) = row[:-3], row[-3:]
+                if cluster:
+                    copies.setdefault(cluster, {}).setdefault((date, doc_id), []).append(tuple(row[:-1]))
+                    continue
+            key = tuple(row[:-1])
+            sums[key] = sums.get(key, 0) + int(row[-1])
+    for story in copies.values():
+        # The earliest copy (undated last), then the smallest id: str order is code point order,
+        # the order of the UTF-8 bytes that Swift compares.
+        first = min(story, key=lambda k: (k[0] or "\uffff", k[1]))
+        for key in story[first]:
+            sums[key] = sums.get(key, 0) + 1
     if header is None:
         return ["count"], []
     rows = [list(k) + [v] for k, v in sums.items()]

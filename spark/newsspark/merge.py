@@ -3,11 +3,11 @@
 Each shard is searched with the global statistics and `--shard-columns`, so that every hit
 carries its tier (complete or partial), its BM25F score before re-ranking, its score after
 (the re-ranking bonuses, which a shard adds to its first `lead` hits of each tier) and its
-segment and document. One index ranks a tier by BM25F (ties by segment, then document),
-then re-orders its first `lead` hits by BM25F plus bonuses; a list of shards is one index
-whose segments come shard after shard (`IndexGroup` in Swift), so the merge orders by
-(BM25F descending, shard, segment, document), gives the first `lead` their bonuses and
-re-orders them. Each shard's first `lead` hits of a tier by BM25F hold every hit of the
+segment and document. One index ranks a tier by BM25F (equal scores by article id, which
+does not depend on where an article is kept: `IndexGroup.precedes` in Swift), then
+re-orders its first `lead` hits by BM25F plus bonuses (equal scores keep their BM25F
+order); so the merge orders by (BM25F descending, id), gives the first `lead` their
+bonuses and re-orders them. Each shard's first `lead` hits of a tier by BM25F hold every hit of the
 merged first `lead` from that shard, so their bonuses are known; a shard is asked for at
 least `lead` hits so that its partial tier reaches as deep as the merged one needs.
 """
@@ -45,7 +45,8 @@ def shard_limit(limit, lead=LEAD_DEPTH):
 def _tier(hits, lead, keep):
     """A tier's hits in BM25F order, the first `lead` re-ordered by their re-ranked scores;
     `keep` hits (all when None). Returns (hits, scores)."""
-    ordered = sorted(hits, key=lambda h: (-h.bm25, h.shard, h.segment, h.doc))
+    # Python orders str by code point, which is the order of UTF-8 bytes that Swift compares.
+    ordered = sorted(hits, key=lambda h: (-h.bm25, h.id, h.shard, h.segment, h.doc))
     if keep is not None:
         ordered = ordered[:keep]
     depth = min(len(ordered), lead)

@@ -170,9 +170,14 @@ struct Columns {
     }
 
     func id(_ doc: Int) -> String {
+        String(decoding: idBytes(doc), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `doc`'s id, in place (empty when the column is damaged).
+    func idBytes(_ doc: Int) -> UnsafeRawBufferPointer {
         let a = Int(load(idStarts + 4 * doc, UInt32.self)), b = Int(load(idStarts + 4 * doc + 4, UInt32.self))
-        guard a <= b, idHeap + b <= file.bytes.count else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[idHeap + a ..< idHeap + b]), as: UTF8.self)
+        guard a <= b, idHeap + b <= file.bytes.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: file.bytes[idHeap + a ..< idHeap + b])
     }
 
     /// Documents (deleted or not) whose id is `id`: a binary search of the id lookup by hash.
