@@ -196,20 +196,20 @@ struct SmallIndex {
     @Test func articlesThatOpenWithTheQueryRankFirst() throws {
         let filler = String(repeating: "今天天气晴朗适合出行", count: 20)
         let index = try SmallIndex("lead", [
-            Article(id: "late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"),
-            Article(id: "early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"),
+            Article(id: "a-late", headline: "", body: filler + "。淄博钙钛矿光伏组件", location: "t"),
+            Article(id: "b-early", headline: "", body: "淄博钙钛矿光伏组件。" + filler, location: "t"),
         ])
         func hits(_ configure: (inout Searcher.Options) -> Void = { _ in }) throws -> [(String, Double)] {
             try index.hits("钙钛矿 光伏", configure)
         }
-        #expect(try hits().map(\.0) == ["early", "late"])
-        #expect(try hits { $0.limit = 1 }.map(\.0) == ["early"])
-        // Off, or a depth of one: equal scores keep document order.
+        #expect(try hits().map(\.0) == ["b-early", "a-late"])
+        #expect(try hits { $0.limit = 1 }.map(\.0) == ["b-early"])
+        // Off, or a depth of one: equal scores go by id (the late one's comes first).
         let off = try hits { $0.ranking.use(LeadSignal(weight: 0, length: 120)) }
-        #expect(off.map(\.0) == ["late", "early"] && off[0].1 == off[1].1)
-        #expect(try hits { $0.ranking.leadDepth = 1 }.map(\.0) == ["late", "early"])
+        #expect(off.map(\.0) == ["a-late", "b-early"] && off[0].1 == off[1].1)
+        #expect(try hits { $0.ranking.leadDepth = 1 }.map(\.0) == ["a-late", "b-early"])
         // A lead shorter than where the words start gives no bonus either.
-        #expect(try hits { $0.ranking.use(LeadSignal(weight: 0.5, length: 2)) }.map(\.0) == ["late", "early"])
+        #expect(try hits { $0.ranking.use(LeadSignal(weight: 0.5, length: 2)) }.map(\.0) == ["a-late", "b-early"])
         let on = try hits()
         #expect(on[1].1 == off[0].1 && on[0].1 > on[1].1)
     }

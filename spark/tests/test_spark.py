@@ -119,3 +119,52 @@ def test_merge_reranks_only_the_merged_head():
     assert [h.id for h, _ in merge.merge(hits, limit=10, lead=2, all_terms=True)] == ["a", "b", "c"]
     # A lone hit of the merged list keeps its BM25F score, as one index leaves it.
     assert merge.merge([merge.ShardHit(0, "a", True, 5.0, 9.0, 0, 0)], limit=10) == [(merge.ShardHit(0, "a", True, 5.0, 9.0, 0, 0), 5.0)]
+
+
+@pytest.fixture(scope="module")
+def reprinted(tmp_path_factory):
+    """The sample corpus plus copies of some stories (identical, and edited) whose ids put
+    them in another shard than their original, in date order (as news arrives), in one
+    index and in 3 shards."""
+    from newsspark import job
+    import json
+    tmp = tmp_path_factory.mktemp("reprints")
+    b = _bin()
+    records = [json.loads(l) for l in _run([os.path.join(b, "news-index"), "parse", "--full", "corpus"]).splitlines() if l.strip()]
+    dated = [r for r in records if r.get("date")]
+    copies = []
+    for n, r in enumerate(dated[:12]):
+        for kind in ("same", "edited"):
+            c = dict(r, source="转载报%d" % n)
+            c.pop("location", None)
+            if kind == "edited":
+                c["body"] = r["body"] + "\n（本报综合报道，略有删节。）"
+            k = 0
+            while True:
+                c["id"] = "%s-%s-%d" % (r["id"], kind, k)
+                if job.shard_of(json.dumps(c, ensure_ascii=False), 3) != job.shard_of(json.dumps(r, ensure_ascii=False), 3):
+                    break
+                k += 1
+            copies.append(c)
+    everything = sorted(records + copies, key=lambda r: r.get("date") or "9999")
+    jsonl = tmp / "reprinted.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in everything), encoding="utf-8")
+    _run([os.path.join(b, "news-index"), "--index", str(tmp / "one"), "--quiet", str(jsonl)])
+    _run([os.path.join(ROOT, "spark", "run.sh"), "build", "--bin", b, "--shards", "3", "--out", str(tmp / "shards"), str(jsonl)])
+    yield tmp, b
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@needs_spark
+@pytest.mark.parametrize("args", [["--by", "year"], ["--by", "source"], ["--by", "month", "--by", "region"], ["--by", "day"],
+                                  ["产业", "--by", "industry"], ["--from", "2024", "--by", "source", "--by", "year"]])
+def test_spark_counts_fold_reprints_across_shards_as_one_index(reprinted, args):
+    tmp, b = reprinted
+    dirs = sorted(glob.glob(str(tmp / "shards" / "shard-*")))
+    spanning = _run([os.path.join(b, "news-search"), "clusters"] + sum((["--index", d] for d in dirs), []))
+    assert len(spanning.splitlines()) >= 12, "the copies should make stories that span shards"
+    one = _run([os.path.join(b, "news-search"), "--index", str(tmp / "one"), "--format", "csv"] + args).splitlines()
+    copies = _run([os.path.join(b, "news-search"), "--index", str(tmp / "one"), "--format", "csv", "--no-collapse"] + args).splitlines()
+    got = _run([os.path.join(ROOT, "spark", "run.sh"), "count", "--bin", b, "--shards", str(tmp / "shards")] + args).splitlines()
+    assert got == one
+    assert one != copies, "reprints should fold"
