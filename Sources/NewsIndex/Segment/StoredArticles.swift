@@ -3,7 +3,8 @@ import IndexFormat
 
 /// Reads a segment's stored articles (`.store`, FORMAT.md "Stored articles"):
 /// deflate-compressed blocks of records and the block table at the end of the body.
-/// Written by `StoredArticlesWriter`. Thread-safe: the last inflated block is cached under a lock.
+/// Written by `StoredArticlesWriter`. Thread-safe: the last inflated block is cached under a lock,
+/// and, when the reader was opened with one, more blocks in a shared `StoreBlockCache`.
 ///
 /// Every table entry is checked against the blocks before its bytes are read, and a
 /// block's raw length against its compressed length before it is inflated.
@@ -13,10 +14,17 @@ final class StoredArticles: @unchecked Sendable {
     private let body: Range<Int>
     private let docCount: Int
 
-    init(_ file: MappedFile, body: Range<Int>, docCount: Int) {
+    /// Blocks kept beyond the last one, shared with the reader's other segments (nil: none).
+    private let cache: StoreBlockCache?
+    /// This store's key space in `cache`.
+    private let cacheKey: Int
+
+    init(_ file: MappedFile, body: Range<Int>, docCount: Int, cache: StoreBlockCache? = nil) {
         self.file = file
         self.body = body
         self.docCount = docCount
+        self.cache = cache
+        cacheKey = cache?.register() ?? 0
     }
 
     /// The last stored block inflated: documents are read in order (exact-string checks,
@@ -29,8 +37,10 @@ final class StoredArticles: @unchecked Sendable {
         let cached = lastBlock
         blockLock.unlock()
         if let cached, cached.offset == start { return cached.raw }
+        if let raw = cache?.block(cacheKey, start) { return raw }
         let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: file.bytes[start ..< start + compressedLength]),
                                          rawLength: rawLength, file: file.path)
+        cache?.insert(cacheKey, start, raw)
         blockLock.lock()
         lastBlock = (start, raw)
         blockLock.unlock()
