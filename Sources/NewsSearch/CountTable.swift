@@ -70,7 +70,7 @@ extension Searcher {
     /// - Complexity: a search for every complete match (and, for shares, for every article the
     ///   filters let through), then one pass over them reading columns.
     public func counts(_ query: Query, options: Options, _ request: CountRequest) throws -> CountTable {
-        let hits = try completeMatches(query, options)
+        let hits = try completeMatches(query, options, scored: false)
         let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
         let filters = options.filters
         var rows = counter.count(hits, reader: reader, by: request.dimensions, collapse: request.collapse, from: filters.from, to: filters.to)
@@ -84,7 +84,7 @@ extension Searcher {
         var shares: [Double]? = nil
         if request.shares {
             // Every article the filters let through, counted along the same dimensions.
-            let everything = try completeMatches(try Query.parse(""), options)
+            let everything = try completeMatches(try Query.parse(""), options, scored: false)
             let baseline = counter.count(everything, reader: reader, by: request.dimensions, collapse: request.collapse,
                                          from: filters.from, to: filters.to)
             var of = [[String]: Int]()

@@ -88,3 +88,71 @@ extension Highlighter {
         }
     }
 }
+
+/// The terms of a query that `Highlighter` can find without segmenting: Han bigrams and
+/// unigrams, whose tokens do not depend on segmentation (a bigram at every Han character
+/// followed by another, a unigram at the last of a run), and one-character prefixes (every Han
+/// character starts one of those tokens). A word adds no match when each of its bigrams is a
+/// term: a token of the word is covered by theirs, and matches are merged.
+struct DirectTerms {
+    /// Bigram terms as their two units (`a << 16 | b`), unigram and prefix terms as their unit.
+    var bigrams: Set<UInt32> = []
+    var unigrams: Set<UInt16> = []
+    var prefixes: Set<UInt16> = []
+
+    /// Nil when a term needs segmentation: letters, numbers, a word with a bigram that is not
+    /// a term, or any character outside the Basic Multilingual Plane's Han.
+    init?(terms: Set<[UInt16]>, prefixes: Set<UInt32>) {
+        for p in prefixes {
+            guard p < 0x10000, Self.isHan(UInt16(p)) else { return nil }
+            self.prefixes.insert(UInt16(p))
+        }
+        let bigramKind = UInt16(TokenKind.bigram.rawValue)
+        for key in terms {
+            let text = key.dropFirst()
+            guard !text.isEmpty, text.allSatisfy(Self.isHan) else { return nil }
+            switch TokenKind(rawValue: UInt8(key[0])) {
+            case .bigram where text.count == 2:
+                bigrams.insert(UInt32(text.first!) << 16 | UInt32(text.last!))
+            case .unigram where text.count == 1:
+                unigrams.insert(text.first!)
+            case .word where text.count >= 2:
+                let units = Array(text)
+                for i in 0 ..< units.count - 1 where !terms.contains([bigramKind, units[i], units[i + 1]]) { return nil }
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// A BMP Han character (never a surrogate): one unit, one character.
+    @inline(__always)
+    static func isHan(_ u: UInt16) -> Bool { Han.isHan(UInt32(u)) }
+}
+
+extension Highlighter {
+    /// The tokens of `direct` in the last normalized input, as byte ranges: the tokens that
+    /// segmenting it would give for those terms (see `DirectTerms`).
+    /// - Complexity: O(n), a set lookup per Han character.
+    func directMatches(_ direct: DirectTerms, into ranges: inout [Range<Int>]) {
+        var found = [Range<Int>]()
+        analyzer.withNormalized { units in
+            let n = units.count
+            var i = 0
+            while i < n {
+                let u = units[i]
+                guard DirectTerms.isHan(u) else { i += 1; continue }
+                let next: UInt16 = i + 1 < n ? units[i + 1] : 0
+                if DirectTerms.isHan(next) {
+                    if direct.bigrams.contains(UInt32(u) << 16 | UInt32(next)) { found.append(i ..< i + 2) }
+                } else if !Han.isHan(UInt32(next)) && !(next >= 0xD840 && next < 0xD8C9) {
+                    // The run ends here (a supplementary ideograph would carry it on): a unigram.
+                    if direct.unigrams.contains(u) { found.append(i ..< i + 1) }
+                }
+                if direct.prefixes.contains(u) { found.append(i ..< i + 1) }
+                i += 1
+            }
+        }
+        for r in found { ranges.append(analyzer.sourceRange(normalized: r)) }
+    }
+}

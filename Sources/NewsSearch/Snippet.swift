@@ -28,6 +28,10 @@ public final class Highlighter {
     /// prefix character), grouped by first unit; the bit of every first unit is set in `firstUnits`.
     var needles: [UInt16: [[UInt16]]] = [:]
     var firstUnits = [UInt64](repeating: 0, count: 1024)
+    /// Set when every term is a Han bigram or unigram, a Han prefix character, or a word whose
+    /// bigrams are all terms (so its matches lie inside theirs): matches are then found in the
+    /// normalized text without segmenting it (`directMatches`). Nil otherwise.
+    var direct: DirectTerms?
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
 
@@ -48,6 +52,7 @@ public final class Highlighter {
             }
         }
         setNeedles(terms.map { Array($0.dropFirst()) } + prefixes.compactMap { Unicode.Scalar($0).map { Array(String($0).utf16) } })
+        direct = DirectTerms(terms: terms, prefixes: prefixes)
     }
 
     /// Matches in `text` as Unicode scalar ranges, merged and sorted.
@@ -75,6 +80,10 @@ public final class Highlighter {
     func byteMatches(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         analyzer.normalizeOnly(utf8: bytes)
         var ranges = literalMatches()
+        if let direct {
+            directMatches(direct, into: &ranges)
+            return ranges
+        }
         for window in candidateWindows() {
             try analyzer.analyze(utf8: UnsafeBufferPointer(rebasing: bytes[window]))
             tokenMatches(shift: window.lowerBound, into: &ranges)

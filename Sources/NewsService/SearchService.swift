@@ -19,7 +19,7 @@ public struct SearchService: Sendable {
     // MARK: /search
 
     public func search(_ p: RequestParameters) async -> Answer {
-        let request: (Query, String, PageRequest, Bool)
+        let request: (Query, String, PageRequest, Bool, String)
         do {
             try p.only(Self.searchNames, endpoint: "/search")
             let (query, text, options) = try self.query(p)
@@ -42,13 +42,19 @@ public struct SearchService: Sendable {
             }
             page.collapse = try p.bool("collapse", default: true)
             page.countsTotal = true
-            request = (query, text, page, try p.bool("body", default: false))
+            let key = TotalCache.key(query: text, regions: p.values("region"), industries: p.values("industry"),
+                                     from: p.value("from"), to: p.value("to"), collapse: page.collapse)
+            request = (query, text, page, try p.bool("body", default: false), key)
         } catch {
             return .error(ServiceError.from(error))
         }
         return await holder.run { worker, snapshot in
-            let (query, text, page, bodies) = request
+            let (query, text, asked, bodies, key) = request
+            var page = asked
+            // A total counted before on this commit (another page, the same search again).
+            page.knownTotal = snapshot.totals[key]
             let result = try worker.searcher.page(query, page)
+            if page.knownTotal == nil { snapshot.totals[key] = result.total }
             try worker.summarizer.prepare(query)
             var w = JSONWriter(capacity: 4096)
             w.beginObject()

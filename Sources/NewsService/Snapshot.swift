@@ -5,8 +5,8 @@ import NewsText
 /// One commit of the index, opened once and never changed: requests that started on it finish
 /// on it while a newer snapshot takes over. Its workers share the one `IndexReader` (segment
 /// readers are thread-safe) and its `StoreBlockCache`, so an article one request inflated is
-/// at hand for the next. When the last request lets go of an old snapshot, ARC frees its
-/// reader and cache, whose memory maps are unmapped as they go (`MappedFile.deinit`), so a
+/// at hand for the next, and a `TotalCache` of the totals counted on it. When the last request lets go of an old snapshot, ARC frees its
+/// reader and caches, whose memory maps are unmapped as they go (`MappedFile.deinit`), so a
 /// merged-away segment's disk space comes back.
 final class Snapshot: @unchecked Sendable {
     let generation: UInt64
@@ -15,13 +15,16 @@ final class Snapshot: @unchecked Sendable {
     let deleted: Int
     let openedAt: Date
     let storeCache: StoreBlockCache
+    /// Totals of `/search` counted on this commit.
+    let totals: TotalCache
     private var free: [Worker]
     private let lock = NSLock()
 
     /// Opens the newest commit of `directory` with `workers` workers over it.
     /// - Throws: `IndexError.noIndex` and the reader's errors for a damaged commit.
-    init(directory: String, workers: Int, lexicon: Lexicon, storeCacheBytes: Int) throws {
-        storeCache = StoreBlockCache(budget: storeCacheBytes)
+    init(directory: String, workers: Int, lexicon: Lexicon, limits: ServiceLimits) throws {
+        storeCache = StoreBlockCache(budget: limits.storeCacheBytes)
+        totals = TotalCache(budget: limits.totalCacheBytes)
         let reader = try IndexReader.open(directory: directory, storeCache: storeCache)
         let commit = reader.commit
         free = try (0 ..< workers).map { _ in try Worker(reader: reader, lexicon: lexicon) }

@@ -154,6 +154,46 @@ import NewsIngest
         #expect((body["results"] as? [[String: Any]])?.first?["id"] as? String == "new-1" && body["generation"] as? Int == 2)
     }
 
+    /// A total is counted once per commit and query: the next page reads it from the snapshot's
+    /// cache, a new commit starts with none (and counts the articles it added).
+    @Test func totalsAreKeptPerCommitAndDroppedWithIt() async throws {
+        let first = holder.snapshot
+        let q: [(String, String)] = [("q", "新能源汽车"), ("limit", "1")]
+        let a = try json(await service.search(params(q)))
+        let b = try json(await service.search(params(q + [("offset", "1")])))
+        #expect(a["total"] as? Int == 3 && b["total"] as? Int == 3)
+        #expect(first.totals.statistics.hits == 1 && first.totals.statistics.entries == 1)
+        // Filters are part of the key: another region is counted, not read.
+        let sz = try json(await service.search(params(q + [("region", "深圳")])))
+        #expect(sz["total"] as? Int == 1 && first.totals.statistics.entries == 2)
+        try Self.add([Article(id: "new-3", headline: "佛山新能源汽车零部件项目投产", body: "佛山新能源汽车零部件项目投产。", location: "t", regions: ["440600"])],
+                     to: folder.path)
+        #expect(holder.refresh())
+        let c = try json(await service.search(params(q)))
+        #expect(c["total"] as? Int == 4 && c["generation"] as? Int == 2)
+        #expect(holder.snapshot.totals.statistics.hits == 0 && holder.snapshot.totals.statistics.entries == 1)
+    }
+
+    @Test func totalCacheKeysAndBudget() {
+        let a = TotalCache.key(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: true)
+        #expect(a != TotalCache.key(query: "q", regions: [], industries: ["广东"], from: nil, to: nil, collapse: true))
+        #expect(a != TotalCache.key(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: false))
+        #expect(a != TotalCache.key(query: "q", regions: ["广东"], industries: [], from: "", to: nil, collapse: true))
+        let cache = TotalCache(budget: 1000)
+        for i in 0 ..< 100 { cache["query \(i)"] = i }
+        // Two generations of at most half the budget each: the latest are kept, the first are gone.
+        #expect(cache["query 99"] == 99 && cache["query 0"] == nil)
+        #expect(cache.statistics.entries * (7 + 16) <= 1000)
+    }
+
+    /// The workers of a snapshot share one reader, whose store cache keeps the articles shown.
+    @Test func shownArticlesAreInflatedOnce() async throws {
+        let snapshot = holder.snapshot
+        for _ in 0 ..< 3 { _ = await service.search(params([("q", "钙钛矿")])) }
+        let stats = snapshot.storeCache.statistics
+        #expect(stats.blocks == 1 && stats.misses == 1)
+    }
+
     @Test func aRequestKeepsItsSnapshotWhileANewOneTakesOver() async throws {
         let started = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0)
         let holder = self.holder
