@@ -95,17 +95,21 @@ extension Highlighter {
 /// character starts one of those tokens). A word adds no match when each of its bigrams is a
 /// term: a token of the word is covered by theirs, and matches are merged.
 struct DirectTerms {
-    /// Bigram terms as their two units (`a << 16 | b`), unigram and prefix terms as their unit.
-    var bigrams: Set<UInt32> = []
-    var unigrams: Set<UInt16> = []
-    var prefixes: Set<UInt16> = []
+    /// Bigram terms as their two units (`a << 16 | b`), unigram and prefix terms as their unit:
+    /// a query has a handful, so a scan beats hashing.
+    var bigrams: [UInt32] = []
+    var unigrams: [UInt16] = []
+    var prefixes: [UInt16] = []
+    /// Bit u set: some term starts with unit u (most Han characters of a text start none).
+    var firsts = [UInt64](repeating: 0, count: 1024)
 
     /// Nil when a term needs segmentation: letters, numbers, a word with a bigram that is not
     /// a term, or any character outside the Basic Multilingual Plane's Han.
     init?(terms: Set<[UInt16]>, prefixes: Set<UInt32>) {
         for p in prefixes {
             guard p < 0x10000, Self.isHan(UInt16(p)) else { return nil }
-            self.prefixes.insert(UInt16(p))
+            self.prefixes.append(UInt16(p))
+            mark(UInt16(p))
         }
         let bigramKind = UInt16(TokenKind.bigram.rawValue)
         for key in terms {
@@ -113,9 +117,11 @@ struct DirectTerms {
             guard !text.isEmpty, text.allSatisfy(Self.isHan) else { return nil }
             switch TokenKind(rawValue: UInt8(key[0])) {
             case .bigram where text.count == 2:
-                bigrams.insert(UInt32(text.first!) << 16 | UInt32(text.last!))
+                bigrams.append(UInt32(text.first!) << 16 | UInt32(text.last!))
+                mark(text.first!)
             case .unigram where text.count == 1:
-                unigrams.insert(text.first!)
+                unigrams.append(text.first!)
+                mark(text.first!)
             case .word where text.count >= 2:
                 let units = Array(text)
                 for i in 0 ..< units.count - 1 where !terms.contains([bigramKind, units[i], units[i + 1]]) { return nil }
@@ -125,32 +131,41 @@ struct DirectTerms {
         }
     }
 
-    /// A BMP Han character (never a surrogate): one unit, one character.
+    private mutating func mark(_ u: UInt16) { firsts[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+
     @inline(__always)
-    static func isHan(_ u: UInt16) -> Bool { Han.isHan(UInt32(u)) }
+    func starts(_ u: UInt16) -> Bool { firsts[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 }
+
+    /// `Han.isHan` for one UTF-16 unit (so never a surrogate), inlined into the scan:
+    /// 〇, extension A, the unified block and the compatibility ideographs.
+    @inline(__always)
+    static func isHan(_ u: UInt16) -> Bool {
+        if u < 0x3007 { return false }
+        if u < 0xA000 { return u >= 0x4E00 || (u >= 0x3400 && u < 0x4DC0) || u == 0x3007 }
+        return u >= 0xF900 && u < 0xFB00
+    }
 }
 
 extension Highlighter {
     /// The tokens of `direct` in the last normalized input, as byte ranges: the tokens that
     /// segmenting it would give for those terms (see `DirectTerms`).
-    /// - Complexity: O(n), a set lookup per Han character.
+    /// - Complexity: O(n), a bit test per unit and a short scan for the few that start a term.
     func directMatches(_ direct: DirectTerms, into ranges: inout [Range<Int>]) {
         var found = [Range<Int>]()
         analyzer.withNormalized { units in
             let n = units.count
-            var i = 0
-            while i < n {
+            for i in 0 ..< n {
                 let u = units[i]
-                guard DirectTerms.isHan(u) else { i += 1; continue }
+                guard direct.starts(u), DirectTerms.isHan(u) else { continue }
                 let next: UInt16 = i + 1 < n ? units[i + 1] : 0
                 if DirectTerms.isHan(next) {
-                    if direct.bigrams.contains(UInt32(u) << 16 | UInt32(next)) { found.append(i ..< i + 2) }
-                } else if !Han.isHan(UInt32(next)) && !(next >= 0xD840 && next < 0xD8C9) {
+                    let pair = UInt32(u) << 16 | UInt32(next)
+                    if direct.bigrams.contains(pair) { found.append(i ..< i + 2) }
+                } else if !(next >= 0xD840 && next < 0xD8C9) {
                     // The run ends here (a supplementary ideograph would carry it on): a unigram.
                     if direct.unigrams.contains(u) { found.append(i ..< i + 1) }
                 }
                 if direct.prefixes.contains(u) { found.append(i ..< i + 1) }
-                i += 1
             }
         }
         for r in found { ranges.append(analyzer.sourceRange(normalized: r)) }

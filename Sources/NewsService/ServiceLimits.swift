@@ -19,8 +19,10 @@ public struct ServiceLimits: Sendable {
     /// Bytes of inflated stored articles a snapshot keeps for reuse (`StoreBlockCache`): the
     /// articles shown most stay at hand instead of costing a 64 KiB block inflated each time.
     public var storeCacheBytes = 64 << 20
-    /// Bytes of query and filter text under which a snapshot keeps the totals it counted (`TotalCache`).
+    /// Bytes under which a snapshot keeps the totals it counted and the ranked pages it made
+    /// (`SnapshotCache`: keys and values; 0 keeps none).
     public var totalCacheBytes = 4 << 20
+    public var pageCacheBytes = 8 << 20
     /// Requests that wait for a free worker beyond those; more are answered 503 at once.
     public var maxWaiting = 512
     /// Seconds a request may take, waiting included, before it is answered 503.

@@ -1,11 +1,12 @@
 import Foundation
 import NewsIndex
+import NewsSearch
 import NewsText
 
 /// One commit of the index, opened once and never changed: requests that started on it finish
 /// on it while a newer snapshot takes over. Its workers share the one `IndexReader` (segment
 /// readers are thread-safe) and its `StoreBlockCache`, so an article one request inflated is
-/// at hand for the next, and a `TotalCache` of the totals counted on it. When the last request lets go of an old snapshot, ARC frees its
+/// at hand for the next, and `SnapshotCache`s of the totals and pages worked out on it. When the last request lets go of an old snapshot, ARC frees its
 /// reader and caches, whose memory maps are unmapped as they go (`MappedFile.deinit`), so a
 /// merged-away segment's disk space comes back.
 final class Snapshot: @unchecked Sendable {
@@ -15,8 +16,9 @@ final class Snapshot: @unchecked Sendable {
     let deleted: Int
     let openedAt: Date
     let storeCache: StoreBlockCache
-    /// Totals of `/search` counted on this commit.
-    let totals: TotalCache
+    /// Totals of `/search` counted on this commit, and its ranked pages.
+    let totals: SnapshotCache<Int>
+    let pages: SnapshotCache<ResultPage>
     private var free: [Worker]
     private let lock = NSLock()
 
@@ -24,7 +26,8 @@ final class Snapshot: @unchecked Sendable {
     /// - Throws: `IndexError.noIndex` and the reader's errors for a damaged commit.
     init(directory: String, workers: Int, lexicon: Lexicon, limits: ServiceLimits) throws {
         storeCache = StoreBlockCache(budget: limits.storeCacheBytes)
-        totals = TotalCache(budget: limits.totalCacheBytes)
+        totals = SnapshotCache(budget: limits.totalCacheBytes)
+        pages = SnapshotCache(budget: limits.pageCacheBytes)
         let reader = try IndexReader.open(directory: directory, storeCache: storeCache)
         let commit = reader.commit
         free = try (0 ..< workers).map { _ in try Worker(reader: reader, lexicon: lexicon) }

@@ -143,3 +143,22 @@ import TestSupport
         #expect(matched > 400)
     }
 }
+
+extension HighlighterWindowTests {
+    /// The scan's inlined test for Han agrees with `Han.isHan` on every UTF-16 unit.
+    @Test func directHanTestIsHanIsHan() {
+        for u in 0 ... 0xFFFF where !(0xD800 ..< 0xE000).contains(u) {
+            #expect(DirectTerms.isHan(UInt16(u)) == Han.isHan(UInt32(u)), "U+\(String(u, radix: 16))")
+        }
+    }
+
+    /// Queries of Han alone whose words are covered by their bigrams take the direct path;
+    /// letters, numbers and words without all their bigrams do not.
+    @Test func directPathIsTakenWhenItCanBe() throws {
+        let h = Highlighter(analyzer: try Analyzer())
+        for (q, direct) in [("淄博 高新区", true), ("淄", true), ("钙钛矿 项目", true), ("5G 基站", false), ("投资 10亿元", false)] {
+            try h.prepare(try Query.parse(q))
+            #expect((h.direct != nil) == direct, "\(q)")
+        }
+    }
+}

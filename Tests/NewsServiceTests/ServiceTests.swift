@@ -174,16 +174,36 @@ import NewsIngest
         #expect(holder.snapshot.totals.statistics.hits == 0 && holder.snapshot.totals.statistics.entries == 1)
     }
 
+    /// The same search again reads its ranked page from the snapshot's cache and answers the
+    /// same bytes; a new commit starts with no pages.
+    @Test func pagesAreKeptPerCommit() async throws {
+        let first = holder.snapshot
+        let q: [(String, String)] = [("q", "新能源汽车"), ("limit", "2")]
+        let a = await service.search(params(q)), b = await service.search(params(q))
+        #expect(a.body == b.body && first.pages.statistics.hits == 1)
+        // With bodies: the same page, more text.
+        let withBodies = try json(await service.search(params(q + [("body", "true")])))
+        #expect(first.pages.statistics.hits == 2 && first.pages.statistics.entries == 1)
+        #expect((withBodies["results"] as? [[String: Any]])?.first?["body"] is String)
+        try Self.add([Article(id: "new-4", headline: "新能源汽车下乡", body: "新能源汽车下乡活动。", location: "t")], to: folder.path)
+        #expect(holder.refresh())
+        let c = try json(await service.search(params(q)))
+        #expect(c["total"] as? Int == 4 && holder.snapshot.pages.statistics.hits == 0)
+    }
+
     @Test func totalCacheKeysAndBudget() {
-        let a = TotalCache.key(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: true)
-        #expect(a != TotalCache.key(query: "q", regions: [], industries: ["广东"], from: nil, to: nil, collapse: true))
-        #expect(a != TotalCache.key(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: false))
-        #expect(a != TotalCache.key(query: "q", regions: ["广东"], industries: [], from: "", to: nil, collapse: true))
-        let cache = TotalCache(budget: 1000)
-        for i in 0 ..< 100 { cache["query \(i)"] = i }
+        let a = SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: true)
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: [], industries: ["广东"], from: nil, to: nil, collapse: true))
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: false))
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: "", to: nil, collapse: true))
+        let cache = SnapshotCache<Int>(budget: 1000)
+        for i in 0 ..< 100 { cache.store("query \(i)", i, cost: 0) }
         // Two generations of at most half the budget each: the latest are kept, the first are gone.
-        #expect(cache["query 99"] == 99 && cache["query 0"] == nil)
+        #expect(cache.value("query 99") == 99 && cache.value("query 0") == nil)
         #expect(cache.statistics.entries * (7 + 16) <= 1000)
+        let none = SnapshotCache<Int>(budget: 0)
+        none.store("q", 1, cost: 0)
+        #expect(none.value("q") == nil)
     }
 
     /// The workers of a snapshot share one reader, whose store cache keeps the articles shown.

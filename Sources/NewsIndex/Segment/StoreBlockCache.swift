@@ -12,10 +12,10 @@ import Foundation
 /// entries once before it evicts them, which keeps the popular blocks at the cost of a flag.
 /// Thread-safe: one lock around the table (held for lookups and inserts, never while inflating).
 public final class StoreBlockCache: @unchecked Sendable {
-    /// The most raw bytes the cache holds (one block more while it inserts).
+    /// The most bytes the cache holds (inflated blocks and their record tables).
     public let budget: Int
     private struct Key: Hashable { var store: Int; var offset: Int }
-    private struct Entry { var raw: [UInt8]; var referenced: Bool }
+    private struct Entry { var block: InflatedBlock; var referenced: Bool }
     private var entries: [Key: Entry] = [:]
     /// The keys in insertion order, the clock's dial; `hand` points at the next one to look at.
     private var dial: [Key] = []
@@ -34,26 +34,26 @@ public final class StoreBlockCache: @unchecked Sendable {
     /// A key space of its own for one segment's store.
     func register() -> Int { lock.withLock { nextStore += 1; return nextStore } }
 
-    /// The raw bytes of block `offset` of store `store`, if cached.
-    func block(_ store: Int, _ offset: Int) -> [UInt8]? {
+    /// Block `offset` of store `store`, if cached.
+    func block(_ store: Int, _ offset: Int) -> InflatedBlock? {
         lock.withLock {
             let key = Key(store: store, offset: offset)
             guard let e = entries[key] else { misses += 1; return nil }
             hits += 1
             if !e.referenced { entries[key]?.referenced = true }
-            return e.raw
+            return e.block
         }
     }
 
-    /// Keeps `raw` as block `offset` of store `store`, evicting blocks while over budget.
-    func insert(_ store: Int, _ offset: Int, _ raw: [UInt8]) {
-        guard raw.count <= budget else { return }
+    /// Keeps `block` as block `offset` of store `store`, evicting blocks while over budget.
+    func insert(_ store: Int, _ offset: Int, _ block: InflatedBlock) {
+        guard block.byteCount <= budget else { return }
         lock.withLock {
             let key = Key(store: store, offset: offset)
             guard entries[key] == nil else { return }
-            entries[key] = Entry(raw: raw, referenced: false)
+            entries[key] = Entry(block: block, referenced: false)
             dial.append(key)
-            bytes += raw.count
+            bytes += block.byteCount
             while bytes > budget { evictOne() }
         }
     }
@@ -72,7 +72,7 @@ public final class StoreBlockCache: @unchecked Sendable {
                 hand += 1
                 continue
             }
-            if let e = entries.removeValue(forKey: key) { bytes -= e.raw.count }
+            if let e = entries.removeValue(forKey: key) { bytes -= e.block.byteCount }
             dial.remove(at: hand)
             return
         }

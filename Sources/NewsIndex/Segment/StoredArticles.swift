@@ -29,22 +29,23 @@ final class StoredArticles: @unchecked Sendable {
 
     /// The last stored block inflated: documents are read in order (exact-string checks,
     /// snippets), and neighbours share a block of 64 KiB.
-    private var lastBlock: (offset: Int, raw: [UInt8])? = nil
+    private var lastBlock: (offset: Int, block: InflatedBlock)? = nil
     private let blockLock = NSLock()
 
-    private func inflate(at start: Int, compressedLength: Int, rawLength: Int) throws -> [UInt8] {
+    private func inflate(at start: Int, compressedLength: Int, rawLength: Int, records: Int) throws -> InflatedBlock {
         blockLock.lock()
         let cached = lastBlock
         blockLock.unlock()
-        if let cached, cached.offset == start { return cached.raw }
-        if let raw = cache?.block(cacheKey, start) { return raw }
+        if let cached, cached.offset == start { return cached.block }
+        if let block = cache?.block(cacheKey, start) { return block }
         let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: file.bytes[start ..< start + compressedLength]),
                                          rawLength: rawLength, file: file.path)
-        cache?.insert(cacheKey, start, raw)
+        let block = InflatedBlock(raw: raw, records: records, file: file.path)
+        cache?.insert(cacheKey, start, block)
         blockLock.lock()
-        lastBlock = (start, raw)
+        lastBlock = (start, block)
         blockLock.unlock()
-        return raw
+        return block
     }
 
     /// The block table: where it starts and how many entries it has.
@@ -71,8 +72,8 @@ final class StoredArticles: @unchecked Sendable {
     }
 
     /// The stored fields of `doc`.
-    /// - Complexity: O(log blocks), then one block inflated (unless it was the last one read)
-    ///   and the records before `doc` in it skipped.
+    /// - Complexity: O(log blocks), then one block inflated and its records located (unless
+    ///   it was the last one read, or is in the cache), and the record read.
     func article(_ doc: Int) throws -> StoredArticle {
         guard doc >= 0 && doc < docCount else { throw FormatError.corrupt(file: file.path, detail: "no document \(doc)") }
         let (table, tableCount) = try blockTable()
@@ -83,10 +84,17 @@ final class StoredArticles: @unchecked Sendable {
         }
         guard lo >= 1 else { throw FormatError.corrupt(file: file.path, detail: "no block holds document \(doc)") }
         let e = try entry(lo - 1, table: table)
-        let raw = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen)
-        return try raw.withUnsafeBytes { bytes in
+        let records = (lo < tableCount ? firstDoc(lo, table: table) : docCount) - e.first
+        let block = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen, records: records)
+        return try block.raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: file.path)
-            for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }
+            let k = doc - e.first
+            if k < block.starts.count {
+                try r.skip(block.starts[k])
+            } else {
+                // Past the records that read well: reading them again throws where they fail.
+                for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }
+            }
             return try Self.record(&r)
         }
     }
@@ -139,4 +147,31 @@ final class StoredArticles: @unchecked Sendable {
     func verify() throws {
         _ = try FileVersions.open(file.bytes, kind: .store, file: file.path, checksum: true)
     }
+}
+
+/// An inflated store block and where each of its records starts: finding a record then costs
+/// no walk over the lengths of the ones before it (each a likely cache miss in a 64 KiB block).
+struct InflatedBlock: Sendable {
+    let raw: [UInt8]
+    /// Offsets of the records that read well, in order (all of them, unless the block is damaged).
+    let starts: [Int]
+
+    /// Locates up to `records` records of `raw`, stopping at the first that does not read.
+    init(raw: [UInt8], records: Int, file: String) {
+        self.raw = raw
+        var starts = [Int]()
+        starts.reserveCapacity(max(0, records))
+        raw.withUnsafeBytes { bytes in
+            var r = ByteReader(bytes, file: file)
+            while starts.count < records {
+                let at = r.offset
+                do { for _ in 0 ..< 7 { try r.skip(try r.count()) } } catch { break }
+                starts.append(at)
+            }
+        }
+        self.starts = starts
+    }
+
+    /// Bytes held, as a cache counts them.
+    var byteCount: Int { raw.count + 8 * starts.count }
 }
