@@ -14,7 +14,9 @@ public struct Snippet: Sendable, Equatable {
 /// whole (a table lookup per character), the query's term texts are looked for in it, and
 /// each place found is analyzed within its clause, cut at a comma or stop between two Han
 /// characters (`Highlighter+Windows.swift`), where segmentation never depends on what lies
-/// beyond. Matches are those of analyzing the whole text, at a fraction of the cost.
+/// beyond; a query of Han terms alone whose words are covered by its bigrams (most queries)
+/// needs no segmentation at all (`DirectTerms`). Matches are those of analyzing the whole
+/// text, at a fraction of the cost.
 public final class Highlighter {
     let analyzer: Analyzer
     /// Query terms: the kind, then the normalized UTF-16 text (words, bigrams, letters, numbers, lone characters).

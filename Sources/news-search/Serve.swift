@@ -26,7 +26,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The port (0: any free port, printed at start).")
     var port = 8080
 
-    @Option(help: "Searches that run at once (each holds a reader of its own); more requests wait.")
+    @Option(help: "Searches that run at once (each with a searcher of its own); more requests wait.")
     var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
     @Option(help: ArgumentHelp("Seconds a request may take, waiting included, before it is answered 503.", valueName: "seconds"))
