@@ -18,8 +18,10 @@ public final class IndexReader: @unchecked Sendable {
 
     /// Opens the newest commit in `directory`. If a writer removes files
     /// between listing and opening, it looks again (up to five times).
+    /// `storeCache` keeps inflated blocks of stored articles for reuse (a server that shows
+    /// the same articles often); without it, each segment keeps the last block it read.
     /// - Throws: `IndexError.noIndex` when there is no commit yet.
-    public static func open(directory: String) throws -> IndexReader {
+    public static func open(directory: String, storeCache: StoreBlockCache? = nil) throws -> IndexReader {
         var attempt = 0
         while true {
             attempt += 1
@@ -27,7 +29,7 @@ public final class IndexReader: @unchecked Sendable {
             guard let generation = try Commit.latestGeneration(in: directory) else { throw IndexError.noIndex(path: directory) }
             do {
                 let commit = try Commit.read(directory: directory, generation: generation)
-                let segments = try commit.segments.map { try SegmentReader(directory: directory, info: $0) }
+                let segments = try commit.segments.map { try SegmentReader(directory: directory, info: $0, storeCache: storeCache) }
                 return IndexReader(directory: directory, commit: commit, segments: segments)
             } catch let FormatError.io(_, _, code, _) where code == ENOENT && attempt < 5 {
                 continue  // a newer commit replaced these files while we were opening them

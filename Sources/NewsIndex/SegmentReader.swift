@@ -24,7 +24,9 @@ public final class SegmentReader: @unchecked Sendable {
     let deleted: [UInt8]
     public let docCount: Int
 
-    public init(directory: String, info: SegmentInfo) throws {
+    /// Opens segment `info` of `directory`; `storeCache` keeps inflated blocks of stored
+    /// articles for reuse (shared with other segments), beyond the last one read.
+    public init(directory: String, info: SegmentInfo, storeCache: StoreBlockCache? = nil) throws {
         self.directory = directory
         self.info = info
         let base = directory + "/" + info.name
@@ -39,7 +41,7 @@ public final class SegmentReader: @unchecked Sendable {
         post = PostingsFile(postFile, body: postBody)
         cols = try Columns(colsFile, expected: info.docCount)
         docCount = cols.docCount
-        store = StoredArticles(storeFile, body: storeBody, docCount: docCount)
+        store = StoredArticles(storeFile, body: storeBody, docCount: docCount, cache: storeCache)
         dict = try TermDictionary(dictFile, body: dictBody, postings: post, docCount: docCount)
         deleted = info.deletionGeneration > 0
             ? try DeletionFile.read(base + ".del.\(info.deletionGeneration)", docCount: docCount) : []

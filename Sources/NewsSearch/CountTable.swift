@@ -96,7 +96,7 @@ extension Searcher {
     /// - Complexity: a search for every complete match (and, for shares, for every article the
     ///   filters let through), then one pass over them reading columns.
     public func counts(_ query: Query, options: Options, _ request: CountRequest) throws -> CountTable {
-        var hits = try completeMatches(query, options)
+        var hits = try completeMatches(query, options, scored: false)
         let counter = Counter(regions: try RegionCatalog.shared(), industries: try IndustryCatalog.shared())
         let filters = options.filters
         var apart = [CountTable.Copy]()
@@ -125,7 +125,7 @@ extension Searcher {
         var shares: [Double]? = nil
         if request.shares {
             // Every article the filters let through, counted along the same dimensions.
-            let everything = try completeMatches(try Query.parse(""), options)
+            let everything = try completeMatches(try Query.parse(""), options, scored: false)
             let baseline = counter.count(everything, reader: reader, by: request.dimensions, collapse: request.collapse,
                                          from: filters.from, to: filters.to)
             var of = [[String]: Int]()

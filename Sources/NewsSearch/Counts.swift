@@ -101,6 +101,19 @@ public struct Counter {
         return combos
     }
 
+    /// `counted(hits, reader:, collapse:).count` without building the list: the hits
+    /// outside reprint clusters, plus one for each cluster.
+    public static func count(_ hits: [Hit], reader: IndexGroup, collapse: Bool) -> Int {
+        guard collapse else { return hits.count }
+        var clusters = Set<UInt64>()
+        var single = 0
+        for hit in hits {
+            let cluster = reader.cluster(hit.segment, hit.doc)
+            if cluster == 0 { single += 1 } else { clusters.insert(cluster) }
+        }
+        return single + clusters.count
+    }
+
     /// Counts per combination of the dimensions' keys. Time rows run from the
     /// first to the last bucket (or `from`/`to`), empty buckets included, in
     /// order; other rows are sorted by count, largest first.

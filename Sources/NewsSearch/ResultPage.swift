@@ -19,6 +19,9 @@ public struct PageRequest: Sendable {
     public var collapse = true
     /// Whether to count the articles that hold the whole query (`ResultPage.total`).
     public var countsTotal = false
+    /// That count when the caller knows it already (an earlier page of the same query and
+    /// filters on the same index, as a server's cache keeps it): it is then not counted again.
+    public var knownTotal: Int?
 
     public init() {}
 }
@@ -90,9 +93,11 @@ extension Searcher {
         }
         var total: Int? = nil
         if request.countsTotal {
-            if request.order == .date || wanted.limit == 0 || hits.count < wanted.limit {
+            if let known = request.knownTotal {
+                total = known
+            } else if request.order == .date || wanted.limit == 0 || hits.count < wanted.limit {
                 // Every complete match is among the hits already.
-                total = Counter.counted(hits.filter(\.complete), reader: reader, collapse: collapse).count
+                total = Counter.count(hits.filter(\.complete), reader: reader, collapse: collapse)
             } else {
                 total = try self.total(query, options: request.options, collapse: collapse)
             }
@@ -122,16 +127,19 @@ extension Searcher {
 
     /// The number of articles that hold the whole query (the counting rule of `Counter`:
     /// with `collapse`, a reprinted story once).
+    /// - Complexity: a search for every complete match, unscored.
     public func total(_ query: Query, options: Options, collapse: Bool) throws -> Int {
-        Counter.counted(try completeMatches(query, options), reader: reader, collapse: collapse).count
+        Counter.count(try completeMatches(query, options, scored: false), reader: reader, collapse: collapse)
     }
 
-    /// Every article that holds the whole query, in no order that matters.
-    func completeMatches(_ query: Query, _ options: Options) throws -> [Hit] {
+    /// Every article that holds the whole query, in no order that matters; `scored: false`
+    /// leaves every score 0 (enough to count them).
+    func completeMatches(_ query: Query, _ options: Options, scored: Bool = true) throws -> [Hit] {
         var every = options
         every.limit = 0
         every.all = true
         every.ranking.leadDepth = 0  // order does not matter here
+        every.scoresMatches = scored
         return try search(query, options: every).hits
     }
 }

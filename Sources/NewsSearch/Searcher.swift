@@ -43,6 +43,9 @@ public final class Searcher {
         /// (one index leaves a lone hit's score alone: nothing to re-order). A shard of a larger
         /// collection needs it, since its lone hit may be re-ranked among other shards' hits.
         public var scoresLoneHits = false
+        /// Whether complete matches are scored; a count (`Searcher.total`) needs none of their
+        /// scores, which spares reading the terms' frequencies and the words' postings.
+        var scoresMatches = true
         public init() {}
     }
 
@@ -112,7 +115,10 @@ public final class Searcher {
             try conjunctive(plan, s, options, &complete, &seen[s], &total, count: count)
             plans.append(plan)
         }
-        var hits = complete.sorted().map { Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true) }
+        // Unscored matches stay in index order (segment, then document): nothing to sort.
+        var hits = (options.scoresMatches ? complete.sorted() : complete.items).map {
+            Hit(segment: $0.segment, doc: $0.doc, score: $0.score, complete: true)
+        }
         // The re-ranking signals re-order the first `leadDepth` results of the whole list, each tier within itself.
         let partialDepth = max(0, lead - hits.count)
         try rerank(&hits, depth: lead, plans, options.ranking, lone: options.scoresLoneHits)
@@ -246,7 +252,7 @@ public final class Searcher {
                   try plain ? SegmentPlan.hold(required, doc) : plan.matchesAll(doc, verifier: self) else { continue }
             if !options.all { seen.append(doc) }  // only partial matches need it
             total += 1
-            top.insert(try score ?? scoreOf(doc), s, Int(doc))
+            top.insert(options.scoresMatches ? try score ?? scoreOf(doc) : 0, s, Int(doc))
         }
         // Such matches hold no unit: none when a clause outside the OR groups needs one, and none
         // that matters when nothing is counted and the heap is full of better scores.

@@ -9,6 +9,14 @@ public struct Snippet: Sendable, Equatable {
 }
 
 /// Finds where a query matches an article's text and cuts the best passage.
+///
+/// Only the clauses of the text that can hold a match are segmented: the text is normalized
+/// whole (a table lookup per character), the query's term texts are looked for in it, and
+/// each place found is analyzed within its clause, cut at a comma or stop between two Han
+/// characters (`Highlighter+Windows.swift`), where segmentation never depends on what lies
+/// beyond; a query of Han terms alone whose words are covered by its bigrams (most queries)
+/// needs no segmentation at all (`DirectTerms`). Matches are those of analyzing the whole
+/// text, at a fraction of the cost.
 public final class Highlighter {
     let analyzer: Analyzer
     /// Query terms: the kind, then the normalized UTF-16 text (words, bigrams, letters, numbers, lone characters).
@@ -18,6 +26,14 @@ public final class Highlighter {
     /// Terms of punctuation alone (`！`), as normalized UTF-16: found by a string search.
     private var literals: [[UInt16]] = []
     private var key: [UInt16] = []
+    /// What a matching token's text can be, as normalized UTF-16 (each term's text, each
+    /// prefix character), grouped by first unit; the bit of every first unit is set in `firstUnits`.
+    var needles: [UInt16: [[UInt16]]] = [:]
+    var firstUnits = [UInt64](repeating: 0, count: 1024)
+    /// Set when every term is a Han bigram or unigram, a Han prefix character, or a word whose
+    /// bigrams are all terms (so its matches lie inside theirs): matches are then found in the
+    /// normalized text without segmenting it (`directMatches`). Nil otherwise.
+    var direct: DirectTerms?
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
 
@@ -37,13 +53,49 @@ public final class Highlighter {
                 }
             }
         }
+        setNeedles(terms.map { Array($0.dropFirst()) } + prefixes.compactMap { Unicode.Scalar($0).map { Array(String($0).utf16) } })
+        direct = DirectTerms(terms: terms, prefixes: prefixes)
     }
 
     /// Matches in `text` as Unicode scalar ranges, merged and sorted.
+    /// - Complexity: O(n) to normalize and search `text`, plus the segmentation of the
+    ///   clauses that hold a term's text.
     public func matches(in text: String) throws -> [Range<Int>] {
-        try analyzer.analyze(text)
+        var text = text
+        return try text.withUTF8 { bytes in Self.merge(Self.toScalarOffsets(try byteMatches(bytes), in: bytes)) }
+    }
+
+    /// The matches of `matches(in:)`, found by analyzing all of `text` (what the windows
+    /// must reproduce; for tests).
+    package func wholeTextMatches(in text: String) throws -> [Range<Int>] {
+        var text = text
+        return try text.withUTF8 { bytes in
+            analyzer.normalizeOnly(utf8: bytes)
+            var ranges = literalMatches()
+            try analyzer.analyze(utf8: bytes)
+            tokenMatches(shift: 0, into: &ranges)
+            return Self.merge(Self.toScalarOffsets(ranges, in: bytes))
+        }
+    }
+
+    /// Matches in UTF-8 `bytes` as byte ranges, in no order, possibly overlapping.
+    func byteMatches(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+        analyzer.normalizeOnly(utf8: bytes)
+        var ranges = literalMatches()
+        if let direct {
+            directMatches(direct, into: &ranges)
+            return ranges
+        }
+        for window in candidateWindows() {
+            try analyzer.analyze(utf8: UnsafeBufferPointer(rebasing: bytes[window]))
+            tokenMatches(shift: window.lowerBound, into: &ranges)
+        }
+        return ranges
+    }
+
+    /// The literal terms' places in the normalized text (of `normalizeOnly` or `analyze`), as byte ranges.
+    private func literalMatches() -> [Range<Int>] {
         var utf8Ranges = [Range<Int>]()
-        // Compared as UTF-16 keys: no String per token of the article.
         for literal in literals {
             let ranges: [Range<Int>] = analyzer.withNormalized { units in
                 var ranges = [Range<Int>]()
@@ -52,6 +104,12 @@ public final class Highlighter {
             }
             for r in ranges { utf8Ranges.append(analyzer.sourceRange(normalized: r)) }
         }
+        return utf8Ranges
+    }
+
+    /// The analyzed tokens that are query terms, as byte ranges moved by `shift`.
+    private func tokenMatches(shift: Int, into utf8Ranges: inout [Range<Int>]) {
+        // Compared as UTF-16 keys: no String per token of the article.
         let found: [(Token, Int?)] = analyzer.withNormalized { units in
             var found = [(Token, Int?)]()
             for t in analyzer.tokens {
@@ -73,20 +131,16 @@ public final class Highlighter {
             return found
         }
         for (t, width) in found {
-            if let width {
-                utf8Ranges.append(analyzer.sourceRange(normalized: Int(t.start) ..< Int(t.start) + width))
-            } else {
-                utf8Ranges.append(analyzer.sourceRange(of: t))
-            }
+            let r = width.map { analyzer.sourceRange(normalized: Int(t.start) ..< Int(t.start) + $0) } ?? analyzer.sourceRange(of: t)
+            utf8Ranges.append(r.lowerBound + shift ..< r.upperBound + shift)
         }
-        return Self.merge(Self.toScalarOffsets(utf8Ranges, in: text))
     }
 
     /// The best passage of about `width` characters: the window holding the most
     /// matches (ties: the earliest); the text's start when nothing matches.
     public func snippet(_ text: String, width: Int = 90) throws -> Snippet {
-        let scalars = Array(text.unicodeScalars.map { $0 == "\n" ? " " : $0 })
-        let found = try matches(in: text)
+        var text = text
+        let found = try text.withUTF8 { bytes in Self.merge(Self.toScalarOffsets(try byteMatches(bytes), in: bytes)) }
         var start = 0
         if !found.isEmpty {
             var best = -1
@@ -96,30 +150,44 @@ public final class Highlighter {
                 if count > best { best = count; start = windowStart }
             }
         }
-        let end = min(scalars.count, start + width)
+        // The scalars start ..< start + width, newlines as spaces, and whether more follow.
         var out = String.UnicodeScalarView()
         var shift = 0
         if start > 0 { out.append("…"); shift = 1 }
-        out.append(contentsOf: scalars[start ..< end])
-        if end < scalars.count { out.append("…") }
+        var k = 0, end = start
+        var more = false
+        for s in text.unicodeScalars {
+            defer { k += 1 }
+            if k < start { continue }
+            if k >= start + width { more = true; break }
+            out.append(s == "\n" ? " " : s)
+            end = k + 1
+        }
+        if more { out.append("…") }
         let inWindow = found.filter { $0.lowerBound >= start && $0.upperBound <= end }
             .map { ($0.lowerBound - start + shift) ..< ($0.upperBound - start + shift) }
         return Snippet(text: String(out), matches: inWindow)
     }
 
-    static func toScalarOffsets(_ ranges: [Range<Int>], in text: String) -> [Range<Int>] {
+    /// Byte ranges of UTF-8 `bytes` as ranges of scalar offsets (a byte inside a character
+    /// counts as that character; offsets past the end as the end).
+    /// - Complexity: O(n) over the bytes up to the last range's end.
+    static func toScalarOffsets(_ ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !ranges.isEmpty else { return [] }
-        var map = [Int](repeating: 0, count: text.utf8.count + 1)
-        var scalar = 0
-        var byte = 0
-        for s in text.unicodeScalars {
-            let n = String(s).utf8.count
-            for k in 0 ..< n { map[byte + k] = scalar }
-            byte += n
-            scalar += 1
+        var offsets = ranges.flatMap { [min($0.lowerBound, bytes.count), min($0.upperBound, bytes.count)] }
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        // Walk the bytes once: `scalars` counts the characters that start before `byte`.
+        var byte = 0, scalars = 0
+        for i in order {
+            let target = offsets[i]
+            while byte < target {
+                if bytes[byte] & 0xC0 != 0x80 { scalars += 1 }
+                byte += 1
+            }
+            // A target inside a character: that character's offset, one less than counted.
+            offsets[i] = target < bytes.count && bytes[target] & 0xC0 == 0x80 ? scalars - 1 : scalars
         }
-        map[byte] = scalar
-        return ranges.map { map[min($0.lowerBound, byte)] ..< map[min($0.upperBound, byte)] }
+        return stride(from: 0, to: offsets.count, by: 2).map { offsets[$0] ..< offsets[$0 + 1] }
     }
 
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {

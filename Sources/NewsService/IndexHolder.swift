@@ -34,7 +34,7 @@ public final class IndexHolder: @unchecked Sendable {
         self.directory = directory
         self.limits = limits
         lexicon = Lexicon.builtin(table: try CharacterTable.shared())
-        current = try Snapshot(directory: directory, workers: limits.workers, lexicon: lexicon)
+        current = try Snapshot(directory: directory, workers: limits.workers, lexicon: lexicon, limits: limits)
         permits = limits.workers
     }
 
@@ -52,7 +52,7 @@ public final class IndexHolder: @unchecked Sendable {
     public func refresh() -> Bool {
         do {
             guard let newest = try Commit.latestGeneration(in: directory), newest != snapshot.generation else { return false }
-            let next = try Snapshot(directory: directory, workers: limits.workers, lexicon: lexicon)
+            let next = try Snapshot(directory: directory, workers: limits.workers, lexicon: lexicon, limits: limits)
             lock.withLock {
                 current = next
                 reopened += 1

@@ -19,7 +19,7 @@ public struct SearchService: Sendable {
     // MARK: /search
 
     public func search(_ p: RequestParameters) async -> Answer {
-        let request: (Query, String, PageRequest, Bool)
+        let request: (Query, String, PageRequest, Bool, String, String)
         do {
             try p.only(Self.searchNames, endpoint: "/search")
             let (query, text, options) = try self.query(p)
@@ -42,13 +42,23 @@ public struct SearchService: Sendable {
             }
             page.collapse = try p.bool("collapse", default: true)
             page.countsTotal = true
-            request = (query, text, page, try p.bool("body", default: false))
+            let key = SnapshotCache.totalKey(query: text, regions: p.values("region"), industries: p.values("industry"),
+                                             from: p.value("from"), to: p.value("to"), collapse: page.collapse)
+            request = (query, text, page, try p.bool("body", default: false), key, SnapshotCache.pageKey(p))
         } catch {
             return .error(ServiceError.from(error))
         }
         return await holder.run { worker, snapshot in
-            let (query, text, page, bodies) = request
-            let result = try worker.searcher.page(query, page)
+            let (query, text, page, bodies, totalKey, pageKey) = request
+            let result = try snapshot.pages.value(pageKey) ?? {
+                var asked = page
+                // A total counted before on this commit (another page, the same search again).
+                asked.knownTotal = snapshot.totals.value(totalKey)
+                let result = try worker.searcher.page(query, asked)
+                if asked.knownTotal == nil, let total = result.total { snapshot.totals.store(totalKey, total, cost: 0) }
+                snapshot.pages.store(pageKey, result, cost: SnapshotCache.cost(result))
+                return result
+            }()
             try worker.summarizer.prepare(query)
             var w = JSONWriter(capacity: 4096)
             w.beginObject()

@@ -14,8 +14,15 @@ public struct ServiceLimits: Sendable {
     public var maxWindow = 10_000
     /// Characters of an article id.
     public var maxIDLength = 1000
-    /// Searches that run at once; each has a reader of its own (see `Snapshot`).
+    /// Searches that run at once; each has a searcher of its own (see `Snapshot`).
     public var workers = 4
+    /// Bytes of inflated stored articles a snapshot keeps for reuse (`StoreBlockCache`): the
+    /// articles shown most stay at hand instead of costing a 64 KiB block inflated each time.
+    public var storeCacheBytes = 64 << 20
+    /// Bytes under which a snapshot keeps the totals it counted and the ranked pages it made
+    /// (`SnapshotCache`: keys and values; 0 keeps none).
+    public var totalCacheBytes = 4 << 20
+    public var pageCacheBytes = 8 << 20
     /// Requests that wait for a free worker beyond those; more are answered 503 at once.
     public var maxWaiting = 512
     /// Seconds a request may take, waiting included, before it is answered 503.

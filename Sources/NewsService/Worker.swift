@@ -2,9 +2,9 @@ import NewsIndex
 import NewsSearch
 import NewsText
 
-/// What one request searches with: a reader of its own (a `SegmentReader` caches the last
-/// block of stored articles it read, so two threads must not share one), and the searcher
-/// and summarizer over it. A worker serves one request at a time.
+/// What one request searches with: the snapshot's reader (shared: segment readers are
+/// thread-safe), and a searcher and summarizer of its own over it (they keep cursors,
+/// an analyzer and scratch buffers). A worker serves one request at a time.
 final class Worker {
     let reader: IndexReader
     let searcher: Searcher

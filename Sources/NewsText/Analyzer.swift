@@ -56,10 +56,15 @@ public final class Analyzer {
     /// `normalizedText` and `withNormalized`, at a fraction of `analyze`'s cost.
     public func normalizeOnly(_ text: String) {
         var text = text
+        text.withUTF8 { normalizeOnly(utf8: $0) }
+    }
+
+    /// `normalizeOnly` of UTF-8 `bytes` (invalid sequences read as U+FFFD).
+    public func normalizeOnly(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var st = AnalysisState()
         swap(&st, &state)
         defer { swap(&st, &state) }
-        text.withUTF8 { st.normalize($0, table) }
+        st.normalize(bytes, table)
         st.tokens.removeAll(keepingCapacity: true)
     }
 
@@ -278,6 +283,10 @@ extension Analyzer {
     public func sourceRange(of token: Token) -> Range<Int> {
         sourceRange(normalized: Int(token.start) ..< Int(token.end))
     }
+
+    /// The UTF-8 offset in the input of normalized unit `i` (0…normalizedCount; the input's
+    /// length for `normalizedCount`). Units that one character expanded into share its offset.
+    public func sourceOffset(_ i: Int) -> Int { Int(state.origins[i]) }
 
     /// The UTF-8 byte range in the input of the normalized units `range`.
     public func sourceRange(normalized range: Range<Int>) -> Range<Int> {

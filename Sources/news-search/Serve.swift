@@ -26,16 +26,21 @@ struct Serve: ParsableCommand {
     @Option(help: "The port (0: any free port, printed at start).")
     var port = 8080
 
-    @Option(help: "Searches that run at once (each holds a reader of its own); more requests wait.")
+    @Option(help: "Searches that run at once (each with a searcher of its own); more requests wait.")
     var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
     @Option(help: ArgumentHelp("Seconds a request may take, waiting included, before it is answered 503.", valueName: "seconds"))
     var timeout = 10.0
 
+    @Option(name: .customLong("cache-mb"),
+            help: ArgumentHelp("Megabytes of inflated articles kept per commit, and a sixteenth and an eighth of that for totals and ranked pages (0: no caches).", valueName: "MB"))
+    var cacheMB = 64
+
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1 ... 256).contains(workers) else { throw ValidationError("--workers must be between 1 and 256") }
         guard timeout.isFinite, timeout >= 0.1, timeout <= 3600 else { throw ValidationError("--timeout must be between 0.1 and 3600 seconds") }
+        guard (0 ... 65536).contains(cacheMB) else { throw ValidationError("--cache-mb must be between 0 and 65536") }
         guard !host.isEmpty, host.count <= 255 else { throw ValidationError("--host needs an address or a host name") }
     }
 
@@ -45,6 +50,9 @@ struct Serve: ParsableCommand {
         var limits = ServiceLimits()
         limits.workers = workers
         limits.requestSeconds = timeout
+        limits.storeCacheBytes = cacheMB << 20
+        limits.totalCacheBytes = cacheMB << 16
+        limits.pageCacheBytes = cacheMB << 17
         let holder: IndexHolder
         do { holder = try IndexHolder(directory: location.index, limits: limits) } catch {
             throw ToolError(.failure, "news-search serve: \(error)")

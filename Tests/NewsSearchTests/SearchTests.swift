@@ -435,3 +435,31 @@ struct SmallIndex {
         #expect(nonEmpty >= 20)
     }
 }
+
+/// A total counts the complete matches unscored (`Searcher.total`), or takes the one the
+/// caller knows (`PageRequest.knownTotal`): the same numbers as counting the scored matches.
+@Suite(.serialized) struct TotalTests {
+    @Test func unscoredTotalsEqualScoredCounts() throws {
+        var articles = [Article]()
+        try Ingestor(table: CharacterTable.shared()).read(paths: [repositoryRoot + "/corpus"]) { articles.append($0) }
+        let index = try SmallIndex("totals", articles)
+        let searcher = index.searcher
+        for q in ["淄博", "新能源 汽车", "高新区 OR 开发区", "\"钙钛矿\"", "项目 -投资", "投资", "的", "电池 title:项目"] {
+            let query = try Query.parse(q)
+            for collapse in [true, false] {
+                let scored = try searcher.completeMatches(query, Searcher.Options(), scored: true)
+                let expected = Counter.counted(scored, reader: searcher.reader, collapse: collapse).count
+                #expect(try searcher.total(query, options: Searcher.Options(), collapse: collapse) == expected, "\(q)")
+                #expect(Counter.count(scored, reader: searcher.reader, collapse: collapse) == expected, "\(q)")
+                var page = PageRequest()
+                page.options.limit = 1
+                page.collapse = collapse
+                page.countsTotal = true
+                let counted = try searcher.page(query, page)
+                #expect(counted.total == expected, "\(q)")
+                page.knownTotal = 12345
+                #expect(try searcher.page(query, page).total == 12345)
+            }
+        }
+    }
+}

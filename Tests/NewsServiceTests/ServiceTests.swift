@@ -154,6 +154,66 @@ import NewsIngest
         #expect((body["results"] as? [[String: Any]])?.first?["id"] as? String == "new-1" && body["generation"] as? Int == 2)
     }
 
+    /// A total is counted once per commit and query: the next page reads it from the snapshot's
+    /// cache, a new commit starts with none (and counts the articles it added).
+    @Test func totalsAreKeptPerCommitAndDroppedWithIt() async throws {
+        let first = holder.snapshot
+        let q: [(String, String)] = [("q", "新能源汽车"), ("limit", "1")]
+        let a = try json(await service.search(params(q)))
+        let b = try json(await service.search(params(q + [("offset", "1")])))
+        #expect(a["total"] as? Int == 3 && b["total"] as? Int == 3)
+        #expect(first.totals.statistics.hits == 1 && first.totals.statistics.entries == 1)
+        // Filters are part of the key: another region is counted, not read.
+        let sz = try json(await service.search(params(q + [("region", "深圳")])))
+        #expect(sz["total"] as? Int == 1 && first.totals.statistics.entries == 2)
+        try Self.add([Article(id: "new-3", headline: "佛山新能源汽车零部件项目投产", body: "佛山新能源汽车零部件项目投产。", location: "t", regions: ["440600"])],
+                     to: folder.path)
+        #expect(holder.refresh())
+        let c = try json(await service.search(params(q)))
+        #expect(c["total"] as? Int == 4 && c["generation"] as? Int == 2)
+        #expect(holder.snapshot.totals.statistics.hits == 0 && holder.snapshot.totals.statistics.entries == 1)
+    }
+
+    /// The same search again reads its ranked page from the snapshot's cache and answers the
+    /// same bytes; a new commit starts with no pages.
+    @Test func pagesAreKeptPerCommit() async throws {
+        let first = holder.snapshot
+        let q: [(String, String)] = [("q", "新能源汽车"), ("limit", "2")]
+        let a = await service.search(params(q)), b = await service.search(params(q))
+        #expect(a.body == b.body && first.pages.statistics.hits == 1)
+        // With bodies: the same page, more text.
+        let withBodies = try json(await service.search(params(q + [("body", "true")])))
+        #expect(first.pages.statistics.hits == 2 && first.pages.statistics.entries == 1)
+        #expect((withBodies["results"] as? [[String: Any]])?.first?["body"] is String)
+        try Self.add([Article(id: "new-4", headline: "新能源汽车下乡", body: "新能源汽车下乡活动。", location: "t")], to: folder.path)
+        #expect(holder.refresh())
+        let c = try json(await service.search(params(q)))
+        #expect(c["total"] as? Int == 4 && holder.snapshot.pages.statistics.hits == 0)
+    }
+
+    @Test func totalCacheKeysAndBudget() {
+        let a = SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: true)
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: [], industries: ["广东"], from: nil, to: nil, collapse: true))
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: nil, to: nil, collapse: false))
+        #expect(a != SnapshotCache.totalKey(query: "q", regions: ["广东"], industries: [], from: "", to: nil, collapse: true))
+        let cache = SnapshotCache<Int>(budget: 1000)
+        for i in 0 ..< 100 { cache.store("query \(i)", i, cost: 0) }
+        // Two generations of at most half the budget each: the latest are kept, the first are gone.
+        #expect(cache.value("query 99") == 99 && cache.value("query 0") == nil)
+        #expect(cache.statistics.entries * (7 + 16) <= 1000)
+        let none = SnapshotCache<Int>(budget: 0)
+        none.store("q", 1, cost: 0)
+        #expect(none.value("q") == nil)
+    }
+
+    /// The workers of a snapshot share one reader, whose store cache keeps the articles shown.
+    @Test func shownArticlesAreInflatedOnce() async throws {
+        let snapshot = holder.snapshot
+        for _ in 0 ..< 3 { _ = await service.search(params([("q", "钙钛矿")])) }
+        let stats = snapshot.storeCache.statistics
+        #expect(stats.blocks == 1 && stats.misses == 1)
+    }
+
     @Test func aRequestKeepsItsSnapshotWhileANewOneTakesOver() async throws {
         let started = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0)
         let holder = self.holder

@@ -3,7 +3,8 @@ import IndexFormat
 
 /// Reads a segment's stored articles (`.store`, FORMAT.md "Stored articles"):
 /// deflate-compressed blocks of records and the block table at the end of the body.
-/// Written by `StoredArticlesWriter`. Thread-safe: the last inflated block is cached under a lock.
+/// Written by `StoredArticlesWriter`. Thread-safe: the last inflated block is cached under a lock,
+/// and, when the reader was opened with one, more blocks in a shared `StoreBlockCache`.
 ///
 /// Every table entry is checked against the blocks before its bytes are read, and a
 /// block's raw length against its compressed length before it is inflated.
@@ -13,28 +14,38 @@ final class StoredArticles: @unchecked Sendable {
     private let body: Range<Int>
     private let docCount: Int
 
-    init(_ file: MappedFile, body: Range<Int>, docCount: Int) {
+    /// Blocks kept beyond the last one, shared with the reader's other segments (nil: none).
+    private let cache: StoreBlockCache?
+    /// This store's key space in `cache`.
+    private let cacheKey: Int
+
+    init(_ file: MappedFile, body: Range<Int>, docCount: Int, cache: StoreBlockCache? = nil) {
         self.file = file
         self.body = body
         self.docCount = docCount
+        self.cache = cache
+        cacheKey = cache?.register() ?? 0
     }
 
     /// The last stored block inflated: documents are read in order (exact-string checks,
     /// snippets), and neighbours share a block of 64 KiB.
-    private var lastBlock: (offset: Int, raw: [UInt8])? = nil
+    private var lastBlock: (offset: Int, block: InflatedBlock)? = nil
     private let blockLock = NSLock()
 
-    private func inflate(at start: Int, compressedLength: Int, rawLength: Int) throws -> [UInt8] {
+    private func inflate(at start: Int, compressedLength: Int, rawLength: Int, records: Int) throws -> InflatedBlock {
         blockLock.lock()
         let cached = lastBlock
         blockLock.unlock()
-        if let cached, cached.offset == start { return cached.raw }
+        if let cached, cached.offset == start { return cached.block }
+        if let block = cache?.block(cacheKey, start) { return block }
         let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: file.bytes[start ..< start + compressedLength]),
                                          rawLength: rawLength, file: file.path)
+        let block = InflatedBlock(raw: raw, records: records, file: file.path)
+        cache?.insert(cacheKey, start, block)
         blockLock.lock()
-        lastBlock = (start, raw)
+        lastBlock = (start, block)
         blockLock.unlock()
-        return raw
+        return block
     }
 
     /// The block table: where it starts and how many entries it has.
@@ -61,8 +72,8 @@ final class StoredArticles: @unchecked Sendable {
     }
 
     /// The stored fields of `doc`.
-    /// - Complexity: O(log blocks), then one block inflated (unless it was the last one read)
-    ///   and the records before `doc` in it skipped.
+    /// - Complexity: O(log blocks), then one block inflated and its records located (unless
+    ///   it was the last one read, or is in the cache), and the record read.
     func article(_ doc: Int) throws -> StoredArticle {
         guard doc >= 0 && doc < docCount else { throw FormatError.corrupt(file: file.path, detail: "no document \(doc)") }
         let (table, tableCount) = try blockTable()
@@ -73,10 +84,17 @@ final class StoredArticles: @unchecked Sendable {
         }
         guard lo >= 1 else { throw FormatError.corrupt(file: file.path, detail: "no block holds document \(doc)") }
         let e = try entry(lo - 1, table: table)
-        let raw = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen)
-        return try raw.withUnsafeBytes { bytes in
+        let records = (lo < tableCount ? firstDoc(lo, table: table) : docCount) - e.first
+        let block = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen, records: records)
+        return try block.raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: file.path)
-            for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }
+            let k = doc - e.first
+            if k < block.starts.count {
+                try r.skip(block.starts[k])
+            } else {
+                // Past the records that read well: reading them again throws where they fail.
+                for _ in e.first ..< doc { for _ in 0 ..< 7 { try r.skip(try r.count()) } }
+            }
             return try Self.record(&r)
         }
     }
