@@ -76,7 +76,9 @@ struct LineClassifier: Sendable {
         }
         let first = line.first
         let fullStop = line.fullStops > 0
-        if PageVocabulary.deckLabels.contains(where: { c.hasPrefix($0 + ":") || c == $0 }) { return .deck }
+        if Self.deckFirsts.contains(first), Self.deckLabelsColon.contains(where: { c.hasPrefix($0) }) || PageVocabulary.deckLabels.contains(c) {
+            return .deck
+        }
         // "(原标题:…)": the reprint's note of the original headline.
         if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
         // A long paragraph is article text unless it is a copyright notice or spam:
@@ -204,29 +206,46 @@ struct LineClassifier: Sendable {
     }
 
     func isSpam(_ c: String) -> Bool {
-        if c.includesAny(PageVocabulary.spamWords) { return true }
-        // Keyword stuffing: "词_词_词_词".
-        return c.filter({ $0 == "_" }).count >= 3
+        var c = c
+        return c.withUTF8 { u in
+            if Self.spamWords.occurs(in: u) { return true }
+            // Keyword stuffing: "词_词_词_词".
+            var underscores = 0
+            for b in u where b == 0x5F {
+                underscores += 1
+                if underscores == 3 { return true }
+            }
+            return false
+        }
     }
+
+    static let spamWords = WordSet(PageVocabulary.spamWords)
+    static let footerNotices = WordSet(PageVocabulary.footerNotices)
+    /// Filing and rights notices that end a page wherever they stand in a line.
+    static let filingNotices = WordSet(["icp备", "公网安备", "allrightsreserved"])
+    static let deckLabelsColon = PageVocabulary.deckLabels.map { $0 + ":" }
+    static let deckFirsts: Set<UInt32> = Set(PageVocabulary.deckLabels.compactMap { $0.unicodeScalars.first?.value })
+    /// Footer markers that open a notice, not a list: the line is a footer whatever its length.
+    static let noticeMarkers: Set<String> = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©",
+                                             "凡注明", "未经授权", "声明:", "网站声明", "本站声明", "您的观点仅代表", "请文明发言", "文明上网",
+                                             "扫描二维码", "欢迎各界分享"]
 
     /// Footer markers by their first character, so that a line is compared with
     /// the few markers that could start it.
-    static let footerStartsByFirst: [Character: [String]] = Dictionary(grouping: PageVocabulary.footerStarts, by: { $0.first! })
+    static let footerStartsByFirst: [UInt32: [String]] = Dictionary(grouping: PageVocabulary.footerStarts, by: { $0.unicodeScalars.first!.value })
 
     func isFooter(_ c: String, length: Int) -> Bool {
         if length <= 6 && PageVocabulary.footerWords.contains(c) { return true }
         if c.hasPrefix("上") || c.hasPrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
         if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(Character(",")) { return true }
-        if length <= 40, c.includesAny(PageVocabulary.footerNotices) { return true }
+        if length <= 40, Self.footerNotices.occurs(in: c) { return true }
         // An invitation to follow an account: "扫描下方二维码关注…官方微信".
-        if length <= 100, c.includes("二维码"), c.includesAny(["关注", "扫描", "扫码", "长按", "识别"]) { return true }
-        guard let marker = Self.footerStartsByFirst[c.first!]?.first(where: { c.hasPrefix($0) }) else {
-            return c.includes("icp备") || c.includes("公网安备") || c.hasPrefix("copyright") || c.includes("allrightsreserved")
+        if length <= 100, c.includes("二维码"), Self.followWords.occurs(in: c) { return true }
+        guard let marker = Self.footerStartsByFirst[c.unicodeScalars.first!.value]?.first(where: { c.hasPrefix($0) }) else {
+            return c.hasPrefix("copyright") || Self.filingNotices.occurs(in: c)
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
-        let copyright = ["【版权", "【免责", "版权声明", "免责声明", "版权及免责声明", "版权所有", "版权说明", "copyright", "©", "凡注明",
-                         "未经授权", "声明:", "网站声明", "本站声明", "您的观点仅代表", "请文明发言", "文明上网", "扫描二维码", "欢迎各界分享"]
-        return copyright.contains(marker) || length <= marker.count + 12
+        return Self.noticeMarkers.contains(marker) || length <= marker.count + 12
     }
 
     /// A line made only of widget words, digits and punctuation.
@@ -256,7 +275,7 @@ struct LineClassifier: Sendable {
 
     func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 120 else { return false }
-        let arrow = line.compact.includesAny([">", "›", "»", "→"])
+        let arrow = Self.arrows.occurs(in: line.compact)
         let numbered = arrow && line.first >= 0x30 && line.first <= 0x39
         let c = numbered ? line.compact.replacing(Self.listNumber, with: "") : line.compact
         let n = numbered ? line.normalized.replacing(Self.spacedListNumber, with: "") : line.normalized
@@ -266,7 +285,7 @@ struct LineClassifier: Sendable {
         if line.first >= 0x30 && line.first <= 0x39 && DateParser.startsWithDateOrTime(n) { return false }
         // A link with an arrow: "封面区块链 该文章已上链 >".
         if line.length <= 30, [0x3E, 0xBB, 0x203A, 0x2192].contains(line.last) { return true }
-        if line.length <= 60, c.contains(Character(">")), c.includesAny(["首页", "主页", "正文", "位置"]) { return true }
+        if line.length <= 60, c.contains(Character(">")), Self.breadcrumbWords.occurs(in: c) { return true }
         if arrow || Self.breadcrumbFirsts.contains(line.first) && c.includes(":"), line.fullStops == 0,
            n.firstMatch(of: Self.breadcrumb) != nil {
             // A date range "3/1-3/5" or a fraction is not a breadcrumb: require words on both sides.
@@ -282,6 +301,9 @@ struct LineClassifier: Sendable {
         return items.count >= 5 && items.allSatisfy { $0.count <= 5 && !$0.contains(where: \.isNumber) }
     }
 
+    static let arrows = WordSet([">", "›", "»", "→"])
+    static let breadcrumbWords = WordSet(["首页", "主页", "正文", "位置"])
+    static let followWords = WordSet(["关注", "扫描", "扫码", "长按", "识别"])
     static let bullets: Set<UInt32> = Set("•·●◆■◇○".unicodeScalars.map(\.value))
     static let breadcrumbFirsts: Set<UInt32> = Set("首主网当您你所位".unicodeScalars.map(\.value))
 

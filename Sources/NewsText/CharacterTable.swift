@@ -63,17 +63,51 @@ public final class CharacterTable: Sendable {
 
     /// `text` normalized for matching, one character at a time (for short strings:
     /// labels, metadata, query pieces; articles go through `Analyzer`).
+    ///
+    /// - Complexity: O(n) on the UTF-8; no allocation when nothing changes (most
+    ///   Simplified text), then one buffer from the first changed character on.
     public func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let e = entry(scalar.value)
-            if e & Self.expansionFlag == 0 {
-                if let s = Unicode.Scalar(e) { out.append(s) }
-            } else {
-                out.append(contentsOf: normalized(scalar).unicodeScalars)
+        var text = text
+        let changed: [UInt8]? = text.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let (v, width) = Self.decode(u, at: i)
+                if entry(v) != v { return rewrite(u, from: i) }
+                i += width
             }
+            return nil
         }
-        return String(out)
+        guard let changed else { return text }
+        return String(decoding: changed, as: UTF8.self)
+    }
+
+    /// `u` normalized, given that nothing before `start` changes.
+    private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(u.count + 8)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<start]))
+        var i = start
+        while i < u.count {
+            let (v, width) = Self.decode(u, at: i)
+            let e = entry(v)
+            if e & Self.expansionFlag == 0 {
+                if let s = Unicode.Scalar(e) { UTF8.encode(s) { out.append($0) } }
+            } else if let s = Unicode.Scalar(v) {
+                out.append(contentsOf: normalized(s).utf8)
+            }
+            i += width
+        }
+        return out
+    }
+
+    /// The scalar at `i` of valid UTF-8 and its width in bytes.
+    @inline(__always)
+    static func decode(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = u[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        if b < 0xE0 { return (UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F), 2) }
+        if b < 0xF0 { return (UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F), 3) }
+        return (UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F), 4)
     }
 
     // MARK: Shared instance
