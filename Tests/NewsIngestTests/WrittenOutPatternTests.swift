@@ -107,3 +107,44 @@ extension WrittenOutPatternTests {
         #expect(SiteFurniture.key(Substring(String(repeating: "字", count: SiteFurniture.maxLength + 1))) == nil)
     }
 }
+
+extension WrittenOutPatternTests {
+    static let captionAlphabet: [String] = ["（", "(", "）", ")", "。", "新", "华", "社", "摄", "记", "者", "a", "1", "页", "第", "上", "一", "下",
+                                            "首", "尾", "【", "】", "[", "]", "٣", "１", "e\u{301}"]
+
+    static func randomStrings(seed: UInt64, count: Int, alphabet: [String], maxLength: UInt64) -> [String] {
+        var strings = [String]()
+        var state = seed
+        for _ in 0 ..< count {
+            var s = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var r = state
+            for _ in 0 ..< Int(r % maxLength) {
+                r = r &* 6_364_136_223_846_793_005 &+ 1
+                s += alphabet[Int((r >> 33) % UInt64(alphabet.count))]
+            }
+            strings.append(s)
+        }
+        return strings
+    }
+
+    @Test func aCaptionsCreditIsWhatThePatternCaptures() {
+        var strings = ["新华社发布。（新华社 摄）", "一二三四。(记者 王明)", "一二三。（摄影）", "一二三四。（）", "一二三四。（一二三四五六七八九十一）",
+                       "一二三四。（a(b）", "一二三四。。（新华社）", String(repeating: "新", count: 50) + "。(新华)", String(repeating: "新", count: 51) + "。(新华)"]
+        strings += Self.randomStrings(seed: 11, count: 6000, alphabet: ["新", "华", "。", "（", "）", "(", ")", "摄"], maxLength: 16)
+        strings += Self.randomStrings(seed: 12, count: 3000, alphabet: Self.captionAlphabet, maxLength: 20)
+        for s in strings {
+            let pattern = s.firstMatch(of: LineClassifier.captionCredit).map { String($0.1) }
+            #expect(LineClassifier.captionCredit(in: s).map(String.init) == pattern, "\(s)")
+        }
+    }
+
+    @Test func aPagerIsWhatThePatternFinds() {
+        var strings = ["第1页", "【第12页】", "[上一页下一页]", "首页尾页", "第1234页", "第页", "【】", "【第1页", "第٣页", "第１页", "上一页】", "[首页]]"]
+        strings += Self.randomStrings(seed: 13, count: 8000, alphabet: ["第", "1", "页", "上", "一", "下", "首", "尾", "【", "】", "[", "]", "٣", "１", "a"],
+                                      maxLength: 12)
+        for s in strings {
+            #expect(LineClassifier.isPager(s) == (s.firstMatch(of: LineClassifier.pager) != nil), "\(s)")
+        }
+    }
+}
