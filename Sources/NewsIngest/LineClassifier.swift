@@ -87,7 +87,7 @@ struct LineClassifier: Sendable {
             if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
             // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
             if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.suffix(24)), tail.includesAny(Self.photoWords),
-               tail.firstMatch(of: Self.photoCredit) != nil {
+               Self.isPhotoCredit(tail) {
                 return .caption
             }
             return isFooter(c, length: length) ? .footer : .prose
@@ -95,7 +95,7 @@ struct LineClassifier: Sendable {
         if (line.commas < 2 || length <= 60) && isSpam(c) { return .spam }
         if length <= 12 && Self.endMarks.contains(c) { return .endMark }
         let bracketed = Self.openers.contains(first)
-        if length <= 40 && (bracketed || Self.editorFirsts.contains(first)) && c.firstMatch(of: Self.editorCredit) != nil && !carriesOtherFields(c) {
+        if length <= 40 && (bracketed || Self.editorFirsts.contains(first)) && Self.isEditorCredit(c) && !carriesOtherFields(c) {
             return .editorCredit
         }
         if length <= 45 && isWriterCredit(c) { return .credit }
@@ -104,7 +104,7 @@ struct LineClassifier: Sendable {
         }
         if isFooter(c, length: length) { return .footer }
         if Self.captionMarks.contains(first) { return .caption }
-        if length <= 90 && first != 0x3010 && c.includesAny(Self.photoWords) && c.firstMatch(of: Self.photoCredit) != nil { return .caption }
+        if length <= 90 && first != 0x3010 && c.includesAny(Self.photoWords) && Self.isPhotoCredit(c) { return .caption }
         if length <= 60, fullStop, line.last == 0x29 || line.last == 0xFF09, let credit = Self.captionCredit(in: c),
            !Self.creditRoles.occurs(in: String(credit)) {
             return .caption
@@ -183,6 +183,62 @@ struct LineClassifier: Sendable {
         }
         return false
     }
+
+    /// Whether `c` ends with or holds a photo credit, as `photoCredit` finds (written out).
+    static func isPhotoCredit(_ c: String) -> Bool {
+        func endsWith(_ word: String, closers: String, spaces: Bool = true) -> Bool {
+            var s = Substring(c)
+            if let l = s.last, closers.contains(l) { s = s.dropLast() }
+            if spaces { while let l = s.last, l.isWhitespace { s = s.dropLast() } }
+            return s.hasSuffix(word)
+        }
+        func opens(_ word: String, then stops: String) -> Bool {
+            guard c.hasPrefix(word) else { return false }
+            return c.dropFirst(word.count).first { !$0.isWhitespace }.map { stops.contains($0) } ?? false
+        }
+        if endsWith("摄", closers: ")）") || endsWith("摄影", closers: ")）") || opens("摄影", then: "/:：") || opens("图", then: "/:：") {
+            return true
+        }
+        if c.includes("图片来源") || c.hasSuffix("资料照片") || c.hasSuffix("新华社图片") || c.hasSuffix("图片") || c.hasSuffix("截图") {
+            return true
+        }
+        if endsWith("资料图", closers: ")", spaces: false) || endsWith("资料图片", closers: ")", spaces: false)
+            || endsWith("供图", closers: ")", spaces: false) {
+            return true
+        }
+        if let l = c.last, l == ")" || l == "）", endsWith("提供", closers: ")）") { return true }
+        // "供图 某某": at most eight characters, no white space, after the last 供图.
+        if let r = c.byteRange(of: "供图") {
+            var last = r
+            while let next = c[last.upperBound...].range(of: "供图") { last = next }
+            let rest = c[last.upperBound...].drop { $0.isWhitespace }
+            if rest.count <= 8 && !rest.contains(where: \.isWhitespace) { return true }
+        }
+        // "(图/…", "（资料图片）".
+        for (i, ch) in zip(c.indices, c) where ch == "(" || ch == "（" {
+            let rest = c[c.index(after: i)...].drop { $0.isWhitespace }
+            for word in Self.photoLabels where rest.hasPrefix(word) {
+                if let next = rest.dropFirst(word.count).first(where: { !$0.isWhitespace }), "/:：)）".contains(next) { return true }
+            }
+        }
+        return false
+    }
+
+    static let photoLabels = ["图", "图片", "资料图", "资料图片", "资料照", "资料照片", "图源", "图片来源", "视频截图", "截图"]
+
+    /// Whether `c` is an editor's credit, as `editorCredit` finds (written out).
+    static func isEditorCredit(_ c: String) -> Bool {
+        var s = Substring(c)
+        if let f = s.first, f == "(" || f == "[" || f == "【" { s = s.dropFirst() }
+        s = s.drop { $0.isWhitespace }
+        guard let label = Self.editorCreditLabels.first(where: { s.hasPrefix($0) }) else { return false }
+        s = s.dropFirst(label.count).drop { $0.isWhitespace }
+        if let f = s.first, f == ":" || f == "：" || f == "/" { s = s.dropFirst() }
+        if let l = s.last, l == ")" || l == "]" || l == "】" { s = s.dropLast() }
+        return s.count <= 30 && !s.contains { $0 == ")" || $0 == "]" || $0 == "】" }
+    }
+
+    static let editorCreditLabels = ["责任编辑", "值班编辑", "网络编辑", "责编", "编辑", "编审", "校对", "审核", "监制", "主编", "编译"]
 
     static let creditRoles = WordSet(["记者", "通讯员", "编辑", "来源", "转自"])
 

@@ -148,3 +148,27 @@ extension WrittenOutPatternTests {
         }
     }
 }
+
+extension WrittenOutPatternTests {
+    @Test func aPhotoCreditIsWhatThePatternFinds() {
+        var strings = ["新华社记者 王明 摄", "王明摄影)", "摄影/王明", "图：新华社", "(图/中央社)", "（ 资料图片 ）", "图片来源:网络", "资料照片",
+                       "资料图)", "新华社图片", "供图)", "某某供图 王明", "某某供图 一二三四五六七八九", "某某公司提供）", "供图a供图b", "摄)", "摄 ）"]
+        let alphabet = ["摄", "影", "图", "片", "来", "源", "资", "料", "照", "供", "提", "供", "视", "频", "截", "新", "华", "社", "(", "（", ")", "）",
+                        "/", ":", "：", " ", "\u{3000}", "a"]
+        strings += Self.randomStrings(seed: 14, count: 12000, alphabet: alphabet, maxLength: 14)
+        for s in strings {
+            #expect(LineClassifier.isPhotoCredit(s) == (s.firstMatch(of: LineClassifier.photoCredit) != nil), "\(s)")
+        }
+    }
+
+    @Test func anEditorsCreditIsWhatThePatternFinds() {
+        var strings = ["[责任编辑:王明]", "【责编：王明】", "编辑 王明", "(编辑/王明)", "编辑:" + String(repeating: "王", count: 30),
+                       "编辑:" + String(repeating: "王", count: 31), "编辑:王)明", "责任编辑", "( 主编 王明 )", "编辑王明]]"]
+        let alphabet = ["责", "任", "编", "辑", "审", "校", "对", "主", "值", "班", "网", "络", "译", "王", "(", ")", "[", "]", "【", "】", ":", "：",
+                        "/", " ", "\u{3000}"]
+        strings += Self.randomStrings(seed: 15, count: 12000, alphabet: alphabet, maxLength: 12)
+        for s in strings {
+            #expect(LineClassifier.isEditorCredit(s) == (s.firstMatch(of: LineClassifier.editorCredit) != nil), "\(s)")
+        }
+    }
+}
