@@ -278,6 +278,8 @@ struct MetaReader {
         return (open, Substring(inner))
     }
 
+    static let creditWords = WordSet(["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"])
+
     /// The article without the credits at the ends of its paragraphs:
     /// `…(记者 徐勐)`, `…（責任編輯：…）`, `…(来源:人民网)`, `…(完)`, and at the
     /// article's end also names (`(刘蓉 万兴峰)`) and publications (`(证券时报)`).
@@ -292,16 +294,16 @@ struct MetaReader {
                 // change a paragraph's length: "…" becomes "..."); the tail only, a credit is short.
                 let tail = text.suffix(60)
                 guard let (open, held) = Self.trailingGroup(in: String(tail)) else { break }
-                let keep = text.count - tail.count + open
+                let keep = text.index(tail.startIndex, offsetBy: open)
                 let inner = String(held).trimmingSpaces
                 let innerCompact = table.normalize(inner).filter { !$0.isWhitespace }
-                let isCredit = ["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"].contains { innerCompact.includes($0) }
+                let isCredit = Self.creditWords.occurs(in: innerCompact)
                     || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"
                 let isName = last && inner.split(separator: " ").allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } }
                     && innerCompact.count <= 12
                 let isSource = last && isPublication(innerCompact) && innerCompact.count <= 16
                 guard isCredit || isName || isSource else { break }
-                let credit = String(text.dropFirst(keep))
+                let credit = String(text[keep...])
                 let creditNormalized = table.normalize(credit)
                 if author == nil, let name = Self.reporterName(in: creditNormalized) {
                     author = Self.names(original(credit, creditNormalized, String(name)), table)
@@ -313,8 +315,8 @@ struct MetaReader {
                         .trimmingCharacters("”", "\"", " ").trimmingSpaces
                     if !value.isEmpty { trailing = trailing ?? value }
                 }
-                guard keep < text.count else { break }  // always shrinks: no endless loop
-                text = String(text.prefix(keep)).trimmingSpaces
+                guard keep < text.endIndex else { break }  // always shrinks: no endless loop
+                text = String(text[..<keep]).trimmingSpaces
                 if text.isEmpty { break }
             }
             if text.isEmpty { body.remove(at: i) } else { body[i] = text }
