@@ -15,8 +15,10 @@
 #             indexed with 2 threads beside one more 1x run: throughput ratio
 #             (target >= 0.8) and peak RSS (target <= 1 GB).
 #   queries   1,000 keyword queries of 1-3 terms (Han pieces of pool headlines,
-#             fixed seed), k = 10, in-process p50/p99 beside Lucene-CJK, default
-#             (OR) and --all (AND); and one query from a cold process.
+#             fixed seed), k = 10, 1 thread, in-process p50/p99 beside Tantivy 0.27
+#             (target <= 1.0), Lucene 8 and Lucene 9 (target <= 0.5), all on CJK
+#             bigrams, alternating in each run; default (OR) and --all (AND); and
+#             one query from a cold process.
 #
 # The tuning pool: CCTV 2022-2025, FinCUGE, THUCNews titles (never the 2026
 # evaluation slice).
@@ -139,25 +141,41 @@ if want queries; then
   echo "== 1,000 keyword queries, k = 10 =="
   [ -d "$work/ours-1" ] || .build/release/news-index --quiet --index "$work/ours-1" --threads 2 "${pool[@]}" >/dev/null
   [ -d "$work/lucene-cjk" ] || ../shared/bench/anchors/lucene index --analyzer cjk --out "$work/lucene-cjk" "${pool[@]}" >/dev/null
+  [ -d "$work/lucene9-cjk" ] || ../shared/bench/anchors/lucene9 index --analyzer cjk --out "$work/lucene9-cjk" "${pool[@]}" >/dev/null
+  [ -d "$work/tantivy-cjk" ] || python3 ../shared/bench/anchors/tantivy_anchor.py index --out "$work/tantivy-cjk" "${pool[@]}" >/dev/null
   python3 scripts/bench_queries.py "$data" > "$work/queries.tsv"
+  # Each run times the four engines one after another, so that noise from the other
+  # sessions on the machine falls on all of them alike; the medians are per engine.
   for mode in or and; do
     flag=""; [ "$mode" = and ] && flag="--all"
-    ours50=(); ours99=(); luc50=(); luc99=()
+    ours50=(); ours99=(); luc50=(); luc99=(); l9_50=(); l9_99=(); tv50=(); tv99=()
     for i in $(seq "$runs"); do
       ours_line=$(.build/release/news-search --index "$work/ours-1" --queries "$work/queries.tsv" --format tsv --timing $flag 2>&1 >/dev/null | tail -1)
       lucene_line=$(../shared/bench/anchors/lucene search --analyzer cjk --index "$work/lucene-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
+      l9_line=$(../shared/bench/anchors/lucene9 search --analyzer cjk --index "$work/lucene9-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
+      tv_line=$(python3 ../shared/bench/anchors/tantivy_anchor.py search --index "$work/tantivy-cjk" --queries "$work/queries.tsv" --k 10 --op "$mode")
       echo "news-search ($mode): $ours_line"
-      echo "lucene-cjk  ($mode): $lucene_line"
+      echo "lucene8-cjk ($mode): $lucene_line"
+      echo "lucene9-cjk ($mode): $l9_line"
+      echo "tantivy-cjk ($mode): $tv_line"
       ours50+=("$(echo "$ours_line" | field p50_us)"); ours99+=("$(echo "$ours_line" | field p99_us)")
       luc50+=("$(echo "$lucene_line" | field p50_us)"); luc99+=("$(echo "$lucene_line" | field p99_us)")
+      l9_50+=("$(echo "$l9_line" | field p50_us)"); l9_99+=("$(echo "$l9_line" | field p99_us)")
+      tv50+=("$(echo "$tv_line" | field p50_us)"); tv99+=("$(echo "$tv_line" | field p99_us)")
     done
+    med() { printf '%s\n' "$@" | median; }
+    # ratio MODE PCT ANCHOR TARGET OURS ANCHOR_MEDIAN
     ratio() {
-      awk -v a="$(printf '%s\n' "${@:3}" | head -n "$runs" | median)" -v l="$(printf '%s\n' "${@:3}" | tail -n "$runs" | median)" \
-          -v p="$2" -v m="$1" -v r="$runs" \
-        'BEGIN { printf "%s %s (medians of %d alternating runs): %s / %s us = %.2f (target <= 0.5)\n", m, p, r, a, l, a / l }'
+      awk -v m="$1" -v p="$2" -v n="$3" -v t="$4" -v a="$5" -v l="$6" -v r="$runs" \
+        'BEGIN { printf "%s %s / %s (medians of %d alternating runs): %s / %s us = %.2f (target %s)\n", m, p, n, r, a, l, a / l, t }'
     }
-    ratio "$mode" p50 "${ours50[@]}" "${luc50[@]}"
-    ratio "$mode" p99 "${ours99[@]}" "${luc99[@]}"
+    o50=$(med "${ours50[@]}"); o99=$(med "${ours99[@]}")
+    ratio "$mode" p50 tantivy "<= 1.0" "$o50" "$(med "${tv50[@]}")"
+    ratio "$mode" p99 tantivy "<= 1.0" "$o99" "$(med "${tv99[@]}")"
+    ratio "$mode" p50 lucene8 "<= 0.5" "$o50" "$(med "${luc50[@]}")"
+    ratio "$mode" p99 lucene8 "<= 0.5" "$o99" "$(med "${luc99[@]}")"
+    ratio "$mode" p50 lucene9 "<= 0.5" "$o50" "$(med "${l9_50[@]}")"
+    ratio "$mode" p99 lucene9 "<= 0.5" "$o99" "$(med "${l9_99[@]}")"
   done
   cold=()
   for i in $(seq 9); do

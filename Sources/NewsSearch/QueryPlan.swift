@@ -316,6 +316,8 @@ final class QueryTerms {
 
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
     private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
+        // Keyword queries mark nothing: no sets to build (they were a twentieth of an AND query).
+        guard clauses.contains(where: { !$0[keyPath: marks].isEmpty }) else { return [Bool](repeating: false, count: terms.count) }
         let marked = Set(clauses.flatMap { $0[keyPath: marks] })
         let unmarked = Set(clauses.flatMap { c in
             let own = Set(c[keyPath: marks])

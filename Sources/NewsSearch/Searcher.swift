@@ -315,7 +315,6 @@ public final class Searcher {
         // figure), so that an article scores alike to the last bit in any segment or shard.
         let place = terms.map { t in plan.partialUnits.firstIndex { $0 === t } ?? 0 }
         let queryOrder = terms.indices.sorted { place[$0] < place[$1] }
-        var held = [Bool](repeating: false, count: terms.count)
         let unitCount = Double(plan.unitCount)
         let coordination = (0 ... max(1, plan.unitCount)).map { pow(Double($0) / max(unitCount, 1), options.ranking.coordination) }
         // A word can only be in a document that has all its bigrams: wordMasks[w] holds the
@@ -344,11 +343,17 @@ public final class Searcher {
         var bounds = [Double](repeating: 0, count: terms.count + 1)
         // raw[e]: the sum of the upper bounds of the terms below e.
         var raw = [Double](repeating: 0, count: terms.count + 1)
-        var termScores = [Double](repeating: 0, count: terms.count)
-        // The terms matching the current document: essential ones, and the others found by probing.
-        var hitEssential = [Int](), hitOther = [Int]()
-        hitEssential.reserveCapacity(terms.count)
-        hitOther.reserveCapacity(terms.count)
+        // Per term, its score on the candidate it was last found on (`foundOn`): candidates only
+        // increase, so nothing is cleared per candidate. Unsafe buffers, not arrays: their writes'
+        // uniqueness checks and a `removeAll` per candidate were about a tenth of an OR query.
+        let termScores = UnsafeMutableBufferPointer<Double>.allocate(capacity: terms.count)
+        let foundOn = UnsafeMutableBufferPointer<Int32>.allocate(capacity: terms.count)
+        termScores.initialize(repeating: 0)
+        foundOn.initialize(repeating: -1)
+        defer {
+            termScores.deallocate()
+            foundOn.deallocate()
+        }
         for (i, t) in terms.enumerated() {
             raw[i + 1] = raw[i] + t.upperBound
             bounds[i + 1] = (raw[i + 1] + wordsBound(below(i + 1))) * coordination[min(i + 1, coordination.count - 1)]
@@ -399,14 +404,12 @@ public final class Searcher {
             var partial = 0.0
             var matched = 0
             var present = below(essential)
-            hitEssential.removeAll(keepingCapacity: true)
-            hitOther.removeAll(keepingCapacity: true)
             for i in essential ..< terms.count {
                 guard let score = terms.guaranteed(i, { $0.doc == doc ? $0.score(norms) : nil }) else { continue }
                 termScores[i] = score
+                foundOn[i] = doc
                 partial += score
                 matched += 1
-                hitEssential.append(i)
                 if i < 64 { present |= 1 << UInt64(i) }
             }
             let pruneBelow = prune ? top.threshold : nil
@@ -424,9 +427,9 @@ public final class Searcher {
                 j -= 1
                 if let score = try terms.guaranteed(j, { try $0.advance(to: doc) == doc ? $0.score(norms) : nil }) {
                     termScores[j] = score
+                    foundOn[j] = doc
                     sum += score
                     matched += 1
-                    hitOther.append(j)
                 } else if j < 64 {
                     present &= ~(1 << UInt64(j))
                 }
@@ -441,13 +444,8 @@ public final class Searcher {
                (sum + wordsBound(present)) * coordination[min(matched, coordination.count - 1)] * (1 + 1e-9) < threshold { continue }
             guard try plan.passesRequired(doc, verifier: self), options.filters.accepts(segment, Int(doc)) else { continue }
             total += 1
-            for i in hitOther { held[i] = true }
-            for i in hitEssential { held[i] = true }
             var score = 0.0
-            for i in queryOrder where held[i] {
-                score += termScores[i]
-                held[i] = false
-            }
+            for i in queryOrder where foundOn[i] == doc { score += termScores[i] }
             for i in words.indices {
                 score += try words.guaranteed(i) { try $0.advance(to: doc) == doc ? $0.score(norms) : 0 }
             }

@@ -11,8 +11,10 @@ final class TermCursor {
         var cursor: PostingsCursor
         var shift: Int32
     }
-    /// Postings per field (and per expansion of a prefix or partial term).
-    var parts: [Part]
+    /// Postings per field (and per expansion of a prefix or partial term). A buffer this cursor
+    /// owns, not an array: each move and score wrote through the array's uniqueness check
+    /// (a few percent of a query's instructions).
+    let parts: UnsafeMutableBufferPointer<Part>
     /// The current document, `PostingsCursor.end` when exhausted.
     private(set) var doc: Int32 = -1
     /// No document of this segment scores higher on this term.
@@ -46,7 +48,8 @@ final class TermCursor {
          averages: (Double, Double)) {
         self.term = term
         self.headlineOnly = headlineOnly
-        self.parts = parts
+        self.parts = .allocate(capacity: parts.count)
+        _ = self.parts.initialize(fromContentsOf: parts)
         self.ranking = ranking
         self.averages = averages
         self.idf = idf
@@ -54,6 +57,11 @@ final class TermCursor {
         k1 = ranking.k1
         docFreq = parts.reduce(0) { $0 + $1.cursor.docFreq }
         headlineDocFreq = parts.reduce(0) { $0 + ($1.field == .headline ? $1.cursor.docFreq : 0) }
+    }
+
+    deinit {
+        parts.deinitialize()
+        parts.deallocate()
     }
 
     var isEmpty: Bool { parts.isEmpty }
@@ -80,12 +88,10 @@ final class TermCursor {
     func advance(to target: Int32) throws -> Int32 {
         if doc >= target { return doc }
         var best = PostingsCursor.end
-        try parts.withUnsafeMutableBufferPointer { parts in
-            for i in parts.indices {
-                var d = parts[i].cursor.doc
-                if d < target { d = try parts[i].cursor.advance(to: target) }
-                if d < best { best = d }
-            }
+        for i in parts.indices {
+            var d = parts[i].cursor.doc
+            if d < target { d = try parts[i].cursor.advance(to: target) }
+            if d < best { best = d }
         }
         doc = best
         return doc
@@ -105,12 +111,9 @@ final class TermCursor {
     func frequencies() -> (headline: Double, body: Double) {
         var h = 0.0, b = 0.0
         let doc = doc
-        // One uniqueness check for the loop, not one per part (reading a frequency may unpack a block's).
-        parts.withUnsafeMutableBufferPointer { parts in
-            for i in parts.indices where parts[i].cursor.doc == doc {
-                let f = Double(parts[i].cursor.freq)
-                if parts[i].field == .headline { h += f } else { b += f }
-            }
+        for i in parts.indices where parts[i].cursor.doc == doc {
+            let f = Double(parts[i].cursor.freq)
+            if parts[i].field == .headline { h += f } else { b += f }
         }
         return (h, b)
     }
@@ -179,15 +182,13 @@ final class TermCursor {
     /// headline match can still enter the results. `doc` stays the first of all parts.
     func advanceHeadline(to target: Int32) throws -> Int32 {
         var headline = PostingsCursor.end, first = PostingsCursor.end
-        try parts.withUnsafeMutableBufferPointer { parts in
-            for i in parts.indices {
-                var d = parts[i].cursor.doc
-                if parts[i].field == .headline {
-                    if d < target { d = try parts[i].cursor.advance(to: target) }
-                    headline = min(headline, d)
-                }
-                first = min(first, d)
+        for i in parts.indices {
+            var d = parts[i].cursor.doc
+            if parts[i].field == .headline {
+                if d < target { d = try parts[i].cursor.advance(to: target) }
+                headline = min(headline, d)
             }
+            first = min(first, d)
         }
         if doc != -1 { doc = first }
         return headline
@@ -200,16 +201,14 @@ final class TermCursor {
         if doc > target { return 0 }
         var h = 0.0, b = 0.0
         var best = PostingsCursor.end
-        try parts.withUnsafeMutableBufferPointer { parts in
-            for i in parts.indices {
-                var d = parts[i].cursor.doc
-                if d < target { d = try parts[i].cursor.advance(to: target) }
-                if d == target {
-                    let f = Double(parts[i].cursor.freq)
-                    if parts[i].field == .headline { h += f } else { b += f }
-                }
-                if d < best { best = d }
+        for i in parts.indices {
+            var d = parts[i].cursor.doc
+            if d < target { d = try parts[i].cursor.advance(to: target) }
+            if d == target {
+                let f = Double(parts[i].cursor.freq)
+                if parts[i].field == .headline { h += f } else { b += f }
             }
+            if d < best { best = d }
         }
         doc = best
         guard best == target else { return 0 }
