@@ -37,7 +37,9 @@ let package = Package(
         // ICU renames its C API with version macros (ubrk_open → ubrk_open_72) that
         // Swift cannot import; this shim re-exports the few calls we need as plain C.
         .target(name: "CICU", dependencies: ["CICUSystem"]),
-        .target(name: "NewsText", dependencies: ["CICU"], swiftSettings: exported),
+        // The analyzer's tables as constant data in the binary (written by scripts/gen_tables.sh).
+        .target(name: "CBuiltinTables"),
+        .target(name: "NewsText", dependencies: ["CICU", "CBuiltinTables"], swiftSettings: exported),
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
         // libxml2 through pkg-config: the HTML parser for web pages, the XML parser for feeds.
         .systemLibrary(
