@@ -30,8 +30,14 @@ public final class IndustryCatalog: Sendable {
             list.append(Industry(scheme: scheme, code: code, level: level, name: f[3].string, parent: f[4].isEmpty ? nil : f[4].string, id: id))
         }
         industries = list
-        indexByCode = Dictionary(list.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        indexByID = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var byCode = [String: Int](minimumCapacity: list.count)
+        var byID = [Int32: Int](minimumCapacity: list.count)
+        for (i, ind) in list.enumerated() {
+            if byCode[ind.code] == nil { byCode[ind.code] = i }
+            if byID[ind.id] == nil { byID[ind.id] = i }
+        }
+        indexByCode = byCode
+        indexByID = byID
         var children = [String: [Int]]()
         for (i, ind) in list.enumerated() { children[ind.parent ?? "", default: []].append(i) }
         childIndices = children

@@ -48,4 +48,16 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     public var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// The pieces between `separator` bytes as strings, empty pieces left out (the short
+    /// names of the generated tables, without a Substring per piece).
+    public func strings(splitBy separator: UInt8) -> [String] {
+        var pieces = [String]()
+        var start = 0
+        for i in 0 ... count where i == count || self[i] == separator {
+            if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: self[start ..< i]), as: UTF8.self)) }
+            start = i + 1
+        }
+        return pieces
+    }
 }
