@@ -53,7 +53,9 @@ let package = Package(
         .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog", "CXML"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
-        .target(name: "IndexFormat", dependencies: ["CZlib"], swiftSettings: exported),
+        // zlib's CRC-32 with carry-less multiplication where the CPU has it.
+        .target(name: "CCRC", dependencies: ["CZlib"]),
+        .target(name: "IndexFormat", dependencies: ["CZlib", "CCRC"], swiftSettings: exported),
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
                 swiftSettings: hotLoops),
         .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),
