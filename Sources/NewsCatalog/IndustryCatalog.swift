@@ -17,7 +17,17 @@ public final class IndustryCatalog: Sendable {
         }
     }
     private let nameIndex = LockedValue<[String: [Int]]?>(nil)
-    private let childIndices: [String: [Int]]
+    /// Parent code ("" for the top) → children's indices, built on first use (browsing only).
+    private var childIndices: [String: [Int]] {
+        childIndex.withLock { index in
+            if let index { return index }
+            var built = [String: [Int]]()
+            for (i, ind) in industries.enumerated() { built[ind.parent ?? "", default: []].append(i) }
+            index = built
+            return built
+        }
+    }
+    private let childIndex = LockedValue<[String: [Int]]?>(nil)
 
     public init(table: CharacterTable) {
         self.table = table
@@ -32,15 +42,13 @@ public final class IndustryCatalog: Sendable {
         industries = list
         var byCode = [String: Int](minimumCapacity: list.count)
         var byID = [Int32: Int](minimumCapacity: list.count)
-        for (i, ind) in list.enumerated() {
-            if byCode[ind.code] == nil { byCode[ind.code] = i }
-            if byID[ind.id] == nil { byID[ind.id] = i }
+        // Backwards, so that the first of equal codes is the one kept, with one hash per entry.
+        for (i, ind) in list.enumerated().reversed() {
+            byCode[ind.code] = i
+            byID[ind.id] = i
         }
         indexByCode = byCode
         indexByID = byID
-        var children = [String: [Int]]()
-        for (i, ind) in list.enumerated() { children[ind.parent ?? "", default: []].append(i) }
-        childIndices = children
     }
 
     private static let _shared = Result { IndustryCatalog(table: try CharacterTable.shared()) }

@@ -32,7 +32,8 @@ public final class RegionCatalog: Sendable {
         }
         self.regions = regions
         var byCode = [Int32: Int](minimumCapacity: regions.count)
-        for (i, r) in regions.enumerated() where byCode[r.code] == nil { byCode[r.code] = i }
+        // Backwards, so that the first of equal codes is the one kept, with one hash per region.
+        for (i, r) in regions.enumerated().reversed() { byCode[r.code] = i }
         indexByCode = byCode
     }
 
