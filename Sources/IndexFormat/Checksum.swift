@@ -67,10 +67,10 @@ public enum Deflate {
             throw FormatError.corrupt(file: file, detail: "cannot start inflating a block")
         }
         defer { inflateEnd(stream) }
-        var out = [UInt8](repeating: 0, count: rawLength)
         var produced = 0
         var status = Z_OK
-        try out.withUnsafeMutableBufferPointer { o in
+        // Uninitialized: only the bytes inflated are kept (no zeroing, no truncating).
+        let out = try [UInt8](unsafeUninitializedCapacity: rawLength) { o, initialized in
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
             repeat {
@@ -79,6 +79,7 @@ public enum Deflate {
                 stream.pointee.avail_out = uInt(room)
                 status = inflate(stream, Z_SYNC_FLUSH)
                 produced += room - Int(stream.pointee.avail_out)
+                initialized = produced
                 guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && room == 0) else {
                     throw FormatError.corrupt(file: file, detail: "compressed block does not inflate (zlib status \(status))")
                 }
@@ -90,9 +91,7 @@ public enum Deflate {
             guard produced == rawLength, status == Z_STREAM_END || inflate(stream, Z_FINISH) == Z_STREAM_END else {
                 throw FormatError.corrupt(file: file, detail: "compressed block does not inflate to \(rawLength) bytes")
             }
-            return out
         }
-        out.removeSubrange(produced...)
         return out
     }
 }
