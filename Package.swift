@@ -37,7 +37,9 @@ let package = Package(
         // ICU renames its C API with version macros (ubrk_open → ubrk_open_72) that
         // Swift cannot import; this shim re-exports the few calls we need as plain C.
         .target(name: "CICU", dependencies: ["CICUSystem"]),
-        .target(name: "NewsText", dependencies: ["CICU"], swiftSettings: exported),
+        // The analyzer's tables as constant data in the binary (written by scripts/gen_tables.sh).
+        .target(name: "CBuiltinTables"),
+        .target(name: "NewsText", dependencies: ["CICU", "CBuiltinTables"], swiftSettings: exported),
         .target(name: "NewsCatalog", dependencies: ["NewsText"]),
         // libxml2 through pkg-config: the HTML parser for web pages, the XML parser for feeds.
         .systemLibrary(
@@ -51,7 +53,9 @@ let package = Package(
         .target(name: "NewsIngest", dependencies: ["NewsText", "NewsCatalog", "CXML"]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Byte-level building blocks (varints, bit packing, CRC, headers, memory maps); knows no articles.
-        .target(name: "IndexFormat", dependencies: ["CZlib"], swiftSettings: exported),
+        // zlib's CRC-32 with carry-less multiplication where the CPU has it.
+        .target(name: "CCRC", dependencies: ["CZlib"]),
+        .target(name: "IndexFormat", dependencies: ["CZlib", "CCRC"], swiftSettings: exported),
         .target(name: "NewsIndex", dependencies: ["IndexFormat", "NewsText", "NewsCatalog", "NewsIngest"], exclude: ["FORMAT.md"],
                 swiftSettings: hotLoops),
         .target(name: "NewsSearch", dependencies: ["NewsIndex", "NewsText", "NewsCatalog", "NewsIngest"], swiftSettings: hotLoops),

@@ -8,9 +8,25 @@ extension ParsableCommand {
     /// and messages are shown with their control characters escaped (they may quote a
     /// path or a value given by the user).
     public static func runWithUsageExit(_ arguments: [String]? = nil) {
-        do {
+        exitingOnError {
             var command = try parseAsRoot(arguments)
             try command.run()
+        }
+    }
+
+    /// Validates and runs `command`, built without parsing (a tool's fast path for its
+    /// commonest invocation), with `runWithUsageExit`'s exit codes and messages.
+    public static func runWithUsageExit(_ command: Self) {
+        exitingOnError {
+            var command = command
+            try command.validate()
+            try command.run()
+        }
+    }
+
+    private static func exitingOnError(_ body: () throws -> Void) {
+        do {
+            try body()
         } catch let failure as ToolError {
             printError(failure.message)
             Foundation.exit(failure.kind.rawValue)

@@ -12,7 +12,7 @@ public enum ColorChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// `NO_COLOR` holds a value (no-color.org: an empty `NO_COLOR` is as if unset) or
     /// `TERM` is `dumb`; `always` colours a pipe too (`| less -R`), whatever `NO_COLOR` says,
     /// since an option given on the command line wins over the environment.
-    public func isOn(fd: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    public func isOn(fd: Int32 = 1, environment: [String: String] = ToolEnvironment.variables) -> Bool {
         switch self {
         case .always: true
         case .never: false
@@ -26,7 +26,7 @@ public enum ColorChoice: String, CaseIterable, ExpressibleByArgument, Sendable {
 public enum Terminal {
     /// The columns text output fits: the terminal's when `fd` is one, else `$COLUMNS`,
     /// else 80.
-    public static func columns(fd: Int32 = 1, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    public static func columns(fd: Int32 = 1, environment: [String: String] = ToolEnvironment.variables) -> Int {
         var size = winsize()
         if isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let text = environment["COLUMNS"], let n = Int(text.trimmingCharacters(in: .whitespaces)), n > 0 { return n }

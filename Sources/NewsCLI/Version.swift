@@ -6,7 +6,7 @@ public let toolsVersion = "0.1.0"
 
 /// The index folder when `--index` is not given: `$NEWS_INDEX` when set to something,
 /// else `index` (in the current folder).
-public func defaultIndexFolder(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+public func defaultIndexFolder(_ environment: [String: String] = ToolEnvironment.variables) -> String {
     if let folder = environment["NEWS_INDEX"], !folder.isEmpty { return folder }
     return "index"
 }

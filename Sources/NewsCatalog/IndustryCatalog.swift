@@ -17,7 +17,17 @@ public final class IndustryCatalog: Sendable {
         }
     }
     private let nameIndex = LockedValue<[String: [Int]]?>(nil)
-    private let childIndices: [String: [Int]]
+    /// Parent code ("" for the top) → children's indices, built on first use (browsing only).
+    private var childIndices: [String: [Int]] {
+        childIndex.withLock { index in
+            if let index { return index }
+            var built = [String: [Int]]()
+            for (i, ind) in industries.enumerated() { built[ind.parent ?? "", default: []].append(i) }
+            index = built
+            return built
+        }
+    }
+    private let childIndex = LockedValue<[String: [Int]]?>(nil)
 
     public init(table: CharacterTable) {
         self.table = table
@@ -30,11 +40,15 @@ public final class IndustryCatalog: Sendable {
             list.append(Industry(scheme: scheme, code: code, level: level, name: f[3].string, parent: f[4].isEmpty ? nil : f[4].string, id: id))
         }
         industries = list
-        indexByCode = Dictionary(list.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-        indexByID = Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var children = [String: [Int]]()
-        for (i, ind) in list.enumerated() { children[ind.parent ?? "", default: []].append(i) }
-        childIndices = children
+        var byCode = [String: Int](minimumCapacity: list.count)
+        var byID = [Int32: Int](minimumCapacity: list.count)
+        // Backwards, so that the first of equal codes is the one kept, with one hash per entry.
+        for (i, ind) in list.enumerated().reversed() {
+            byCode[ind.code] = i
+            byID[ind.id] = i
+        }
+        indexByCode = byCode
+        indexByID = byID
     }
 
     private static let _shared = Result { IndustryCatalog(table: try CharacterTable.shared()) }

@@ -27,11 +27,14 @@ public final class RegionCatalog: Sendable {
             guard f.count == 5, let code = f[0].asciiInteger.map(Int32.init) else { return }
             let level: Region.Level = switch f[1].first { case 0x70: .province; case 0x63: .prefecture; case 0x64: .county; default: .zone }
             regions.append(Region(code: code, level: level, name: f[2].string,
-                                  shortNames: f[3].isEmpty ? [] : f[3].string.splitASCII(0x2C).map(String.init),
+                                  shortNames: f[3].strings(splitBy: 0x2C),
                                   parent: f[4].asciiInteger.map(Int32.init) ?? 0))
         }
         self.regions = regions
-        indexByCode = Dictionary(regions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var byCode = [Int32: Int](minimumCapacity: regions.count)
+        // Backwards, so that the first of equal codes is the one kept, with one hash per region.
+        for (i, r) in regions.enumerated().reversed() { byCode[r.code] = i }
+        indexByCode = byCode
     }
 
     private static let _shared = Result { RegionCatalog(table: try CharacterTable.shared()) }

@@ -12,7 +12,8 @@ extension AnalysisState {
             let capacity = units.count
             units.withUnsafeMutableBufferPointer { u in
                 origins.withUnsafeMutableBufferPointer { o in
-                    table.bmp.withUnsafeBufferPointer { bmp in
+                    do {
+                        let bmp = table.bmp.elements
                         while i < n && out + 32 < capacity {
                             let (scalar, length) = Self.decode(bytes, i)
                             let entry = scalar < 0x10000 ? bmp[Int(scalar)] : table.entry(scalar)

@@ -1,16 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CBuiltinTables
 
 /// What one code point becomes for matching: NFKC, then case folding, then
 /// Traditional → Simplified, all derived from ICU once and then looked up.
 ///
 /// ICU's general transliterator runs at a few MB/s, far too slow for indexing;
 /// the table turns normalization into one array load per character. It is
-/// built on first use (about a hundred milliseconds) and cached on disk, keyed
-/// by ICU's version, so later processes load it in well under a millisecond.
+/// derived when the tables are generated (`scripts/gen_tables.sh`, about a hundred
+/// milliseconds) and compiled into the binary (`CBuiltinTables`), so a process
+/// reads it in place from its first lookup: nothing is built, read or checked at start.
+/// The table does not follow the ICU a process links: indexes and queries normalize
+/// alike on every machine (segmentation is still the linked ICU's).
 ///
 /// Entry encoding (one `UInt32` per code point):
 /// - bit 31 clear: the code point it maps to (itself when unchanged);
@@ -18,22 +17,31 @@ import Darwin
 ///   with `offset` in bits 0…23 and `length` in bits 24…30 (0 = the character is dropped).
 public final class CharacterTable: Sendable {
     static let expansionFlag: UInt32 = 0x8000_0000
-    /// The cache layout and checksum (3: the word-wise checksum).
+    /// The entry encoding (3 since the on-disk caches' word-wise checksum; the caches are
+    /// gone, the generated tables name the version they hold).
     static let formatVersion: UInt32 = 3
 
     /// One entry per BMP code point.
-    let bmp: [UInt32]
-    let expansions: [UInt16]
+    let bmp: TableBuffer<UInt32>
+    let expansions: TableBuffer<UInt16>
     /// Changed code points above the BMP, sorted by code point.
-    let supplementaryKeys: [UInt32]
-    let supplementaryValues: [UInt32]
+    let supplementaryKeys: TableBuffer<UInt32>
+    let supplementaryValues: TableBuffer<UInt32>
 
     init(bmp: [UInt32], expansions: [UInt16], supplementaryKeys: [UInt32], supplementaryValues: [UInt32]) {
         precondition(bmp.count == 0x10000)
-        self.bmp = bmp
-        self.expansions = expansions
-        self.supplementaryKeys = supplementaryKeys
-        self.supplementaryValues = supplementaryValues
+        self.bmp = TableBuffer(bmp)
+        self.expansions = TableBuffer(expansions)
+        self.supplementaryKeys = TableBuffer(supplementaryKeys)
+        self.supplementaryValues = TableBuffer(supplementaryValues)
+    }
+
+    /// The table compiled into the binary.
+    init(builtin t: nx_builtin_tables) {
+        bmp = TableBuffer(static: t.bmp, count: 0x10000)
+        expansions = TableBuffer(static: t.expansions, count: Int(t.expansion_count))
+        supplementaryKeys = TableBuffer(static: t.supplementary_keys, count: Int(t.supplementary_count))
+        supplementaryValues = TableBuffer(static: t.supplementary_values, count: Int(t.supplementary_count))
     }
 
     /// The entry for `scalar` (see the type's encoding notes).
@@ -58,7 +66,7 @@ public final class CharacterTable: Sendable {
         }
         let offset = Int(e & 0xFF_FFFF)
         let length = Int((e >> 24) & 0x7F)
-        return String(decoding: expansions[offset ..< offset + length], as: UTF16.self)
+        return String(decoding: expansions.elements[offset ..< offset + length], as: UTF16.self)
     }
 
     /// `text` normalized for matching, one character at a time (for short strings:
@@ -113,28 +121,16 @@ public final class CharacterTable: Sendable {
     // MARK: Shared instance
 
     private static let _shared: Result<CharacterTable, TextError> = {
-        do { return .success(try loadOrBuild()) } catch let e as TextError { return .failure(e) } catch {
-            return .failure(.icu(call: "character table", code: "\(error)"))
+        let t = nx_builtin_tables().pointee
+        guard t.character_format == formatVersion else {
+            return .failure(.icu(call: "character table", code: "the compiled-in table has format \(t.character_format), expected \(formatVersion): run scripts/gen_tables.sh"))
         }
+        return .success(CharacterTable(builtin: t))
     }()
 
-    /// The process-wide table: loaded from the cache, or derived from ICU and cached.
+    /// The process-wide table: the one compiled into the binary.
     public static func shared() throws -> CharacterTable { try _shared.get() }
 
-    /// Where derived tables are cached: `$NEWS_SEARCH_CACHE`, else
-    /// `$XDG_CACHE_HOME/news-search`, else `~/.cache/news-search`.
-    static var cacheDirectory: String? {
-        if let dir = getenv("NEWS_SEARCH_CACHE") { return String(cString: dir) }
-        if let xdg = getenv("XDG_CACHE_HOME") { return String(cString: xdg) + "/news-search" }
-        if let home = getenv("HOME") { return String(cString: home) + "/.cache/news-search" }
-        return nil
-    }
-
-    static func loadOrBuild() throws -> CharacterTable {
-        let path = cacheDirectory.map { "\($0)/chartable-icu\(ICU.version)-v\(formatVersion).bin" }
-        if let path, let table = CharacterTableCache.read(path) { return table }
-        let table = try CharacterTableBuilder.build()
-        if let path { CharacterTableCache.write(table, to: path) }
-        return table
-    }
+    /// The ICU version the compiled-in table was derived from.
+    public static var builtinICUVersion: String { String(cString: nx_builtin_tables().pointee.icu_version) }
 }

@@ -28,12 +28,15 @@ enum CharacterTableBuilder {
     }
 
     /// Applies the mapping to its own outputs until nothing changes, so that
-    /// normalizing twice equals normalizing once (`薴` → `苧` → `苎`).
+    /// normalizing twice equals normalizing once (`薴` → `苧` → `苎`). Code points are
+    /// taken in ascending order: ICU swaps `苎` and `苧`, and the order decides which one
+    /// the pair keeps (`苎`), the same in every build of the tables.
     static func closed(_ mapped: [UInt32: [UInt16]]) -> [UInt32: [UInt16]] {
         var result = mapped
         for _ in 0 ..< 4 {
             var changed = false
-            for (value, form) in result {
+            for value in result.keys.sorted() {
+                let form = result[value] ?? []
                 var next = [UInt16]()
                 for scalar in String(decoding: form, as: UTF16.self).unicodeScalars {
                     if let m = result[scalar.value], scalar.value != value { next += m } else { next += Array(String(scalar).utf16) }

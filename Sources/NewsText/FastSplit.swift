@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension StringProtocol {
     /// Splits on an ASCII byte through the UTF-8 view: much faster than Character
     /// splitting for the large generated tables read at start-up.
@@ -14,19 +20,28 @@ extension String {
     public func forEachLine(fields separator: UInt8, _ body: ([UnsafeBufferPointer<UInt8>]) throws -> Void) rethrows {
         var copy = self
         try copy.withUTF8 { text in
+            guard let base = text.baseAddress else { return }
+            // memchr finds the line ends and separators many bytes a step.
+            func find(_ byte: UInt8, _ from: Int, _ end: Int) -> Int {
+                guard from < end, let hit = memchr(base + from, Int32(byte), end - from) else { return end }
+                return hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            }
             var fields = [UnsafeBufferPointer<UInt8>]()
-            var lineStart = 0, fieldStart = 0
-            for i in 0 ... text.count {
-                let b: UInt8 = i < text.count ? text[i] : 0x0A
-                if b == separator || b == 0x0A {
-                    fields.append(UnsafeBufferPointer(rebasing: text[fieldStart ..< i]))
-                    fieldStart = i + 1
-                }
-                if b == 0x0A {
-                    if i > lineStart { try body(fields) }
+            var lineStart = 0
+            while lineStart < text.count {
+                let lineEnd = find(0x0A, lineStart, text.count)
+                if lineEnd > lineStart {
+                    var fieldStart = lineStart
+                    while true {
+                        let fieldEnd = find(separator, fieldStart, lineEnd)
+                        fields.append(UnsafeBufferPointer(rebasing: text[fieldStart ..< fieldEnd]))
+                        guard fieldEnd < lineEnd else { break }
+                        fieldStart = fieldEnd + 1
+                    }
+                    try body(fields)
                     fields.removeAll(keepingCapacity: true)
-                    lineStart = i + 1
                 }
+                lineStart = lineEnd + 1
             }
         }
     }
@@ -48,4 +63,16 @@ extension UnsafeBufferPointer<UInt8> {
     }
 
     public var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// The pieces between `separator` bytes as strings, empty pieces left out (the short
+    /// names of the generated tables, without a Substring per piece).
+    public func strings(splitBy separator: UInt8) -> [String] {
+        var pieces = [String]()
+        var start = 0
+        for i in 0 ... count where i == count || self[i] == separator {
+            if i > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: self[start ..< i]), as: UTF8.self)) }
+            start = i + 1
+        }
+        return pieces
+    }
 }

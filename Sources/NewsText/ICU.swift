@@ -14,7 +14,7 @@ enum ICU {
         return String(cString: name)
     }
 
-    /// ICU's version, e.g. "72.1"; keys caches derived from ICU data.
+    /// ICU's version, e.g. "72.1" (the generated tables name the one they come from).
     static var version: String {
         var buffer = [CChar](repeating: 0, count: 32)
         nx_icu_version(&buffer)

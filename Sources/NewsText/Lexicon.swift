@@ -1,3 +1,5 @@
+import CBuiltinTables
+
 /// Words that ICU's dictionary does not know — region names and short names,
 /// industry terms, a user's own terms — matched over normalized text so that
 /// `淄博` or `钙钛矿` come out as words instead of single characters.
@@ -12,29 +14,30 @@ public struct Lexicon: Sendable {
     public static let maximumLength = 16
 
     let table: CharacterTable
-    private var root: [Int32]          // first unit → node, or -1
-    private var edgeKeys: [UInt64]     // (node + 1) << 16 | unit; 0 = empty slot
-    private var edgeValues: [Int32]
-    private var terminal: [Bool]
+    private let root: TableBuffer<Int32>          // first unit → node, or -1
+    private let edgeKeys: TableBuffer<UInt64>     // (node + 1) << 16 | unit; 0 = empty slot
+    private let edgeValues: TableBuffer<Int32>
+    private let terminal: TableBuffer<UInt8>      // 1 where a term ends
     /// For each node, the index (in the `terms` given to `init`) of the first
     /// term ending there, or -1.
-    private var termIndex: [Int32]
+    private let termIndex: TableBuffer<Int32>
     /// Number of distinct terms.
-    public private(set) var count = 0
+    public let count: Int
     /// A Bloom filter of every term's first two units (2¹⁷ bits, two probes): most text
     /// positions start no term, and the filter answers that from 16 KB instead of a
-    /// probe into the edge table. Derived from the trie, never stored.
-    private var firstPairs: [UInt64] = []
+    /// probe into the edge table. Derived from the trie.
+    private let firstPairs: TableBuffer<UInt64>
 
-    init(table: CharacterTable, root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [Bool], termIndex: [Int32], count: Int) {
+    /// The trie compiled into the binary (see `Lexicon+Builtin.swift`).
+    init(table: CharacterTable, builtin t: nx_builtin_tables) {
         self.table = table
-        self.root = root
-        self.edgeKeys = edgeKeys
-        self.edgeValues = edgeValues
-        self.terminal = terminal
-        self.termIndex = termIndex
-        self.count = count
-        firstPairs = Self.firstPairFilter(root: root, edgeKeys: edgeKeys)
+        root = TableBuffer(static: t.root, count: 0x10000)
+        edgeKeys = TableBuffer(static: t.edge_keys, count: Int(t.edge_slots))
+        edgeValues = TableBuffer(static: t.edge_values, count: Int(t.edge_slots))
+        terminal = TableBuffer(static: t.terminal, count: Int(t.node_count))
+        termIndex = TableBuffer(static: t.term_index, count: Int(t.node_count))
+        firstPairs = TableBuffer(static: t.first_pairs, count: Int(t.first_pair_words))
+        count = Int(t.lexicon_count)
     }
 
     static let pairBits = 17
@@ -69,44 +72,29 @@ public struct Lexicon: Sendable {
         return firstPairs[p >> 6] & (1 << UInt64(p & 63)) != 0 && firstPairs[q >> 6] & (1 << UInt64(q & 63)) != 0
     }
 
-    /// The trie's arrays (for the cache).
-    var storage: (root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [Bool], termIndex: [Int32]) {
-        (root, edgeKeys, edgeValues, terminal, termIndex)
+    /// The trie's arrays (for the generator and tests).
+    var storage: (root: [Int32], edgeKeys: [UInt64], edgeValues: [Int32], terminal: [UInt8], termIndex: [Int32], firstPairs: [UInt64]) {
+        (root.array, edgeKeys.array, edgeValues.array, terminal.array, termIndex.array, firstPairs.array)
     }
 
     /// Builds a lexicon from `terms`, skipping what it cannot use (too short,
     /// too long, not Han). Duplicates and Traditional/Simplified twins collapse.
     /// - Complexity: O(total length of the terms).
     public init<S: Sequence>(terms: S, table: CharacterTable) where S.Element: StringProtocol {
-        self.table = table
-        root = [Int32](repeating: -1, count: 0x10000)
-        edgeKeys = [UInt64](repeating: 0, count: 1 << 10)
-        edgeValues = [Int32](repeating: 0, count: 1 << 10)
-        terminal = [false]  // node 0 is the root
-        termIndex = [-1]
-        var edgeCount = 0
+        var trie = TrieBuilder()
         for (index, term) in terms.enumerated() {
             let units = Self.normalizedHan(term, table)
             guard units.count >= 2, units.count <= Self.maximumLength else { continue }
-            var node: Int32 = -1
-            for unit in units {
-                let next = node < 0 ? root[Int(unit)] : child(node, unit)
-                if next >= 0 { node = next; continue }
-                let created = Int32(terminal.count)
-                terminal.append(false)
-                termIndex.append(-1)
-                if node < 0 {
-                    root[Int(unit)] = created
-                } else {
-                    if (edgeCount + 1) * 2 > edgeKeys.count { grow() }
-                    insertEdge(node, unit, created)
-                    edgeCount += 1
-                }
-                node = created
-            }
-            if !terminal[Int(node)] { terminal[Int(node)] = true; termIndex[Int(node)] = Int32(index); count += 1 }
+            trie.insert(units, index: Int32(index))
         }
-        firstPairs = Self.firstPairFilter(root: root, edgeKeys: edgeKeys)
+        self.table = table
+        root = TableBuffer(trie.root)
+        edgeKeys = TableBuffer(trie.edgeKeys)
+        edgeValues = TableBuffer(trie.edgeValues)
+        terminal = TableBuffer(trie.terminal)
+        termIndex = TableBuffer(trie.termIndex)
+        count = trie.count
+        firstPairs = TableBuffer(Self.firstPairFilter(root: trie.root, edgeKeys: trie.edgeKeys))
     }
 
     /// The normalized UTF-16 of `term` if it is made of two or more Han characters.
@@ -137,7 +125,7 @@ public struct Lexicon: Sendable {
     }
 
     @inline(__always)
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
@@ -151,28 +139,6 @@ public struct Lexicon: Sendable {
             if k == key { return edgeValues[i] }
             if k == 0 { return -1 }
             i = (i + 1) & mask
-        }
-    }
-
-    private mutating func insertEdge(_ node: Int32, _ unit: UInt16, _ target: Int32) {
-        let key = UInt64(node + 1) << 16 | UInt64(unit)
-        let mask = edgeKeys.count - 1
-        var i = Self.slot(key, mask)
-        while edgeKeys[i] != 0 { i = (i + 1) & mask }
-        edgeKeys[i] = key
-        edgeValues[i] = target
-    }
-
-    private mutating func grow() {
-        let keys = edgeKeys, values = edgeValues
-        edgeKeys = [UInt64](repeating: 0, count: keys.count * 2)
-        edgeValues = [Int32](repeating: 0, count: keys.count * 2)
-        let mask = edgeKeys.count - 1
-        for (k, v) in zip(keys, values) where k != 0 {
-            var i = Self.slot(k, mask)
-            while edgeKeys[i] != 0 { i = (i + 1) & mask }
-            edgeKeys[i] = k
-            edgeValues[i] = v
         }
     }
 
@@ -190,7 +156,7 @@ public struct Lexicon: Sendable {
         while node >= 0, i < limit, i - start < Self.maximumLength {
             node = child(node, text[i])
             i += 1
-            if node >= 0 && terminal[Int(node)] { body(i, Int(termIndex[Int(node)])) }
+            if node >= 0 && terminal[Int(node)] != 0 { body(i, Int(termIndex[Int(node)])) }
         }
     }
 
@@ -209,7 +175,7 @@ public struct Lexicon: Sendable {
 extension Lexicon {
     /// Terms from a user lexicon file: one term per line, `#` starts a comment.
     public static func terms(fromFile path: String) throws -> [String] {
-        guard let bytes = CacheFile.read(path) else {
+        guard let bytes = readFile(path) else {
             throw TextError.lexicon(file: path, detail: "cannot be read (missing, empty or unreadable)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -223,23 +189,13 @@ extension Lexicon {
 
     /// The built-in lexicon: region names and short names, industry names and the
     /// project's industry keywords (see `scripts/gen_lexicon.py`), plus `extra` terms.
+    /// Without extra terms it is the trie compiled into the binary (`Lexicon+Builtin.swift`),
+    /// used in place; with them (a user lexicon) it is built, in about a tenth of a second.
     public static func builtin(table: CharacterTable, extra: [String] = []) -> Lexicon {
-        // Without extra terms the trie comes from (or goes to) the on-disk cache.
-        let hash = CacheFile.fnv1a(UnsafeRawBufferPointer(start: nil, count: 0)) ^ sourceHash
-        let path = extra.isEmpty ? CharacterTable.cacheDirectory.map { "\($0)/lexicon-\(String(hash, radix: 16)).bin" } : nil
-        if let path, let cached = Lexicon(cachePath: path, sourceHash: hash, table: table) { return cached }
+        if extra.isEmpty, let compiled = compiled(table: table) { return compiled }
         let builtin = BuiltinLexicon.terms.splitASCII(0x0A)
-        let lexicon = Lexicon(terms: builtin + extra.map { Substring($0) }, table: table)
-        if let path { lexicon.writeCache(path, sourceHash: hash) }
-        return lexicon
+        return Lexicon(terms: builtin + extra.map { Substring($0) }, table: table)
     }
-
-    /// Identifies the built-in terms and the character table they were normalized with.
-    static let sourceHash: UInt64 = {
-        var text = BuiltinLexicon.terms
-        let h = text.withUTF8 { CacheFile.fnv1a(UnsafeRawBufferPointer($0)) }
-        return h ^ UInt64(CharacterTable.formatVersion) &* 0x9E37_79B9_7F4A_7C15
-    }()
 }
 
 extension Substring {

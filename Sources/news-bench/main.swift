@@ -24,6 +24,9 @@
 //       real articles: edited copies of one story (sentence dropped or added, characters
 //       changed, junk lines added, tail cut) against different stories of the same day.
 //       Prints the distance distributions and precision/recall per threshold.
+//   news-bench gen-tables FILE [--check]   not a measurement: writes the analyzer's tables
+//       compiled into the binary (CBuiltinTables, see scripts/gen_tables.sh) to FILE, or with
+//       --check exits 1 when FILE is not what it would write.
 import Foundation
 import NewsCatalog
 import NewsIngest
@@ -381,6 +384,20 @@ func peakMemoryMB() -> Int {
     return usage.ru_maxrss / 1024
 }
 
+/// `gen-tables FILE [--check]`.
+func generateTables(_ args: [String]) throws {
+    guard let path = args.first(where: { !$0.hasPrefix("--") }) else { fail("usage: news-bench gen-tables FILE [--check]") }
+    let source = try BuiltinTablesSource.render()
+    if args.contains("--check") {
+        guard FileManager.default.contents(atPath: path) == Data(source.utf8) else {
+            FileHandle.standardError.write(Data("news-bench: \(path) is stale: run scripts/gen_tables.sh\n".utf8))
+            exit(1)
+        }
+        return
+    }
+    guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else { fail("cannot write \(path)") }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else { fail("usage: news-bench analyze FILE...") }
 do {
@@ -391,6 +408,7 @@ do {
     case "html-big": try benchBigPage(Array(arguments.dropFirst()))
     case "reprints": try benchReprints(Array(arguments.dropFirst()))
     case "tags": try benchTags(Array(arguments.dropFirst()))
+    case "gen-tables": try generateTables(Array(arguments.dropFirst()))
     default: fail("unknown command \(command)")
     }
 } catch {

@@ -14,8 +14,9 @@ struct NewsSearchCommand: ParsableCommand {
         if CommandLine.arguments.dropFirst().first == "serve" { return Serve.runWithUsageExit(Array(CommandLine.arguments.dropFirst(2))) }
         if CommandLine.arguments.dropFirst().first == "stats" { return StatsCommand.dispatch(Array(CommandLine.arguments.dropFirst(2))) }
         if CommandLine.arguments.dropFirst().first == "clusters" { return ClustersCommand.dispatch(Array(CommandLine.arguments.dropFirst(2))) }
-        let arguments = joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions)
-        runWithUsageExit(excludedTermsAsText(arguments))
+        let arguments = excludedTermsAsText(joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst()), numeric: numericOptions))
+        if let plain = plainQuery(arguments) { return runWithUsageExit(plain) }
+        runWithUsageExit(arguments)
     }
 
     /// Options that take a number (spelling → long name): `--limit -1` must reach `validate()`.

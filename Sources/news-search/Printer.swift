@@ -96,7 +96,7 @@ final class Printer {
             // Every line of a result after its first is indented, so results stay apart when wrapped.
             let indent = "    "
             var s = mark(r.article.headline.isEmpty ? "(no headline)" : r.article.headline, r.headlineMatches, bold: true)
-                .wrapped(width: width, indent: String(format: "%2d. ", r.rank), continuation: indent)
+                .wrapped(width: width, indent: (r.rank < 10 ? " " : "") + "\(r.rank). ", continuation: indent)
             var meta = [r.date, r.article.source].filter { !$0.isEmpty }
             if !r.regions.isEmpty { meta.append(r.regions.map(\.1).joined(separator: "、")) }
             if !r.industries.isEmpty { meta.append(r.industries.map { "\($0.0) \($0.1)" }.joined(separator: "、")) }

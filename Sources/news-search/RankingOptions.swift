@@ -20,6 +20,23 @@ struct RankingOptions: ParsableArguments {
     @Option(name: .customLong("frame-weight"), help: "Weight of a query term found only inside 【】 or 〖〗 when others are outside (a column's name before a headline; 1 = off).")
     var frameWeight: Double = Ranking().frameWeight
 
+    /// The options as parsing gives them when none is given (`NewsSearchCommand.plainQuery`;
+    /// debug builds check it against parsing).
+    static var unset: RankingOptions {
+        var o = RankingOptions()
+        o.k1 = Ranking().k1
+        o.b = Ranking().b
+        o.headlineBoost = Ranking().headlineBoost
+        o.leadWeight = LeadSignal().weight
+        o.leadLength = LeadSignal().length
+        o.leadDepth = Ranking().leadDepth
+        o.coverageWeight = CoverageSignal().weight
+        o.numberWeight = NumberSignal().weight
+        o.boundaryWeight = Ranking().boundaryWeight
+        o.frameWeight = Ranking().frameWeight
+        return o
+    }
+
     /// The spellings of the options that take a number.
     static let numericNames = ["k1", "b", "headline-boost", "lead-weight", "lead-length", "lead-depth", "coverage-weight",
                                "number-weight", "boundary-weight", "frame-weight"]

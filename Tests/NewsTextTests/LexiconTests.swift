@@ -62,23 +62,29 @@ import TestSupport
     }
 }
 
-@Suite(.serialized) struct LexiconCacheTests {
-    @Test func builtinLexiconRoundTripsThroughItsCache() throws {
+@Suite struct CompiledLexiconTests {
+    @Test func compiledInTrieIsWhatTheTermsBuild() throws {
         let table = try CharacterTable.shared()
+        let compiled = try #require(Lexicon.compiled(table: table), "the compiled-in trie is stale: run scripts/gen_tables.sh")
         let fresh = Lexicon(terms: BuiltinLexicon.terms.splitASCII(0x0A), table: table)
-        let path = NSTemporaryDirectory() + "lexicon-cache-\(UUID().uuidString).bin"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        fresh.writeCache(path, sourceHash: 42)
-        let cached = try #require(Lexicon(cachePath: path, sourceHash: 42, table: table))
-        #expect(cached.count == fresh.count)
-        #expect(cached.storage.root == fresh.storage.root)
-        #expect(cached.storage.termIndex == fresh.storage.termIndex)
-        for term in ["淄博", "钙钛矿", "新能源汽车", "两江新区"] { #expect(cached.contains(term)) }
-        // Another source hash, or a damaged file, is not used.
-        #expect(Lexicon(cachePath: path, sourceHash: 43, table: table) == nil)
-        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
-        bytes[5000] ^= 0xFF
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        #expect(Lexicon(cachePath: path, sourceHash: 42, table: table) == nil)
+        #expect(compiled.count == fresh.count)
+        let (a, b) = (compiled.storage, fresh.storage)
+        #expect(a.root == b.root)
+        #expect(a.edgeKeys == b.edgeKeys)
+        #expect(a.edgeValues == b.edgeValues)
+        #expect(a.terminal == b.terminal)
+        #expect(a.termIndex == b.termIndex)
+        #expect(a.firstPairs == b.firstPairs)
+        for term in ["淄博", "钙钛矿", "新能源汽车", "两江新区"] { #expect(compiled.contains(term)) }
+    }
+
+    @Test func anotherTableOrExtraTermsBuildTheTrie() throws {
+        let table = try CharacterTable.shared()
+        let other = CharacterTable(bmp: table.bmp.array, expansions: table.expansions.array,
+                                   supplementaryKeys: table.supplementaryKeys.array, supplementaryValues: table.supplementaryValues.array)
+        #expect(Lexicon.compiled(table: other) == nil)
+        let extended = Lexicon.builtin(table: table, extra: ["淄川陶瓷谷"])
+        #expect(extended.contains("淄川陶瓷谷"))
+        #expect(extended.count == Lexicon.builtin(table: table).count + 1)
     }
 }

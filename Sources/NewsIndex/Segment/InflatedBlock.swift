@@ -4,12 +4,17 @@ import IndexFormat
 /// no walk over the lengths of the ones before it (each a likely cache miss in a 64 KiB block).
 struct InflatedBlock: Sendable {
     let raw: [UInt8]
-    /// Offsets of the records that read well, in order (all of them, unless the block is damaged).
+    /// Offsets of the records that read well, in order (all of them, unless the block is damaged
+    /// or `partial`).
     let starts: [Int]
+    /// Only the start of the block was inflated: `starts` are its first records, and a later
+    /// one needs the block inflated again.
+    let partial: Bool
 
     /// Locates up to `records` records of `raw`, stopping at the first that does not read.
-    init(raw: [UInt8], records: Int, file: String) {
+    init(raw: [UInt8], records: Int, file: String, partial: Bool = false) {
         self.raw = raw
+        self.partial = partial
         var starts = [Int]()
         starts.reserveCapacity(max(0, records))
         raw.withUnsafeBytes { bytes in

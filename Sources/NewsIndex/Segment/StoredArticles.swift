@@ -32,20 +32,40 @@ final class StoredArticles: @unchecked Sendable {
     private var lastBlock: (offset: Int, block: InflatedBlock)? = nil
     private let blockLock = NSLock()
 
-    private func inflate(at start: Int, compressedLength: Int, rawLength: Int, records: Int) throws -> InflatedBlock {
+    /// The block at `start`, with at least its first `need` + 1 records (when it holds them).
+    /// Without a shared cache (a one-query process) a block not read before is inflated up to
+    /// that record only: a tenth of the results' summaries costs half the inflating. A block
+    /// read again past its part is inflated whole, so readers in document order inflate each
+    /// block at most once and a half.
+    private func inflate(at start: Int, compressedLength: Int, rawLength: Int, records: Int, need: Int) throws -> InflatedBlock {
         blockLock.lock()
         let cached = lastBlock
         blockLock.unlock()
-        if let cached, cached.offset == start { return cached.block }
+        if let cached, cached.offset == start, !cached.block.partial || need < cached.block.starts.count { return cached.block }
         if let block = cache?.block(cacheKey, start) { return block }
-        let raw = try Deflate.decompress(UnsafeRawBufferPointer(rebasing: file.bytes[start ..< start + compressedLength]),
-                                         rawLength: rawLength, file: file.path)
-        let block = InflatedBlock(raw: raw, records: records, file: file.path)
-        cache?.insert(cacheKey, start, block)
+        let compressed = UnsafeRawBufferPointer(rebasing: file.bytes[start ..< start + compressedLength])
+        let block: InflatedBlock
+        if cache == nil && cached?.offset != start {
+            var complete = 0, next = 0
+            let raw = try Deflate.decompressPrefix(compressed, rawLength: rawLength, file: file.path) { prefix in
+                var r = ByteReader(prefix, offset: next, file: file.path)
+                while complete <= need, (try? Self.skipRecord(&r)) != nil { complete += 1; next = r.offset }
+                return complete > need
+            }
+            block = InflatedBlock(raw: raw, records: records, file: file.path, partial: raw.count < rawLength)
+        } else {
+            block = InflatedBlock(raw: try Deflate.decompress(compressed, rawLength: rawLength, file: file.path), records: records, file: file.path)
+            cache?.insert(cacheKey, start, block)
+        }
         blockLock.lock()
         lastBlock = (start, block)
         blockLock.unlock()
         return block
+    }
+
+    /// Moves past one record (its seven strings), or throws where it does not read.
+    private static func skipRecord(_ r: inout ByteReader) throws {
+        for _ in 0 ..< 7 { try r.skip(try r.count()) }
     }
 
     /// The block table: where it starts and how many entries it has.
@@ -85,10 +105,10 @@ final class StoredArticles: @unchecked Sendable {
         guard lo >= 1 else { throw FormatError.corrupt(file: file.path, detail: "no block holds document \(doc)") }
         let e = try entry(lo - 1, table: table)
         let records = (lo < tableCount ? firstDoc(lo, table: table) : docCount) - e.first
-        let block = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen, records: records)
+        let k = doc - e.first
+        let block = try inflate(at: e.offset, compressedLength: e.clen, rawLength: e.rlen, records: records, need: k)
         return try block.raw.withUnsafeBytes { bytes in
             var r = ByteReader(bytes, file: file.path)
-            let k = doc - e.first
             if k < block.starts.count {
                 try r.skip(block.starts[k])
             } else {

@@ -14,8 +14,8 @@ public struct TermInfo: Equatable, Sendable {
 /// dictionary version: front-coded blocks of terms with their postings entries, and the
 /// block index at the end of the body. Written by `TermDictionaryWriter`.
 ///
-/// A lookup binary-searches 8-byte prefixes of the blocks' first terms, then walks one
-/// block. Every entry's postings are checked against the postings body and its document
+/// A lookup binary-searches the blocks' first terms (from the 64th lookup on, their 8-byte
+/// prefixes), then walks one block. Every entry's postings are checked against the postings body and its document
 /// frequency against the segment's document count before a `TermInfo` is handed out.
 /// Thread-safe (the prefixes are built once, under a lock).
 final class TermDictionary: @unchecked Sendable {
@@ -73,14 +73,21 @@ final class TermDictionary: @unchecked Sendable {
 
     /// The first eight bytes of each block's first term, big-endian, zero-padded: a
     /// lookup's binary search compares these (8 bytes a block, a small fraction of the dictionary)
-    /// and reads a first term only on a tie. Built on the first lookup.
+    /// and reads a first term only on a tie. Built at the `prefixLookups`th lookup: the
+    /// few lookups of a one-query process compare first terms, which costs them less than
+    /// reading every block's first term to build the array.
     private var prefixes: [UInt64]? = nil
+    private var lookups = 0
     private let prefixLock = NSLock()
+    static let prefixLookups = 64
 
-    private func blockPrefixes() throws -> [UInt64] {
+    /// The prefixes once this dictionary has served `prefixLookups` lookups, else nil.
+    private func blockPrefixes() throws -> [UInt64]? {
         prefixLock.lock()
         defer { prefixLock.unlock() }
         if let p = prefixes { return p }
+        lookups += 1
+        guard lookups >= Self.prefixLookups else { return nil }
         var p = [UInt64]()
         p.reserveCapacity(blockCount)
         for b in 0 ..< blockCount { p.append(Self.prefix(try firstTerm(b))) }
@@ -99,9 +106,15 @@ final class TermDictionary: @unchecked Sendable {
 
     /// The last block whose first term is ≤ `key` (-1 if none).
     private func block(for key: [UInt8]) throws -> Int {
-        let prefixes = try blockPrefixes()
-        let k = Self.prefix(key)
         var lo = 0, hi = blockCount
+        guard let prefixes = try blockPrefixes() else {
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compare(try firstTerm(mid), key) <= 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return lo - 1
+        }
+        let k = Self.prefix(key)
         while lo < hi {
             let mid = (lo + hi) / 2
             let p = prefixes[mid]
