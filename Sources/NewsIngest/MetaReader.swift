@@ -252,7 +252,7 @@ struct MetaReader {
     /// not article text. True when the line was one.
     mutating func readAttribution(_ text: String, normalized n: String) -> Bool {
         let c = n.trimmingSpaces
-        guard c.count <= 45, let f = c.first, "本转文".contains(f), let m = c.firstMatch(of: Self.transferred) else { return false }
+        guard let f = c.first, "本转文".contains(f), c.count <= 45, let m = c.firstMatch(of: Self.transferred) else { return false }
         reprintOrigin = reprintOrigin ?? original(text, n, String(m.1)).trimmingSpaces
         return true
     }
