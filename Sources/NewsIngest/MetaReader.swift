@@ -101,14 +101,7 @@ struct MetaReader {
             for stop in ["|", "｜", "  ", "?", "　"] {
                 if let s = restString.byteRange(of: stop), s.lowerBound < end { end = s.lowerBound }
             }
-            if restString.includes(":") || restString.includes("：") {
-                for other in Self.fieldLabels {
-                    if let s = restString.byteRange(of: other.0) ?? restString.byteRange(of: other.1),
-                       s.lowerBound > restString.startIndex, s.lowerBound < end {
-                        end = s.lowerBound
-                    }
-                }
-            }
+            if let next = Self.nextField(in: restString, before: end) { end = next }
             // Indices of `restString` are those of `rest` shifted: rebuild the slice by offset.
             rest = rest.prefix(restString.distance(from: restString.startIndex, to: end))
             // A date or time glued to the value ends it.
@@ -131,9 +124,41 @@ struct MetaReader {
         return nil
     }
 
-    /// Every field label with its two colons: the labels that end a field's value.
-    static let fieldLabels: [(String, String)] = (PageVocabulary.sourceLabels + PageVocabulary.dateLabels
-        + PageVocabulary.personLabels + PageVocabulary.otherLabels).map { ($0 + ":", $0 + "：") }
+    /// Where the first field label (`fieldLabelBytes`, before `:` or `：`) after the start of `s` and before `end`
+    /// begins: for each label its first occurrence with `:`, else with `：`, as a
+    /// byte search for each would find it; one pass over the colons instead.
+    static func nextField(in s: String, before end: String.Index) -> String.Index? {
+        var s = s
+        let endOffset = s.utf8.distance(from: s.utf8.startIndex, to: end)
+        let found: Int? = s.withUTF8 { u in
+            var ascii = [Int](), wide = [Int]()
+            var i = 0
+            while i < u.count {
+                if u[i] == 0x3A { ascii.append(i) } else if u[i] == 0xEF, i + 2 < u.count, u[i + 1] == 0xBC, u[i + 2] == 0x9A { wide.append(i) }
+                i += 1
+            }
+            guard !ascii.isEmpty || !wide.isEmpty else { return nil }
+            func first(_ label: [UInt8], _ colons: [Int]) -> Int? {
+                for c in colons where c >= label.count {
+                    var k = 0
+                    while k < label.count && u[c - label.count + k] == label[k] { k += 1 }
+                    if k == label.count { return c - label.count }
+                }
+                return nil
+            }
+            var best: Int? = nil
+            for label in fieldLabelBytes {
+                guard let at = first(label, ascii) ?? first(label, wide), at > 0, at < (best ?? endOffset) else { continue }
+                best = at
+            }
+            return best
+        }
+        return found.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Every field label: the labels that end a field's value.
+    static let fieldLabelBytes: [[UInt8]] = (PageVocabulary.sourceLabels + PageVocabulary.dateLabels
+        + PageVocabulary.personLabels + PageVocabulary.otherLabels).map { Array($0.utf8) }
 
     /// A date or time: `\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}`.
     nonisolated(unsafe) static let dateStartPattern = #/\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/#
