@@ -76,11 +76,11 @@ struct LineClassifier: Sendable {
         }
         let first = line.first
         let fullStop = line.fullStops > 0
-        if Self.deckFirsts.contains(first), Self.deckLabelsColon.contains(where: { c.hasPrefix($0) }) || PageVocabulary.deckLabels.contains(c) {
+        if Self.deckFirsts.contains(first), Self.deckLabelsColon.contains(where: { c.hasBytePrefix($0) }) || PageVocabulary.deckLabels.contains(c) {
             return .deck
         }
         // "(原标题:…)": the reprint's note of the original headline.
-        if c.hasPrefix("(原标题") || c.hasPrefix("【原标题") || c.hasPrefix("原标题:") { return .deck }
+        if c.hasBytePrefix("(原标题") || c.hasBytePrefix("【原标题") || c.hasBytePrefix("原标题:") { return .deck }
         // A long paragraph is article text unless it is a copyright notice or spam:
         // the tests below, written for short lines, are skipped (most lines of a page).
         if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
@@ -110,9 +110,9 @@ struct LineClassifier: Sendable {
             return .caption
         }
         if length <= 60 && !fullStop && (isWidget(Self.withoutLinks(c)) || isTagLine(c) || length <= 30 && Self.pagerFirsts.contains(first) && Self.isPager(c)) { return .widget }
-        if length <= 15 && (c.hasPrefix("关注") || c.hasPrefix("订阅")) && line.commas == 0 { return .widget }
+        if length <= 15 && (c.hasBytePrefix("关注") || c.hasBytePrefix("订阅")) && line.commas == 0 { return .widget }
         if !fullStop && isNavigation(line) { return .navigation }
-        if c.hasPrefix("—") || c.hasPrefix("--") { return length <= 60 ? .deck : .prose }
+        if c.hasBytePrefix("—") || c.hasBytePrefix("--") { return length <= 60 ? .deck : .prose }
         if !fullStop && isMeta(line) { return .meta }
         if Self.opensSection(line) {
             return length <= 60 ? .heading : .prose
@@ -127,13 +127,13 @@ struct LineClassifier: Sendable {
 
     /// A writer's credit on its own line: `【文/观察者网专栏作者 王文】`, `原创: 某某 某公众号`.
     func isWriterCredit(_ c: String) -> Bool {
-        if c.hasPrefix("原创:") { return true }
+        if c.hasBytePrefix("原创:") { return true }
         // "《棱镜》作者 周纯": a publication's writer.
-        if c.hasPrefix("《"), let close = c.firstIndex(of: "》"), c[c.index(after: close)...].hasPrefix("作者") { return true }
+        if c.hasBytePrefix("《"), let close = c.firstIndex(of: "》"), c[c.index(after: close)...].hasBytePrefix("作者") { return true }
         guard let f = c.unicodeScalars.first, Self.openers.contains(f.value), let l = c.unicodeScalars.last,
               [0x29, 0x5D, 0x3011, 0xFF09].contains(l.value) else { return false }
         let inner = c.dropFirst()
-        return inner.hasPrefix("文/") || inner.hasPrefix("文:") || inner.hasPrefix("作者:") || inner.hasPrefix("作者/")
+        return inner.hasBytePrefix("文/") || inner.hasBytePrefix("文:") || inner.hasBytePrefix("作者:") || inner.hasBytePrefix("作者/")
     }
 
     /// A numbered section, a part of a series or a document number
@@ -190,16 +190,16 @@ struct LineClassifier: Sendable {
             var s = Substring(c)
             if let l = s.last, closers.contains(l) { s = s.dropLast() }
             if spaces { while let l = s.last, l.isWhitespace { s = s.dropLast() } }
-            return s.hasSuffix(word)
+            return s.hasByteSuffix(word)
         }
         func opens(_ word: String, then stops: String) -> Bool {
-            guard c.hasPrefix(word) else { return false }
+            guard c.hasBytePrefix(word) else { return false }
             return c.dropFirst(word.count).first { !$0.isWhitespace }.map { stops.contains($0) } ?? false
         }
         if endsWith("摄", closers: ")）") || endsWith("摄影", closers: ")）") || opens("摄影", then: "/:：") || opens("图", then: "/:：") {
             return true
         }
-        if c.includes("图片来源") || c.hasSuffix("资料照片") || c.hasSuffix("新华社图片") || c.hasSuffix("图片") || c.hasSuffix("截图") {
+        if c.includes("图片来源") || c.hasByteSuffix("资料照片") || c.hasByteSuffix("新华社图片") || c.hasByteSuffix("图片") || c.hasByteSuffix("截图") {
             return true
         }
         if endsWith("资料图", closers: ")", spaces: false) || endsWith("资料图片", closers: ")", spaces: false)
@@ -217,7 +217,7 @@ struct LineClassifier: Sendable {
         // "(图/…", "（资料图片）".
         for (i, ch) in zip(c.indices, c) where ch == "(" || ch == "（" {
             let rest = c[c.index(after: i)...].drop { $0.isWhitespace }
-            for word in Self.photoLabels where rest.hasPrefix(word) {
+            for word in Self.photoLabels where rest.hasBytePrefix(word) {
                 if let next = rest.dropFirst(word.count).first(where: { !$0.isWhitespace }), "/:：)）".contains(next) { return true }
             }
         }
@@ -231,7 +231,7 @@ struct LineClassifier: Sendable {
         var s = Substring(c)
         if let f = s.first, f == "(" || f == "[" || f == "【" { s = s.dropFirst() }
         s = s.drop { $0.isWhitespace }
-        guard let label = Self.editorCreditLabels.first(where: { s.hasPrefix($0) }) else { return false }
+        guard let label = Self.editorCreditLabels.first(where: { s.hasBytePrefix($0) }) else { return false }
         s = s.dropFirst(label.count).drop { $0.isWhitespace }
         if let f = s.first, f == ":" || f == "：" || f == "/" { s = s.dropFirst() }
         if let l = s.last, l == ")" || l == "]" || l == "】" { s = s.dropLast() }
@@ -268,7 +268,7 @@ struct LineClassifier: Sendable {
                 let digits = s.dropFirst().prefix { Self.isDecimalDigit($0) }.count
                 guard digits >= 1, digits <= 3, s.dropFirst(1 + digits).first == "页" else { return false }
                 s = s.dropFirst(2 + digits)
-            } else if let item = ["上一页", "下一页", "首页", "尾页"].first(where: { s.hasPrefix($0) }) {
+            } else if let item = ["上一页", "下一页", "首页", "尾页"].first(where: { s.hasBytePrefix($0) }) {
                 s = s.dropFirst(item.count)
             } else {
                 return false
@@ -334,13 +334,13 @@ struct LineClassifier: Sendable {
 
     func isFooter(_ c: String, length: Int) -> Bool {
         if length <= 6 && PageVocabulary.footerWords.contains(c) { return true }
-        if c.hasPrefix("上") || c.hasPrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasPrefix($0 + ":") }) { return true }
-        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasPrefix($0) }), !c.contains(Character(",")) { return true }
+        if c.hasBytePrefix("上") || c.hasBytePrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasBytePrefix($0 + ":") }) { return true }
+        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasBytePrefix($0) }), !c.contains(Character(",")) { return true }
         if length <= 40, Self.footerNotices.occurs(in: c) { return true }
         // An invitation to follow an account: "扫描下方二维码关注…官方微信".
         if length <= 100, c.includes("二维码"), Self.followWords.occurs(in: c) { return true }
-        guard let marker = Self.footerStartsByFirst[c.unicodeScalars.first!.value]?.first(where: { c.hasPrefix($0) }) else {
-            return c.hasPrefix("copyright") || Self.filingNotices.occurs(in: c)
+        guard let marker = Self.footerStartsByFirst[c.unicodeScalars.first!.value]?.first(where: { c.hasBytePrefix($0) }) else {
+            return c.hasBytePrefix("copyright") || Self.filingNotices.occurs(in: c)
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         return Self.noticeMarkers.contains(marker) || length <= marker.count + 12
@@ -368,7 +368,7 @@ struct LineClassifier: Sendable {
     }
 
     func isTagLine(_ c: String) -> Bool {
-        PageVocabulary.tagLabels.contains { c == $0 || c.hasPrefix($0 + ":") }
+        PageVocabulary.tagLabels.contains { c == $0 || c.hasBytePrefix($0 + ":") }
     }
 
     func isNavigation(_ line: PageLine) -> Bool {
@@ -390,7 +390,7 @@ struct LineClassifier: Sendable {
             return line.han >= 2
         }
         if line.length <= 40 && (c.contains(Character("版")) && c.firstMatch(of: Self.epaperPage) != nil
-                                 || PageVocabulary.epaperWords.contains(where: { c.hasPrefix($0) })) {
+                                 || PageVocabulary.epaperWords.contains(where: { c.hasBytePrefix($0) })) {
             return true
         }
         // Menus: many short items separated by spaces or bars, no sentence.
@@ -419,14 +419,14 @@ struct LineClassifier: Sendable {
         var i = c.startIndex
         while let colon = c[i...].firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let before = c[..<colon]
-            if let label = labels.first(where: { before.hasSuffix($0) }) {
+            if let label = labels.first(where: { before.hasByteSuffix($0) }) {
                 if before.count == label.count || line.length <= 80 { return true }
             }
             i = c.index(after: colon)
         }
-        if c.hasPrefix("发表于") || c.hasPrefix("发布于") { return true }
+        if c.hasBytePrefix("发表于") || c.hasBytePrefix("发布于") { return true }
         // A table row of fields: "发布机构 | 苍溪县政府 |".
-        if c.contains(Character("|")), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasSuffix($0) } || cell == "索引号" }) {
+        if c.contains(Character("|")), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasByteSuffix($0) } || cell == "索引号" }) {
             return true
         }
         // A CMS trailer or date line that starts with a full date.
@@ -442,13 +442,13 @@ struct LineClassifier: Sendable {
         if digits, line.length <= 30, DateParser.compactDate(in: c) != nil, c.contains(Character("/")) { return true }
         // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".
         if line.length <= 40 {
-            if (c.hasPrefix("记者") || c.hasPrefix("文/") || c.hasPrefix("□")) && !c.contains(Character(",")) { return true }
-            if c.contains(Character("/")) && (c.hasSuffix("报导") || c.hasSuffix("报道")) { return true }
+            if (c.hasBytePrefix("记者") || c.hasBytePrefix("文/") || c.hasBytePrefix("□")) && !c.contains(Character(",")) { return true }
+            if c.contains(Character("/")) && (c.hasByteSuffix("报导") || c.hasByteSuffix("报道")) { return true }
             if c.includes("记者") && c.firstMatch(of: Self.bylinePublication) != nil && !c.contains(Character(",")) { return true }
         }
         // "(德国之声)" under the date: a publication in parentheses.
-        if line.length <= 16, c.hasPrefix("("), c.hasSuffix(")"),
-           PageVocabulary.publicationSuffixes.contains(where: { c.dropLast().hasSuffix($0) }) {
+        if line.length <= 16, c.hasBytePrefix("("), c.hasByteSuffix(")"),
+           PageVocabulary.publicationSuffixes.contains(where: { c.dropLast().hasByteSuffix($0) }) {
             return true
         }
         return false

@@ -41,14 +41,14 @@ struct MetaReader {
     mutating func read(metaLine text: String, normalized n: String) {
         // A table row of fields: "发布机构 | 苍溪县政府 | 发布日期 | 2022-02-22".
         if n.filter({ $0 == "|" }).count >= 2 {
-            let cells = n.split(separator: "|").map { $0.filter { !$0.isWhitespace } }
+            let cells = n.split(separator: "|").map { $0.withoutSpaces }
             let originals = text.count == n.count ? text.split(separator: "|").map { $0.trimmingSpaces } : cells
             for (i, cell) in cells.enumerated().dropLast() {
                 let value = i + 1 < originals.count ? originals[i + 1] : cells[i + 1]
-                if date == nil, PageVocabulary.dateLabels.contains(where: { cell.hasSuffix($0) }) {
+                if date == nil, PageVocabulary.dateLabels.contains(where: { cell.hasByteSuffix($0) }) {
                     date = DateParser.findInMetaLine(cells[i + 1], contextYear: contextYear)
                 }
-                if labelled == nil, PageVocabulary.sourceLabels.contains(where: { cell.hasSuffix($0) }), !value.isEmpty {
+                if labelled == nil, PageVocabulary.sourceLabels.contains(where: { cell.hasByteSuffix($0) }), !value.isEmpty {
                     labelled = value
                 }
             }
@@ -57,7 +57,7 @@ struct MetaReader {
         if labelled == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
             if n.includes("转自") || n.includes("转载自") { reprintOrigin = reprintOrigin ?? value } else { labelled = value }
         }
-        if byline == nil, n.includes("记者"), let m = n.filter({ !$0.isWhitespace }).firstMatch(of: LineClassifier.bylinePublication) {
+        if byline == nil, n.includes("记者"), let m = n.withoutSpaces.firstMatch(of: LineClassifier.bylinePublication) {
             let name = String(m.1)
             if isPublication(name) { byline = original(text, n, name) }
         }
@@ -204,14 +204,14 @@ struct MetaReader {
         for var piece in pieces {
             if afterPersonLabel { afterPersonLabel = false; continue }
             // "游民星空[整理]": a name with the role it played is the source, wherever it stands.
-            if let role = Self.roleMarks.first(where: { piece.hasSuffix($0) }), piece.count > role.count + 1 {
+            if let role = Self.roleMarks.first(where: { piece.hasByteSuffix($0) }), piece.count > role.count + 1 {
                 piece = String(piece.dropLast(role.count))
                 if credited == nil && piece.filter({ $0.isLetter }).count >= 2 { credited = piece }
             }
             if PageVocabulary.personLabels.contains(piece) { afterPersonLabel = true; continue }
-            if labels.contains(where: { piece.hasPrefix($0) }) || piece.includes(":") || piece.includes("：") { continue }
-            if piece.includes("/") || piece.hasPrefix("http") || piece.hasPrefix("www.") || piece.includes(".com") { continue }
-            if piece.hasSuffix("报导") || piece.hasSuffix("报道") { continue }
+            if labels.contains(where: { piece.hasBytePrefix($0) }) || piece.includes(":") || piece.includes("：") { continue }
+            if piece.includes("/") || piece.hasBytePrefix("http") || piece.hasBytePrefix("www.") || piece.includes(".com") { continue }
+            if piece.hasByteSuffix("报导") || piece.hasByteSuffix("报道") { continue }
             let letters = piece.filter { $0.isLetter && !$0.isASCII }
             guard letters.count >= 2, DateParser.find(in: piece) == nil, Self.dateStart(in: piece) == nil else { continue }
             if classifier.isWidget(piece) || piece.includes("广告") { continue }
@@ -285,23 +285,34 @@ struct MetaReader {
     /// The bracketed group that ends `text` (after white space and a stray comma):
     /// the character offset of its opening bracket and what it holds, 1 to 40
     /// characters without brackets.
-    static func trailingGroup(in text: String) -> (Int, Substring)? {
-        let chars = Array(text)
-        var end = chars.count
-        while end > 0, chars[end - 1].isWhitespace { end -= 1 }
-        if end > 0, chars[end - 1] == "," || chars[end - 1] == "，" { end -= 1 }
-        while end > 0, chars[end - 1].isWhitespace { end -= 1 }
-        guard end > 0, ")）]】".contains(chars[end - 1]) else { return nil }
-        var open = end - 2
-        while open >= 0, !"(（[【".contains(chars[open]) {
-            if ")）]】".contains(chars[open]) { return nil }
-            open -= 1
+    static func trailingGroup(in text: Substring) -> (open: String.Index, inner: String)? {
+        let u = text.unicodeScalars
+        var end = u.endIndex
+        func skipSpaces() {
+            while end > u.startIndex, u[u.index(before: end)].properties.isWhitespace { end = u.index(before: end) }
         }
-        guard open >= 0, end - 1 - (open + 1) >= 1, end - 1 - (open + 1) <= 40 else { return nil }
-        let inner = String(chars[(open + 1) ..< (end - 1)]).trimmingSpaces
+        skipSpaces()
+        if end > u.startIndex, u[u.index(before: end)] == "," || u[u.index(before: end)] == "，" { end = u.index(before: end) }
+        skipSpaces()
+        guard end > u.startIndex, isCloser(u[u.index(before: end)]) else { return nil }
+        let close = u.index(before: end)
+        var open = close
+        var held = 0
+        while true {
+            guard open > u.startIndex else { return nil }
+            open = u.index(before: open)
+            let c = u[open]
+            if c == "(" || c == "（" || c == "[" || c == "【" { break }
+            if isCloser(c) { return nil }
+            held += 1
+        }
+        guard held >= 1, held <= 40 else { return nil }
+        let inner = text[u.index(after: open) ..< close].trimmingSpaces
         guard !inner.isEmpty else { return nil }
-        return (open, Substring(inner))
+        return (open, inner)
     }
+
+    static func isCloser(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "）" || c == "]" || c == "】" }
 
     static let creditWords = WordSet(["记者", "通讯员", "编辑", "责编", "来源", "转自", "撰稿", "供稿", "整理", "编译"])
 
@@ -314,14 +325,13 @@ struct MetaReader {
             let last = i == body.count - 1
             var text = body[i]
             while true {
-                guard let l = text.last(where: { !$0.isWhitespace && $0 != "," && $0 != "，" }), ")）]】".contains(l) else { break }
+                let scalars = text.unicodeScalars
+                guard let l = scalars.last(where: { !$0.properties.isWhitespace && $0 != "," && $0 != "，" }), Self.isCloser(l) else { break }
                 // The group is found in the page's own characters (normalization may
                 // change a paragraph's length: "…" becomes "..."); the tail only, a credit is short.
-                let tail = text.suffix(60)
-                guard let (open, held) = Self.trailingGroup(in: String(tail)) else { break }
-                let keep = text.index(tail.startIndex, offsetBy: open)
-                let inner = String(held).trimmingSpaces
-                let innerCompact = table.normalize(inner).filter { !$0.isWhitespace }
+                let tailStart = scalars.index(scalars.endIndex, offsetBy: -60, limitedBy: scalars.startIndex) ?? scalars.startIndex
+                guard let (keep, inner) = Self.trailingGroup(in: text[tailStart...]) else { break }
+                let innerCompact = table.normalize(inner).withoutSpaces
                 let isCredit = Self.creditWords.occurs(in: innerCompact)
                     || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"
                 let isName = last && inner.split(separator: " ").allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } }
@@ -335,7 +345,7 @@ struct MetaReader {
                 }
                 if isSource && !isCredit {
                     trailing = trailing ?? inner
-                } else if innerCompact.hasPrefix("来源") || innerCompact.hasPrefix("转自") || innerCompact.hasPrefix("本文转自") {
+                } else if innerCompact.hasBytePrefix("来源") || innerCompact.hasBytePrefix("转自") || innerCompact.hasBytePrefix("本文转自") {
                     let value = String(inner.drop { $0 != ":" && $0 != "：" && $0 != "“" && $0 != "\"" }.dropFirst())
                         .trimmingCharacters("”", "\"", " ").trimmingSpaces
                     if !value.isEmpty { trailing = trailing ?? value }
@@ -359,7 +369,7 @@ struct MetaReader {
     /// The first paragraph's dateline: a news agency as the source, a full date
     /// in a bracketed dateline as the date.
     mutating func readLead(_ text: String, normalized n: String) {
-        let head = String(n.prefix(60))
+        let head = String(String.UnicodeScalarView(n.unicodeScalars.prefix(60)))
         if lead == nil {
             if head.includes("社记者"), let m = head.firstMatch(of: Self.innerAgency) {
                 lead = original(text, n, String(m.1))
@@ -367,7 +377,7 @@ struct MetaReader {
                 lead = original(text, n, name)
             }
         }
-        if date == nil, head.hasPrefix("【") || head.hasPrefix("["), let m = head.firstMatch(of: Self.leadDate) {
+        if date == nil, head.hasBytePrefix("【") || head.hasBytePrefix("["), let m = head.firstMatch(of: Self.leadDate) {
             date = DateParser.make(String(m.0), Int(m.1), Int(m.2), Int(m.3))
         }
         if author == nil, let name = Self.reporterName(in: head) {
@@ -378,25 +388,28 @@ struct MetaReader {
     /// The publication opening a dateline: `【中新社武漢4月10日電】` → 中新社,
     /// `綿陽新聞網訊` → 綿陽新聞網, `人民網電(記者…)` → 人民網; not `本报讯`.
     func leadPublication(_ head: String) -> String? {
-        var s = Substring(head)
-        if let f = s.first, "【[(（".contains(f) { s = s.dropFirst() }
-        let run = String(s.prefix { $0.isLetter && !$0.isNumber })
-        guard run.count >= 2, !PageVocabulary.selfReferences.contains(where: { run.hasPrefix($0) }) else { return nil }
+        var s = Array(head.unicodeScalars)[...]
+        if let f = s.first, f == "【" || f == "[" || f == "(" || f == "（" { s = s.dropFirst() }
+        let chars = Array(s.prefix { $0.properties.isAlphabetic && $0.properties.numericType == nil })
+        guard chars.count >= 2 else { return nil }
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
+        let run = string(chars[...])
+        guard !PageVocabulary.selfReferences.contains(where: { run.hasBytePrefix($0) }) else { return nil }
         // The dateline's word must follow soon: 电, 讯, 报导, 消息.
-        let window = String(s.prefix(run.count + 24))
+        let window = string(s.prefix(chars.count + 24))
         guard ["电", "讯", "报导", "报道", "消息"].contains(where: { window.includes($0) }) else { return nil }
-        let chars = Array(run)
-        for k in 2 ... min(chars.count, 12) where Self.suffixEnds.contains(chars[k - 1]) && Self.isPublication(normalized: String(chars[..<k])) {
+        for k in 2 ... min(chars.count, 12) where Self.suffixEnds.contains(chars[k - 1].value) && Self.isPublication(normalized: string(chars[..<k])) {
             // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
             if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
             // The dateline's word follows within a place and a date.
-            let rest = Array(s.dropFirst(k).prefix(24))
-            guard let word = rest.firstIndex(where: { "电讯消".contains($0) || $0 == "报" }), !rest[..<word].contains(",") else { return nil }
+            let rest = s.dropFirst(k).prefix(24)
+            guard let word = rest.firstIndex(where: { $0 == "电" || $0 == "讯" || $0 == "消" || $0 == "报" }),
+                  !rest[..<word].contains(",") else { return nil }
             // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
-            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where Self.isPublication(normalized: String(chars[..<longer])) {
-                return String(chars[..<longer])
+            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where Self.isPublication(normalized: string(chars[..<longer])) {
+                return string(chars[..<longer])
             }
-            return String(chars[..<k])
+            return string(chars[..<k])
         }
         return nil
     }
@@ -406,11 +419,13 @@ struct MetaReader {
     func isPublication(_ name: String) -> Bool { Self.isPublication(normalized: table.normalize(name)) }
 
     /// The last characters of the publication suffixes: a quick test before the list.
-    static let suffixEnds: Set<Character> = Set(PageVocabulary.publicationSuffixes.compactMap(\.last))
+    static let suffixEnds: Set<UInt32> = Set(PageVocabulary.publicationSuffixes.compactMap { $0.unicodeScalars.last?.value })
 
     static func isPublication(normalized n: String) -> Bool {
-        guard let last = n.last, suffixEnds.contains(last), n.count >= 2, !PageVocabulary.selfReferences.contains(n) else { return false }
-        return PageVocabulary.publicationSuffixes.contains { n.hasSuffix($0) && n.count > $0.count }
+        guard let last = n.unicodeScalars.last, suffixEnds.contains(last.value) else { return false }
+        let count = n.unicodeScalars.count
+        guard count >= 2, !PageVocabulary.selfReferences.contains(where: { n.utf8.elementsEqual($0.utf8) }) else { return false }
+        return PageVocabulary.publicationSuffixes.contains { n.hasByteSuffix($0) && count > $0.unicodeScalars.count }
     }
 
     func isHanLetter(_ c: Character) -> Bool { c.unicodeScalars.first.map { PageLine.isHan($0.value) } ?? false }

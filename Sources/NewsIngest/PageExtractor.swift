@@ -64,7 +64,7 @@ public struct PageExtractor: Sendable {
         let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
         var title = headlineIndex.map { Self.cleanHeadline(lines[$0].text) } ?? ""
         if title.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
-           !lines.contains(where: { $0.compact.hasPrefix("(原标题") }) {
+           !lines.contains(where: { $0.compact.hasBytePrefix("(原标题") }) {
             title = original
         }
         return assemble(lines, start: start, headline: title, headlineIndex: headlineIndex, contextYear: contextYear, path: path)
@@ -91,7 +91,7 @@ public struct PageExtractor: Sendable {
         if headlineIsGuess, let h = self.headline(in: top, before: top.count), top[(h + 1)...].contains(where: { $0.kind == .meta }) {
             title = Self.cleanHeadline(top[h].text)
         }
-        let headlineKey = table.normalize(title).filter { !$0.isWhitespace }
+        let headlineKey = table.normalize(title).withoutSpaces
         var start: Int? = nil
         for (i, line) in body.enumerated() {
             if line.isHard && line.kind != .meta { break }
@@ -139,16 +139,16 @@ public struct PageExtractor: Sendable {
         // Page furniture or a credit glued after the last sentence: "。 展开详细", "。郭成辉 摄".
         if let last = body.last.map({ String($0.suffix(16)) }), let m = Self.tailAfterSentence(last) {
             let tail = String(m.1).trimmingSpaces
-            let c = table.normalize(tail).filter { !$0.isWhitespace }
+            let c = table.normalize(tail).withoutSpaces
             let spaced = !m.0.isEmpty
             let isName = spaced && c.count >= 2 && c.count <= 4 && c.unicodeScalars.allSatisfy { PageLine.isHan($0.value) }
-            if c.contains(where: \.isLetter) && (classifier.isWidget(c) || c.hasSuffix("摄") || isName) {
+            if c.contains(where: \.isLetter) && (classifier.isWidget(c) || c.hasByteSuffix("摄") || isName) {
                 if isName { meta.author = meta.author ?? tail }
                 body[body.count - 1] = String(body[body.count - 1].dropLast(last.distance(from: m.0.startIndex, to: last.endIndex)))
             }
         }
         // A reporter's name alone on the last line: "张紫祎".
-        while let last = body.last, last.count <= 4, last.count >= 2, last.unicodeScalars.allSatisfy({ PageLine.isHan($0.value) }), body.count > 1 {
+        while let last = body.last, last.utf8.count <= 16, last.count <= 4, last.count >= 2, last.unicodeScalars.allSatisfy({ PageLine.isHan($0.value) }), body.count > 1 {
             meta.author = meta.author ?? last
             body.removeLast()
         }
@@ -220,7 +220,7 @@ public struct PageExtractor: Sendable {
 
     static func mayStartWithDate(_ c: String) -> Bool {
         guard let f = c.first else { return false }
-        return f.isASCII && f.isNumber || c.hasPrefix("date") || c.hasPrefix("time") || c.hasPrefix("日期") || c.hasPrefix("时间")
+        return f.isASCII && f.isNumber || c.hasBytePrefix("date") || c.hasBytePrefix("time") || c.hasBytePrefix("日期") || c.hasBytePrefix("时间")
     }
 
     /// Non-blank lines with their kinds. A line that begins with a date and goes
@@ -315,7 +315,7 @@ public struct PageExtractor: Sendable {
     /// editor's credit, without widgets, captions, credits and repeats of the headline.
     func articleLines(_ lines: [PageLine], from start: Int, headline: String, meta: inout MetaReader) -> [String] {
         var body = [String]()
-        let headlineKey = table.normalize(headline).filter { !$0.isWhitespace }
+        let headlineKey = table.normalize(headline).withoutSpaces
         for line in lines[start...] {
             switch line.kind {
             case .footer, .endMark:
@@ -382,8 +382,8 @@ public struct PageExtractor: Sendable {
     func isCandidate(_ line: PageLine) -> Bool {
         guard line.kind == .heading, line.han >= 1, line.length <= 80 else { return false }
         // A whole line in 【】 is a column name or kicker.
-        if line.compact.hasPrefix("【") && line.compact.hasSuffix("】") { return false }
-        return !line.compact.hasPrefix("原标题")
+        if line.compact.hasBytePrefix("【") && line.compact.hasByteSuffix("】") { return false }
+        return !line.compact.hasBytePrefix("原标题")
     }
 
     /// What follows the last sentence of a paragraph, when it is short: group 2 is
@@ -438,7 +438,7 @@ public struct PageExtractor: Sendable {
 
     /// `原标题:…` when the page shows no other headline.
     func originalTitle(_ lines: [PageLine], before end: Int) -> String? {
-        for line in lines.prefix(end + 1) where line.compact.hasPrefix("原标题:") {
+        for line in lines.prefix(end + 1) where line.compact.hasBytePrefix("原标题:") {
             let text = line.text
             guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let value = text[text.index(after: colon)...].trimmingSpaces
@@ -453,9 +453,15 @@ public struct PageExtractor: Sendable {
     /// mistaken the article for furniture, and the page is better kept whole.
     func safetyCheck(_ lines: [PageLine], body: [String], headline: String) -> Bool {
         let text = lines.reduce(0) { $0 + ($1.isText ? $1.length : 0) }
-        guard text >= 300 else { return !body.isEmpty || headline.count > 0 || text == 0 }
-        let kept = body.reduce(0) { $0 + $1.count }
-        return kept * 4 >= text
+        guard text >= 300 else { return !body.isEmpty || !headline.isEmpty || text == 0 }
+        // Characters counted as `length` counts them (scalars), only until a quarter is reached.
+        let needed = (text + 3) / 4
+        var kept = 0
+        for paragraph in body {
+            for b in paragraph.utf8 where b & 0xC0 != 0x80 { kept += 1 }
+            if kept >= needed { return true }
+        }
+        return false
     }
 }
 

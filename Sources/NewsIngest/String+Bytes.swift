@@ -41,3 +41,18 @@ extension String {
     /// Whether any of `needles` occurs in the string.
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
 }
+
+extension StringProtocol {
+    /// Whether the UTF-8 begins with `prefix`'s. `hasPrefix` compares characters,
+    /// which for text that is not ASCII means normalizing both sides first, many
+    /// times the cost; the words compared here are normalized already.
+    func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Whether the UTF-8 ends with `suffix`'s (see `hasBytePrefix`).
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        let u = utf8
+        let m = suffix.utf8.count
+        guard m <= u.count else { return false }
+        return u[u.index(u.endIndex, offsetBy: -m)...].elementsEqual(suffix.utf8)
+    }
+}

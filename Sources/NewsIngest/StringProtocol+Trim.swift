@@ -8,3 +8,10 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+extension StringProtocol {
+    /// Without any white space: a line's `compact` form.
+    var withoutSpaces: String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
+}
