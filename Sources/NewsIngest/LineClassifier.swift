@@ -335,7 +335,7 @@ struct LineClassifier: Sendable {
     func isFooter(_ c: String, length: Int) -> Bool {
         if length <= 6 && PageVocabulary.footerWords.contains(c) { return true }
         if c.hasBytePrefix("上") || c.hasBytePrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasBytePrefix($0 + ":") }) { return true }
-        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasBytePrefix($0) }), !c.contains(Character(",")) { return true }
+        if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasBytePrefix($0) }), !c.includes(",") { return true }
         if length <= 40, Self.footerNotices.occurs(in: c) { return true }
         // An invitation to follow an account: "扫描下方二维码关注…官方微信".
         if length <= 100, c.includes("二维码"), Self.followWords.occurs(in: c) { return true }
@@ -378,25 +378,35 @@ struct LineClassifier: Sendable {
         let c = numbered ? line.compact.replacing(Self.listNumber, with: "") : line.compact
         let n = numbered ? line.normalized.replacing(Self.spacedListNumber, with: "") : line.normalized
         // Items of a bulleted list of links or quotes: "• 恒指".
-        if line.length <= 20, Self.bullets.contains(line.first), !c.contains(Character(":")) { return true }
+        if line.length <= 20, Self.bullets.contains(line.first), !c.includes(":") { return true }
         // A line that starts with a full date is a date line or a CMS trailer, not navigation.
         if line.first >= 0x30 && line.first <= 0x39 && DateParser.startsWithDateOrTime(n) { return false }
         // A link with an arrow: "封面区块链 该文章已上链 >".
         if line.length <= 30, [0x3E, 0xBB, 0x203A, 0x2192].contains(line.last) { return true }
-        if line.length <= 60, c.contains(Character(">")), Self.breadcrumbWords.occurs(in: c) { return true }
+        if line.length <= 60, c.includes(">"), Self.breadcrumbWords.occurs(in: c) { return true }
         if arrow || Self.breadcrumbFirsts.contains(line.first) && c.includes(":"), line.fullStops == 0,
            n.firstMatch(of: Self.breadcrumb) != nil {
             // A date range "3/1-3/5" or a fraction is not a breadcrumb: require words on both sides.
             return line.han >= 2
         }
-        if line.length <= 40 && (c.contains(Character("版")) && c.firstMatch(of: Self.epaperPage) != nil
+        if line.length <= 40 && (c.includes("版") && c.firstMatch(of: Self.epaperPage) != nil
                                  || PageVocabulary.epaperWords.contains(where: { c.hasBytePrefix($0) })) {
             return true
         }
         // Menus: many short items separated by spaces or bars, no sentence.
         guard line.commas == 0, line.fullStops == 0 else { return false }
-        let items = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" })
-        return items.count >= 5 && items.allSatisfy { $0.count <= 5 && !$0.contains(where: \.isNumber) }
+        var items = 0
+        var itemLength = 0
+        for s in n.unicodeScalars {
+            if s == " " || s == "|" || s == "｜" || s == "\t" {
+                if itemLength > 0 { items += 1 }
+                itemLength = 0
+                continue
+            }
+            itemLength += 1
+            if itemLength > 5 || s.properties.numericType != nil { return false }
+        }
+        return items + (itemLength > 0 ? 1 : 0) >= 5
     }
 
     static let arrows = WordSet([">", "›", "»", "→"])
@@ -411,40 +421,42 @@ struct LineClassifier: Sendable {
     func isMeta(_ line: PageLine) -> Bool {
         let c = line.compact
         let n = line.normalized
-        guard line.length <= 140, !c.contains(Character("。")) else { return false }
+        guard line.length <= 140, !c.includes("。") else { return false }
         let digits = line.digits > 0
         let labels = Self.metaLabels
         // A label before a colon, starting the line or (on a short line) a field:
         // not "…的来源:" inside a long sentence.
-        var i = c.startIndex
-        while let colon = c[i...].firstIndex(where: { $0 == ":" || $0 == "：" }) {
+        let u = c.utf8
+        var i = u.startIndex
+        while let colon = u[i...].firstIndex(where: { $0 == 0x3A || $0 == 0xEF }) {
+            i = u.index(after: colon)
+            // "：" is EF BC 9A; other characters begin with EF too.
+            if u[colon] == 0xEF, !c[colon...].hasBytePrefix("：") { continue }
             let before = c[..<colon]
             if let label = labels.first(where: { before.hasByteSuffix($0) }) {
-                if before.count == label.count || line.length <= 80 { return true }
+                if before.utf8.count == label.utf8.count || line.length <= 80 { return true }
             }
-            i = c.index(after: colon)
         }
         if c.hasBytePrefix("发表于") || c.hasBytePrefix("发布于") { return true }
         // A table row of fields: "发布机构 | 苍溪县政府 |".
-        if c.contains(Character("|")), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasByteSuffix($0) } || cell == "索引号" }) {
+        if c.includes("|"), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasByteSuffix($0) } || cell == "索引号" }) {
             return true
         }
         // A CMS trailer or date line that starts with a full date.
-        if digits, line.length <= 110, !c.contains(Character(",")), MetaReader.dateStart(in: n) == n.startIndex,
+        if digits, line.length <= 110, !c.includes(","), MetaReader.dateStart(in: n) == n.startIndex,
            DateParser.find(in: n) != nil {
             return true
         }
         // A date near a short line's start: "2024-03-19 09:12 来源…", "大众日报 2023年5月8日".
         if digits, line.length <= 70, DateParser.find(in: n) != nil {
-            let commas = c.filter { $0 == "," }.count
-            return commas == 0 || line.length <= 30
+            return line.length <= 30 || !c.utf8.contains(0x2C)
         }
-        if digits, line.length <= 30, DateParser.compactDate(in: c) != nil, c.contains(Character("/")) { return true }
+        if digits, line.length <= 30, DateParser.compactDate(in: c) != nil, c.includes("/") { return true }
         // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".
         if line.length <= 40 {
-            if (c.hasBytePrefix("记者") || c.hasBytePrefix("文/") || c.hasBytePrefix("□")) && !c.contains(Character(",")) { return true }
-            if c.contains(Character("/")) && (c.hasByteSuffix("报导") || c.hasByteSuffix("报道")) { return true }
-            if c.includes("记者") && c.firstMatch(of: Self.bylinePublication) != nil && !c.contains(Character(",")) { return true }
+            if (c.hasBytePrefix("记者") || c.hasBytePrefix("文/") || c.hasBytePrefix("□")) && !c.includes(",") { return true }
+            if c.includes("/") && (c.hasByteSuffix("报导") || c.hasByteSuffix("报道")) { return true }
+            if c.includes("记者") && c.firstMatch(of: Self.bylinePublication) != nil && !c.includes(",") { return true }
         }
         // "(德国之声)" under the date: a publication in parentheses.
         if line.length <= 16, c.hasBytePrefix("("), c.hasByteSuffix(")"),
@@ -466,16 +478,29 @@ final class LineMemo: @unchecked Sendable {
     /// date line fill it too).
     static let capacity = 8192
 
-    private var lines: [String: PageLine?] = [:]
+    private var lines: [Key: PageLine?] = [:]
     private let lock = NSLock()
 
     subscript(key: String) -> PageLine?? {
-        get { lock.withLock { lines[key] } }
+        get { lock.withLock { lines[Key(text: key)] } }
         set {
             lock.withLock {
                 if lines.count >= Self.capacity { lines.removeAll(keepingCapacity: true) }
-                lines[key] = newValue ?? nil
+                lines[Key(text: key)] = newValue ?? nil
             }
         }
+    }
+
+    /// A line hashed and compared by its UTF-8: a `String` key is normalized
+    /// to hash it unless it is ASCII.
+    struct Key: Hashable {
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     }
 }

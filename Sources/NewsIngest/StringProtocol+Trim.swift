@@ -2,10 +2,13 @@ extension StringProtocol {
     /// Without leading and trailing whitespace, including the ideographic space
     /// and no-break space that portals indent with.
     var trimmingSpaces: String {
-        var s = self[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
+        // On scalars: stepping over characters costs a grapheme-break test each.
+        let u = unicodeScalars
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, u[start].properties.isWhitespace { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)].properties.isWhitespace { end = u.index(before: end) }
+        return String(self[start ..< end])
     }
 }
 
