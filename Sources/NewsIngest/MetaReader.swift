@@ -440,10 +440,13 @@ struct MetaReader {
 
     /// The part of `text` that `part` of its normalization `n` covers: the page's
     /// own characters when normalization kept the length, else `part` itself.
+    ///
+    /// Lengths and offsets are in scalars, which normalization maps one to one
+    /// or expands; counting characters would cost a grapheme-break test each.
     func original(_ text: String, _ n: String, _ part: String) -> String {
-        guard text.count == n.count, let r = n.range(of: part) else { return part }
-        let start = n.distance(from: n.startIndex, to: r.lowerBound)
-        let s = text.index(text.startIndex, offsetBy: start)
-        return String(text[s ..< text.index(s, offsetBy: part.count)])
+        guard text.utf8.scalarCount == n.utf8.scalarCount, let r = n.byteRange(of: part) else { return part }
+        let start = n.unicodeScalars.distance(from: n.startIndex, to: r.lowerBound)
+        let s = text.unicodeScalars.index(text.startIndex, offsetBy: start)
+        return String(text.unicodeScalars[s ..< text.unicodeScalars.index(s, offsetBy: part.utf8.scalarCount)])
     }
 }

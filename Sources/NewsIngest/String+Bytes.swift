@@ -56,3 +56,12 @@ extension StringProtocol {
         return u[u.index(u.endIndex, offsetBy: -m)...].elementsEqual(suffix.utf8)
     }
 }
+
+extension String.UTF8View {
+    /// The number of scalars: bytes that do not continue a sequence.
+    var scalarCount: Int {
+        var n = 0
+        for b in self where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}
