@@ -53,7 +53,8 @@ struct MetaReader {
                 }
             }
         }
-        if date == nil, let d = DateParser.findInMetaLine(n, contextYear: contextYear) { date = d }
+        let lineDate = date == nil || plain == nil ? DateParser.findInMetaLine(n, contextYear: contextYear) : nil
+        if date == nil, let d = lineDate { date = d }
         if labelled == nil, let value = labelledValue(text, normalized: n, labels: PageVocabulary.sourceLabels) {
             if n.includes("转自") || n.includes("转载自") { reprintOrigin = reprintOrigin ?? value } else { labelled = value }
         }
@@ -61,7 +62,7 @@ struct MetaReader {
             let name = String(m.1)
             if isPublication(name) { byline = original(text, n, name) }
         }
-        readPlainFields(text, normalized: n)
+        if lineDate != nil { readPlainFields(text, normalized: n) }
         if author == nil, n.includesAny(["记者", "编译", "撰文", "文"]), let m = n.firstMatch(of: Self.bylineAuthor) {
             author = original(text, n, String(m.1))
         }
@@ -194,10 +195,39 @@ struct MetaReader {
     /// `圆圆头  2024-05-08  圆圆头xmi微信公众号` (a publication wins over a name).
     static let roleMarks = ["[整理]", "[原创]", "[编译]", "[综合]", "(整理)", "(原创)", "(编译)", "(综合)"]
 
+    static let allLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
+
+    /// The pieces of a line between spaces, tabs, bars and question-mark separators, split on the UTF-8.
+    static func fields(_ n: String) -> [String] {
+        var pieces = [String]()
+        let u = n.utf8
+        var start = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            let b = u[i]
+            var width = 0
+            if b == 0x20 || b == 0x7C || b == 0x09 || b == 0x3F {
+                width = 1
+            } else if b == 0xEF, n[i...].hasBytePrefix("｜") {
+                width = 3
+            }
+            if width > 0 {
+                if start < i { pieces.append(String(n[start ..< i])) }
+                i = u.index(i, offsetBy: width)
+                start = i
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        if start < u.endIndex { pieces.append(String(n[start...])) }
+        return pieces
+    }
+
+    /// Called for a line that has a date (`DateParser.findInMetaLine`).
     mutating func readPlainFields(_ text: String, normalized n: String) {
-        guard plain == nil, DateParser.findInMetaLine(n, contextYear: contextYear) != nil else { return }
-        let labels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
-        let pieces = n.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "｜" || $0 == "\t" || $0 == "?" }).map(String.init)
+        guard plain == nil else { return }
+        let labels = Self.allLabels
+        let pieces = Self.fields(n)
         var names = [String]()
         var credited: String? = nil
         var afterPersonLabel = false
@@ -206,21 +236,21 @@ struct MetaReader {
             // "游民星空[整理]": a name with the role it played is the source, wherever it stands.
             if let role = Self.roleMarks.first(where: { piece.hasByteSuffix($0) }), piece.count > role.count + 1 {
                 piece = String(piece.dropLast(role.count))
-                if credited == nil && piece.filter({ $0.isLetter }).count >= 2 { credited = piece }
+                if credited == nil && piece.unicodeScalars.lazy.filter({ $0.properties.isAlphabetic }).count >= 2 { credited = piece }
             }
-            if PageVocabulary.personLabels.contains(piece) { afterPersonLabel = true; continue }
+            if PageVocabulary.personLabels.contains(where: { piece.utf8.elementsEqual($0.utf8) }) { afterPersonLabel = true; continue }
             if labels.contains(where: { piece.hasBytePrefix($0) }) || piece.includes(":") || piece.includes("：") { continue }
             if piece.includes("/") || piece.hasBytePrefix("http") || piece.hasBytePrefix("www.") || piece.includes(".com") { continue }
             if piece.hasByteSuffix("报导") || piece.hasByteSuffix("报道") { continue }
-            let letters = piece.filter { $0.isLetter && !$0.isASCII }
-            guard letters.count >= 2, DateParser.find(in: piece) == nil, Self.dateStart(in: piece) == nil else { continue }
+            let letters = piece.unicodeScalars.lazy.filter { $0.properties.isAlphabetic && !$0.isASCII }.count
+            guard letters >= 2, DateParser.find(in: piece) == nil, Self.dateStart(in: piece) == nil else { continue }
             if classifier.isWidget(piece) || piece.includes("广告") { continue }
             names.append(piece)
         }
         // A publication, else a name standing before the date ("新华网 2023-04-06"),
         // else one that names a publication with a qualifier ("东方财讯网综合").
-        let dateAt = Self.dateStart(in: n).map { n.distance(from: n.startIndex, to: $0) } ?? 0
-        let beforeDate = names.first { name in n.range(of: name).map { n.distance(from: n.startIndex, to: $0.lowerBound) < dateAt } ?? false }
+        let dateAt = Self.dateStart(in: n) ?? n.startIndex
+        let beforeDate = names.first { name in n.byteRange(of: name).map { $0.lowerBound < dateAt } ?? false }
         let qualified = names.first { isPublication(String($0.dropLast(2))) }
         guard let name = names.first(where: isPublication) ?? beforeDate ?? credited ?? qualified else { return }
         plain = original(text, n, name)
