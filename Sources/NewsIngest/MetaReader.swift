@@ -89,10 +89,22 @@ struct MetaReader {
     /// `label: value` for the first label present; the value stops at the next
     /// field, a run of spaces, a bar or a date. Nil when the value is empty.
     func labelledValue(_ text: String, normalized n: String, labels: [String]) -> String? {
-        guard n.includes(":") || n.includes("：") else { return nil }
-        for label in labels {
-            guard let r = n.byteRange(of: label + ":") ?? n.byteRange(of: label + "："),
-                  r.lowerBound == n.startIndex || !isHanLetter(n[n.index(before: r.lowerBound)]) || label.count >= 4
+        var n = n
+        // Each label's first occurrence before ":", else before "：", as a byte search
+        // for each would find it; found from the colons instead.
+        let found: [(label: String, start: Int, end: Int)] = n.withUTF8 { u in
+            let colons = Self.colonOffsets(u)
+            guard !colons.ascii.isEmpty || !colons.wide.isEmpty else { return [] }
+            return labels.compactMap { label in
+                if let at = Self.labelOffset(label, before: colons.ascii, in: u) { return (label, at, at + label.utf8.count + 1) }
+                if let at = Self.labelOffset(label, before: colons.wide, in: u) { return (label, at, at + label.utf8.count + 3) }
+                return nil
+            }
+        }
+        for (label, start, end) in found {
+            let r = n.utf8.index(n.utf8.startIndex, offsetBy: start) ..< n.utf8.index(n.utf8.startIndex, offsetBy: end)
+            guard r.lowerBound == n.startIndex || !PageLine.isHan(n.unicodeScalars[n.unicodeScalars.index(before: r.lowerBound)].value)
+                    || label.unicodeScalars.count >= 4
             else { continue }
             var rest = n[r.upperBound...].drop { $0 == " " }
             if rest.isEmpty { continue }
@@ -125,31 +137,19 @@ struct MetaReader {
         return nil
     }
 
-    /// Where the first field label (`fieldLabelBytes`, before `:` or `：`) after the start of `s` and before `end`
+    /// Where the first field label (`fieldLabels`, before `:` or `：`) after the start of `s` and before `end`
     /// begins: for each label its first occurrence with `:`, else with `：`, as a
     /// byte search for each would find it; one pass over the colons instead.
     static func nextField(in s: String, before end: String.Index) -> String.Index? {
         var s = s
         let endOffset = s.utf8.distance(from: s.utf8.startIndex, to: end)
         let found: Int? = s.withUTF8 { u in
-            var ascii = [Int](), wide = [Int]()
-            var i = 0
-            while i < u.count {
-                if u[i] == 0x3A { ascii.append(i) } else if u[i] == 0xEF, i + 2 < u.count, u[i + 1] == 0xBC, u[i + 2] == 0x9A { wide.append(i) }
-                i += 1
-            }
-            guard !ascii.isEmpty || !wide.isEmpty else { return nil }
-            func first(_ label: [UInt8], _ colons: [Int]) -> Int? {
-                for c in colons where c >= label.count {
-                    var k = 0
-                    while k < label.count && u[c - label.count + k] == label[k] { k += 1 }
-                    if k == label.count { return c - label.count }
-                }
-                return nil
-            }
+            let colons = colonOffsets(u)
+            guard !colons.ascii.isEmpty || !colons.wide.isEmpty else { return nil }
             var best: Int? = nil
-            for label in fieldLabelBytes {
-                guard let at = first(label, ascii) ?? first(label, wide), at > 0, at < (best ?? endOffset) else { continue }
+            for label in fieldLabels {
+                guard let at = labelOffset(label, before: colons.ascii, in: u) ?? labelOffset(label, before: colons.wide, in: u),
+                      at > 0, at < (best ?? endOffset) else { continue }
                 best = at
             }
             return best
@@ -157,9 +157,35 @@ struct MetaReader {
         return found.map { s.utf8.index(s.utf8.startIndex, offsetBy: $0) }
     }
 
+    /// Byte offsets of the colons in `u`, ASCII `:` and full-width `：` apart.
+    static func colonOffsets(_ u: UnsafeBufferPointer<UInt8>) -> (ascii: [Int], wide: [Int]) {
+        var ascii = [Int](), wide = [Int]()
+        var i = 0
+        while i < u.count {
+            if u[i] == 0x3A { ascii.append(i) } else if u[i] == 0xEF, i + 2 < u.count, u[i + 1] == 0xBC, u[i + 2] == 0x9A { wide.append(i) }
+            i += 1
+        }
+        return (ascii, wide)
+    }
+
+    /// Where `label` first stands right before one of `colons`: its byte offset.
+    static func labelOffset(_ label: String, before colons: [Int], in u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let l = label.utf8
+        let m = l.count
+        for c in colons where c >= m {
+            var k = c - m
+            var matched = true
+            for b in l {
+                if u[k] != b { matched = false; break }
+                k += 1
+            }
+            if matched { return c - m }
+        }
+        return nil
+    }
+
     /// Every field label: the labels that end a field's value.
-    static let fieldLabelBytes: [[UInt8]] = (PageVocabulary.sourceLabels + PageVocabulary.dateLabels
-        + PageVocabulary.personLabels + PageVocabulary.otherLabels).map { Array($0.utf8) }
+    static let fieldLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
 
     /// A date or time: `\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}`.
     nonisolated(unsafe) static let dateStartPattern = #/\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}/#
@@ -195,8 +221,6 @@ struct MetaReader {
     /// `圆圆头  2024-05-08  圆圆头xmi微信公众号` (a publication wins over a name).
     static let roleMarks = ["[整理]", "[原创]", "[编译]", "[综合]", "(整理)", "(原创)", "(编译)", "(综合)"]
 
-    static let allLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
-
     /// The pieces of a line between spaces, tabs, bars and question-mark separators, split on the UTF-8.
     static func fields(_ n: String) -> [String] {
         var pieces = [String]()
@@ -226,7 +250,7 @@ struct MetaReader {
     /// Called for a line that has a date (`DateParser.findInMetaLine`).
     mutating func readPlainFields(_ text: String, normalized n: String) {
         guard plain == nil else { return }
-        let labels = Self.allLabels
+        let labels = Self.fieldLabels
         let pieces = Self.fields(n)
         var names = [String]()
         var credited: String? = nil
@@ -458,7 +482,6 @@ struct MetaReader {
         return PageVocabulary.publicationSuffixes.contains { n.hasByteSuffix($0) && count > $0.unicodeScalars.count }
     }
 
-    func isHanLetter(_ c: Character) -> Bool { c.unicodeScalars.first.map { PageLine.isHan($0.value) } ?? false }
 
     /// The names of a credit, without the roles after them: "徐勐 通讯员 高宁" → "徐勐".
     static func names(_ credit: String, _ table: CharacterTable) -> String? {
