@@ -41,7 +41,7 @@ struct LineClassifier: Sendable {
         // Matched without pinyin debris even when the page keeps it (parse --keep-debris).
         var normalized = table.normalize(TextCleaner.removePinyinDebris(text))
         var line = PageLine(text: text, normalized: "", compact: "", kind: .prose, han: 0, length: 0)
-        line.compact = normalized.withUTF8 { line.measure($0) }
+        line.compact = normalized.withUTF8 { line.measure($0) } ?? normalized
         guard line.length > 0 else { return nil }
         line.normalized = normalized
         line.kind = kind(of: line)

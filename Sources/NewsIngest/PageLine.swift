@@ -73,10 +73,11 @@ extension PageLine {
     /// Fills the counts from the normalized line's UTF-8 in one pass and returns
     /// the line without white space (`compact`).
     ///
-    /// - Complexity: O(n), one allocation.
-    mutating func measure(_ u: UnsafeBufferPointer<UInt8>) -> String {
+    /// - Complexity: O(n); nil when the line has no white space (then `compact`
+    ///   is the normalized line itself, and nothing is allocated).
+    mutating func measure(_ u: UnsafeBufferPointer<UInt8>) -> String? {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(u.count)
+        var spaced = false
         var i = 0
         var ends = 0
         var trailingEnds = 0
@@ -97,8 +98,14 @@ extension PageLine {
             }
             let space = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF
                 || (v >= 0x2000 && v <= 0x200B)
+            if space && !spaced {
+                // The first white space: from here on the line is copied without it.
+                spaced = true
+                bytes.reserveCapacity(u.count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<i]))
+            }
             if !space {
-                for k in 0 ..< width { bytes.append(u[i + k]) }
+                if spaced { for k in 0 ..< width { bytes.append(u[i + k]) } }
                 length += 1
                 if first == 0 { first = v }
                 last = v
@@ -119,7 +126,7 @@ extension PageLine {
             i += width
         }
         innerSentenceEnds = ends - trailingEnds
-        return String(decoding: bytes, as: UTF8.self)
+        return spaced ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     static func isHan(_ v: UInt32) -> Bool {
