@@ -245,16 +245,17 @@ struct LineClassifier: Sendable {
     /// What `captionCredit` captures: the credit in parentheses after a line's one
     /// sentence (written out: a pattern costs microseconds a call).
     static func captionCredit(in c: String) -> Substring? {
-        guard let stop = c.firstIndex(of: "。") else { return nil }
-        let before = c.distance(from: c.startIndex, to: stop)
+        let u = c.unicodeScalars
+        guard let stop = u.firstIndex(of: "。") else { return nil }
+        let before = u.distance(from: u.startIndex, to: stop)
         guard before >= 4, before <= 50 else { return nil }
-        let open = c.index(after: stop)
-        guard open < c.endIndex, c[open] == "(" || c[open] == "（", let close = c.indices.last, close > open,
-              c[close] == ")" || c[close] == "）" else { return nil }
-        let inner = c[c.index(after: open) ..< close]
+        let open = u.index(after: stop)
+        guard open < u.endIndex, u[open] == "(" || u[open] == "（", case let close = u.index(before: u.endIndex), close > open,
+              u[close] == ")" || u[close] == "）" else { return nil }
+        let inner = u[u.index(after: open) ..< close]
         guard !inner.contains(where: { $0 == "(" || $0 == ")" || $0 == "（" || $0 == "）" }) else { return nil }
         let count = inner.count
-        return count >= 2 && count <= 10 ? inner : nil
+        return count >= 2 && count <= 10 ? c[inner.startIndex ..< inner.endIndex] : nil
     }
 
     /// Whether `c` is a pager, as `pager` finds (written out).

@@ -331,7 +331,8 @@ struct MetaReader {
     /// not article text. True when the line was one.
     mutating func readAttribution(_ text: String, normalized n: String) -> Bool {
         let c = n.trimmingSpaces
-        guard let f = c.first, "本转文".contains(f), c.count <= 45, let m = c.firstMatch(of: Self.transferred) else { return false }
+        guard let f = c.unicodeScalars.first, f == "本" || f == "转" || f == "文", c.count <= 45,
+              let m = c.firstMatch(of: Self.transferred) else { return false }
         reprintOrigin = reprintOrigin ?? original(text, n, String(m.1)).trimmingSpaces
         return true
     }
@@ -343,7 +344,7 @@ struct MetaReader {
         let u = text.unicodeScalars
         var end = u.endIndex
         func skipSpaces() {
-            while end > u.startIndex, u[u.index(before: end)].properties.isWhitespace { end = u.index(before: end) }
+            while end > u.startIndex, u[u.index(before: end)].isWhiteSpace { end = u.index(before: end) }
         }
         skipSpaces()
         if end > u.startIndex, u[u.index(before: end)] == "," || u[u.index(before: end)] == "，" { end = u.index(before: end) }
@@ -380,7 +381,7 @@ struct MetaReader {
             var text = body[i]
             while true {
                 let scalars = text.unicodeScalars
-                guard let l = scalars.last(where: { !$0.properties.isWhitespace && $0 != "," && $0 != "，" }), Self.isCloser(l) else { break }
+                guard let l = scalars.last(where: { !$0.isWhiteSpace && $0 != "," && $0 != "，" }), Self.isCloser(l) else { break }
                 // The group is found in the page's own characters (normalization may
                 // change a paragraph's length: "…" becomes "..."); the tail only, a credit is short.
                 let tailStart = scalars.index(scalars.endIndex, offsetBy: -60, limitedBy: scalars.startIndex) ?? scalars.startIndex

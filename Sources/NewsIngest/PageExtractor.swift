@@ -218,6 +218,9 @@ public struct PageExtractor: Sendable {
         return result
     }
 
+    /// The longest tag or deck label, in bytes.
+    static let longestLabelBytes = (PageVocabulary.tagLabels + PageVocabulary.deckLabels).map(\.utf8.count).max() ?? 0
+
     static func mayStartWithDate(_ c: String) -> Bool {
         guard let f = c.first else { return false }
         return f.isASCII && f.isNumber || c.hasBytePrefix("date") || c.hasBytePrefix("time") || c.hasBytePrefix("日期") || c.hasBytePrefix("时间")
@@ -248,13 +251,18 @@ public struct PageExtractor: Sendable {
         }
         // A tag label alone ("标签:") tags the short line after it; a deck label alone ("导读") heads a deck.
         for i in lines.indices.dropLast() {
-            let c = lines[i].compact.trimmingCharacters(":")
-            if PageVocabulary.tagLabels.contains(c) && lines[i + 1].length <= 12 { lines[i + 1].kind = .widget }
-            if PageVocabulary.deckLabels.contains(c) && lines[i + 1].kind != .meta { lines[i + 1].kind = .deck }
+            // Compared on the UTF-8, without the colons that end the line.
+            let u = lines[i].compact.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == 0x3A { end = u.index(before: end) }
+            let c = u[..<end]
+            guard c.count <= Self.longestLabelBytes else { continue }
+            if PageVocabulary.tagLabels.contains(where: { c.elementsEqual($0.utf8) }) && lines[i + 1].length <= 12 { lines[i + 1].kind = .widget }
+            if PageVocabulary.deckLabels.contains(where: { c.elementsEqual($0.utf8) }) && lines[i + 1].kind != .meta { lines[i + 1].kind = .deck }
         }
         // A line repeated right after itself is one line.
         var deduplicated = [PageLine]()
-        for line in lines where deduplicated.last?.compact != line.compact { deduplicated.append(line) }
+        for line in lines where !(deduplicated.last?.compact.utf8.elementsEqual(line.compact.utf8) ?? false) { deduplicated.append(line) }
         return deduplicated
     }
 

@@ -6,8 +6,8 @@ extension StringProtocol {
         let u = unicodeScalars
         var start = u.startIndex
         var end = u.endIndex
-        while start < end, u[start].properties.isWhitespace { start = u.index(after: start) }
-        while end > start, u[u.index(before: end)].properties.isWhitespace { end = u.index(before: end) }
+        while start < end, u[start].isWhiteSpace { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)].isWhiteSpace { end = u.index(before: end) }
         return String(self[start ..< end])
     }
 }
@@ -15,6 +15,17 @@ extension StringProtocol {
 extension StringProtocol {
     /// Without any white space: a line's `compact` form.
     var withoutSpaces: String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { !$0.properties.isWhitespace }))
+        String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isWhiteSpace }))
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (what `properties.isWhitespace` answers),
+    /// written out: the property lookup costs a table search for every scalar.
+    @inline(__always) var isWhiteSpace: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || v >= 0x09 && v <= 0x0D }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || v >= 0x2000 && v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
     }
 }
