@@ -193,29 +193,32 @@ public struct PageExtractor: Sendable {
     /// The lines of `text`, split at LF, CR, CRLF and U+2028 on the UTF-8 (not by
     /// grapheme, which costs ten times more).
     static func lines(_ text: String) -> [Substring] {
-        var result = [Substring]()
-        let u = text.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i != u.endIndex {
-            let b = u[i]
-            var width = 0
-            if b == 0x0A || b == 0x0D {
-                width = 1
-            } else if b == 0xE2, let j = u.index(i, offsetBy: 2, limitedBy: u.endIndex), j != u.endIndex,
-                      u[u.index(after: i)] == 0x80, u[j] == 0xA8 {
-                width = 3
+        var text = text
+        let bounds: [(Int, Int)] = text.withUTF8 { u in
+            var bounds = [(Int, Int)]()
+            var start = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                var width = 0
+                if b == 0x0A || b == 0x0D {
+                    width = 1
+                } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA8 {
+                    width = 3
+                }
+                if width > 0 {
+                    if start != i { bounds.append((start, i)) }
+                    i += width
+                    start = i
+                } else {
+                    i += 1
+                }
             }
-            if width > 0 {
-                if start != i { result.append(text[start ..< i]) }
-                i = u.index(i, offsetBy: width)
-                start = i
-            } else {
-                i = u.index(after: i)
-            }
+            if start != u.count { bounds.append((start, u.count)) }
+            return bounds
         }
-        if start != u.endIndex { result.append(text[start...]) }
-        return result
+        let u = text.utf8
+        return bounds.map { text[u.index(u.startIndex, offsetBy: $0.0) ..< u.index(u.startIndex, offsetBy: $0.1)] }
     }
 
     /// The longest tag or deck label, in bytes.
