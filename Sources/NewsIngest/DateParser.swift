@@ -108,7 +108,7 @@ public enum DateParser {
     }
 
     static func raw(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> String {
-        String(String.UnicodeScalarView(s[from ..< to]))
+        String(scalars: s[from ..< to])
     }
 
     /// `2024-03-19`, `2024/3/19`, `2024.03.19`, `2024年3月19日`, `2024 03-20` at `i`.
@@ -285,8 +285,8 @@ public enum DateParser {
     /// Full-width digits to ASCII, so that `２０２４年` parses.
     static func asciiDigits(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value >= 0xFF10 && $0.value <= 0xFF19 }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map {
+        return String(scalars: text.unicodeScalars.map {
             $0.value >= 0xFF10 && $0.value <= 0xFF19 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0
-        }))
+        })
     }
 }

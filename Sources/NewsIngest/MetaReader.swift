@@ -424,7 +424,7 @@ struct MetaReader {
     /// The first paragraph's dateline: a news agency as the source, a full date
     /// in a bracketed dateline as the date.
     mutating func readLead(_ text: String, normalized n: String) {
-        let head = String(String.UnicodeScalarView(n.unicodeScalars.prefix(60)))
+        let head = String(n[..<(n.unicodeScalars.index(n.startIndex, offsetBy: 60, limitedBy: n.endIndex) ?? n.endIndex)])
         if lead == nil {
             if head.includes("社记者"), let m = head.firstMatch(of: Self.innerAgency) {
                 lead = original(text, n, String(m.1))
@@ -447,7 +447,7 @@ struct MetaReader {
         if let f = s.first, f == "【" || f == "[" || f == "(" || f == "（" { s = s.dropFirst() }
         let chars = Array(s.prefix { $0.properties.isAlphabetic && $0.properties.numericType == nil })
         guard chars.count >= 2 else { return nil }
-        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: scalars) }
         let run = string(chars[...])
         guard !PageVocabulary.selfReferences.contains(where: { run.hasBytePrefix($0) }) else { return nil }
         // The dateline's word must follow soon: 电, 讯, 报导, 消息.

@@ -239,7 +239,7 @@ public struct PageExtractor: Sendable {
                let (_, taken) = DateParser.leadingDate(line.normalized), line.normalized.unicodeScalars.count - taken >= 12 {
                 let rest = line.normalized.unicodeScalars.dropFirst(taken)
                 if rest.contains(where: { $0 == "," || $0 == "。" }) {
-                    let restCount = String(String.UnicodeScalarView(rest)).count
+                    let restCount = String(scalars: rest).count
                     let text = line.text
                     let cut = text.index(text.endIndex, offsetBy: -min(restCount, text.count))
                     if let head = classifier.line(text[..<cut]), let rest = classifier.line(text[cut...]) {

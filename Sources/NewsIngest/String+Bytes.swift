@@ -42,6 +42,17 @@ extension String {
     func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
 }
 
+extension String {
+    /// A string of `scalars`, encoded straight to UTF-8: `String.UnicodeScalarView(_:)`
+    /// appends one scalar at a time through generic code, a hundred instructions each.
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 extension StringProtocol {
     /// Whether the UTF-8 begins with `prefix`'s. `hasPrefix` compares characters,
     /// which for text that is not ASCII means normalizing both sides first, many

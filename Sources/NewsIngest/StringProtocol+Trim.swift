@@ -15,7 +15,23 @@ extension StringProtocol {
 extension StringProtocol {
     /// Without any white space: a line's `compact` form.
     var withoutSpaces: String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isWhiteSpace }))
+        let u = unicodeScalars
+        guard u.contains(where: \.isWhiteSpace) else { return String(self) }
+        // The runs between spaces, copied as UTF-8.
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var run = u.startIndex
+        var i = u.startIndex
+        while i < u.endIndex {
+            let next = u.index(after: i)
+            if u[i].isWhiteSpace {
+                out += self[run ..< i]
+                run = next
+            }
+            i = next
+        }
+        out += self[run...]
+        return out
     }
 }
 

@@ -76,7 +76,7 @@ public final class CharacterTable: Sendable {
     ///   Simplified text), then one buffer from the first changed character on.
     public func normalize(_ text: String) -> String {
         var text = text
-        let changed: [UInt8]? = text.withUTF8 { u in
+        let changed: String? = text.withUTF8 { u in
             var i = 0
             while i < u.count {
                 let (v, width) = Self.decode(u, at: i)
@@ -85,27 +85,84 @@ public final class CharacterTable: Sendable {
             }
             return nil
         }
-        guard let changed else { return text }
-        return String(decoding: changed, as: UTF8.self)
+        return changed ?? text
     }
 
-    /// `u` normalized, given that nothing before `start` changes.
-    private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(u.count + 8)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<start]))
+    /// `u` normalized, given that nothing before `start` changes: its length
+    /// first, then the bytes written in place.
+    private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
+        var size = start
         var i = start
         while i < u.count {
             let (v, width) = Self.decode(u, at: i)
             let e = entry(v)
-            if e & Self.expansionFlag == 0 {
-                if let s = Unicode.Scalar(e) { UTF8.encode(s) { out.append($0) } }
+            if e == v {
+                size += width
+            } else if e & Self.expansionFlag == 0 {
+                size += Self.utf8Width(e)
             } else if let s = Unicode.Scalar(v) {
-                out.append(contentsOf: normalized(s).utf8)
+                size += normalized(s).utf8.count
             }
             i += width
         }
-        return out
+        // Built as an array, then decoded: the string's own in-place initializer
+        // validates by a slower, repairing path.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+            var o = start
+            if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
+            var i = start
+            while i < u.count {
+                let (v, width) = Self.decode(u, at: i)
+                let e = entry(v)
+                if e == v {
+                    for k in 0 ..< width { out[o + k] = u[i + k] }
+                    o += width
+                } else if e & Self.expansionFlag == 0 {
+                    o += Self.encode(e, into: out, at: o)
+                } else if let s = Unicode.Scalar(v) {
+                    for b in normalized(s).utf8 { out[o] = b; o += 1 }
+                }
+                i += width
+            }
+            count = o
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Bytes of `v` in UTF-8 (0 for a value that is not a scalar).
+    @inline(__always)
+    static func utf8Width(_ v: UInt32) -> Int {
+        if v < 0x80 { return 1 }
+        if v < 0x800 { return 2 }
+        if v >= 0xD800 && v < 0xE000 || v > 0x10FFFF { return 0 }
+        return v < 0x10000 ? 3 : 4
+    }
+
+    /// Writes `v` as UTF-8 at `o`; returns the bytes written (see `utf8Width`).
+    @inline(__always)
+    static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at o: Int) -> Int {
+        switch utf8Width(v) {
+        case 1:
+            out[o] = UInt8(v)
+            return 1
+        case 2:
+            out[o] = UInt8(0xC0 | v >> 6)
+            out[o + 1] = UInt8(0x80 | v & 0x3F)
+            return 2
+        case 3:
+            out[o] = UInt8(0xE0 | v >> 12)
+            out[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+            out[o + 2] = UInt8(0x80 | v & 0x3F)
+            return 3
+        case 4:
+            out[o] = UInt8(0xF0 | v >> 18)
+            out[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            out[o + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+            out[o + 3] = UInt8(0x80 | v & 0x3F)
+            return 4
+        default:
+            return 0
+        }
     }
 
     /// The scalar at `i` of valid UTF-8 and its width in bytes.
