@@ -1,40 +1,43 @@
 /// A fixed list of words, any of which can be looked for in a line in one pass
 /// over its UTF-8: `includesAny` with a list of twenty words reads the line
-/// twenty times, this reads it once and compares only where a word's first two
-/// bytes stand.
+/// twenty times, this reads it once and compares only where a word's first
+/// three bytes (the first character, in Chinese) stand.
 ///
 /// A match is a byte match of the UTF-8, as `String.includes` finds: on valid
-/// UTF-8 the same as a match of the words' scalars.
+/// UTF-8 the same as a match of the words' scalars. A word starts with a lead
+/// byte, so positions inside a character are skipped.
 struct WordSet: Sendable {
-    /// Words of two bytes or more, by their first two bytes, in an open-addressed
-    /// table (a first pair never has a zero byte, so 0 marks an empty slot):
-    /// hashing a key costs less than a `Dictionary`'s, which hashes with SipHash.
-    private let slotKeys: [UInt16]
+    /// Words of three bytes or more, by their first three bytes, in an
+    /// open-addressed table (a key is never zero: 0 marks an empty slot).
+    /// Hashing a key this way costs less than a `Dictionary`'s SipHash.
+    private let slotKeys: [UInt32]
     private let slotWords: [[[UInt8]]]
     private let mask: Int
-    /// One bit per possible first pair: a quick test before the dictionary.
-    private let pairs: [UInt64]
-    /// Words of one byte (ASCII letters or signs).
+    /// One bit per hash of a first three bytes: the quick test before the table.
+    private let triples: [UInt64]
+    /// Words of two bytes (`»`, `©`), and of one byte (ASCII letters or signs).
+    private let doubles: [[UInt8]]
     private let singles: [Bool]
 
     init(_ words: [String]) {
-        var byPair = [UInt16: [[UInt8]]]()
-        var pairs = [UInt64](repeating: 0, count: 1024)
+        var byTriple = [UInt32: [[UInt8]]]()
+        var doubles = [[UInt8]]()
         var singles = [Bool](repeating: false, count: 256)
         for word in words where !word.isEmpty {
             let bytes = Array(word.utf8)
-            if bytes.count == 1 {
-                singles[Int(bytes[0])] = true
-                continue
+            switch bytes.count {
+            case 1: singles[Int(bytes[0])] = true
+            case 2: doubles.append(bytes)
+            default: byTriple[Self.key(bytes[0], bytes[1], bytes[2]), default: []].append(bytes)
             }
-            let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-            byPair[key, default: []].append(bytes)
-            pairs[Int(key >> 6)] |= 1 << UInt64(key & 63)
         }
-        let size = max(16, (byPair.count * 2).nextPowerOfTwo)
-        var slotKeys = [UInt16](repeating: 0, count: size)
+        var triples = [UInt64](repeating: 0, count: 64)
+        let size = max(16, (byTriple.count * 2).nextPowerOfTwo)
+        var slotKeys = [UInt32](repeating: 0, count: size)
         var slotWords = [[[UInt8]]](repeating: [], count: size)
-        for (key, words) in byPair {
+        for (key, words) in byTriple {
+            let bit = Self.bit(key)
+            triples[bit >> 6] |= 1 << UInt64(bit & 63)
             var h = Self.slot(key, size - 1)
             while slotKeys[h] != 0 { h = (h + 1) & (size - 1) }
             slotKeys[h] = key
@@ -43,7 +46,8 @@ struct WordSet: Sendable {
         self.slotKeys = slotKeys
         self.slotWords = slotWords
         self.mask = size - 1
-        self.pairs = pairs
+        self.triples = triples
+        self.doubles = doubles
         self.singles = singles
     }
 
@@ -61,16 +65,27 @@ struct WordSet: Sendable {
         var i = 0
         while i < n {
             let b = base[i]
+            if b & 0xC0 == 0x80 {
+                i += 1
+                continue
+            }
             if singles[Int(b)] { return true }
-            if i + 1 < n {
-                let key = UInt16(b) << 8 | UInt16(base[i + 1])
-                if pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0 {
+            if !doubles.isEmpty, i + 1 < n, doubles.contains(where: { $0[0] == b && $0[1] == base[i + 1] }) { return true }
+            if i + 2 < n {
+                let key = Self.key(b, base[i + 1], base[i + 2])
+                let bit = Self.bit(key)
+                if triples[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
                     var h = Self.slot(key, mask)
-                    while slotKeys[h] != key { h = (h + 1) & mask }
-                    for word in slotWords[h] where word.count <= n - i {
-                        var k = 2
-                        while k < word.count && base[i + k] == word[k] { k += 1 }
-                        if k == word.count { return true }
+                    while slotKeys[h] != 0 {
+                        if slotKeys[h] == key {
+                            for word in slotWords[h] where word.count <= n - i {
+                                var k = 3
+                                while k < word.count && base[i + k] == word[k] { k += 1 }
+                                if k == word.count { return true }
+                            }
+                            break
+                        }
+                        h = (h + 1) & mask
                     }
                 }
             }
@@ -79,8 +94,17 @@ struct WordSet: Sendable {
         return false
     }
 
-    @inline(__always) private static func slot(_ key: UInt16, _ mask: Int) -> Int {
-        Int((UInt32(key) &* 0x9E37_79B1) >> 16) & mask
+    @inline(__always) private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+    }
+
+    /// The key's bit in `triples` (12 bits of a multiplicative hash).
+    @inline(__always) private static func bit(_ key: UInt32) -> Int {
+        Int((key &* 0x9E37_79B1) >> 20)
+    }
+
+    @inline(__always) private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int((key &* 0x85EB_CA6B) >> 16) & mask
     }
 }
 
