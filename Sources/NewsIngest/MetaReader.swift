@@ -40,7 +40,7 @@ struct MetaReader {
     /// A date/source/byline line above the article.
     mutating func read(metaLine text: String, normalized n: String) {
         // A table row of fields: "发布机构 | 苍溪县政府 | 发布日期 | 2022-02-22".
-        if n.filter({ $0 == "|" }).count >= 2 {
+        if n.utf8.lazy.filter({ $0 == 0x7C }).count >= 2 {
             let cells = n.split(separator: "|").map { $0.withoutSpaces }
             let originals = text.count == n.count ? text.split(separator: "|").map { $0.trimmingSpaces } : cells
             for (i, cell) in cells.enumerated().dropLast() {
@@ -185,6 +185,7 @@ struct MetaReader {
     }
 
     /// Every field label: the labels that end a field's value.
+    static let fieldLabelStarts = WordSet(fieldLabels)
     static let fieldLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
 
     /// A date or time: `\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}`.
@@ -250,7 +251,6 @@ struct MetaReader {
     /// Called for a line that has a date (`DateParser.findInMetaLine`).
     mutating func readPlainFields(_ text: String, normalized n: String) {
         guard plain == nil else { return }
-        let labels = Self.fieldLabels
         let pieces = Self.fields(n)
         var names = [String]()
         var credited: String? = nil
@@ -258,12 +258,13 @@ struct MetaReader {
         for var piece in pieces {
             if afterPersonLabel { afterPersonLabel = false; continue }
             // "游民星空[整理]": a name with the role it played is the source, wherever it stands.
-            if let role = Self.roleMarks.first(where: { piece.hasByteSuffix($0) }), piece.count > role.count + 1 {
+            if let close = piece.utf8.last, close == 0x5D || close == 0x29,
+               let role = Self.roleMarks.first(where: { piece.hasByteSuffix($0) }), piece.count > role.count + 1 {
                 piece = String(piece.dropLast(role.count))
                 if credited == nil && piece.unicodeScalars.lazy.filter({ $0.properties.isAlphabetic }).count >= 2 { credited = piece }
             }
             if PageVocabulary.personLabels.contains(where: { piece.utf8.elementsEqual($0.utf8) }) { afterPersonLabel = true; continue }
-            if labels.contains(where: { piece.hasBytePrefix($0) }) || piece.includes(":") || piece.includes("：") { continue }
+            if Self.fieldLabelStarts.starts(piece) || piece.includes(":") || piece.includes("：") { continue }
             if piece.includes("/") || piece.hasBytePrefix("http") || piece.hasBytePrefix("www.") || piece.includes(".com") { continue }
             if piece.hasByteSuffix("报导") || piece.hasByteSuffix("报道") { continue }
             let letters = piece.unicodeScalars.lazy.filter { $0.properties.isAlphabetic && !$0.isASCII }.count

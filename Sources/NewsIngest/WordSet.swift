@@ -59,9 +59,18 @@ struct WordSet: Sendable {
         return text.withUTF8 { occurs(in: $0) }
     }
 
-    func occurs(in u: UnsafeBufferPointer<UInt8>) -> Bool {
+    func occurs(in u: UnsafeBufferPointer<UInt8>) -> Bool { occurs(in: u, startOnly: false) }
+
+    /// Whether `text` begins with one of the words.
+    func starts(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { occurs(in: $0, startOnly: true) }
+    }
+
+    private func occurs(in u: UnsafeBufferPointer<UInt8>, startOnly: Bool) -> Bool {
         guard let base = u.baseAddress else { return false }
-        let n = u.count
+        let n = startOnly ? min(u.count, 1) : u.count
+        let end = u.count
         var i = 0
         while i < n {
             let b = base[i]
@@ -70,15 +79,15 @@ struct WordSet: Sendable {
                 continue
             }
             if singles[Int(b)] { return true }
-            if !doubles.isEmpty, i + 1 < n, doubles.contains(where: { $0[0] == b && $0[1] == base[i + 1] }) { return true }
-            if i + 2 < n {
+            if !doubles.isEmpty, i + 1 < end, doubles.contains(where: { $0[0] == b && $0[1] == base[i + 1] }) { return true }
+            if i + 2 < end {
                 let key = Self.key(b, base[i + 1], base[i + 2])
                 let bit = Self.bit(key)
                 if triples[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
                     var h = Self.slot(key, mask)
                     while slotKeys[h] != 0 {
                         if slotKeys[h] == key {
-                            for word in slotWords[h] where word.count <= n - i {
+                            for word in slotWords[h] where word.count <= end - i {
                                 var k = 3
                                 while k < word.count && base[i + k] == word[k] { k += 1 }
                                 if k == word.count { return true }
