@@ -63,6 +63,7 @@ public struct PageExtractor: Sendable {
         let start = articleStart(lines)
         let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
         var title = headlineIndex.map { Self.cleanHeadline(lines[$0].text) } ?? ""
+        if let h = headlineIndex { title = withoutPlatformName(title, lines: lines, headline: h) }
         if title.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
            !lines.contains(where: { $0.compact.hasPrefix("(原标题") }) {
             title = original
@@ -354,7 +355,11 @@ public struct PageExtractor: Sendable {
             while i >= 0 && steps < 6 {
                 let line = lines[i]
                 if line.kind == .prose || line.kind == .footer || line.kind == .spam { break }
-                if isCandidate(line) && line.length >= 5 && !isKicker(i) { return i }
+                if isCandidate(line) && line.length >= 5 && !isKicker(i) {
+                    // An account's or author's name between the headline and the meta line.
+                    if isName(line), i > 0, isCandidate(lines[i - 1]), lines[i - 1].length >= 3 * line.length { return i - 1 }
+                    return i
+                }
                 i -= 1
                 steps += 1
             }
@@ -377,6 +382,30 @@ public struct PageExtractor: Sendable {
         var k = 0
         while k + 1 < run.count && (lines[run[k]].length < 6 || lines[run[k + 1]].length * 5 >= lines[run[k]].length * 6) { k += 1 }
         return run[k]
+    }
+
+    /// A line that can only be a name: at most six characters, Han only (no
+    /// punctuation, digits or spaces).
+    func isName(_ line: PageLine) -> Bool {
+        line.length <= 6 && line.han == line.length
+    }
+
+    /// The headline without the self-media platform's name glued to its end
+    /// (`…受益环节财富号`), unless the article's text names the platform too
+    /// (then the name is part of the headline: `…上线百家号`).
+    ///
+    /// - Complexity: O(1) unless the headline ends with a platform's name, then
+    ///   O(page) once.
+    func withoutPlatformName(_ title: String, lines: [PageLine], headline h: Int) -> String {
+        let key = lines[h].compact
+        guard let name = PageVocabulary.platformNames.first(where: { key.hasSuffix($0) }),
+              key.count >= name.count + 8,
+              !lines.contains(where: { $0.kind == .prose && $0.compact.contains(name) }) else { return title }
+        var s = Substring(title)
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        s = s.dropLast(name.count)
+        while let l = s.last, l.isWhitespace || "_-|｜—·".contains(l) { s = s.dropLast() }
+        return String(s)
     }
 
     func isCandidate(_ line: PageLine) -> Bool {
