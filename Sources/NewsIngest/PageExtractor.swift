@@ -352,16 +352,25 @@ public struct PageExtractor: Sendable {
         if let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta }) {
             var i = anchor - 1
             var steps = 0
-            while i >= 0 && steps < 6 {
+            // Six lines up at most, not counting counters, widgets and other meta
+            // lines (share counts, font-size buttons, a second date line).
+            while i >= 0 && steps < 6 && anchor - i <= 24 {
                 let line = lines[i]
                 if line.kind == .prose || line.kind == .footer || line.kind == .spam { break }
                 if isCandidate(line) && line.length >= 5 && !isKicker(i) {
-                    // An account's or author's name between the headline and the meta line.
-                    if isName(line), i > 0, isCandidate(lines[i - 1]), lines[i - 1].length >= 3 * line.length { return i - 1 }
+                    // An account's name, or the columnist's name and position, between
+                    // the headline and the meta line.
+                    if i > 0, isCandidate(lines[i - 1]),
+                       isName(line) && lines[i - 1].length >= 3 * line.length || isColumnistsNote(line, under: lines[i - 1]) {
+                        return i - 1
+                    }
                     return i
                 }
+                switch line.kind {
+                case .noise, .widget, .meta, .furniture: break
+                default: steps += 1
+                }
                 i -= 1
-                steps += 1
             }
             let below = candidates.filter { $0 > anchor && !isKicker($0) }
             if let longest = below.max(by: { lines[$0].length < lines[$1].length }), lines[longest].length >= 5 { return longest }
@@ -388,6 +397,15 @@ public struct PageExtractor: Sendable {
     /// punctuation, digits or spaces).
     func isName(_ line: PageLine) -> Bool {
         line.length <= 6 && line.han == line.length
+    }
+
+    /// A columnist's name and position (`王某某大学研究院院长`) under a headline
+    /// that opens with the name (`王某某：…`).
+    func isColumnistsNote(_ line: PageLine, under headline: PageLine) -> Bool {
+        let head = headline.compact.prefix(6)
+        guard let colon = head.firstIndex(of: ":") else { return false }
+        let name = head[..<colon]
+        return name.count >= 2 && name.count <= 4 && line.length > name.count + 2 && line.compact.hasPrefix(name)
     }
 
     /// The headline without the self-media platform's name glued to its end

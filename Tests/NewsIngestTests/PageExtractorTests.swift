@@ -283,6 +283,31 @@ import NewsText
         #expect(extract(page).headline == "新材项目开工")
     }
 
+    /// Share counts, font-size buttons and several meta lines between the headline
+    /// and the article do not hide the headline; the columnist's name and
+    /// position under an opinion piece's headline (`名字：…`) is not it.
+    @Test func countersAndAColumnistsNoteBetweenHeadlineAndMetaLines() {
+        let page = """
+        首页 国际 财经
+        张临川：新材料项目为何扎堆开工
+        张临川临川大学经济研究院院长
+        分享到：
+        12
+        35
+        2024-03-19 09:12:30
+        A
+        A+
+        来源：临川日报
+        最后更新：2024-03-19 09:20:11
+        \(Self.paragraph1)
+        \(Self.paragraph2)
+        """
+        let a = extract(page)
+        #expect(a.headline == "张临川：新材料项目为何扎堆开工")
+        #expect(a.date == .day(Day(year: 2024, month: 3, day: 19)!))
+        #expect(a.body == Self.paragraph1 + "\n" + Self.paragraph2)
+    }
+
     /// The platform an account writes in, glued to the headline's end, is not the
     /// headline's; a headline about the platform keeps its name.
     @Test func aPlatformNameGluedToTheHeadline() {
