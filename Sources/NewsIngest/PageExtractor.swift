@@ -412,9 +412,10 @@ public struct PageExtractor: Sendable {
     /// (`…受益环节财富号`), unless the article's text names the platform too
     /// (then the name is part of the headline: `…上线百家号`).
     ///
-    /// - Complexity: O(1) unless the headline ends with a platform's name, then
-    ///   O(page) once.
+    /// - Complexity: O(1) unless the headline ends with 号 or 点, then O(page) once.
     func withoutPlatformName(_ title: String, lines: [PageLine], headline h: Int) -> String {
+        // Every platform's name ends with 号 or 点: other headlines cost one comparison.
+        guard lines[h].last == 0x53F7 || lines[h].last == 0x70B9 else { return title }
         let key = lines[h].compact
         guard let name = PageVocabulary.platformNames.first(where: { key.hasSuffix($0) }),
               key.count >= name.count + 8,
