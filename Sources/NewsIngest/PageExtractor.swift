@@ -349,11 +349,12 @@ public struct PageExtractor: Sendable {
             // A kicker or series name that a longer candidate contains.
             candidates.contains { $0 != i && lines[$0].length > lines[i].length && lines[$0].compact.contains(lines[i].compact) }
         }
-        if let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta }) {
+        // The heading above the meta line, six lines up at most; with `sparse`,
+        // counters, widgets and further meta lines (share counts, font-size
+        // buttons, a second date line) do not count.
+        func above(_ anchor: Int, sparse: Bool) -> Int? {
             var i = anchor - 1
             var steps = 0
-            // Six lines up at most, not counting counters, widgets and other meta
-            // lines (share counts, font-size buttons, a second date line).
             while i >= 0 && steps < 6 && anchor - i <= 24 {
                 let line = lines[i]
                 if line.kind == .prose || line.kind == .footer || line.kind == .spam { break }
@@ -366,12 +367,15 @@ public struct PageExtractor: Sendable {
                     }
                     return i
                 }
-                switch line.kind {
-                case .noise, .widget, .meta, .furniture: break
-                default: steps += 1
-                }
+                let free = sparse && (line.kind == .noise || line.kind == .widget || line.kind == .meta || line.kind == .furniture)
+                if !free { steps += 1 }
                 i -= 1
             }
+            return nil
+        }
+        let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta })
+        if let anchor {
+            if let i = above(anchor, sparse: false) { return i }
             let below = candidates.filter { $0 > anchor && !isKicker($0) }
             if let longest = below.max(by: { lines[$0].length < lines[$1].length }), lines[longest].length >= 5 { return longest }
         }
@@ -386,7 +390,8 @@ public struct PageExtractor: Sendable {
         // Short labels are not headlines, except the first line of a tiny page ("甲\n\n正文").
         let alone = run.count == 1
         run.removeAll { isKicker($0) || lines[$0].length < 4 && !($0 == 0 && alone) }
-        guard !run.isEmpty else { return nil }
+        // Nothing else: the heading above the meta line past the page's widgets.
+        guard !run.isEmpty else { return anchor.flatMap { above($0, sparse: true) } }
         // The first of the run, unless it is a short label or kicker above a longer headline.
         var k = 0
         while k + 1 < run.count && (lines[run[k]].length < 6 || lines[run[k + 1]].length * 5 >= lines[run[k]].length * 6) { k += 1 }

@@ -308,6 +308,25 @@ import NewsText
         #expect(a.body == Self.paragraph1 + "\n" + Self.paragraph2)
     }
 
+    /// Reaching past widgets is the last resort: a date line above the headline
+    /// still gives the heading below it, not a banner above the widgets.
+    @Test func aBannerAboveWidgetsAndTheDateLineIsNotTheHeadline() {
+        let page = """
+        临川在线新闻门户网站欢迎您
+        分享到：
+        微信
+        微博
+        QQ空间
+        12
+        35
+        2024-03-19 09:12  来源：临川日报
+        临川新材聚酰亚胺薄膜项目开工
+        \(Self.paragraph1)
+        \(Self.paragraph2)
+        """
+        #expect(extract(page).headline == "临川新材聚酰亚胺薄膜项目开工")
+    }
+
     /// The platform an account writes in, glued to the headline's end, is not the
     /// headline's; a headline about the platform keeps its name.
     @Test func aPlatformNameGluedToTheHeadline() {
