@@ -63,6 +63,7 @@ public struct PageExtractor: Sendable {
         let start = articleStart(lines)
         let headlineIndex = start.map { headline(in: lines, before: $0) } ?? nil
         var title = headlineIndex.map { Self.cleanHeadline(lines[$0].text) } ?? ""
+        if let h = headlineIndex { title = withoutPlatformName(title, lines: lines, headline: h) }
         if title.isEmpty, let original = originalTitle(lines, before: start ?? lines.count),
            !lines.contains(where: { $0.compact.hasBytePrefix("(原标题") }) {
             title = original
@@ -359,16 +360,33 @@ public struct PageExtractor: Sendable {
             // A kicker or series name that a longer candidate contains.
             candidates.contains { $0 != i && lines[$0].length > lines[i].length && lines[$0].compact.contains(lines[i].compact) }
         }
-        if let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta }) {
+        // The heading above the meta line, six lines up at most; with `sparse`,
+        // counters, widgets and further meta lines (share counts, font-size
+        // buttons, a second date line) do not count.
+        func above(_ anchor: Int, sparse: Bool) -> Int? {
             var i = anchor - 1
             var steps = 0
-            while i >= 0 && steps < 6 {
+            while i >= 0 && steps < 6 && anchor - i <= 24 {
                 let line = lines[i]
                 if line.kind == .prose || line.kind == .footer || line.kind == .spam { break }
-                if isCandidate(line) && line.length >= 5 && !isKicker(i) { return i }
+                if isCandidate(line) && line.length >= 5 && !isKicker(i) {
+                    // An account's name, or the columnist's name and position, between
+                    // the headline and the meta line.
+                    if i > 0, isCandidate(lines[i - 1]),
+                       isName(line) && lines[i - 1].length >= 3 * line.length || isColumnistsNote(line, under: lines[i - 1]) {
+                        return i - 1
+                    }
+                    return i
+                }
+                let free = sparse && (line.kind == .noise || line.kind == .widget || line.kind == .meta || line.kind == .furniture)
+                if !free { steps += 1 }
                 i -= 1
-                steps += 1
             }
+            return nil
+        }
+        let anchor = (0 ..< start).last(where: { lines[$0].kind == .meta })
+        if let anchor {
+            if let i = above(anchor, sparse: false) { return i }
             let below = candidates.filter { $0 > anchor && !isKicker($0) }
             if let longest = below.max(by: { lines[$0].length < lines[$1].length }), lines[longest].length >= 5 { return longest }
         }
@@ -383,11 +401,46 @@ public struct PageExtractor: Sendable {
         // Short labels are not headlines, except the first line of a tiny page ("甲\n\n正文").
         let alone = run.count == 1
         run.removeAll { isKicker($0) || lines[$0].length < 4 && !($0 == 0 && alone) }
-        guard !run.isEmpty else { return nil }
+        // Nothing else: the heading above the meta line past the page's widgets.
+        guard !run.isEmpty else { return anchor.flatMap { above($0, sparse: true) } }
         // The first of the run, unless it is a short label or kicker above a longer headline.
         var k = 0
         while k + 1 < run.count && (lines[run[k]].length < 6 || lines[run[k + 1]].length * 5 >= lines[run[k]].length * 6) { k += 1 }
         return run[k]
+    }
+
+    /// A line that can only be a name: at most six characters, Han only (no
+    /// punctuation, digits or spaces).
+    func isName(_ line: PageLine) -> Bool {
+        line.length <= 6 && line.han == line.length
+    }
+
+    /// A columnist's name and position (`王某某大学研究院院长`) under a headline
+    /// that opens with the name (`王某某：…`).
+    func isColumnistsNote(_ line: PageLine, under headline: PageLine) -> Bool {
+        let head = headline.compact.prefix(6)
+        guard let colon = head.firstIndex(of: ":") else { return false }
+        let name = head[..<colon]
+        return name.count >= 2 && name.count <= 4 && line.length > name.count + 2 && line.compact.hasPrefix(name)
+    }
+
+    /// The headline without the self-media platform's name glued to its end
+    /// (`…受益环节财富号`), unless the article's text names the platform too
+    /// (then the name is part of the headline: `…上线百家号`).
+    ///
+    /// - Complexity: O(1) unless the headline ends with 号 or 点, then O(page) once.
+    func withoutPlatformName(_ title: String, lines: [PageLine], headline h: Int) -> String {
+        // Every platform's name ends with 号 or 点: other headlines cost one comparison.
+        guard lines[h].last == 0x53F7 || lines[h].last == 0x70B9 else { return title }
+        let key = lines[h].compact
+        guard let name = PageVocabulary.platformNames.first(where: { key.hasSuffix($0) }),
+              key.count >= name.count + 8,
+              !lines.contains(where: { $0.kind == .prose && $0.compact.contains(name) }) else { return title }
+        var s = Substring(title)
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        s = s.dropLast(name.count)
+        while let l = s.last, l.isWhitespace || "_-|｜—·".contains(l) { s = s.dropLast() }
+        return String(s)
     }
 
     func isCandidate(_ line: PageLine) -> Bool {

@@ -93,4 +93,10 @@ enum PageVocabulary {
 
     /// Tag lines: the rest of the line (or the next short line) is a tag.
     static let tagLabels = ["标签", "关键字", "关键词", "tag", "tags"]
+
+    /// Self-media platforms whose name some pages glue to the end of the
+    /// headline (`…的危与机财富号`), as the channel an account writes in. Each
+    /// ends with 号 or 点 (`PageExtractor.withoutPlatformName` tests that first).
+    static let platformNames = ["百家号", "头条号", "企鹅号", "网易号", "搜狐号", "大风号", "一点号", "澎湃号", "财富号",
+                                "凤凰号", "新浪看点", "快传号"]
 }

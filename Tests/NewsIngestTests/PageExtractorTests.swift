@@ -255,6 +255,88 @@ import NewsText
         #expect(a.headline == "临川新材聚酰亚胺薄膜项目开工")
     }
 
+    /// A self-media page: the account's name stands between the headline and the
+    /// date line; it is a name, not a subtitle.
+    @Test func anAccountNameBetweenHeadlineAndMetaLine() {
+        let page = """
+        登录 个人中心
+        临川新材聚酰亚胺薄膜项目开工，总投资十二亿元预计明年投产
+        临川观察家
+        发布时间：03-1909:12
+        \(Self.paragraph1)
+        \(Self.paragraph2)
+        """
+        let a = extract(page, path: "2024/page.txt")
+        #expect(a.headline == "临川新材聚酰亚胺薄膜项目开工，总投资十二亿元预计明年投产")
+        #expect(a.body == Self.paragraph1 + "\n" + Self.paragraph2)
+    }
+
+    /// A short headline under a banner keeps its place: only a short name under a
+    /// much longer heading yields to it.
+    @Test func aShortHeadlineUnderABannerStaysTheHeadline() {
+        let page = """
+        临川新闻网
+        新材项目开工
+        2024-03-19 09:12  来源：临川日报
+        \(Self.paragraph1)
+        """
+        #expect(extract(page).headline == "新材项目开工")
+    }
+
+    /// Share counts, font-size buttons and several meta lines between the headline
+    /// and the article do not hide the headline; the columnist's name and
+    /// position under an opinion piece's headline (`名字：…`) is not it.
+    @Test func countersAndAColumnistsNoteBetweenHeadlineAndMetaLines() {
+        let page = """
+        首页 国际 财经
+        张临川：新材料项目为何扎堆开工
+        张临川临川大学经济研究院院长
+        分享到：
+        12
+        35
+        2024-03-19 09:12:30
+        A
+        A+
+        来源：临川日报
+        最后更新：2024-03-19 09:20:11
+        \(Self.paragraph1)
+        \(Self.paragraph2)
+        """
+        let a = extract(page)
+        #expect(a.headline == "张临川：新材料项目为何扎堆开工")
+        #expect(a.date == .day(Day(year: 2024, month: 3, day: 19)!))
+        #expect(a.body == Self.paragraph1 + "\n" + Self.paragraph2)
+    }
+
+    /// Reaching past widgets is the last resort: a date line above the headline
+    /// still gives the heading below it, not a banner above the widgets.
+    @Test func aBannerAboveWidgetsAndTheDateLineIsNotTheHeadline() {
+        let page = """
+        临川在线新闻门户网站欢迎您
+        分享到：
+        微信
+        微博
+        QQ空间
+        12
+        35
+        2024-03-19 09:12  来源：临川日报
+        临川新材聚酰亚胺薄膜项目开工
+        \(Self.paragraph1)
+        \(Self.paragraph2)
+        """
+        #expect(extract(page).headline == "临川新材聚酰亚胺薄膜项目开工")
+    }
+
+    /// The platform an account writes in, glued to the headline's end, is not the
+    /// headline's; a headline about the platform keeps its name.
+    @Test func aPlatformNameGluedToTheHeadline() {
+        let glued = extract("临川新材聚酰亚胺薄膜项目开工的前前后后百家号\n\(Self.paragraph1)\n\(Self.paragraph2)")
+        #expect(glued.headline == "临川新材聚酰亚胺薄膜项目开工的前前后后")
+        #expect(glued.body == Self.paragraph1 + "\n" + Self.paragraph2)
+        let about = extract("临川新材料有限公司今日正式入驻百家号\n3月18日，临川新材料有限公司入驻百家号，将发布项目进展，总投资12亿元。")
+        #expect(about.headline == "临川新材料有限公司今日正式入驻百家号")
+    }
+
     // MARK: Through the ingestor: site furniture and the safety net
 
     /// A line that no rule knows ("临川在线 欢迎您的光临") is furniture when most
