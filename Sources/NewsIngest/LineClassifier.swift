@@ -9,18 +9,20 @@ import NewsText
 /// (headline or subhead, article or teaser) is the extractor's decision.
 struct LineClassifier: Sendable {
     let table: CharacterTable
-    let widgetWords: Set<String>
-    let widgetMaxLength: Int
-    let widgetFirsts: Set<Character>
+    /// Widget words (without spaces) as scalar values, by their first scalar, longest first.
+    let widgetsByFirst: [UInt32: [[UInt32]]]
     /// Short lines already classified: the navigation, widget rows and footers
     /// that every page of a site repeats are classified once.
     let seen = LineMemo()
 
     init(table: CharacterTable) {
         self.table = table
-        widgetWords = Set(PageVocabulary.widgetWords.map { $0.replacingOccurrences(of: " ", with: "") })
-        widgetMaxLength = widgetWords.map(\.count).max() ?? 1
-        widgetFirsts = Set(widgetWords.compactMap(\.first))
+        var byFirst = [UInt32: [[UInt32]]]()
+        for word in Set(PageVocabulary.widgetWords.map { $0.replacingOccurrences(of: " ", with: "") }) where !word.isEmpty {
+            let values = word.unicodeScalars.map(\.value)
+            byFirst[values[0], default: []].append(values)
+        }
+        widgetsByFirst = byFirst.mapValues { $0.sorted { $0.count > $1.count } }
     }
 
     /// A line with its features and kind; nil for a blank line.
@@ -64,6 +66,9 @@ struct LineClassifier: Sendable {
     nonisolated(unsafe) static let documentNumber = #/^[\p{Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号$/#
     nonisolated(unsafe) static let bylinePublication = #/^([\p{Han}a-z]{2,12}?)\s*(/|／)?\s*记者\s*[:：]?\s*[\p{Han}]{2,4}/#
 
+    static let closers: Set<UInt32> = [0x29, 0x5D, 0x3011, 0xFF09]  // ) ] 】 ）
+    static let reporterRoles = WordSet(["记者", "通讯员", "实习生"])
+
     static let endMarks: Set<String> = ["(完)", "【完】", "[完]", "~end~", "-end-", "—end—", "(全文完)", "【全文完】", "end"]
 
     func kind(of line: PageLine) -> PageLine.Kind {
@@ -99,7 +104,9 @@ struct LineClassifier: Sendable {
             return .editorCredit
         }
         if length <= 45 && isWriterCredit(c) { return .credit }
-        if length <= 45 && bracketed && (c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil) {
+        // Both patterns end with a bracket; a reporter's names a role.
+        if length <= 45 && bracketed && Self.closers.contains(line.last),
+           Self.reporterRoles.occurs(in: c) && c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil {
             return .credit
         }
         if isFooter(c, length: length) { return .footer }
@@ -349,21 +356,17 @@ struct LineClassifier: Sendable {
 
     /// A line made only of widget words, digits and punctuation.
     func isWidget(_ c: String) -> Bool {
-        guard let firstLetter = c.first(where: \.isLetter) else { return true }
-        guard widgetFirsts.contains(firstLetter) else { return false }
-        let letters = Array(c.filter { $0.isLetter })
+        guard let firstLetter = c.unicodeScalars.first(where: \.isLetter) else { return true }
+        guard widgetsByFirst[firstLetter.value] != nil else { return false }
+        let letters = c.unicodeScalars.filter(\.isLetter).map(\.value)
         guard letters.count <= 40 else { return false }
         // Greedy longest match from each position; every letter must be covered.
         var i = 0
         while i < letters.count {
-            var matched = 0
-            var k = min(widgetMaxLength, letters.count - i)
-            while k > 0 {
-                if widgetWords.contains(String(letters[i ..< i + k])) { matched = k; break }
-                k -= 1
-            }
-            guard matched > 0 else { return false }
-            i += matched
+            guard let words = widgetsByFirst[letters[i]],
+                  let word = words.first(where: { $0.count <= letters.count - i && letters[i ..< i + $0.count].elementsEqual($0) })
+            else { return false }
+            i += word.count
         }
         return true
     }

@@ -36,6 +36,16 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
+    /// `properties.isAlphabetic` (what `Character.isLetter` asks of a
+    /// character's first scalar), answered without the table for ASCII and
+    /// the main block of Han ideographs, all of it assigned and alphabetic.
+    @inline(__always) var isLetter: Bool {
+        let v = value
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A || v >= 0x61 && v <= 0x7A }
+        return properties.isAlphabetic
+    }
+
     /// Unicode's White_Space property (what `properties.isWhitespace` answers),
     /// written out: the property lookup costs a table search for every scalar.
     @inline(__always) var isWhiteSpace: Bool {
