@@ -424,20 +424,39 @@ struct MetaReader {
 
     /// The first paragraph's dateline: a news agency as the source, a full date
     /// in a bracketed dateline as the date.
-    mutating func readLead(_ text: String, normalized n: String) {
+    ///
+    /// Only the paragraph's first 60 characters are normalized (normalization
+    /// maps each character alone, so they are the normalized paragraph's first
+    /// 60); whether the whole paragraph keeps its length is counted without
+    /// building it.
+    mutating func readLead(_ text: String) {
+        let u = text.unicodeScalars
+        var rawHead = text
+        var n = text
+        for take in [72, 240] {
+            rawHead = String(text[..<(u.index(u.startIndex, offsetBy: take, limitedBy: u.endIndex) ?? u.endIndex)])
+            n = table.normalize(rawHead)
+            if n.utf8.scalarCount >= 60 || rawHead.utf8.count == text.utf8.count { break }
+        }
+        if n.utf8.scalarCount < 60 && rawHead.utf8.count < text.utf8.count {
+            rawHead = text
+            n = table.normalize(text)
+        }
         let head = String(n[..<(n.unicodeScalars.index(n.startIndex, offsetBy: 60, limitedBy: n.endIndex) ?? n.endIndex)])
+        let keepsLength = table.keepsScalarCount(text)
+        func original(_ part: String) -> String { self.original(rawHead, n, part, keepsLength: keepsLength) }
         if lead == nil {
             if head.includes("社记者"), let m = head.firstMatch(of: Self.innerAgency) {
-                lead = original(text, n, String(m.1))
+                lead = original(String(m.1))
             } else if let name = leadPublication(head) {
-                lead = original(text, n, name)
+                lead = original(name)
             }
         }
         if date == nil, head.hasBytePrefix("【") || head.hasBytePrefix("["), let m = head.firstMatch(of: Self.leadDate) {
             date = DateParser.make(String(m.0), Int(m.1), Int(m.2), Int(m.3))
         }
         if author == nil, let name = Self.reporterName(in: head) {
-            author = Self.names(original(text, n, String(name)), table)
+            author = Self.names(original(String(name)), table)
         }
     }
 
@@ -499,7 +518,13 @@ struct MetaReader {
     /// Lengths and offsets are in scalars, which normalization maps one to one
     /// or expands; counting characters would cost a grapheme-break test each.
     func original(_ text: String, _ n: String, _ part: String) -> String {
-        guard text.utf8.scalarCount == n.utf8.scalarCount, let r = n.byteRange(of: part) else { return part }
+        original(text, n, part, keepsLength: text.utf8.scalarCount == n.utf8.scalarCount)
+    }
+
+    /// `original` for a prefix `text` of a paragraph and its normalization `n`,
+    /// told whether the whole paragraph keeps its length.
+    func original(_ text: String, _ n: String, _ part: String, keepsLength: Bool) -> String {
+        guard keepsLength, let r = n.byteRange(of: part) else { return part }
         let start = n.unicodeScalars.distance(from: n.startIndex, to: r.lowerBound)
         let s = text.unicodeScalars.index(text.startIndex, offsetBy: start)
         return String(text.unicodeScalars[s ..< text.unicodeScalars.index(s, offsetBy: part.utf8.scalarCount)])

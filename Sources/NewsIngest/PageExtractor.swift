@@ -157,7 +157,7 @@ public struct PageExtractor: Sendable {
         if let first = body.first, let end = Self.columnLabelEnd(first), first.count > first.distance(from: first.startIndex, to: end) + 10 {
             body[0] = String(first[end...])
         }
-        if let first = body.first { meta.readLead(first, normalized: table.normalize(first)) }
+        if let first = body.first { meta.readLead(first) }
 
         if !safetyCheck(lines, body: body, headline: result.headline) {
             result.warnings.append("most of the page's text looked like page furniture; kept all of it")

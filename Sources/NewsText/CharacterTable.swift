@@ -88,6 +88,28 @@ public final class CharacterTable: Sendable {
         return changed ?? text
     }
 
+    /// Whether `normalize(text)` has as many scalars as `text`, found without building it.
+    public func keepsScalarCount(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            var change = 0
+            var i = 0
+            while i < u.count {
+                let (v, width) = Self.decode(u, at: i)
+                let e = entry(v)
+                if e != v {
+                    if e & Self.expansionFlag == 0 {
+                        if Unicode.Scalar(e) == nil { change -= 1 }
+                    } else if let s = Unicode.Scalar(v) {
+                        change += normalized(s).unicodeScalars.count - 1
+                    }
+                }
+                i += width
+            }
+            return change == 0
+        }
+    }
+
     /// `u` normalized, given that nothing before `start` changes: its length
     /// first, then the bytes written in place.
     private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
