@@ -91,7 +91,7 @@ struct LineClassifier: Sendable {
         if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
             if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
             // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
-            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.suffix(24)), tail.includesAny(Self.photoWords),
+            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.suffix(24)), Self.photoWords.occurs(in: tail),
                Self.isPhotoCredit(tail) {
                 return .caption
             }
@@ -111,7 +111,7 @@ struct LineClassifier: Sendable {
         }
         if isFooter(c, length: length) { return .footer }
         if Self.captionMarks.contains(first) { return .caption }
-        if length <= 90 && first != 0x3010 && c.includesAny(Self.photoWords) && Self.isPhotoCredit(c) { return .caption }
+        if length <= 90 && first != 0x3010 && Self.photoWords.occurs(in: c) && Self.isPhotoCredit(c) { return .caption }
         if length <= 60, fullStop, line.last == 0x29 || line.last == 0xFF09, let credit = Self.captionCredit(in: c),
            !Self.creditRoles.occurs(in: String(credit)) {
             return .caption
@@ -182,11 +182,19 @@ struct LineClassifier: Sendable {
 
     /// A part of a series in a title: "…(1):", "（二）：".
     static func hasSeriesPart(_ c: String) -> Bool {
-        let s = Array(c.unicodeScalars).map(\.value)
-        for (i, v) in s.enumerated() where v == 0x28 || v == 0xFF08 {
-            var k = i + 1
-            while k < s.count, k - i <= 2, chineseNumerals.contains(s[k]) || (s[k] >= 0x30 && s[k] <= 0x39) { k += 1 }
-            if k > i + 1, k + 1 < s.count, s[k] == 0x29 || s[k] == 0xFF09, s[k + 1] == 0x3A || s[k + 1] == 0xFF1A { return true }
+        let u = c.unicodeScalars
+        var from = u.startIndex
+        while let open = u[from...].firstIndex(where: { $0 == "(" || $0 == "（" }) {
+            from = u.index(after: open)
+            var k = from
+            var numerals = 0
+            while k < u.endIndex, numerals < 2, chineseNumerals.contains(u[k].value) || u[k].value >= 0x30 && u[k].value <= 0x39 {
+                k = u.index(after: k)
+                numerals += 1
+            }
+            guard numerals > 0, k < u.endIndex, u[k] == ")" || u[k] == "）" else { continue }
+            let colon = u.index(after: k)
+            if colon < u.endIndex, u[colon] == ":" || u[colon] == "：" { return true }
         }
         return false
     }
@@ -298,7 +306,7 @@ struct LineClassifier: Sendable {
     static let numberFirsts: Set<UInt32> = Set("(（一二三四五六七八九十0123456789⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽①②③④⑤⑥⑦⑧⑨⑩第".unicodeScalars.map(\.value))
 
     /// Words without which a line cannot be a photo caption (a quick test before the pattern).
-    static let photoWords = ["摄", "图", "照", "提供"]
+    static let photoWords = WordSet(["摄", "图", "照", "提供"])
 
     static func withoutLinks(_ c: String) -> String {
         c.includes("http") || c.includes("www.") ? c.replacing(link, with: "") : c
