@@ -513,6 +513,6 @@ final class LineMemo: @unchecked Sendable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Key, b: Key) -> Bool { a.text.sameBytes(b.text) }
     }
 }

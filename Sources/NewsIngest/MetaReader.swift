@@ -263,7 +263,7 @@ struct MetaReader {
                 piece = String(piece.dropLast(role.count))
                 if credited == nil && piece.unicodeScalars.lazy.filter({ $0.properties.isAlphabetic }).count >= 2 { credited = piece }
             }
-            if PageVocabulary.personLabels.contains(where: { piece.utf8.elementsEqual($0.utf8) }) { afterPersonLabel = true; continue }
+            if PageVocabulary.personLabels.contains(where: piece.sameBytes) { afterPersonLabel = true; continue }
             if Self.fieldLabelStarts.starts(piece) || piece.includes(":") || piece.includes("：") { continue }
             if piece.includes("/") || piece.hasBytePrefix("http") || piece.hasBytePrefix("www.") || piece.includes(".com") { continue }
             if piece.hasByteSuffix("报导") || piece.hasByteSuffix("报道") { continue }
@@ -499,7 +499,7 @@ struct MetaReader {
     static func isPublication(normalized n: String) -> Bool {
         guard let last = n.unicodeScalars.last, suffixEnds.contains(last.value) else { return false }
         let count = n.unicodeScalars.count
-        guard count >= 2, !PageVocabulary.selfReferences.contains(where: { n.utf8.elementsEqual($0.utf8) }) else { return false }
+        guard count >= 2, !PageVocabulary.selfReferences.contains(where: n.sameBytes) else { return false }
         return PageVocabulary.publicationSuffixes.contains { n.hasByteSuffix($0) && count > $0.unicodeScalars.count }
     }
 

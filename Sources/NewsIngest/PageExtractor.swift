@@ -266,7 +266,7 @@ public struct PageExtractor: Sendable {
         }
         // A line repeated right after itself is one line.
         var deduplicated = [PageLine]()
-        for line in lines where !(deduplicated.last?.compact.utf8.elementsEqual(line.compact.utf8) ?? false) { deduplicated.append(line) }
+        for line in lines where !(deduplicated.last?.compact.sameBytes(line.compact) ?? false) { deduplicated.append(line) }
         return deduplicated
     }
 

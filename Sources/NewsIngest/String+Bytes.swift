@@ -57,14 +57,36 @@ extension StringProtocol {
     /// Whether the UTF-8 begins with `prefix`'s. `hasPrefix` compares characters,
     /// which for text that is not ASCII means normalizing both sides first, many
     /// times the cost; the words compared here are normalized already.
-    func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        let m = prefix.utf8.count
+        guard m <= utf8.count else { return false }
+        return bytesEqual(at: 0, prefix, m)
+    }
 
     /// Whether the UTF-8 ends with `suffix`'s (see `hasBytePrefix`).
     func hasByteSuffix(_ suffix: String) -> Bool {
-        let u = utf8
         let m = suffix.utf8.count
-        guard m <= u.count else { return false }
-        return u[u.index(u.endIndex, offsetBy: -m)...].elementsEqual(suffix.utf8)
+        let n = utf8.count
+        guard m <= n else { return false }
+        return bytesEqual(at: n - m, suffix, m)
+    }
+
+    /// Whether the UTF-8 is `other`'s (`==` compares characters; see `hasBytePrefix`).
+    func sameBytes(_ other: String) -> Bool {
+        let m = other.utf8.count
+        return m == utf8.count && bytesEqual(at: 0, other, m)
+    }
+
+    /// Whether the `m` bytes at `offset` are `other`'s first `m`, compared in
+    /// place (iterating the views costs ten times more).
+    private func bytesEqual(at offset: Int, _ other: String, _ m: Int) -> Bool {
+        guard m > 0 else { return true }
+        let compared = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in memcmp(a.baseAddress! + offset, b.baseAddress!, m) == 0 }
+        }
+        if let compared, let compared { return compared }
+        let u = utf8
+        return u[u.index(u.startIndex, offsetBy: offset)...].prefix(m).elementsEqual(other.utf8.prefix(m))
     }
 }
 
