@@ -38,7 +38,7 @@ struct LineClassifier: Sendable {
     private func classify(_ raw: Substring) -> PageLine? {
         var text = raw.trimmingSpaces
         // Stray commas that begin a line broken by a converter: ",年增率-1.66%,".
-        while let f = text.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
+        while let f = text.unicodeScalars.first, f == "," || f == "，" { text = String(text.dropFirst()).trimmingSpaces }
         guard !text.isEmpty else { return nil }
         // Matched without pinyin debris even when the page keeps it (parse --keep-debris).
         var normalized = table.normalize(TextCleaner.removePinyinDebris(text))

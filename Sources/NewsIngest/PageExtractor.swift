@@ -226,8 +226,8 @@ public struct PageExtractor: Sendable {
     static let longestLabelBytes = (PageVocabulary.tagLabels + PageVocabulary.deckLabels).map(\.utf8.count).max() ?? 0
 
     static func mayStartWithDate(_ c: String) -> Bool {
-        guard let f = c.first else { return false }
-        return f.isASCII && f.isNumber || c.hasBytePrefix("date") || c.hasBytePrefix("time") || c.hasBytePrefix("日期") || c.hasBytePrefix("时间")
+        guard let f = c.utf8.first else { return false }
+        return f >= 0x30 && f <= 0x39 || c.hasBytePrefix("date") || c.hasBytePrefix("time") || c.hasBytePrefix("日期") || c.hasBytePrefix("时间")
     }
 
     /// Non-blank lines with their kinds. A line that begins with a date and goes
