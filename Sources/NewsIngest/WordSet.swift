@@ -74,6 +74,8 @@ struct WordSet: Sendable {
         var i = 0
         while i < n {
             let b = base[i]
+            // From one character's first byte to the next's.
+            let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             if b & 0xC0 == 0x80 {
                 i += 1
                 continue
@@ -98,7 +100,7 @@ struct WordSet: Sendable {
                     }
                 }
             }
-            i += 1
+            i += width
         }
         return false
     }
