@@ -1,3 +1,4 @@
+import Glibc
 import NewsText
 
 /// Collects a page's date, source, reprint origin and author from the lines
@@ -170,18 +171,15 @@ struct MetaReader {
 
     /// Where `label` first stands right before one of `colons`: its byte offset.
     static func labelOffset(_ label: String, before colons: [Int], in u: UnsafeBufferPointer<UInt8>) -> Int? {
-        let l = label.utf8
-        let m = l.count
-        for c in colons where c >= m {
-            var k = c - m
-            var matched = true
-            for b in l {
-                if u[k] != b { matched = false; break }
-                k += 1
-            }
-            if matched { return c - m }
+        guard !colons.isEmpty, let base = u.baseAddress else { return nil }
+        let found: Int?? = label.utf8.withContiguousStorageIfAvailable { l in
+            let m = l.count
+            for c in colons where c >= m && memcmp(base + c - m, l.baseAddress!, m) == 0 { return c - m }
+            return nil
         }
-        return nil
+        if let found { return found }
+        let l = Array(label.utf8)
+        return colons.first { c in c >= l.count && u[(c - l.count) ..< c].elementsEqual(l) }.map { $0 - l.count }
     }
 
     /// Every field label: the labels that end a field's value.

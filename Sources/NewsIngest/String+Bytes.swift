@@ -93,8 +93,11 @@ extension StringProtocol {
 extension String.UTF8View {
     /// The number of scalars: bytes that do not continue a sequence.
     var scalarCount: Int {
-        var n = 0
-        for b in self where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        func count<C: Collection<UInt8>>(_ bytes: C) -> Int {
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return withContiguousStorageIfAvailable(count) ?? count(self)
     }
 }
