@@ -113,6 +113,32 @@ public final class CharacterTable: Sendable {
     /// `u` normalized, given that nothing before `start` changes: its length
     /// first, then the bytes written in place.
     private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
+        // Normalized text is rarely longer than the original (full-width forms
+        // shrink): written in one pass into that much room, else sized first.
+        var fits = true
+        let guess = [UInt8](unsafeUninitializedCapacity: u.count + 16) { out, count in
+            count = 0
+            var o = start
+            if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
+            var i = start
+            while i < u.count {
+                let (v, width) = Self.decode(u, at: i)
+                let e = entry(v)
+                guard e & Self.expansionFlag == 0, o + 4 <= out.count else {
+                    fits = false
+                    return
+                }
+                if e == v {
+                    for k in 0 ..< width { out[o + k] = u[i + k] }
+                    o += width
+                } else {
+                    o += Self.encode(e, into: out, at: o)
+                }
+                i += width
+            }
+            count = o
+        }
+        if fits { return String(decoding: guess, as: UTF8.self) }
         var size = start
         var i = start
         while i < u.count {
