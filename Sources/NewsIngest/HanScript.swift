@@ -50,6 +50,11 @@ enum HanScript {
     /// Whether the character's first scalar is in the Han script or its extensions.
     static func contains(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
+        return contains(v)
+    }
+
+    /// Whether the scalar is in the Han script or its extensions.
+    static func contains(_ v: UInt32) -> Bool {
         if v >= 0x4E00 && v <= 0x9FFF { return true }
         var low = 0
         var high = ranges.count

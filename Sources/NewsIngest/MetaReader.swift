@@ -287,17 +287,20 @@ struct MetaReader {
     /// what `reporter` captures, written out (a pattern costs microseconds a call).
     static func reporterName(in text: String) -> Substring? {
         guard text.includes("记者") else { return nil }
-        let indices = Array(text.indices) + [text.endIndex]
-        let s = Array(text)
+        // On scalars: the credit's characters are single scalars, and stepping
+        // over characters costs a grapheme-break test each.
+        let u = text.unicodeScalars
+        let indices = Array(u.indices) + [u.endIndex]
+        let s = Array(u)
         func spaces(_ i: Int) -> Int {
             var j = i
-            while j < s.count, s[j].isWhitespace { j += 1 }
+            while j < s.count, s[j].isWhiteSpace { j += 1 }
             return j
         }
         for p in s.indices where s[p] == "（" || s[p] == "(" {
             let q = spaces(p + 1)
             var han = 0
-            while han < 10, q + han < s.count, HanScript.contains(s[q + han]) { han += 1 }
+            while han < 10, q + han < s.count, HanScript.contains(s[q + han].value) { han += 1 }
             // The longest run of Han before 记者 wins, as the greedy pattern backtracks.
             for k in stride(from: han, through: 0, by: -1) where q + k + 1 < s.count && s[q + k] == "记" && s[q + k + 1] == "者" {
                 let r = q + k + 2

@@ -201,6 +201,11 @@ public struct PageExtractor: Sendable {
             var i = 0
             while i < u.count {
                 let b = u[i]
+                // Most bytes are neither a line end nor the first of U+2028.
+                if b > 0x0D && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 var width = 0
                 if b == 0x0A || b == 0x0D {
                     width = 1

@@ -27,10 +27,12 @@ extension String {
                 guard m > 0 else { return 0 }
                 guard m <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
                 let first = nb.pointee
+                // The second byte too before memcmp: in Chinese a first byte matches one byte in three.
+                let second = m > 1 ? nb[1] : 0
                 var i = 0
                 let last = h.count - m
                 while i <= last {
-                    if hb[i] == first && memcmp(hb + i, nb, m) == 0 { return i }
+                    if hb[i] == first && (m == 1 || hb[i + 1] == second) && memcmp(hb + i, nb, m) == 0 { return i }
                     i += 1
                 }
                 return nil
