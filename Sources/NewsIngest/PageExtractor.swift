@@ -498,12 +498,15 @@ public struct PageExtractor: Sendable {
 
     /// Without an unmatched bracket at either end: "梨视频）" → "梨视频".
     static func balanced(_ value: String) -> String {
-        var s = Substring(value)
-        let pairs: [Character: Character] = ["(": ")", "（": "）", "【": "】", "[": "]", "《": "》", "“": "”", "「": "」"]
-        while let l = s.last, pairs.values.contains(l), !s.contains(pairs.first { $0.value == l }!.key) { s = s.dropLast() }
-        while let f = s.first, let close = pairs[f], !s.contains(close) { s = s.dropFirst() }
-        return s.trimmingSpaces
+        var s = value.unicodeScalars[...]
+        while let l = s.last, let pair = bracketPairs.first(where: { $0.close == l }), !s.contains(pair.open) { s = s.dropLast() }
+        while let f = s.first, let pair = bracketPairs.first(where: { $0.open == f }), !s.contains(pair.close) { s = s.dropFirst() }
+        return String(s).trimmingSpaces
     }
+
+    static let bracketPairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [
+        ("(", ")"), ("（", "）"), ("【", "】"), ("[", "]"), ("《", "》"), ("“", "”"), ("「", "」"),
+    ]
 
     /// `原标题:…` when the page shows no other headline.
     func originalTitle(_ lines: [PageLine], before end: Int) -> String? {
@@ -527,7 +530,7 @@ public struct PageExtractor: Sendable {
         let needed = (text + 3) / 4
         var kept = 0
         for paragraph in body {
-            for b in paragraph.utf8 where b & 0xC0 != 0x80 { kept += 1 }
+            kept += paragraph.utf8.scalarCount
             if kept >= needed { return true }
         }
         return false
