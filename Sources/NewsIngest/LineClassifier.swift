@@ -57,6 +57,27 @@ struct LineClassifier: Sendable {
     nonisolated(unsafe) static let editorCredit = #/^[(\[【]?\s*(责任编辑|值班编辑|网络编辑|责编|编辑|编审|校对|审核|监制|主编|编译)\s*[:：/]?[^)\]】]{0,30}[)\]】]?$/#
     nonisolated(unsafe) static let nameCredit = #/^[(（]\s*[\p{Han}]{2,6}(\s+[\p{Han}]{2,4}){0,4}\s*[)）]$/#
     nonisolated(unsafe) static let photoCredit = #/(摄影?\s*[)）]?$|^摄影\s*[/:：]|^图\s*[/:：]|[(（]\s*(图|图片|资料图|资料图片|资料照|资料照片|图源|图片来源|视频截图|截图)\s*[/:：)）]|图片来源|资料照片$|资料图片?\)?$|新华社图片$|图片$|截图$|供图\)?$|供图\s*\S{0,8}$|提供\s*[)）]$)/#
+    /// Whether `s` is a credit of names alone in parentheses, as `nameCredit`
+    /// finds (written out: Han runs and white-space runs alternate, so the
+    /// pattern cannot backtrack into another split).
+    static func isNameCredit(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard u.count >= 4, u[0] == "(" || u[0] == "（", u[u.count - 1] == ")" || u[u.count - 1] == "）" else { return false }
+        var i = 1
+        var runs = 0
+        while true {
+            var spaces = 0
+            while i < u.count - 1, u[i].isWhiteSpace { i += 1; spaces += 1 }
+            var han = 0
+            while i < u.count - 1, HanScript.contains(u[i].value) { i += 1; han += 1 }
+            if han == 0 { return i == u.count - 1 && runs > 0 }
+            guard runs == 0 || spaces > 0 else { return false }
+            guard runs == 0 ? han >= 2 && han <= 6 : han >= 2 && han <= 4 else { return false }
+            runs += 1
+            if runs > 5 { return false }
+        }
+    }
+
     /// A one-sentence line ending with a short credit in parentheses: a caption.
     nonisolated(unsafe) static let captionCredit = #/^[^。]{4,50}。[(（]([^()（）]{2,10})[)）]$/#
     nonisolated(unsafe) static let pager = #/^[【\[]?(第\d{1,3}页|上一页|下一页|首页|尾页)+[】\]]?$/#
@@ -106,7 +127,7 @@ struct LineClassifier: Sendable {
         if length <= 45 && isWriterCredit(c) { return .credit }
         // Both patterns end with a bracket; a reporter's names a role.
         if length <= 45 && bracketed && Self.closers.contains(line.last),
-           Self.reporterRoles.occurs(in: c) && c.firstMatch(of: Self.reporterCredit) != nil || n.trimmingSpaces.firstMatch(of: Self.nameCredit) != nil {
+           Self.reporterRoles.occurs(in: c) && c.firstMatch(of: Self.reporterCredit) != nil || Self.isNameCredit(n.trimmingSpaces) {
             return .credit
         }
         if isFooter(c, length: length) { return .footer }
@@ -149,7 +170,7 @@ struct LineClassifier: Sendable {
         let c = line.compact
         return numberFirsts.contains(line.first) && isNumbered(c)
             || line.last == 0x53F7 && c.firstMatch(of: documentNumber) != nil
-            || c.utf8.contains(0x28) && hasSeriesPart(c)
+            || c.containsByte(0x28) && hasSeriesPart(c)
     }
 
     static let chineseNumerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
@@ -350,7 +371,7 @@ struct LineClassifier: Sendable {
 
     func isFooter(_ c: String, length: Int) -> Bool {
         if length <= 6 && PageVocabulary.footerWords.contains(c) { return true }
-        if c.hasBytePrefix("上") || c.hasBytePrefix("下"), PageVocabulary.neighbourLinks.contains(where: { c.hasBytePrefix($0 + ":") }) { return true }
+        if c.hasBytePrefix("上") || c.hasBytePrefix("下"), Self.neighbourLinksColon.contains(where: c.hasBytePrefix) { return true }
         if length <= 8, PageVocabulary.footerPrefixes.contains(where: { c.hasBytePrefix($0) }), !c.includes(",") { return true }
         if length <= 40, Self.footerNotices.occurs(in: c) { return true }
         // An invitation to follow an account: "扫描下方二维码关注…官方微信".
@@ -380,8 +401,11 @@ struct LineClassifier: Sendable {
     }
 
     func isTagLine(_ c: String) -> Bool {
-        PageVocabulary.tagLabels.contains { c == $0 || c.hasBytePrefix($0 + ":") }
+        PageVocabulary.tagLabels.contains(where: c.sameBytes) || Self.tagLabelsColon.contains(where: c.hasBytePrefix)
     }
+
+    static let tagLabelsColon = PageVocabulary.tagLabels.map { $0 + ":" }
+    static let neighbourLinksColon = PageVocabulary.neighbourLinks.map { $0 + ":" }
 
     func isNavigation(_ line: PageLine) -> Bool {
         guard line.length <= 120 else { return false }
@@ -461,7 +485,7 @@ struct LineClassifier: Sendable {
         }
         // A date near a short line's start: "2024-03-19 09:12 来源…", "大众日报 2023年5月8日".
         if digits, line.length <= 70, DateParser.find(in: n) != nil {
-            return line.length <= 30 || !c.utf8.contains(0x2C)
+            return line.length <= 30 || !c.containsByte(0x2C)
         }
         if digits, line.length <= 30, DateParser.compactDate(in: c) != nil, c.includes("/") { return true }
         // Bylines: "記者 林佩君／台北報導", "光明日报记者 张翼", "□ 李拥军", "文/王妙琴".

@@ -73,6 +73,14 @@ extension StringProtocol {
         return bytesEqual(at: n - m, suffix, m)
     }
 
+    /// Whether the UTF-8 holds `byte` (memchr on the contiguous bytes).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { u in
+            guard let base = u.baseAddress else { return false }
+            return memchr(base, Int32(byte), u.count) != nil
+        } ?? utf8.contains(byte)
+    }
+
     /// Whether the UTF-8 is `other`'s (`==` compares characters; see `hasBytePrefix`).
     func sameBytes(_ other: String) -> Bool {
         let m = other.utf8.count

@@ -73,6 +73,17 @@ import Testing
 extension WrittenOutPatternTests {
     static let creditAlphabet: [String] = ["（", "(", "）", ")", " ", "记", "者", "新", "华", "社", ":", "：", "王", "明", "。", "a", "\u{3000}", "、"]
 
+    @Test func aCreditOfNamesIsWhatThePatternMatches() {
+        let alphabet = ["（", "(", "）", ")", " ", "\u{3000}", "王", "明", "李", "华", "【", "、", "a", "1", "。"]
+        var strings = ["（王明）", "（王明 李华）", "( 王明李华张三 )", "（王）", "（王明李华张三李四）", "（王明 李华张三李四）",
+                       "（王明 李华 张三 李四 赵五 钱六）", "（王明 李华 张三 李四 赵五）", "（王明李华）)", "(王明)(李华)", "（【王明】）"]
+        strings += Self.randomStrings(seed: 21, count: 12000, alphabet: alphabet, maxLength: 16)
+        for s in strings {
+            let pattern = s.firstMatch(of: LineClassifier.nameCredit) != nil
+            #expect(LineClassifier.isNameCredit(s) == pattern, "\(s)")
+        }
+    }
+
     @Test func aReportersNameIsWhatThePatternCaptures() {
         var strings = ["（记者 王明）", "(新华社记者 王明 李华)", "（记者 ）", "（记者）", "（记者：王明）", "( 记者王明)", "（一二三四五六七八九十一记者 王)",
                        "（记者 王明", "（记者 王明）（记者 李华）", "((记者 王明)"]
