@@ -76,8 +76,11 @@ extension PageLine {
     /// - Complexity: O(n); nil when the line has no white space (then `compact`
     ///   is the normalized line itself, and nothing is allocated).
     mutating func measure(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        // Counted in locals, stored once at the end.
         var bytes = [UInt8]()
         var spaced = false
+        var length = 0, han = 0, fullStops = 0, commas = 0, digits = 0
+        var first: UInt32 = 0, last: UInt32 = 0
         var i = 0
         var ends = 0
         var trailingEnds = 0
@@ -95,6 +98,17 @@ extension PageLine {
                 v = UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); width = 4
             } else {
                 v = 0xFFFD; width = 1
+            }
+            // Most characters are common Han: no white space, no mark counted, not a sentence end.
+            if v >= 0x4E00 && v <= 0x9FFF {
+                if spaced { for k in 0 ..< width { bytes.append(u[i + k]) } }
+                length += 1
+                if first == 0 { first = v }
+                last = v
+                han += 1
+                trailingEnds = 0
+                i += width
+                continue
             }
             let space = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF
                 || (v >= 0x2000 && v <= 0x200B)
@@ -125,6 +139,13 @@ extension PageLine {
             }
             i += width
         }
+        self.length += length
+        self.han += han
+        self.fullStops += fullStops
+        self.commas += commas
+        self.digits += digits
+        if self.first == 0 { self.first = first }
+        if length > 0 { self.last = last }
         innerSentenceEnds = ends - trailingEnds
         return spaced ? String(decoding: bytes, as: UTF8.self) : nil
     }
