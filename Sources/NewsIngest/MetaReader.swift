@@ -93,17 +93,16 @@ struct MetaReader {
         var n = n
         // Each label's first occurrence before ":", else before "：", as a byte search
         // for each would find it; found from the colons instead.
-        let found: [(label: String, start: Int, end: Int)] = n.withUTF8 { u in
-            let colons = Self.colonOffsets(u)
-            guard !colons.ascii.isEmpty || !colons.wide.isEmpty else { return [] }
-            return labels.compactMap { label in
-                if let at = Self.labelOffset(label, before: colons.ascii, in: u) { return (label, at, at + label.utf8.count + 1) }
-                if let at = Self.labelOffset(label, before: colons.wide, in: u) { return (label, at, at + label.utf8.count + 3) }
+        let colons = n.withUTF8 { Self.colonOffsets($0) }
+        guard !colons.ascii.isEmpty || !colons.wide.isEmpty else { return nil }
+        for label in labels {
+            let found: (start: Int, end: Int)? = n.withUTF8 { u in
+                if let at = Self.labelOffset(label, before: colons.ascii, in: u) { return (at, at + label.utf8.count + 1) }
+                if let at = Self.labelOffset(label, before: colons.wide, in: u) { return (at, at + label.utf8.count + 3) }
                 return nil
             }
-        }
-        for (label, start, end) in found {
-            let r = n.utf8.index(n.utf8.startIndex, offsetBy: start) ..< n.utf8.index(n.utf8.startIndex, offsetBy: end)
+            guard let found else { continue }
+            let r = n.utf8.index(n.utf8.startIndex, offsetBy: found.start) ..< n.utf8.index(n.utf8.startIndex, offsetBy: found.end)
             guard r.lowerBound == n.startIndex || !PageLine.isHan(n.unicodeScalars[n.unicodeScalars.index(before: r.lowerBound)].value)
                     || label.unicodeScalars.count >= 4
             else { continue }
@@ -146,11 +145,26 @@ struct MetaReader {
         let endOffset = s.utf8.distance(from: s.utf8.startIndex, to: end)
         let found: Int? = s.withUTF8 { u in
             let colons = colonOffsets(u)
-            guard !colons.ascii.isEmpty || !colons.wide.isEmpty else { return nil }
+            guard !colons.ascii.isEmpty || !colons.wide.isEmpty, let base = u.baseAddress else { return nil }
+            // Each label's first offset before an ASCII colon and before a full-width
+            // one, found from the colons: only labels ending in the character
+            // before a colon are compared.
+            func firsts(_ colons: [Int]) -> [Int] {
+                var at = [Int](repeating: -1, count: fieldLabels.count)
+                for c in colons where c >= 3 {
+                    let key = UInt32(base[c - 3]) << 16 | UInt32(base[c - 2]) << 8 | UInt32(base[c - 1])
+                    for (index, label) in fieldLabelsByEnd[key] ?? [] where at[index] < 0 && c >= label.count
+                        && memcmp(base + c - label.count, label, label.count) == 0 {
+                        at[index] = c - label.count
+                    }
+                }
+                return at
+            }
+            let ascii = firsts(colons.ascii), wide = firsts(colons.wide)
             var best: Int? = nil
-            for label in fieldLabels {
-                guard let at = labelOffset(label, before: colons.ascii, in: u) ?? labelOffset(label, before: colons.wide, in: u),
-                      at > 0, at < (best ?? endOffset) else { continue }
+            for index in fieldLabels.indices {
+                let at = ascii[index] >= 0 ? ascii[index] : wide[index]
+                guard at > 0, at < (best ?? endOffset) else { continue }
                 best = at
             }
             return best
@@ -184,6 +198,15 @@ struct MetaReader {
 
     /// Every field label: the labels that end a field's value.
     static let fieldLabelStarts = WordSet(fieldLabels)
+    /// The field labels' bytes with their index, by their last three bytes (a Han character: every label ends in one).
+    static let fieldLabelsByEnd: [UInt32: [(index: Int, bytes: [UInt8])]] = {
+        var byEnd = [UInt32: [(index: Int, bytes: [UInt8])]]()
+        for (index, label) in fieldLabels.enumerated() {
+            let b = Array(label.utf8)
+            byEnd[UInt32(b[b.count - 3]) << 16 | UInt32(b[b.count - 2]) << 8 | UInt32(b[b.count - 1]), default: []].append((index, b))
+        }
+        return byEnd
+    }()
     static let fieldLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels + PageVocabulary.otherLabels
 
     /// A date or time: `\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}`.
