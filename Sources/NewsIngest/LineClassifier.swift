@@ -377,7 +377,8 @@ struct LineClassifier: Sendable {
         // An invitation to follow an account: "扫描下方二维码关注…官方微信".
         if length <= 100, c.includes("二维码"), Self.followWords.occurs(in: c) { return true }
         guard let marker = Self.footerStartsByFirst[c.unicodeScalars.first!.value]?.first(where: { c.hasBytePrefix($0) }) else {
-            return c.hasBytePrefix("copyright") || Self.filingNotices.occurs(in: c)
+            // Every filing notice holds 备 or an a: one search before the word set.
+            return c.hasBytePrefix("copyright") || (c.includes("备") || c.containsByte(0x61)) && Self.filingNotices.occurs(in: c)
         }
         // "相关新闻" opens a list; a long line that merely begins with the words is text.
         return Self.noticeMarkers.contains(marker) || length <= marker.count + 12

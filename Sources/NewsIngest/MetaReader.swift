@@ -496,7 +496,7 @@ struct MetaReader {
         guard !PageVocabulary.selfReferences.contains(where: { run.hasBytePrefix($0) }) else { return nil }
         // The dateline's word must follow soon: 电, 讯, 报导, 消息.
         let window = string(s.prefix(chars.count + 24))
-        guard ["电", "讯", "报导", "报道", "消息"].contains(where: { window.includes($0) }) else { return nil }
+        guard Self.datelineWords.occurs(in: window) else { return nil }
         for k in 2 ... min(chars.count, 12) where Self.suffixEnds.contains(chars[k - 1].value) && Self.isPublication(normalized: string(chars[..<k])) {
             // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
             if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
@@ -518,6 +518,8 @@ struct MetaReader {
     func isPublication(_ name: String) -> Bool { Self.isPublication(normalized: table.normalize(name)) }
 
     /// The last characters of the publication suffixes: a quick test before the list.
+    static let datelineWords = WordSet(["电", "讯", "报导", "报道", "消息"])
+
     static let suffixEnds: Set<UInt32> = Set(PageVocabulary.publicationSuffixes.compactMap { $0.unicodeScalars.last?.value })
 
     static func isPublication(normalized n: String) -> Bool {
