@@ -1,3 +1,4 @@
+import Glibc
 /// Cleaning that changes what is stored and displayed (unlike normalization,
 /// which only changes what is matched).
 public enum TextCleaner {
@@ -38,17 +39,25 @@ public enum TextCleaner {
     static func mayContainDebris(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            var i = 0
+            guard let base = b.baseAddress else { return false }
             let n = b.count
-            while i < n {
-                let c = b[i]
-                var next = -1
-                if c == 0x28 { next = i + 1 } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x88 { next = i + 3 }
-                if next >= 0 && next < n {
-                    let d = b[next]
-                    if (d >= 0x61 && d <= 0x7A) || d == 0xC3 || d == 0xC4 || d == 0xC5 || d == 0xC7 || d == 0xE1 { return true }
-                }
-                i += 1
+            func glossFollows(_ next: Int) -> Bool {
+                guard next < n else { return false }
+                let d = base[next]
+                return (d >= 0x61 && d <= 0x7A) || d == 0xC3 || d == 0xC4 || d == 0xC5 || d == 0xC7 || d == 0xE1
+            }
+            // The two openers' first bytes found with memchr, which reads many bytes a step.
+            var i = 0
+            while i < n, let p = memchr(base + i, 0x28, n - i) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
+                if glossFollows(at + 1) { return true }
+                i = at + 1
+            }
+            i = 0
+            while i < n, let p = memchr(base + i, 0xEF, n - i) {
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
+                if at + 2 < n, base[at + 1] == 0xBC, base[at + 2] == 0x88, glossFollows(at + 3) { return true }
+                i = at + 1
             }
             return false
         }
