@@ -1,3 +1,4 @@
+import Glibc
 import NewsText
 
 /// Finds the article in a news page saved as text: the headline, the date,
@@ -196,29 +197,27 @@ public struct PageExtractor: Sendable {
     static func lines(_ text: String) -> [Substring] {
         var text = text
         let bounds: [(Int, Int)] = text.withUTF8 { u in
+            guard let base = u.baseAddress else { return [] }
+            // Where lines end (offset, width), each kind found with memchr, which reads many bytes a step.
+            func find(_ byte: UInt8, width: Int, _ matches: (Int) -> Bool) -> [(Int, Int)] {
+                var found = [(Int, Int)]()
+                var i = 0
+                while i < u.count, let p = memchr(base + i, Int32(byte), u.count - i) {
+                    let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
+                    if matches(at) { found.append((at, width)) }
+                    i = at + 1
+                }
+                return found
+            }
+            var ends = find(0x0A, width: 1) { _ in true }
+            let others = find(0x0D, width: 1) { _ in true }
+                + find(0xE2, width: 3) { at in at + 2 < u.count && base[at + 1] == 0x80 && base[at + 2] == 0xA8 }
+            if !others.isEmpty { ends = (ends + others).sorted { $0.0 < $1.0 } }
             var bounds = [(Int, Int)]()
             var start = 0
-            var i = 0
-            while i < u.count {
-                let b = u[i]
-                // Most bytes are neither a line end nor the first of U+2028.
-                if b > 0x0D && b != 0xE2 {
-                    i += 1
-                    continue
-                }
-                var width = 0
-                if b == 0x0A || b == 0x0D {
-                    width = 1
-                } else if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA8 {
-                    width = 3
-                }
-                if width > 0 {
-                    if start != i { bounds.append((start, i)) }
-                    i += width
-                    start = i
-                } else {
-                    i += 1
-                }
+            for (at, width) in ends {
+                if start != at { bounds.append((start, at)) }
+                start = at + width
             }
             if start != u.count { bounds.append((start, u.count)) }
             return bounds
