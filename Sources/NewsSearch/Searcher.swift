@@ -446,7 +446,9 @@ public final class Searcher {
             total += 1
             var score = 0.0
             for i in queryOrder where foundOn[i] == doc { score += termScores[i] }
-            for i in words.indices {
+            // A word whose bigrams are not all here is not here either: its postings are not read
+            // (adding its 0 would not change the sum).
+            for i in words.indices where wordMasks[i] & ~present == 0 {
                 score += try words.guaranteed(i) { try $0.advance(to: doc) == doc ? $0.score(norms) : 0 }
             }
             score *= coordination[min(matched, coordination.count - 1)]
