@@ -44,19 +44,25 @@ final class TermCursor {
     let idf: Double
     private let k1: Double
 
-    init(term: TermText, headlineOnly: Bool, parts: [Part], idf: Double, weight: Double, ranking: Ranking,
+    /// `parts`: initialized, and this cursor's from now on (it deinitializes and frees them).
+    init(term: TermText, headlineOnly: Bool, parts: UnsafeMutableBufferPointer<Part>, idf: Double, weight: Double, ranking: Ranking,
          averages: (Double, Double)) {
         self.term = term
         self.headlineOnly = headlineOnly
-        self.parts = .allocate(capacity: parts.count)
-        _ = self.parts.initialize(fromContentsOf: parts)
+        self.parts = parts
         self.ranking = ranking
         self.averages = averages
         self.idf = idf
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
-        docFreq = parts.reduce(0) { $0 + $1.cursor.docFreq }
-        headlineDocFreq = parts.reduce(0) { $0 + ($1.field == .headline ? $1.cursor.docFreq : 0) }
+        // By index: a closure over the elements would copy each part (a retain per array).
+        var all = 0, headline = 0
+        for k in parts.indices {
+            all += parts[k].cursor.docFreq
+            if parts[k].field == .headline { headline += parts[k].cursor.docFreq }
+        }
+        docFreq = all
+        headlineDocFreq = headline
     }
 
     deinit {
