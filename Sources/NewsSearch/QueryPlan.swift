@@ -14,7 +14,7 @@ struct TermText: Hashable {
     var partial: Partial = .none
     /// FNV-1a of the text's UTF-8 bytes, computed once: a query looks its terms up in
     /// dictionaries dozens of times, and hashing a String each time is a visible share of a query.
-    private let textHash: UInt64
+    let textHash: UInt64
 
     enum Partial: UInt8, Hashable {
         case none
@@ -43,8 +43,9 @@ struct TermText: Hashable {
     static func == (a: TermText, b: TermText) -> Bool {
         guard a.textHash == b.textHash, a.kind == b.kind, a.prefix == b.prefix, a.partial == b.partial,
               a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+        // The views are read in place (copying the strings for `withUTF8` cost a retain and a
+        // release each); equal fingerprints make a mismatch rare, and terms are a few bytes.
+        return a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -317,7 +318,10 @@ final class QueryTerms {
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
     private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
         // Keyword queries mark nothing: no sets to build (they were a twentieth of an AND query).
-        guard clauses.contains(where: { !$0[keyPath: marks].isEmpty }) else { return [Bool](repeating: false, count: terms.count) }
+        // By index: a key path applied to an element copied the whole clause (a retain per array).
+        guard clauses.indices.contains(where: { !clauses[$0][keyPath: marks].isEmpty }) else {
+            return [Bool](repeating: false, count: terms.count)
+        }
         let marked = Set(clauses.flatMap { $0[keyPath: marks] })
         let unmarked = Set(clauses.flatMap { c in
             let own = Set(c[keyPath: marks])
@@ -328,7 +332,12 @@ final class QueryTerms {
 
     var count: Int { terms.count }
 
-    func index(of t: TermText) -> Int? { terms.count > Self.scanned ? positions[t] : terms.firstIndex(of: t) }
+    func index(of t: TermText) -> Int? {
+        if terms.count > Self.scanned { return positions[t] }
+        // By index, comparing fingerprints first: `firstIndex(of:)` copied every term it passed.
+        for k in terms.indices where terms[k].textHash == t.textHash && terms[k] == t { return k }
+        return nil
+    }
 
     /// The dictionary entries of term `i` in `field` of segment `segment`.
     func entries(_ i: Int, _ field: Field, segment: Int) -> [(TermInfo, Int32)] {
