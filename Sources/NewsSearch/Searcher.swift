@@ -188,7 +188,12 @@ public final class Searcher {
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
-            for d in drivers where d.doc < doc { doc = d.doc }
+            // By index, through `guaranteed`: a for-in over the array retained and released each
+            // cursor per candidate (atomic operations, a visible share of a conjunction's time).
+            for i in drivers.indices {
+                let d = drivers.guaranteed(i) { $0.doc }
+                if d < doc { doc = d }
+            }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
                 if doc > windowEnd {
@@ -216,10 +221,13 @@ public final class Searcher {
                     // Leapfrog: every required unit is now at or past `doc`, and no document
                     // before the furthest of them can hold them all.
                     var target = doc + 1
-                    for u in required where u.doc > target { target = u.doc }
+                    for i in required.indices {
+                        let d = required.guaranteed(i) { $0.doc }
+                        if d > target { target = d }
+                    }
                     _ = try? driver.advance(to: target)
                 } else {
-                    for d in drivers where d.doc == doc { _ = try? d.next() }
+                    for i in drivers.indices { drivers.guaranteed(i) { d in if d.doc == doc { _ = try? d.next() } } }
                 }
             }
             if segment.isDeleted(Int(doc)) { continue }

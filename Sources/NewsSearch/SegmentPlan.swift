@@ -240,7 +240,8 @@ final class SegmentPlan {
 
     /// Whether every one of `units` holds `doc` (each moved to the first document ≥ it).
     static func hold(_ units: [TermCursor], _ doc: Int32) throws -> Bool {
-        for u in units where try u.advance(to: doc) != doc { return false }
+        // By index, through `guaranteed`: a for-in retained and released each cursor per document.
+        for i in units.indices where try units.guaranteed(i, { try $0.advance(to: doc) }) != doc { return false }
         return true
     }
 
