@@ -200,7 +200,7 @@ public final class Searcher {
                     (windowBound, bodyBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking)
                     rest[order.count] = 0
                     for k in order.indices.reversed() {
-                        rest[k] = rest[k + 1] + scored[order[k]].blockBound(at: doc, ranking: options.ranking, averages: averages).bound
+                        rest[k] = rest[k + 1] + scored.guaranteed(order[k]) { $0.blockBound(at: doc, ranking: options.ranking, averages: averages).bound }
                     }
                 }
                 if windowBound < threshold {
@@ -296,8 +296,9 @@ public final class Searcher {
         -> (bound: Double, body: Double, end: Int32) {
         var bound = extra, body = extra
         var end = PostingsCursor.end - 1
-        for t in terms[first...] {
-            let (b, bb, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
+        // By index, through `guaranteed`: a for-in retained and released each cursor.
+        for i in first ..< terms.count {
+            let (b, bb, until) = terms.guaranteed(i) { $0.blockBound(at: doc, ranking: ranking, averages: averages) }
             bound += b
             body += bb
             end = min(end, until)
