@@ -555,7 +555,8 @@ struct TopK {
     /// and shards of it order them alike. A hit whose score equals the threshold may still
     /// enter: pruning drops only what scores below it.
     private func better(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
-        a.score != b.score ? a.score > b.score : group.precedes(a.segment, a.doc, b.segment, b.doc)
+        a.score != b.score ? a.score > b.score
+            : Unmanaged.passUnretained(group)._withUnsafeGuaranteedRef { $0.precedes(a.segment, a.doc, b.segment, b.doc) }
     }
 
     private mutating func siftUp(_ i: Int) {
