@@ -178,6 +178,9 @@ enum QueryPlanner {
     /// is noise (经济 - 发展), not something to find. Alone, such clauses are the query (！).
     static func droppingStrayPunctuation(_ clauses: [PlannedClause]) -> [PlannedClause] {
         guard clauses.contains(where: { !$0.isLiteral && $0.clause.occur != .mustNot }) else { return clauses }
+        // Most queries have no stray punctuation: the clauses as they are, not a filtered copy.
+        let stray = { (c: PlannedClause) in c.isLiteral && !c.clause.phrase && c.clause.occur == .should && c.clause.orGroup == nil }
+        guard clauses.contains(where: stray) else { return clauses }
         return clauses.filter { !($0.isLiteral && !$0.clause.phrase && $0.clause.occur == .should && $0.clause.orGroup == nil) }
     }
 

@@ -95,8 +95,8 @@ public final class Searcher {
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
         let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
-        let scoring = clauses.filter { $0.clause.occur != .mustNot && !$0.isLiteral }
-        if scoring.isEmpty {
+        // Checked in place: a filtered copy retained every array of every clause it kept.
+        if !clauses.contains(where: { $0.clause.occur != .mustNot && !$0.isLiteral }) {
             // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
             // stored articles, as grep would; an empty query or one that only excludes lists them all.
             return try listByDate(clauses, options: options, count: count)
