@@ -314,20 +314,18 @@ final class QueryTerms {
         }
         self.fieldFreq = fieldFreq
         docFreq = fieldFreq.map { max($0[0], $0[1]) }
-        crossesBoundary = Self.markedWherever(\.crossing, terms, clauses)
-        framed = Self.markedWherever(\.framed, terms, clauses)
+        crossesBoundary = Self.markedWherever({ $0.crossing }, terms, clauses)
+        framed = Self.markedWherever({ $0.framed }, terms, clauses)
     }
 
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
-    private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
+    /// (A closure, not a key path: a key path applied to a clause copied all of it, a retain per array.)
+    private static func markedWherever(_ marks: (PlannedClause) -> [TermText], _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
         // Keyword queries mark nothing: no sets to build (they were a twentieth of an AND query).
-        // By index: a key path applied to an element copied the whole clause (a retain per array).
-        guard clauses.indices.contains(where: { !clauses[$0][keyPath: marks].isEmpty }) else {
-            return [Bool](repeating: false, count: terms.count)
-        }
-        let marked = Set(clauses.flatMap { $0[keyPath: marks] })
+        guard clauses.contains(where: { !marks($0).isEmpty }) else { return [Bool](repeating: false, count: terms.count) }
+        let marked = Set(clauses.flatMap(marks))
         let unmarked = Set(clauses.flatMap { c in
-            let own = Set(c[keyPath: marks])
+            let own = Set(marks(c))
             return (c.units + c.words).filter { !own.contains($0) }
         })
         return terms.map { marked.contains($0) && !unmarked.contains($0) }
