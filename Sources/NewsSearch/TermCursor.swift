@@ -78,7 +78,8 @@ final class TermCursor {
 
     /// The largest length-normalized, boosted frequency among `impacts` (BM25F's inner sum).
     @inline(__always)
-    static func bestFrequency(_ impacts: ArraySlice<PostingsCursor.Impact>, _ field: Field, _ ranking: Ranking, _ averages: (Double, Double)) -> Double {
+    static func bestFrequency(_ impacts: some Collection<PostingsCursor.Impact>, _ field: Field, _ ranking: Ranking,
+                              _ averages: (Double, Double)) -> Double {
         let average = field == .headline ? averages.0 : averages.1
         let boost = field == .headline ? ranking.headlineBoost : 1
         var best = 0.0
@@ -173,7 +174,8 @@ final class TermCursor {
             let b = parts[i].cursor.blockIndex(for: doc)
             guard b < parts[i].cursor.blockCount else { continue }
             until = min(until, parts[i].cursor.blocks[b].last)
-            let best = Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
+            let field = parts[i].field
+            let best = parts[i].cursor.withImpacts(of: b) { Self.bestFrequency($0, field, ranking, averages) }
             x += best
             if parts[i].field == .body { xb += best }
         }

@@ -206,6 +206,16 @@ public struct PostingsCursor {
         return impacts[start ..< start + blocks[b].impactCount]
     }
 
+    /// `body` of the impacts of block `b`, in place (`impacts(of:)` hands out a slice, which
+    /// retains and releases the array: block-max pruning asks at every window).
+    @inline(__always)
+    public mutating func withImpacts<R>(of b: Int, _ body: (UnsafeBufferPointer<Impact>) -> R) -> R {
+        if pendingLengths != nil { computeOneBlockBound() }
+        if blocks[b].impactStart < 0 { decodeImpacts(b) }
+        let start = Int(blocks[b].impactStart), n = blocks[b].impactCount
+        return impacts.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< start + n])) }
+    }
+
     /// Every block's impacts.
     public mutating func allImpacts() -> ArraySlice<Impact> {
         if pendingLengths != nil { computeOneBlockBound() }
