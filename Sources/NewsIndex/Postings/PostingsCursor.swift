@@ -294,11 +294,16 @@ public struct PostingsCursor {
             freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
         }
         do {
-            var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
+            // The block is read without the file's name (copying the string cost a retain and a
+            // release per block, twice); the rare error is given it below.
+            var r = ByteReader(bytes, offset: blocks[b].dataStart, file: "")
             try decode(b, &r)
             guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
                 throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
             }
+        } catch FormatError.corrupt(let unnamed, let detail) where unnamed.isEmpty {
+            stop()
+            throw FormatError.corrupt(file: file, detail: detail)
         } catch {
             stop()
             throw error
@@ -323,7 +328,8 @@ public struct PostingsCursor {
         block = b
         count = size(of: b)
         let first: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
-        let (n, dataStart, layout, file, docLimit) = (count, blocks[b].dataStart, layout, file, docLimit)
+        let (n, dataStart, layout, docLimit) = (count, blocks[b].dataStart, layout, docLimit)
+        let file = r.file  // "" from `load`, which names the file in an error
         // One pointer each for the whole block (element writes through the struct's arrays
         // checked their uniqueness every time).
         (pendingFreqs, pendingWidth) = try docs.withUnsafeMutableBufferPointer { docs in
