@@ -230,7 +230,9 @@ public struct PostingsCursor {
     /// Appends block `b`'s impacts to `impacts` (their varints were checked when the cursor was made).
     private mutating func decodeImpacts(_ b: Int) {
         blocks[b].impactStart = Int32(impacts.count)
-        var r = ByteReader(bytes, offset: blocks[b].impactOffset, file: file)
+        // No file name: these varints were checked when the cursor was made, so nothing here throws
+        // (the name cost a retain and a release per block asked for).
+        var r = ByteReader(bytes, offset: blocks[b].impactOffset, file: "")
         for _ in 0 ..< blocks[b].impactCount {
             let freq = UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)
             impacts.append(Impact(freq: freq, length: UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)))
