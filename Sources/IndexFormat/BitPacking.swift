@@ -72,14 +72,14 @@ public enum BitPacking {
         case 6: unpackBytes(base, 6, out)
         case 7: unpackBytes(base, 7, out)
         case 8: unpackBytes(base, 8, out)
-        case 9: unpack(base, 9, out)
-        case 10: unpack(base, 10, out)
-        case 11: unpack(base, 11, out)
-        case 12: unpack(base, 12, out)
-        case 13: unpack(base, 13, out)
-        case 14: unpack(base, 14, out)
-        case 15: unpack(base, 15, out)
-        case 16: unpack(base, 16, out)
+        case 9: unpackWords(base, 9, out)
+        case 10: unpackWords(base, 10, out)
+        case 11: unpackWords(base, 11, out)
+        case 12: unpackWords(base, 12, out)
+        case 13: unpackWords(base, 13, out)
+        case 14: unpackWords(base, 14, out)
+        case 15: unpackWords(base, 15, out)
+        case 16: unpackWords(base, 16, out)
         default: unpack(base, width, out)
         }
     }
@@ -87,7 +87,10 @@ public enum BitPacking {
     /// Widths up to 8: every 8 values fill exactly `width` bytes, read as one little-endian
     /// word and split by constant shifts. Groups that end less than 8 bytes before the
     /// run's end are read a byte at a time, so no load passes the run.
-    @inline(__always)
+    /// Transparent, not `@inline(__always)`: the optimizer kept one out-of-line copy for all
+    /// eight widths, shifting by a register and dividing by the width on every call (more than
+    /// twice the instructions of the per-width copies that mandatory inlining guarantees).
+    @_transparent
     static func unpackBytes(_ base: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
         let w = UInt64(width)
         let mask: UInt64 = (1 << w) - 1
@@ -111,6 +114,40 @@ public enum BitPacking {
             var v: UInt64 = 0
             for k in 0 ..< width { v |= UInt64(base.load(fromByteOffset: g * width + k, as: UInt8.self)) << UInt64(8 * k) }
             split(v, out + 8 * g)
+        }
+    }
+
+    /// Widths 9 to 16: every 8 values fill exactly `width` bytes, read as two little-endian
+    /// words (the second starting 8 bytes on) and split by constant shifts, a value that
+    /// straddles the words taking its high bits from the second. Groups whose second word
+    /// would pass the run's end are read a byte at a time. Transparent for the reason
+    /// `unpackBytes` is (the accumulator loop below, for these widths, cost about twice as much).
+    @_transparent
+    static func unpackWords(_ base: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutablePointer<UInt32>) {
+        let w = UInt64(width)
+        let mask: UInt64 = (1 << w) - 1
+        @inline(__always) func split(_ lo: UInt64, _ hi: UInt64, _ o: UnsafeMutablePointer<UInt32>) {
+            for k in 0 ..< 8 {
+                let bit = UInt64(k) * w
+                let v = bit + w <= 64 ? lo >> bit : bit >= 64 ? hi >> (bit - 64) : lo >> bit | hi << (64 - bit)
+                o[k] = UInt32(truncatingIfNeeded: v & mask)
+            }
+        }
+        let groups = blockSize / 8, runBytes = groups * width
+        // Group g's word loads read bytes g·width ..< g·width + 16.
+        let whole = min(groups, (runBytes - 16) / width + 1)
+        for g in 0 ..< whole {
+            let p = base + g * width
+            split(UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)),
+                  UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), out + 8 * g)
+        }
+        for g in whole ..< groups {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for k in 0 ..< width {
+                let b = UInt64(base.load(fromByteOffset: g * width + k, as: UInt8.self))
+                if k < 8 { lo |= b << UInt64(8 * k) } else { hi |= b << UInt64(8 * (k - 8)) }
+            }
+            split(lo, hi, out + 8 * g)
         }
     }
 

@@ -15,9 +15,10 @@ public struct CoverageSignal: RerankSignal {
         let length = context.segment.length(Int(doc), .headline)
         guard length > 0 else { return nil }
         var matched: UInt64 = 0, idf = 0.0
-        for t in context.terms {
-            let f = try t.frequency(of: doc, in: .headline)
-            if f > 0 { matched += f; idf += t.idf }
+        // By index, through `guaranteed`: a for-in retained and released each cursor per hit.
+        for i in context.terms.indices {
+            let (f, termIdf) = try context.terms.guaranteed(i) { t in (try t.frequency(of: doc, in: .headline), t.idf) }
+            if f > 0 { matched += f; idf += termIdf }
         }
         return weight * min(1, Double(matched) / Double(length)) * idf
     }

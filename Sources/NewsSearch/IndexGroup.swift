@@ -55,10 +55,15 @@ public final class IndexGroup: @unchecked Sendable {
     /// - Complexity: O(id length), without allocating.
     @inline(__always)
     public func precedes(_ segment: Int, _ doc: Int, _ otherSegment: Int, _ otherDoc: Int) -> Bool {
-        let (a, b) = (segments[segment], segments[otherSegment])
-        if a.idPrecedes(doc, b, otherDoc) { return true }
-        if b.idPrecedes(otherDoc, a, doc) { return false }
-        return (segment, doc) < (otherSegment, otherDoc)
+        // Guaranteed references, not copies: equal scores are common (reprints), and each tie
+        // retained and released both segments and the array.
+        Unmanaged.passUnretained(segments[segment])._withUnsafeGuaranteedRef { a in
+            Unmanaged.passUnretained(segments[otherSegment])._withUnsafeGuaranteedRef { b in
+                if a.idPrecedes(doc, b, otherDoc) { return true }
+                if b.idPrecedes(otherDoc, a, doc) { return false }
+                return (segment, doc) < (otherSegment, otherDoc)
+            }
+        }
     }
 
     /// The reprint cluster of `doc` in segment `segment` (0: none), comparable across the

@@ -18,8 +18,12 @@ public struct LeadSignal: RerankSignal {
 
     public func bonus(for doc: Int32, in context: RerankContext) throws -> Double? {
         var idf = 0.0
-        for u in context.units {
-            if let p = try u.firstPosition(of: doc, in: .body), Int(p) < length { idf += u.idf }
+        // By index, through `guaranteed`: a for-in retained and released each cursor per hit.
+        for i in context.units.indices {
+            idf += try context.units.guaranteed(i) { u in
+                if let p = try u.firstPosition(of: doc, in: .body), Int(p) < length { return u.idf }
+                return 0
+            }
         }
         return weight * idf
     }

@@ -14,7 +14,7 @@ struct TermText: Hashable {
     var partial: Partial = .none
     /// FNV-1a of the text's UTF-8 bytes, computed once: a query looks its terms up in
     /// dictionaries dozens of times, and hashing a String each time is a visible share of a query.
-    private let textHash: UInt64
+    let textHash: UInt64
 
     enum Partial: UInt8, Hashable {
         case none
@@ -43,8 +43,12 @@ struct TermText: Hashable {
     static func == (a: TermText, b: TermText) -> Bool {
         guard a.textHash == b.textHash, a.kind == b.kind, a.prefix == b.prefix, a.partial == b.partial,
               a.text.utf8.count == b.text.utf8.count else { return false }
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+        // The bytes are read in place (copying the strings for `withUTF8` cost a retain and a
+        // release each; `elementsEqual` on the views, a loop per byte).
+        let same = a.text.utf8.withContiguousStorageIfAvailable { p in
+            b.text.utf8.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     func hash(into hasher: inout Hasher) {
@@ -177,6 +181,9 @@ enum QueryPlanner {
     /// is noise (经济 - 发展), not something to find. Alone, such clauses are the query (！).
     static func droppingStrayPunctuation(_ clauses: [PlannedClause]) -> [PlannedClause] {
         guard clauses.contains(where: { !$0.isLiteral && $0.clause.occur != .mustNot }) else { return clauses }
+        // Most queries have no stray punctuation: the clauses as they are, not a filtered copy.
+        let stray = { (c: PlannedClause) in c.isLiteral && !c.clause.phrase && c.clause.occur == .should && c.clause.orGroup == nil }
+        guard clauses.contains(where: stray) else { return clauses }
         return clauses.filter { !($0.isLiteral && !$0.clause.phrase && $0.clause.occur == .should && $0.clause.orGroup == nil) }
     }
 
@@ -310,17 +317,18 @@ final class QueryTerms {
         }
         self.fieldFreq = fieldFreq
         docFreq = fieldFreq.map { max($0[0], $0[1]) }
-        crossesBoundary = Self.markedWherever(\.crossing, terms, clauses)
-        framed = Self.markedWherever(\.framed, terms, clauses)
+        crossesBoundary = Self.markedWherever({ $0.crossing }, terms, clauses)
+        framed = Self.markedWherever({ $0.framed }, terms, clauses)
     }
 
     /// Per term, whether it is marked (`marks` of a clause) in every clause that has it.
-    private static func markedWherever(_ marks: KeyPath<PlannedClause, [TermText]>, _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
+    /// (A closure, not a key path: a key path applied to a clause copied all of it, a retain per array.)
+    private static func markedWherever(_ marks: (PlannedClause) -> [TermText], _ terms: [TermText], _ clauses: [PlannedClause]) -> [Bool] {
         // Keyword queries mark nothing: no sets to build (they were a twentieth of an AND query).
-        guard clauses.contains(where: { !$0[keyPath: marks].isEmpty }) else { return [Bool](repeating: false, count: terms.count) }
-        let marked = Set(clauses.flatMap { $0[keyPath: marks] })
+        guard clauses.contains(where: { !marks($0).isEmpty }) else { return [Bool](repeating: false, count: terms.count) }
+        let marked = Set(clauses.flatMap(marks))
         let unmarked = Set(clauses.flatMap { c in
-            let own = Set(c[keyPath: marks])
+            let own = Set(marks(c))
             return (c.units + c.words).filter { !own.contains($0) }
         })
         return terms.map { marked.contains($0) && !unmarked.contains($0) }
@@ -328,7 +336,12 @@ final class QueryTerms {
 
     var count: Int { terms.count }
 
-    func index(of t: TermText) -> Int? { terms.count > Self.scanned ? positions[t] : terms.firstIndex(of: t) }
+    func index(of t: TermText) -> Int? {
+        if terms.count > Self.scanned { return positions[t] }
+        // By index, comparing fingerprints first: `firstIndex(of:)` copied every term it passed.
+        for k in terms.indices where terms[k].textHash == t.textHash && terms[k] == t { return k }
+        return nil
+    }
 
     /// The dictionary entries of term `i` in `field` of segment `segment`.
     func entries(_ i: Int, _ field: Field, segment: Int) -> [(TermInfo, Int32)] {

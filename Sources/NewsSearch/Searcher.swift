@@ -95,8 +95,8 @@ public final class Searcher {
     /// filtered articles, newest first.
     public func search(_ query: Query, options: Options, count: Bool = false) throws -> Result {
         let clauses = QueryPlanner.droppingStrayPunctuation(try QueryPlanner.plan(query, analyzer: analyzer))
-        let scoring = clauses.filter { $0.clause.occur != .mustNot && !$0.isLiteral }
-        if scoring.isEmpty {
+        // Checked in place: a filtered copy retained every array of every clause it kept.
+        if !clauses.contains(where: { $0.clause.occur != .mustNot && !$0.isLiteral }) {
             // Text with nothing to index (punctuation, symbols: `！`, `……`) is looked for in the
             // stored articles, as grep would; an empty query or one that only excludes lists them all.
             return try listByDate(clauses, options: options, count: count)
@@ -188,14 +188,19 @@ public final class Searcher {
         for d in drivers { try d.next() }
         while true {
             var doc = PostingsCursor.end
-            for d in drivers where d.doc < doc { doc = d.doc }
+            // By index, through `guaranteed`: a for-in over the array retained and released each
+            // cursor per candidate (atomic operations, a visible share of a conjunction's time).
+            for i in drivers.indices {
+                let d = drivers.guaranteed(i) { $0.doc }
+                if d < doc { doc = d }
+            }
             if doc == PostingsCursor.end { break }
             if prune, let threshold = top.threshold {
                 if doc > windowEnd {
                     (windowBound, bodyBound, windowEnd) = window(scored, at: doc, plus: 0, options.ranking)
                     rest[order.count] = 0
                     for k in order.indices.reversed() {
-                        rest[k] = rest[k + 1] + scored[order[k]].blockBound(at: doc, ranking: options.ranking, averages: averages).bound
+                        rest[k] = rest[k + 1] + scored.guaranteed(order[k]) { $0.blockBound(at: doc, ranking: options.ranking, averages: averages).bound }
                     }
                 }
                 if windowBound < threshold {
@@ -216,10 +221,13 @@ public final class Searcher {
                     // Leapfrog: every required unit is now at or past `doc`, and no document
                     // before the furthest of them can hold them all.
                     var target = doc + 1
-                    for u in required where u.doc > target { target = u.doc }
+                    for i in required.indices {
+                        let d = required.guaranteed(i) { $0.doc }
+                        if d > target { target = d }
+                    }
                     _ = try? driver.advance(to: target)
                 } else {
-                    for d in drivers where d.doc == doc { _ = try? d.next() }
+                    for i in drivers.indices { drivers.guaranteed(i) { d in if d.doc == doc { _ = try? d.next() } } }
                 }
             }
             if segment.isDeleted(Int(doc)) { continue }
@@ -288,8 +296,9 @@ public final class Searcher {
         -> (bound: Double, body: Double, end: Int32) {
         var bound = extra, body = extra
         var end = PostingsCursor.end - 1
-        for t in terms[first...] {
-            let (b, bb, until) = t.blockBound(at: doc, ranking: ranking, averages: averages)
+        // By index, through `guaranteed`: a for-in retained and released each cursor.
+        for i in first ..< terms.count {
+            let (b, bb, until) = terms.guaranteed(i) { $0.blockBound(at: doc, ranking: ranking, averages: averages) }
             bound += b
             body += bb
             end = min(end, until)
@@ -446,7 +455,9 @@ public final class Searcher {
             total += 1
             var score = 0.0
             for i in queryOrder where foundOn[i] == doc { score += termScores[i] }
-            for i in words.indices {
+            // A word whose bigrams are not all here is not here either: its postings are not read
+            // (adding its 0 would not change the sum).
+            for i in words.indices where wordMasks[i] & ~present == 0 {
                 score += try words.guaranteed(i) { try $0.advance(to: doc) == doc ? $0.score(norms) : 0 }
             }
             score *= coordination[min(matched, coordination.count - 1)]
@@ -544,7 +555,8 @@ struct TopK {
     /// and shards of it order them alike. A hit whose score equals the threshold may still
     /// enter: pruning drops only what scores below it.
     private func better(_ a: (score: Double, segment: Int, doc: Int), _ b: (score: Double, segment: Int, doc: Int)) -> Bool {
-        a.score != b.score ? a.score > b.score : group.precedes(a.segment, a.doc, b.segment, b.doc)
+        a.score != b.score ? a.score > b.score
+            : Unmanaged.passUnretained(group)._withUnsafeGuaranteedRef { $0.precedes(a.segment, a.doc, b.segment, b.doc) }
     }
 
     private mutating func siftUp(_ i: Int) {

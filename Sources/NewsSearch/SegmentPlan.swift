@@ -92,10 +92,26 @@ final class SegmentPlan {
         let i = terms.index(of: t)!  // every term of the clauses is in the table
         let slot = 4 * i + (headlineOnly ? 2 : 0) + (word ? 1 : 0)
         if let c = cursors[slot] { return c }
-        var parts = [TermCursor.Part]()
-        parts.reserveCapacity(headlineOnly ? 1 : 2)  // one entry per field, unless a prefix expands
-        for field in headlineOnly ? [Field.headline] : Field.allCases {
-            for (info, shift) in terms.entries(i, field, segment: index) { parts.append(TermCursor.Part(field: field, cursor: try segment.postings(info), shift: shift)) }
+        // Each cursor is made in its place in the buffer the term cursor takes over: built in an
+        // array and copied, every part cost a retain and a release per array of its postings
+        // cursor (atomic, a visible share of a query's time).
+        let headline = terms.entries(i, .headline, segment: index)
+        let body = headlineOnly ? [] : terms.entries(i, .body, segment: index)
+        let parts = UnsafeMutableBufferPointer<TermCursor.Part>.allocate(capacity: headline.count + body.count)
+        var made = 0
+        do {
+            for (info, shift) in headline {
+                parts.initializeElement(at: made, to: TermCursor.Part(field: .headline, cursor: try segment.postings(info), shift: shift))
+                made += 1
+            }
+            for (info, shift) in body {
+                parts.initializeElement(at: made, to: TermCursor.Part(field: .body, cursor: try segment.postings(info), shift: shift))
+                made += 1
+            }
+        } catch {
+            parts.extracting(..<made).deinitialize()
+            parts.deallocate()
+            throw error
         }
         let df = Double(terms.docFreq[i])
         let idf = log(1 + (terms.documents - df + 0.5) / (df + 0.5))
@@ -224,7 +240,8 @@ final class SegmentPlan {
 
     /// Whether every one of `units` holds `doc` (each moved to the first document ≥ it).
     static func hold(_ units: [TermCursor], _ doc: Int32) throws -> Bool {
-        for u in units where try u.advance(to: doc) != doc { return false }
+        // By index, through `guaranteed`: a for-in retained and released each cursor per document.
+        for i in units.indices where try units.guaranteed(i, { try $0.advance(to: doc) }) != doc { return false }
         return true
     }
 

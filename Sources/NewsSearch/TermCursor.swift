@@ -44,19 +44,25 @@ final class TermCursor {
     let idf: Double
     private let k1: Double
 
-    init(term: TermText, headlineOnly: Bool, parts: [Part], idf: Double, weight: Double, ranking: Ranking,
+    /// `parts`: initialized, and this cursor's from now on (it deinitializes and frees them).
+    init(term: TermText, headlineOnly: Bool, parts: UnsafeMutableBufferPointer<Part>, idf: Double, weight: Double, ranking: Ranking,
          averages: (Double, Double)) {
         self.term = term
         self.headlineOnly = headlineOnly
-        self.parts = .allocate(capacity: parts.count)
-        _ = self.parts.initialize(fromContentsOf: parts)
+        self.parts = parts
         self.ranking = ranking
         self.averages = averages
         self.idf = idf
         factor = idf * weight * (ranking.k1 + 1)
         k1 = ranking.k1
-        docFreq = parts.reduce(0) { $0 + $1.cursor.docFreq }
-        headlineDocFreq = parts.reduce(0) { $0 + ($1.field == .headline ? $1.cursor.docFreq : 0) }
+        // By index: a closure over the elements would copy each part (a retain per array).
+        var all = 0, headline = 0
+        for k in parts.indices {
+            all += parts[k].cursor.docFreq
+            if parts[k].field == .headline { headline += parts[k].cursor.docFreq }
+        }
+        docFreq = all
+        headlineDocFreq = headline
     }
 
     deinit {
@@ -72,7 +78,8 @@ final class TermCursor {
 
     /// The largest length-normalized, boosted frequency among `impacts` (BM25F's inner sum).
     @inline(__always)
-    static func bestFrequency(_ impacts: ArraySlice<PostingsCursor.Impact>, _ field: Field, _ ranking: Ranking, _ averages: (Double, Double)) -> Double {
+    static func bestFrequency(_ impacts: some Collection<PostingsCursor.Impact>, _ field: Field, _ ranking: Ranking,
+                              _ averages: (Double, Double)) -> Double {
         let average = field == .headline ? averages.0 : averages.1
         let boost = field == .headline ? ranking.headlineBoost : 1
         var best = 0.0
@@ -167,7 +174,8 @@ final class TermCursor {
             let b = parts[i].cursor.blockIndex(for: doc)
             guard b < parts[i].cursor.blockCount else { continue }
             until = min(until, parts[i].cursor.blocks[b].last)
-            let best = Self.bestFrequency(parts[i].cursor.impacts(of: b), parts[i].field, ranking, averages)
+            let field = parts[i].field
+            let best = parts[i].cursor.withImpacts(of: b) { Self.bestFrequency($0, field, ranking, averages) }
             x += best
             if parts[i].field == .body { xb += best }
         }

@@ -98,30 +98,48 @@ public struct PostingsCursor {
         layout = PostingsFormat.layout(version)
         countedPositions = CountedLayout.Positions(bytes, file: file)
         // A one-block term is decoded now; a longer one's buffers wait for its first block (a
-        // conjunction makes cursors for terms it may never have to read).
-        let capacity = info.docFreq <= BitPacking.blockSize ? info.docFreq : 0
-        docs = [UInt32](repeating: 0, count: capacity)
-        freqs = [UInt32](repeating: 0, count: capacity)
+        // conjunction makes cursors for terms it may never have to read). Both are read by static
+        // functions, not mutating methods: a mutating call made the initializer build the cursor
+        // in memory and copy it out (a retain and a release per array, per cursor).
         var r = ByteReader(bytes, offset: info.offset, file: file)
         let end = info.offset + info.length
         if layout == .compact && info.docFreq <= BitPacking.blockSize {
             // One block and no metadata (FORMAT.md "Postings"): decode it now for its bounds.
-            blocks = [Block(last: 0, dataStart: info.offset, posStart: 0, posLength: 0, impactOffset: -1, impactCount: 1, impactStart: 0)]
-            try decode(0, &r)
+            let n = info.docFreq
+            var docs = [UInt32](repeating: 0, count: n), freqs = [UInt32](repeating: 0, count: n)
+            let (layout, file, docLimit) = (layout, file, docLimit)
+            (pendingFreqs, pendingWidth) = try docs.withUnsafeMutableBufferPointer { d in
+                try freqs.withUnsafeMutableBufferPointer { f in
+                    try Self.decodeBlock(&r, count: n, after: -1, layout: layout, dataStart: info.offset, docLimit: docLimit,
+                                         file: file, docs: d.baseAddress!, freqs: f.baseAddress!)
+                }
+            }
+            self.docs = docs
+            self.freqs = freqs
+            count = n
             // Its bound reads every document's length: only done when a query asks for it.
             pendingLengths = lengthColumn
-            blocks[0] = Block(last: Int32(docs[count - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
-                              impactOffset: -1, impactCount: 1, impactStart: 0)
+            blocks = [Block(last: Int32(docs[n - 1]), dataStart: info.offset, posStart: r.offset, posLength: end - r.offset,
+                            impactOffset: -1, impactCount: 1, impactStart: 0)]
             impactsDecoded = true
             block = 0
             blockLast = blocks[0].last
             index = -1
-            return
+        } else {
+            docs = []
+            freqs = []
+            blocks = try Self.readBlocks(&r, bytes: bytes, info: info, docCount: docCount, end: end, layout: layout, file: file)
         }
+    }
+
+    /// The block metadata of a term of more than one block (or of the counted layout).
+    private static func readBlocks(_ r: inout ByteReader, bytes: UnsafeRawBufferPointer, info: TermInfo, docCount: Int, end: Int,
+                                   layout: PostingsFormat.Layout, file: String) throws -> [Block] {
         let count = (info.docFreq + BitPacking.blockSize - 1) / BitPacking.blockSize
         if layout == .counted {
             try CountedLayout.readBlockCount(&r, expected: count, docFreq: info.docFreq, offset: info.offset, file: file)
         }
+        var blocks = [Block]()
         var last: Int64 = -1
         let limit = bytes.count
         blocks.reserveCapacity(count)
@@ -161,9 +179,10 @@ public struct PostingsCursor {
             blocks[b].posStart = p
             p += blocks[b].posLength
         }
-        guard p <= end, last < docLimit else {
+        guard p <= end, last < Int64(docCount) else {
             throw FormatError.corrupt(file: file, detail: "postings at byte \(info.offset) overrun their length")
         }
+        return blocks
     }
 
     public var blockCount: Int { blocks.count }
@@ -187,6 +206,16 @@ public struct PostingsCursor {
         return impacts[start ..< start + blocks[b].impactCount]
     }
 
+    /// `body` of the impacts of block `b`, in place (`impacts(of:)` hands out a slice, which
+    /// retains and releases the array: block-max pruning asks at every window).
+    @inline(__always)
+    public mutating func withImpacts<R>(of b: Int, _ body: (UnsafeBufferPointer<Impact>) -> R) -> R {
+        if pendingLengths != nil { computeOneBlockBound() }
+        if blocks[b].impactStart < 0 { decodeImpacts(b) }
+        let start = Int(blocks[b].impactStart), n = blocks[b].impactCount
+        return impacts.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start ..< start + n])) }
+    }
+
     /// Every block's impacts.
     public mutating func allImpacts() -> ArraySlice<Impact> {
         if pendingLengths != nil { computeOneBlockBound() }
@@ -201,7 +230,9 @@ public struct PostingsCursor {
     /// Appends block `b`'s impacts to `impacts` (their varints were checked when the cursor was made).
     private mutating func decodeImpacts(_ b: Int) {
         blocks[b].impactStart = Int32(impacts.count)
-        var r = ByteReader(bytes, offset: blocks[b].impactOffset, file: file)
+        // No file name: these varints were checked when the cursor was made, so nothing here throws
+        // (the name cost a retain and a release per block asked for).
+        var r = ByteReader(bytes, offset: blocks[b].impactOffset, file: "")
         for _ in 0 ..< blocks[b].impactCount {
             let freq = UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)
             impacts.append(Impact(freq: freq, length: UInt32(truncatingIfNeeded: (try? r.vint()) ?? 0)))
@@ -265,11 +296,16 @@ public struct PostingsCursor {
             freqs = [UInt32](repeating: 0, count: BitPacking.blockSize)
         }
         do {
-            var r = ByteReader(bytes, offset: blocks[b].dataStart, file: file)
+            // The block is read without the file's name (copying the string cost a retain and a
+            // release per block, twice); the rare error is given it below.
+            var r = ByteReader(bytes, offset: blocks[b].dataStart, file: "")
             try decode(b, &r)
             guard docs[count - 1] == UInt32(bitPattern: blocks[b].last) else {
                 throw FormatError.corrupt(file: file, detail: "postings block does not end at its recorded document")
             }
+        } catch FormatError.corrupt(let unnamed, let detail) where unnamed.isEmpty {
+            stop()
+            throw FormatError.corrupt(file: file, detail: detail)
         } catch {
             stop()
             throw error
@@ -289,39 +325,47 @@ public struct PostingsCursor {
     }
 
     /// Decodes block `b`'s documents and frequencies from `r` and resets its positions.
-    /// - Throws: when a document is not above the one before it (a delta of 0) or is not
-    ///   below the segment's document count; checked once for the block, not per document.
+    /// - Throws: as `decodeBlock`.
     private mutating func decode(_ b: Int, _ r: inout ByteReader) throws {
         block = b
         count = size(of: b)
         let first: Int64 = b == 0 ? -1 : Int64(blocks[b - 1].last)
-        let n = count
-        let dataStart = blocks[b].dataStart
-        let full = n == BitPacking.blockSize
-        let layout = self.layout
-        let file = file
-        var pending = (-1, 0)
+        let (n, dataStart, layout, docLimit) = (count, blocks[b].dataStart, layout, docLimit)
+        let file = r.file  // "" from `load`, which names the file in an error
         // One pointer each for the whole block (element writes through the struct's arrays
-        // checked their uniqueness every time). The running document and the smallest delta
-        // (0 would repeat a document, or make the first one −1; in a compact-layout tail, the
-        // smallest entry, whose delta is entry >> 1) are the closure's own variables, handed
-        // back at the end (captured from outside, they measured slower).
-        let (previous, smallest) = try docs.withUnsafeMutableBufferPointer { docs in
-            try freqs.withUnsafeMutableBufferPointer { freqs -> (Int64, UInt64) in
-                let docs = docs.baseAddress!, freqs = freqs.baseAddress!
-                var previous = first, smallest = UInt64.max
-                if full {
-                    pending = try FullBlock.decode(&r, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest,
-                                                   dataStart: dataStart, file: file)
-                } else if layout == .compact {
-                    try CompactLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
-                } else {
-                    try CountedLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
-                }
-                return (previous, smallest)
+        // checked their uniqueness every time).
+        (pendingFreqs, pendingWidth) = try docs.withUnsafeMutableBufferPointer { docs in
+            try freqs.withUnsafeMutableBufferPointer { freqs in
+                try Self.decodeBlock(&r, count: n, after: first, layout: layout, dataStart: dataStart, docLimit: docLimit, file: file,
+                                     docs: docs.baseAddress!, freqs: freqs.baseAddress!)
             }
         }
-        (pendingFreqs, pendingWidth) = pending
+        index = -1
+        if layout == .counted { countedPositions.begin(at: blocks[b].posStart) }
+        compactPositions.block = -1
+    }
+
+    /// Decodes a block of `n` documents that follow document `first` from `r` into `docs` and
+    /// `freqs`; returns where its frequencies are left packed (`FullBlock.decode`), or (-1, 0).
+    /// - Throws: when a document is not above the one before it (a delta of 0) or is not
+    ///   below the segment's document count; checked once for the block, not per document.
+    @inline(__always)
+    private static func decodeBlock(_ r: inout ByteReader, count n: Int, after first: Int64, layout: PostingsFormat.Layout, dataStart: Int,
+                                    docLimit: Int64, file: String, docs: UnsafeMutablePointer<UInt32>,
+                                    freqs: UnsafeMutablePointer<UInt32>) throws -> (offset: Int, width: Int) {
+        let full = n == BitPacking.blockSize
+        // The running document and the smallest delta (0 would repeat a document, or make the
+        // first one −1; in a compact-layout tail, the smallest entry, whose delta is entry >> 1).
+        var previous = first, smallest = UInt64.max
+        var pending = (offset: -1, width: 0)
+        if full {
+            pending = try FullBlock.decode(&r, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest,
+                                           dataStart: dataStart, file: file)
+        } else if layout == .compact {
+            try CompactLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
+        } else {
+            try CountedLayout.decodeTail(&r, count: n, docs: docs, freqs: freqs, previous: &previous, smallest: &smallest, file: file)
+        }
         // Deltas of at least 1 from −1 or the previous block's last: every document is above
         // the one before it, so the last being below the count bounds them all.
         let minimum = full ? 1 : layout == .compact ? CompactLayout.tailMinimum : CountedLayout.tailMinimum
@@ -331,9 +375,7 @@ public struct PostingsCursor {
         guard previous < docLimit else {
             throw FormatError.corrupt(file: file, detail: "the postings block at byte \(dataStart) holds document \(previous), past the segment's \(docLimit)")
         }
-        index = -1
-        if layout == .counted { countedPositions.begin(at: blocks[b].posStart) }
-        compactPositions.block = -1
+        return pending
     }
 
     /// Moves to the next document; returns it, or `end`.

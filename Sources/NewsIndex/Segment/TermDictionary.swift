@@ -61,9 +61,11 @@ final class TermDictionary: @unchecked Sendable {
 
     // MARK: Block index
 
+    /// Read without the file's name (copying it cost a retain and a release per read): callers
+    /// name the file in an error (`named`).
     private func firstTerm(_ block: Int) throws -> UnsafeRawBufferPointer {
         let off = Int(file.bytes.loadUnaligned(fromByteOffset: tableStart + 8 * block, as: UInt32.self))
-        var r = ByteReader(file.bytes, offset: heapStart + off, file: file.path)
+        var r = ByteReader(file.bytes, offset: heapStart + off, file: "")
         return try r.bytes(try r.count())
     }
 
@@ -80,6 +82,16 @@ final class TermDictionary: @unchecked Sendable {
     private var lookups = 0
     private let prefixLock = NSLock()
     static let prefixLookups = 64
+
+    /// `body`, with this file named in a damage error read without a name.
+    @inline(__always)
+    private func named<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch FormatError.corrupt(let unnamed, let detail) where unnamed.isEmpty {
+            throw FormatError.corrupt(file: file.path, detail: detail)
+        }
+    }
 
     /// The prefixes once this dictionary has served `prefixLookups` lookups, else nil.
     private func blockPrefixes() throws -> [UInt64]? {
@@ -149,8 +161,9 @@ final class TermDictionary: @unchecked Sendable {
         /// them at its size keeps their sums from overflowing first.
         let postingsLimit: Int
 
-        init(_ dictionary: TermDictionary, block b: Int) throws {
-            reader = ByteReader(dictionary.file.bytes, offset: dictionary.blockOffset(b), file: dictionary.file.path)
+        /// `named`: false reads without the file's name (a lookup names it in an error, `named`).
+        init(_ dictionary: TermDictionary, block b: Int, named: Bool = true) throws {
+            reader = ByteReader(dictionary.file.bytes, offset: dictionary.blockOffset(b), file: named ? dictionary.file.path : "")
             version = dictionary.version
             postingsLimit = dictionary.postingsSize
             remaining = try reader.count(limit: 1 << 20)
@@ -206,10 +219,12 @@ final class TermDictionary: @unchecked Sendable {
     /// entry that shares fewer with its predecessor is already past `key`, while one
     /// that shares more is still before it; only the rest are compared byte by byte.
     /// - Complexity: O(log blocks) comparisons plus one block of at most 32 terms (64 in older indexes).
-    func term(_ key: [UInt8]) throws -> TermInfo? {
+    func term(_ key: [UInt8]) throws -> TermInfo? { try named { try lookUp(key) } }
+
+    private func lookUp(_ key: [UInt8]) throws -> TermInfo? {
         let b = try block(for: key)
         guard b >= 0 else { return nil }
-        var entries = try BlockEntries(self, block: b)
+        var entries = try BlockEntries(self, block: b, named: false)
         var matched = 0
         while let e = try entries.read() {
             if e.shared < matched { return nil }  // differs from key where the previous term agreed: larger
@@ -231,7 +246,7 @@ final class TermDictionary: @unchecked Sendable {
     /// - Complexity: O(log blocks) plus the blocks that hold the terms.
     func terms(withPrefix prefix: [UInt8], limit: Int) throws -> [([UInt8], TermInfo)] {
         var result = [([UInt8], TermInfo)]()
-        var b = max(0, try block(for: prefix))
+        var b = max(0, try named { try block(for: prefix) })
         while b < blockCount {
             let more = try scanBlock(b) { term, info in
                 if term.starts(with: prefix) { result.append((term, info)); return result.count < limit }
