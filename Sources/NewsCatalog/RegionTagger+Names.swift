@@ -12,7 +12,7 @@ extension RegionTagger {
         i > 0 && end < buf.count && transliterationUnits.contains(buf[i - 1]) && transliterationUnits.contains(buf[end])
     }
     /// Characters that spell foreign names (斯, 特, 尔, 克 …) and seldom stand beside a place's name.
-    static let transliterationUnits: Set<UInt16> = Set("斯特尔克拉德维夫娃姆布罗伊诺奇洛萨蒂尼基茨兹耶埃欧库科普索".utf16)
+    static let transliterationUnits: UnitSet = UnitSet("斯特尔克拉德维夫娃姆布罗伊诺奇洛萨蒂尼基茨兹耶埃欧库科普索".utf16)
 
     /// Whether 隧道 follows the name ending at `end` (太康隧道): a tunnel is named after the village,
     /// mountain or town it passes, which may share its name with a county far away. Reservoirs and
@@ -33,5 +33,5 @@ extension RegionTagger {
     }
     static let warshipUnit: UInt16 = 0x8230  // 舰
     /// 湖, 山, 江, 河, 海: what a ship is named after beside the place (微山湖舰).
-    static let natureWordUnits: Set<UInt16> = Set("湖山江河海".utf16)
+    static let natureWordUnits: UnitSet = UnitSet("湖山江河海".utf16)
 }

@@ -22,7 +22,7 @@ extension RegionTagger {
         (i >= 1 && routeLength(buf, at: i - 1) == 1) || (i >= 2 && routeLength(buf, at: i - 2) == 2)
     }
     /// —, －, -, –: between two places, the ends of a route.
-    static let dashUnits: Set<UInt16> = [0x2014, 0xFF0D, 0x002D, 0x2013]
+    static let dashUnits: UnitSet = [0x2014, 0xFF0D, 0x002D, 0x2013]
     static let returnTripUnits = Array("往返".utf16)
     /// 条 after a numeral closing a list of routes (两条航线).
     static let routeCountUnit: UInt16 = 0x6761

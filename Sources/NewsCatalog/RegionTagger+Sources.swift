@@ -82,9 +82,9 @@ extension RegionTagger {
     /// Longest part of a place (关中) between it and 等地.
     static let partLength = 2
     /// 等地, 等省, 等市, 等城市, 等区, 等县, 等个 (等三个省份) …
-    static let etcPlaceUnits: Set<UInt16> = Set("地省市城区县个多方".utf16)
+    static let etcPlaceUnits: UnitSet = UnitSet("地省市城区县个多方".utf16)
     static let bareListLength = 40
-    static let numeralUnits: Set<UInt16> = Set("两三四五六七八九十".utf16)
+    static let numeralUnits: UnitSet = UnitSet("两三四五六七八九十".utf16)
 }
 
 extension RegionTagger {
@@ -263,9 +263,9 @@ extension RegionTagger {
     static let roadUnit: UInt16 = 0x8DEF  // 路
     static let streetUnit: UInt16 = 0x8857  // 街
     static let avenueUnits = Array("大街".utf16)
-    static let directionUnits: Set<UInt16> = Set("东西南北中".utf16)
+    static let directionUnits: UnitSet = UnitSet("东西南北中".utf16)
     /// Words that start with 路 or 街 without being a street (路线, 路径, 路演, 路段, 路桥, 街区, 街头, 街坊 …).
-    static let roadWordSecondUnits: Set<UInt16> = Set("线径演段网费况面口上边头区道桥巷景坊".utf16)
+    static let roadWordSecondUnits: UnitSet = UnitSet("线径演段网费况面口上边头区道桥巷景坊".utf16)
 }
 
 extension RegionTagger {

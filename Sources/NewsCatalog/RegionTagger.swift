@@ -341,7 +341,7 @@ public struct RegionTagger: Sendable {
     }
     static let appositionUnits = RegionWords.apposition.map { Array($0.utf16) }
     static let appositionLength = 10
-    static let sentenceEnds: Set<UInt16> = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
+    static let sentenceEnds: UnitSet = [0x0A, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x0021, 0x003F, 0x003B]  // \n 。！？； !?;
     /// Longest opening phrase before a comma (截至今天16时) that still leaves the place as topic.
     static let openingLength = 8
 
@@ -361,7 +361,7 @@ public struct RegionTagger: Sendable {
         while j < buf.count, j < end + 24, !clauseEnds.contains(buf[j]) { after.append(buf[j]); j += 1 }
         return leaderVerbUnits.contains { find(after, $0, from: 0) != nil }
     }
-    static let clauseEnds: Set<UInt16> = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
+    static let clauseEnds: UnitSet = sentenceEnds.union([0xFF0C, 0x002C, 0x3001])
 
     /// Whether the place run starting at `at` follows 返回, 回到 or 返抵: where someone returns to.
     static func returnsTo(_ buf: UnsafeBufferPointer<UInt16>, at: Int) -> Bool {
@@ -434,9 +434,9 @@ public struct RegionTagger: Sendable {
     static let titleUnits = RegionWords.title.map { Array($0.utf16) }
 
     /// 州, 盟, 市, 县, 区: what is left of an administrative suffix after a short name (凉山州, 阿拉善盟).
-    static let shortSuffixUnits: Set<UInt16> = Set("州盟市县区".utf16)
+    static let shortSuffixUnits: UnitSet = UnitSet("州盟市县区".utf16)
     /// 和, 与, 及: between two places, they make a list of two.
-    static let pairWords: Set<UInt16> = [0x548C, 0x4E0E, 0x53CA]
+    static let pairWords: UnitSet = [0x548C, 0x4E0E, 0x53CA]
 
     /// Least weight of a mention that opens a sentence or reports figures of its own: a
     /// passing mention weighs less.

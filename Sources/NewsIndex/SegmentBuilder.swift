@@ -30,7 +30,10 @@ func memcmpLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
 /// in the term's state), and position deltas, written as they come (words have
 /// none). Nothing is sorted per document and nothing is allocated per token.
 final class SegmentBuilder {
-    /// One term's state while its postings grow.
+    /// One term's state while its postings grow: what a token touches, 32 bytes, so that it
+    /// costs one cache line (the states are scattered across tens of megabytes, and this
+    /// miss is most of a token's cost). Where the streams start is kept apart (`starts`);
+    /// the document count is where the document stream ends.
     private struct TermState {
         /// The last document the term occurs in, and how often (its entry is not written yet).
         var lastDoc: Int32 = -1
@@ -39,16 +42,24 @@ final class SegmentBuilder {
         var writtenDoc: Int32 = -1
         /// Position + 1 of the term's last occurrence in `lastDoc` (the position delta base).
         var lastPosition: UInt32 = 0
-        var docFreq: Int32 = 0
-        var docStart: Int32
-        /// −1 when the term keeps no positions (words).
-        var positionStart: Int32
         var docs: SlicePool.Cursor
+        /// `write` −1 when the term keeps no positions (words).
         var positions: SlicePool.Cursor
     }
 
+    /// Where a term's streams start; −1 for the positions of a term without them.
+    private struct StreamStarts {
+        var docs: Int32
+        var positions: Int32
+    }
+
+    /// The bytes a term's state counts for in `estimatedBytes`: the size the state had when
+    /// segments were first cut by budget, kept so that they are still cut where they were.
+    private static let accountedStateBytes = 52
+
     private let pool = SlicePool()
     private var terms: UnsafeMutablePointer<TermState>
+    private var starts: [StreamStarts] = []
     private var termCapacity = 1 << 12
     private(set) var termCount = 0
     /// Term keys as `field << 8 | kind` then normalized UTF-16 units (UTF-8 only at flush).
@@ -79,11 +90,17 @@ final class SegmentBuilder {
     private var storedBytes = 0
 
     init() {
-        terms = .allocate(capacity: termCapacity)
+        terms = Self.allocateStates(termCapacity)
         slots = .allocate(capacity: 1 << packedBits)
         slots.initialize(repeating: Slot(key: 0, id: 0), count: 1 << packedBits)
         longSlots = .allocate(capacity: 1 << longBits)
         longSlots.initialize(repeating: 0, count: 1 << longBits)
+    }
+
+    /// States aligned to a cache line, so that no state straddles two.
+    private static func allocateStates(_ count: Int) -> UnsafeMutablePointer<TermState> {
+        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<TermState>.stride, alignment: 64)
+            .bindMemory(to: TermState.self, capacity: count)
     }
 
     deinit {
@@ -99,7 +116,7 @@ final class SegmentBuilder {
     /// array's capacity, which depends on what the allocator handed back): where a
     /// segment ends must not depend on anything but the input.
     var estimatedBytes: Int {
-        pool.allocatedBytes + termCapacity * MemoryLayout<TermState>.stride + (1 << packedBits) * MemoryLayout<Slot>.stride + (1 << longBits) * 8
+        pool.allocatedBytes + termCapacity * Self.accountedStateBytes + (1 << packedBits) * MemoryLayout<Slot>.stride + (1 << longBits) * 8
             + arena.count * 2 + termStart.count * 4 + storedBytes + columns.count * (MemoryLayout<DocumentColumns>.stride + 400)
     }
 
@@ -154,10 +171,9 @@ final class SegmentBuilder {
             s.pointee.lastDoc = doc
             s.pointee.pendingFreq = 0
             s.pointee.lastPosition = 0
-            s.pointee.docFreq += 1
         }
         s.pointee.pendingFreq += 1
-        if s.pointee.positionStart >= 0 {
+        if s.pointee.positions.write >= 0 {
             let p = position &+ 1
             pool.appendVint(p &- s.pointee.lastPosition, &s.pointee.positions)
             s.pointee.lastPosition = p
@@ -262,7 +278,7 @@ final class SegmentBuilder {
 
     private func newTerm(_ head: UInt16, _ units: UnsafeBufferPointer<UInt16>) -> Int {
         if termCount == termCapacity {
-            let grown = UnsafeMutablePointer<TermState>.allocate(capacity: termCapacity * 2)
+            let grown = Self.allocateStates(termCapacity * 2)
             grown.moveInitialize(from: terms, count: termCount)
             terms.deallocate()
             terms = grown
@@ -275,8 +291,8 @@ final class SegmentBuilder {
         arena.append(contentsOf: units)
         let docs = pool.start()
         let positions = UInt8(head & 0xFF) == TokenKind.word.rawValue ? nil : pool.start()
-        (terms + id).initialize(to: TermState(docStart: docs.write, positionStart: positions?.write ?? -1, docs: docs,
-                                              positions: positions ?? SlicePool.Cursor(write: -1, end: -1, level: 0)))
+        (terms + id).initialize(to: TermState(docs: docs, positions: positions ?? SlicePool.Cursor(write: -1, end: -1)))
+        starts.append(StreamStarts(docs: docs.write, positions: positions?.write ?? -1))
         return id
     }
 
@@ -401,17 +417,18 @@ final class SegmentBuilder {
         docs.removeAll(keepingCapacity: true)
         freqs.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
-        var reader = SlicePool.Reader(pool: pool, start: t.docStart)
+        let start = starts[id]
+        var reader = SlicePool.Reader(pool: pool, start: start.docs, end: t.docs)
         var doc: Int32 = -1
-        for _ in 1 ..< t.docFreq {
+        while !reader.atEnd {
             doc += Int32(reader.vint())
             docs.append(UInt32(doc))
             freqs.append(reader.vint())
         }
         docs.append(UInt32(t.lastDoc))
         freqs.append(t.pendingFreq)
-        if t.positionStart >= 0 {
-            var p = SlicePool.Reader(pool: pool, start: t.positionStart)
+        if start.positions >= 0 {
+            var p = SlicePool.Reader(pool: pool, start: start.positions, end: t.positions)
             for f in freqs {
                 var previous: UInt32 = 0
                 for _ in 0 ..< f {

@@ -17,7 +17,11 @@
 /// follows its original within days.
 ///
 /// Memory is flat: the sketches in one array, and an open-addressing table from
-/// value to a chain of members (about 330 bytes per remembered article).
+/// value to a chain of members (about 330 bytes per remembered article). A
+/// slot's value, chain and count sit side by side, as do a link's member and
+/// next link: a probe and a step along a chain cost one cache miss each, not
+/// two or three (the table outgrows the caches, and every article probes it
+/// with all its values).
 public struct ReprintClusterer: Sendable {
     public let threshold: Double
     /// How many of each sketch's smallest values are indexed.
@@ -26,14 +30,24 @@ public struct ReprintClusterer: Sendable {
     private var labels: [UInt64] = []
     /// Day numbers (`Int32.min`: undated).
     private var days: [Int32] = []
-    /// Open addressing by sketch value; `heads[i] == -1` marks an empty slot.
-    private var keys: [UInt32] = []
-    private var heads: [Int32] = []
-    private var counts: [Int32] = []
+    /// Open addressing by sketch value; `head == -1` marks an empty slot.
+    private var slots: [Slot] = []
     private var used = 0
     /// Chains: entry → (member, next entry or −1).
-    private var members: [Int32] = []
-    private var next: [Int32] = []
+    private var links: [Link] = []
+
+    private struct Slot {
+        var key: UInt32 = 0
+        /// The slot's last chain entry, −1 when empty.
+        var head: Int32 = -1
+        /// Members holding the value.
+        var count: Int32 = 0
+    }
+
+    private struct Link {
+        var member: Int32
+        var next: Int32
+    }
 
     /// Chosen from constructed pairs (`news-bench reprints`): edited reprints
     /// score far above it, different stories of the same day far below.
@@ -49,22 +63,24 @@ public struct ReprintClusterer: Sendable {
         let size = Fingerprint.size
         let sharedAtLeast = max(1, Int((threshold * Double(size) - 1e-9).rounded(.up)))
         indexedValues = min(size, size - sharedAtLeast + 1)
-        keys = [UInt32](repeating: 0, count: 1024)
-        heads = [Int32](repeating: -1, count: 1024)
-        counts = [Int32](repeating: 0, count: 1024)
+        slots = [Slot](repeating: Slot(), count: 1024)
     }
 
     public var count: Int { labels.count }
 
     /// Approximate bytes held.
-    public var memoryBytes: Int { sketches.capacity * 4 + labels.capacity * 8 + days.capacity * 4 + keys.count * 12 + members.capacity * 8 }
+    public var memoryBytes: Int { sketches.capacity * 4 + labels.capacity * 8 + days.capacity * 4 + slots.count * 12 + links.capacity * 8 }
 
     @inline(__always)
-    private func slot(of value: UInt32) -> Int {
-        let mask = keys.count - 1
+    private static func slot(of value: UInt32, in slots: UnsafeBufferPointer<Slot>) -> Int {
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: (UInt64(value) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while heads[i] != -1 && keys[i] != value { i = (i + 1) & mask }
+        while slots[i].head != -1 && slots[i].key != value { i = (i + 1) & mask }
         return i
+    }
+
+    private func slot(of value: UInt32) -> Int {
+        slots.withUnsafeBufferPointer { Self.slot(of: value, in: $0) }
     }
 
     private func similarity(_ member: Int, _ fingerprint: Fingerprint) -> Double {
@@ -86,13 +102,17 @@ public struct ReprintClusterer: Sendable {
     /// the threshold (dated within `window` days of `day`, when both are dated).
     public func nearest(_ fingerprint: Fingerprint, day: Int32? = nil) -> (label: UInt64, similarity: Double)? {
         var candidates = [Int32]()
-        for v in fingerprint.hashes {
-            let i = slot(of: v)
-            guard heads[i] != -1, counts[i] <= Self.maxPosting else { continue }
-            var e = heads[i]
-            while e != -1 {
-                candidates.append(members[Int(e)])
-                e = next[Int(e)]
+        slots.withUnsafeBufferPointer { table in
+            links.withUnsafeBufferPointer { chain in
+                for v in fingerprint.hashes {
+                    let slot = table[Self.slot(of: v, in: table)]
+                    guard slot.head != -1, slot.count <= Self.maxPosting else { continue }
+                    var e = slot.head
+                    while e != -1 {
+                        candidates.append(chain[Int(e)].member)
+                        e = chain[Int(e)].next
+                    }
+                }
             }
         }
         candidates.sort()
@@ -114,27 +134,19 @@ public struct ReprintClusterer: Sendable {
         labels.append(label)
         days.append(day ?? Int32.min)
         for v in fingerprint.hashes.prefix(indexedValues) {
-            if (used + 1) * 10 > keys.count * 7 { grow() }
+            if (used + 1) * 10 > slots.count * 7 { grow() }
             let i = slot(of: v)
-            if heads[i] == -1 { keys[i] = v; used += 1 }
-            members.append(member)
-            next.append(heads[i])
-            heads[i] = Int32(members.count - 1)
-            counts[i] += 1
+            if slots[i].head == -1 { slots[i].key = v; used += 1 }
+            links.append(Link(member: member, next: slots[i].head))
+            slots[i].head = Int32(links.count - 1)
+            slots[i].count += 1
         }
     }
 
     private mutating func grow() {
-        let (oldKeys, oldHeads, oldCounts) = (keys, heads, counts)
-        keys = [UInt32](repeating: 0, count: oldKeys.count * 2)
-        heads = [Int32](repeating: -1, count: oldKeys.count * 2)
-        counts = [Int32](repeating: 0, count: oldKeys.count * 2)
-        for j in 0 ..< oldKeys.count where oldHeads[j] != -1 {
-            let i = slot(of: oldKeys[j])
-            keys[i] = oldKeys[j]
-            heads[i] = oldHeads[j]
-            counts[i] = oldCounts[j]
-        }
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        for s in old where s.head != -1 { slots[slot(of: s.key)] = s }
     }
 
     /// Assigns `fingerprint` to a cluster, remembers it, and returns the label.

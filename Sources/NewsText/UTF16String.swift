@@ -40,18 +40,35 @@ extension String {
 extension UnsafeBufferPointer where Element == UInt16 {
     /// The first index ≥ `from` where `needle` occurs, comparing UTF-16 units (as grep
     /// compares bytes); nil for an empty needle.
+    /// - Complexity: O(count · needle.count) worst case; the text is scanned for the needle's
+    ///   first unit 16 units at a time (the region tagger looks for hundreds of phrases in
+    ///   every article, and most of them are not there).
     public func firstIndex(of needle: [UInt16], from: Int = 0) -> Int? {
-        guard let first = needle.first, needle.count <= count else { return nil }
+        guard let first = needle.first, needle.count <= count, let base = baseAddress else { return nil }
         var i = Swift.max(from, 0)
         let last = count - needle.count
-        while i <= last {
-            if self[i] == first {
-                var k = 1
-                while k < needle.count && self[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
+        let splat = SIMD16<UInt16>(repeating: first)
+        while i + 16 <= count && i <= last {
+            let lanes = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt16>.self) .== splat
+            if any(lanes) {
+                for j in 0 ..< 16 where lanes[j] {
+                    guard i + j <= last else { return nil }
+                    if matches(needle, at: i + j) { return i + j }
+                }
             }
+            i += 16
+        }
+        while i <= last {
+            if self[i] == first && matches(needle, at: i) { return i }
             i += 1
         }
         return nil
+    }
+
+    @inline(__always)
+    private func matches(_ needle: [UInt16], at i: Int) -> Bool {
+        var k = 1
+        while k < needle.count && self[i + k] == needle[k] { k += 1 }
+        return k == needle.count
     }
 }
