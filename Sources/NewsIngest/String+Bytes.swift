@@ -26,14 +26,14 @@ extension String {
                 let m = n.count
                 guard m > 0 else { return 0 }
                 guard m <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
-                let first = nb.pointee
-                // The second byte too before memcmp: in Chinese a first byte matches one byte in three.
-                let second = m > 1 ? nb[1] : 0
-                var i = 0
-                let last = h.count - m
-                while i <= last {
-                    if hb[i] == first && (m == 1 || hb[i + 1] == second) && memcmp(hb + i, nb, m) == 0 { return i }
-                    i += 1
+                // memchr for the needle's last byte (in Chinese, a continuation byte that
+                // matches one byte in a hundred or so), then the whole needle where it stands.
+                let pivot = nb[m - 1]
+                var i = m - 1
+                while i < h.count, let p = memchr(hb + i, Int32(pivot), h.count - i) {
+                    let at = UnsafeRawPointer(hb).distance(to: UnsafeRawPointer(p))
+                    if memcmp(hb + at - (m - 1), nb, m) == 0 { return at - (m - 1) }
+                    i = at + 1
                 }
                 return nil
             }
