@@ -110,33 +110,20 @@ public final class CharacterTable: Sendable {
         }
     }
 
-    /// `u` normalized, given that nothing before `start` changes: its length
-    /// first, then the bytes written in place.
+    /// `u` normalized, given that nothing before `start` changes.
     private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         // Normalized text is rarely longer than the original (full-width forms
         // shrink): written in one pass into that much room, else sized first.
+        // Built as an array, then decoded: the string's own in-place initializer
+        // validates by a slower, repairing path.
         var fits = true
         let guess = [UInt8](unsafeUninitializedCapacity: u.count + 16) { out, count in
-            count = 0
-            var o = start
-            if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
-            var i = start
-            while i < u.count {
-                let (v, width) = Self.decode(u, at: i)
-                let e = entry(v)
-                guard e & Self.expansionFlag == 0, o + 4 <= out.count else {
-                    fits = false
-                    return
-                }
-                if e == v {
-                    for k in 0 ..< width { out[o + k] = u[i + k] }
-                    o += width
-                } else {
-                    o += Self.encode(e, into: out, at: o)
-                }
-                i += width
+            if let written = write(u, from: start, into: out) {
+                count = written
+            } else {
+                count = 0
+                fits = false
             }
-            count = o
         }
         if fits { return String(decoding: guess, as: UTF8.self) }
         var size = start
@@ -153,28 +140,37 @@ public final class CharacterTable: Sendable {
             }
             i += width
         }
-        // Built as an array, then decoded: the string's own in-place initializer
-        // validates by a slower, repairing path.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
-            var o = start
-            if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
-            var i = start
-            while i < u.count {
-                let (v, width) = Self.decode(u, at: i)
-                let e = entry(v)
-                if e == v {
-                    for k in 0 ..< width { out[o + k] = u[i + k] }
-                    o += width
-                } else if e & Self.expansionFlag == 0 {
-                    o += Self.encode(e, into: out, at: o)
-                } else if let s = Unicode.Scalar(v) {
-                    for b in normalized(s).utf8 { out[o] = b; o += 1 }
-                }
-                i += width
-            }
-            count = o
+            count = write(u, from: start, into: out) ?? 0
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `u` normalized into `out`, the bytes before `start` as they are
+    /// (nothing there changes); the bytes written, or nil when `out` is too small.
+    private func write(_ u: UnsafeBufferPointer<UInt8>, from start: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard start <= out.count else { return nil }
+        if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
+        var o = start
+        var i = start
+        while i < u.count {
+            let (v, width) = Self.decode(u, at: i)
+            let e = entry(v)
+            if e == v {
+                guard o + width <= out.count else { return nil }
+                for k in 0 ..< width { out[o + k] = u[i + k] }
+                o += width
+            } else if e & Self.expansionFlag == 0 {
+                guard o + Self.utf8Width(e) <= out.count else { return nil }
+                o += Self.encode(e, into: out, at: o)
+            } else if let s = Unicode.Scalar(v) {
+                let expansion = normalized(s).utf8
+                guard o + expansion.count <= out.count else { return nil }
+                for b in expansion { out[o] = b; o += 1 }
+            }
+            i += width
+        }
+        return o
     }
 
     /// Bytes of `v` in UTF-8 (0 for a value that is not a scalar).
