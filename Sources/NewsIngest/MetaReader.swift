@@ -533,10 +533,13 @@ struct MetaReader {
     /// The names of a credit, without the roles after them: "徐勐 通讯员 高宁" → "徐勐".
     static func names(_ credit: String, _ table: CharacterTable) -> String? {
         let names = credit.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-            .prefix { !["通讯员", "实习生", "摄影", "编辑", "摄"].contains(table.normalize(String($0))) }
+            .prefix { piece in !roles.contains(where: table.normalize(String(piece)).sameBytes) }
             .joined(separator: " ")
         return names.isEmpty ? nil : names
     }
+
+    /// Roles that end the names in a credit.
+    static let roles = ["通讯员", "实习生", "摄影", "编辑", "摄"]
 
     /// The part of `text` that `part` of its normalization `n` covers: the page's
     /// own characters when normalization kept the length, else `part` itself.

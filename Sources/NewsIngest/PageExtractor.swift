@@ -490,7 +490,7 @@ public struct PageExtractor: Sendable {
     /// Without a forum's `[广州] ` tag and trailing `******`.
     static func cleanHeadline(_ text: String) -> String {
         var s = Substring(text)
-        if let m = s.prefixMatch(of: forumTag) { s = s[m.range.upperBound...] }
+        if s.utf8.first == 0x5B, let m = s.prefixMatch(of: forumTag) { s = s[m.range.upperBound...] }
         while let l = s.last, l == "*" || l == "|" || l == "｜" || l.isWhitespace { s = s.dropLast() }
         return s.trimmingSpaces
     }
