@@ -487,28 +487,45 @@ struct MetaReader {
     /// The publication opening a dateline: `【中新社武漢4月10日電】` → 中新社,
     /// `綿陽新聞網訊` → 綿陽新聞網, `人民網電(記者…)` → 人民網; not `本报讯`.
     func leadPublication(_ head: String) -> String? {
-        var s = Array(head.unicodeScalars)[...]
-        if let f = s.first, f == "【" || f == "[" || f == "(" || f == "（" { s = s.dropFirst() }
-        let chars = Array(s.prefix { $0.properties.isAlphabetic && $0.properties.numericType == nil })
-        guard chars.count >= 2 else { return nil }
-        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: scalars) }
-        let run = string(chars[...])
+        let u = head.unicodeScalars
+        var start = u.startIndex
+        if let f = u.first, f == "【" || f == "[" || f == "(" || f == "（" { start = u.index(after: start) }
+        // The run of letters that are not numerals; `ends[k]` is where its first k characters end.
+        var ends = [start]
+        var i = start
+        while i < u.endIndex, u[i].isLetter && u[i].properties.numericType == nil {
+            i = u.index(after: i)
+            ends.append(i)
+        }
+        let count = ends.count - 1
+        guard count >= 2 else { return nil }
+        func name(_ k: Int) -> String { String(head[start ..< ends[k]]) }
+        let run = name(count)
         guard !PageVocabulary.selfReferences.contains(where: { run.hasBytePrefix($0) }) else { return nil }
         // The dateline's word must follow soon: 电, 讯, 报导, 消息.
-        let window = string(s.prefix(chars.count + 24))
-        guard Self.datelineWords.occurs(in: window) else { return nil }
-        for k in 2 ... min(chars.count, 12) where Self.suffixEnds.contains(chars[k - 1].value) && Self.isPublication(normalized: string(chars[..<k])) {
+        let windowEnd = u.index(start, offsetBy: count + 24, limitedBy: u.endIndex) ?? u.endIndex
+        guard Self.datelineWords.occurs(in: String(head[start ..< windowEnd])) else { return nil }
+        for k in 2 ... min(count, 12) where Self.suffixEnds.contains(u[ends[k - 1]].value) && Self.isPublication(normalized: name(k)) {
             // "报导" and "报道" are a verb, not a newspaper: "有親中港媒報導稱…".
-            if k < chars.count, chars[k] == "导" || chars[k] == "道" { return nil }
-            // The dateline's word follows within a place and a date.
-            let rest = s.dropFirst(k).prefix(24)
-            guard let word = rest.firstIndex(where: { $0 == "电" || $0 == "讯" || $0 == "消" || $0 == "报" }),
-                  !rest[..<word].contains(",") else { return nil }
-            // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
-            for longer in stride(from: min(chars.count, k + 2), to: k, by: -1) where Self.isPublication(normalized: string(chars[..<longer])) {
-                return string(chars[..<longer])
+            if k < count, u[ends[k]] == "导" || u[ends[k]] == "道" { return nil }
+            // The dateline's word follows within a place and a date, with no comma before it.
+            var j = ends[k]
+            var found = false
+            for _ in 0 ..< 24 where j < u.endIndex {
+                let c = u[j]
+                if c == "电" || c == "讯" || c == "消" || c == "报" {
+                    found = true
+                    break
+                }
+                if c == "," { return nil }
+                j = u.index(after: j)
             }
-            return string(chars[..<k])
+            guard found else { return nil }
+            // Prefer the longer name when the next characters extend it: 香港新闻 → 香港新闻网.
+            for longer in stride(from: min(count, k + 2), to: k, by: -1) where Self.isPublication(normalized: name(longer)) {
+                return name(longer)
+            }
+            return name(k)
         }
         return nil
     }
