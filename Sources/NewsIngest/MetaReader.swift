@@ -413,11 +413,12 @@ struct MetaReader {
                 guard let (keep, inner) = Self.trailingGroup(in: text[tailStart...]) else { break }
                 let innerCompact = table.normalize(inner).withoutSpaces
                 let isCredit = Self.creditWords.occurs(in: innerCompact)
-                    || innerCompact == "完" || innerCompact == "全文完" || innerCompact == "end"
-                let isName = last && inner.split(separator: " ").allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } }
-                    && innerCompact.count <= 12
-                let isSource = last && isPublication(innerCompact) && innerCompact.count <= 16
-                guard isCredit || isName || isSource else { break }
+                    || innerCompact.sameBytes("完") || innerCompact.sameBytes("全文完") || innerCompact.sameBytes("end")
+                // Only the last paragraph ends with bare names or a publication (tested only when needed).
+                let isSource = !isCredit && last && isPublication(innerCompact) && innerCompact.count <= 16
+                guard isCredit || isSource || last && innerCompact.count <= 12
+                        && inner.split(separator: " ").allSatisfy({ $0.count >= 2 && $0.count <= 4 && $0.allSatisfy { PageLine.isHan($0.unicodeScalars.first!.value) } })
+                else { break }
                 let credit = String(text[keep...])
                 let creditNormalized = table.normalize(credit)
                 if author == nil, let name = Self.reporterName(in: creditNormalized) {
@@ -431,7 +432,7 @@ struct MetaReader {
                     if !value.isEmpty { trailing = trailing ?? value }
                 }
                 guard keep < text.endIndex else { break }  // always shrinks: no endless loop
-                text = String(text[..<keep]).trimmingSpaces
+                text = text[..<keep].trimmingSpaces
                 if text.isEmpty { break }
             }
             if text.isEmpty { body.remove(at: i) } else { body[i] = text }
