@@ -64,10 +64,10 @@ struct MetaReader {
             if isPublication(name) { byline = original(text, n, name) }
         }
         if lineDate != nil { readPlainFields(text, normalized: n) }
-        if author == nil, n.includesAny(["记者", "编译", "撰文", "文"]), let m = n.firstMatch(of: Self.bylineAuthor) {
+        if author == nil, Self.bylineWords.occurs(in: n), let m = n.firstMatch(of: Self.bylineAuthor) {
             author = original(text, n, String(m.1))
         }
-        if author == nil, let value = labelledValue(text, normalized: n, labels: ["作者", "撰文", "记者"]),
+        if author == nil, let value = labelledValue(text, normalized: n, labels: Self.authorLabels),
            value.count <= 12, !classifier.isWidget(table.normalize(value)), !classifier.isSpam(table.normalize(value)) {
             author = value
         }
@@ -84,6 +84,9 @@ struct MetaReader {
             date = .day(d)
         }
     }
+
+    static let bylineWords = WordSet(["记者", "编译", "撰文", "文"])
+    static let authorLabels = ["作者", "撰文", "记者"]
 
     nonisolated(unsafe) static let bylineAuthor = #/(?:^|\s)(?:记者|编译|撰文|文)\s*[:：/]?\s*([\p{Han}]{2,4})\s*(?:[/／]|$|\s)/#
 
@@ -115,12 +118,12 @@ struct MetaReader {
                 if let s = restString.byteRange(of: stop), s.lowerBound < end { end = s.lowerBound }
             }
             if let next = Self.nextField(in: restString, before: end) { end = next }
-            // Indices of `restString` are those of `rest` shifted: rebuild the slice by offset.
-            rest = rest.prefix(restString.distance(from: restString.startIndex, to: end))
+            // Indices of `restString` are those of `rest` shifted: rebuild the slice by byte offset.
+            rest = rest[..<rest.utf8.index(rest.startIndex, offsetBy: restString.utf8.distance(from: restString.startIndex, to: end))]
             // A date or time glued to the value ends it.
             let restValue = String(rest)
             if let at = Self.dateStart(in: restValue) {
-                rest = rest.prefix(restValue.distance(from: restValue.startIndex, to: at))
+                rest = rest[..<rest.utf8.index(rest.startIndex, offsetBy: restValue.utf8.distance(from: restValue.startIndex, to: at))]
             }
             var value = original(text, n, String(rest)).trimmingSpaces
             // A widget after the value: "证券市场红周刊 举报".
@@ -128,8 +131,7 @@ struct MetaReader {
                   classifier.isWidget(table.normalize(String(value[value.index(after: space)...]))) {
                 value = String(value[..<space]).trimmingSpaces
             }
-            let words = value.filter { $0.isLetter }
-            if words.isEmpty { continue }
+            guard value.unicodeScalars.contains(where: \.isLetter) else { continue }
             // A single word, not a sentence.
             if value.count > 40 { continue }
             return value.split(whereSeparator: { $0 == " " }).count > 3 ? String(value.split(separator: " ").first!) : value
