@@ -357,8 +357,10 @@ struct MetaReader {
     /// `转自:淄博日报`, `本文經轉授權自台灣好新聞`: the reprint origin; the line is
     /// not article text. True when the line was one.
     mutating func readAttribution(_ text: String, normalized n: String) -> Bool {
+        // The first visible character decides before anything is copied.
+        guard let f = n.unicodeScalars.first(where: { !$0.isWhiteSpace }), f == "本" || f == "转" || f == "文" else { return false }
         let c = n.trimmingSpaces
-        guard let f = c.unicodeScalars.first, f == "本" || f == "转" || f == "文", c.count <= 45,
+        guard c.count <= 45,
               let m = c.firstMatch(of: Self.transferred) else { return false }
         reprintOrigin = reprintOrigin ?? original(text, n, String(m.1)).trimmingSpaces
         return true

@@ -343,7 +343,7 @@ public struct PageExtractor: Sendable {
             case .credit, .caption:
                 meta.readCredit(line.text, normalized: line.normalized)
             case .prose, .heading:
-                if !headlineKey.isEmpty && line.compact == headlineKey { continue }
+                if !headlineKey.isEmpty && line.compact.sameBytes(headlineKey) { continue }
                 if meta.readAttribution(line.text, normalized: line.normalized) { continue }
                 body.append(line.text)
             case .noise, .navigation, .widget, .spam, .deck, .furniture:
