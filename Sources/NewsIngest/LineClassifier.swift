@@ -453,6 +453,11 @@ struct LineClassifier: Sendable {
     static let breadcrumbFirsts: Set<UInt32> = Set("首主网当您你所位".unicodeScalars.map(\.value))
 
     static let metaLabels = PageVocabulary.sourceLabels + PageVocabulary.dateLabels + PageVocabulary.personLabels
+    /// `metaLabels` by their last three bytes (each ends in a Han character), in list order.
+    static let metaLabelsByEnd: [UInt32: [String]] = Dictionary(grouping: metaLabels) { label in
+        let b = Array(label.utf8.suffix(3))
+        return UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+    }
 
     /// A date, source or byline line.
     func isMeta(_ line: PageLine) -> Bool {
@@ -470,7 +475,11 @@ struct LineClassifier: Sendable {
             // "：" is EF BC 9A; other characters begin with EF too.
             if u[colon] == 0xEF, !c[colon...].hasBytePrefix("：") { continue }
             let before = c[..<colon]
-            if let label = labels.first(where: { before.hasByteSuffix($0) }) {
+            // The first label (in list order) that ends there: only labels ending in the character before the colon.
+            guard before.utf8.count >= 3 else { continue }
+            let b = Array(before.utf8.suffix(3))
+            let key = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+            if let label = Self.metaLabelsByEnd[key]?.first(where: { before.hasByteSuffix($0) }) {
                 if before.utf8.count == label.utf8.count || line.length <= 80 { return true }
             }
         }
