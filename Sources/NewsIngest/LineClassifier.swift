@@ -251,8 +251,9 @@ struct LineClassifier: Sendable {
             if rest.count <= 8 && !rest.contains(where: \.isWhitespace) { return true }
         }
         // "(图/…", "（资料图片）".
-        for (i, ch) in zip(c.indices, c) where ch == "(" || ch == "（" {
-            let rest = c[c.index(after: i)...].drop { $0.isWhitespace }
+        let u = c.unicodeScalars
+        for i in u.indices where u[i] == "(" || u[i] == "（" {
+            let rest = c[u.index(after: i)...].drop { $0.isWhitespace }
             for word in Self.photoLabels where rest.hasBytePrefix(word) {
                 if let next = rest.dropFirst(word.count).first(where: { !$0.isWhitespace }), "/:：)）".contains(next) { return true }
             }
