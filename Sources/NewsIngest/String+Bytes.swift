@@ -39,9 +39,6 @@ extension String {
             }
         }
     }
-
-    /// Whether any of `needles` occurs in the string.
-    func includesAny(_ needles: [String]) -> Bool { needles.contains { includes($0) } }
 }
 
 extension String {

@@ -1,7 +1,7 @@
 /// A fixed list of words, any of which can be looked for in a line in one pass
-/// over its UTF-8: `includesAny` with a list of twenty words reads the line
-/// twenty times, this reads it once and compares only where a word's first
-/// three bytes (the first character, in Chinese) stand.
+/// over its UTF-8: twenty byte searches read a line twenty times, this reads
+/// it once and compares only where a word's first three bytes (the first
+/// character, in Chinese) stand.
 ///
 /// A match is a byte match of the UTF-8, as `String.includes` finds: on valid
 /// UTF-8 the same as a match of the words' scalars. A word starts with a lead

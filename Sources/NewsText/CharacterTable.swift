@@ -113,37 +113,24 @@ public final class CharacterTable: Sendable {
     /// `u` normalized, given that nothing before `start` changes.
     private func rewrite(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         // Normalized text is rarely longer than the original (full-width forms
-        // shrink): written in one pass into that much room, else sized first.
-        // Built as an array, then decoded: the string's own in-place initializer
-        // validates by a slower, repairing path.
-        var fits = true
-        let guess = [UInt8](unsafeUninitializedCapacity: u.count + 16) { out, count in
-            if let written = write(u, from: start, into: out) {
-                count = written
-            } else {
-                count = 0
-                fits = false
+        // shrink): written in one pass into that much room, and into twice the
+        // room again in the rare case that expansions overflow it. Built as an
+        // array, then decoded: the string's own in-place initializer validates
+        // by a slower, repairing path.
+        var capacity = u.count + 16
+        while true {
+            var fits = true
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                if let written = write(u, from: start, into: out) {
+                    count = written
+                } else {
+                    count = 0
+                    fits = false
+                }
             }
+            if fits { return String(decoding: bytes, as: UTF8.self) }
+            capacity *= 2
         }
-        if fits { return String(decoding: guess, as: UTF8.self) }
-        var size = start
-        var i = start
-        while i < u.count {
-            let (v, width) = Self.decode(u, at: i)
-            let e = entry(v)
-            if e == v {
-                size += width
-            } else if e & Self.expansionFlag == 0 {
-                size += Self.utf8Width(e)
-            } else if let s = Unicode.Scalar(v) {
-                size += normalized(s).utf8.count
-            }
-            i += width
-        }
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
-            count = write(u, from: start, into: out) ?? 0
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes `u` normalized into `out`, the bytes before `start` as they are
