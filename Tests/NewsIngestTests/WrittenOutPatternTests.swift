@@ -73,6 +73,29 @@ import Testing
 extension WrittenOutPatternTests {
     static let creditAlphabet: [String] = ["（", "(", "）", ")", " ", "记", "者", "新", "华", "社", ":", "：", "王", "明", "。", "a", "\u{3000}", "、"]
 
+    @Test func anAgencyInALeadIsWhatThePatternCaptures() {
+        let alphabet = ["（", "(", "）", ")", " ", "新", "华", "社", "记", "者", "电", "王", "、", "a", "。", "社记者", "电）", "（新华"]
+        var strings = ["（新华社记者王明北京电）", "(中新社记者 王明 3日电)", "（新华社社记者王明电）", "（新社记者王电）", "（一二三四五六社记者王电）",
+                       "（一二三四五六七社记者王电）", "（新华社记者电）", "（新华社记者王(明)电）", "（新华社记者王明电", "（华社记者王）（新华社记者王电）",
+                       "（新华社记者" + String(repeating: "王", count: 30) + "电）", "（新华社记者" + String(repeating: "王", count: 29) + "电）"]
+        strings += Self.randomStrings(seed: 22, count: 12000, alphabet: alphabet, maxLength: 20)
+        for s in strings {
+            let pattern = s.firstMatch(of: MetaReader.innerAgency).map { String($0.1) }
+            #expect(MetaReader.innerAgency(in: s).map(String.init) == pattern, "\(s)")
+        }
+    }
+
+    @Test func aDateInADatelineIsWhatThePatternCaptures() {
+        let alphabet = ["【", "[", "】", "]", "2", "0", "1", "3", "年", "月", "日", " ", "\u{3000}", "a", "新", "１", "2024年", "3月", "19日"]
+        var strings = ["【新华社北京2024年3月19日电】", "[2024 年 3 月 19 日]", "【一二三四五六七八九十一二2024年3月19日", "【一二三四五六七八九十一二三2024年3月19日",
+                       "一二三四五六七八九十一二2024年3月19日", "【新】2024年3月19日", "【12024年3月19日", "2024年123月1日", "2024年12月123日", "【2024年3月1日"]
+        strings += Self.randomStrings(seed: 23, count: 12000, alphabet: alphabet, maxLength: 14)
+        for s in strings {
+            let pattern = s.firstMatch(of: MetaReader.leadDate).map { "\($0.0)|\($0.1)|\($0.2)|\($0.3)" }
+            #expect(MetaReader.leadDate(in: s).map { "\($0.match)|\($0.year)|\($0.month)|\($0.day)" } == pattern, "\(s)")
+        }
+    }
+
     @Test func aCreditOfNamesIsWhatThePatternMatches() {
         let alphabet = ["（", "(", "）", ")", " ", "\u{3000}", "王", "明", "李", "华", "【", "、", "a", "1", "。"]
         var strings = ["（王明）", "（王明 李华）", "( 王明李华张三 )", "（王）", "（王明李华张三李四）", "（王明 李华张三李四）",
