@@ -41,7 +41,9 @@ struct MetaReader {
     /// A date/source/byline line above the article.
     mutating func read(metaLine text: String, normalized n: String) {
         // A table row of fields: "发布机构 | 苍溪县政府 | 发布日期 | 2022-02-22".
-        if n.utf8.lazy.filter({ $0 == 0x7C }).count >= 2 {
+        var bars = 0
+        for b in n.utf8 where b == 0x7C { bars += 1 }
+        if bars >= 2 {
             let cells = n.split(separator: "|").map { $0.withoutSpaces }
             let originals = text.count == n.count ? text.split(separator: "|").map { $0.trimmingSpaces } : cells
             for (i, cell) in cells.enumerated().dropLast() {
@@ -290,7 +292,11 @@ struct MetaReader {
             if Self.fieldLabelStarts.starts(piece) || piece.includes(":") || piece.includes("：") { continue }
             if piece.includes("/") || piece.hasBytePrefix("http") || piece.hasBytePrefix("www.") || piece.includes(".com") { continue }
             if piece.hasByteSuffix("报导") || piece.hasByteSuffix("报道") { continue }
-            let letters = piece.unicodeScalars.lazy.filter { $0.properties.isAlphabetic && !$0.isASCII }.count
+            var letters = 0
+            for c in piece.unicodeScalars where !c.isASCII && c.isLetter {
+                letters += 1
+                if letters == 2 { break }
+            }
             guard letters >= 2, DateParser.find(in: piece) == nil, Self.dateStart(in: piece) == nil else { continue }
             if classifier.isWidget(piece) || piece.includes("广告") { continue }
             names.append(piece)
@@ -459,11 +465,10 @@ struct MetaReader {
     /// 60); whether the whole paragraph keeps its length is counted without
     /// building it.
     mutating func readLead(_ text: String) {
-        let u = text.unicodeScalars
         var rawHead = text
         var n = text
         for take in [72, 240] {
-            rawHead = String(text[..<(u.index(u.startIndex, offsetBy: take, limitedBy: u.endIndex) ?? u.endIndex)])
+            rawHead = String(text[..<text.scalarPrefixEnd(take)])
             n = table.normalize(rawHead)
             if n.utf8.scalarCount >= 60 || rawHead.utf8.count == text.utf8.count { break }
         }
@@ -471,7 +476,7 @@ struct MetaReader {
             rawHead = text
             n = table.normalize(text)
         }
-        let head = String(n[..<(n.unicodeScalars.index(n.startIndex, offsetBy: 60, limitedBy: n.endIndex) ?? n.endIndex)])
+        let head = String(n[..<n.scalarPrefixEnd(60)])
         let keepsLength = table.keepsScalarCount(text)
         func original(_ part: String) -> String { self.original(rawHead, n, part, keepsLength: keepsLength) }
         if lead == nil {
@@ -568,7 +573,7 @@ struct MetaReader {
         // The run of letters that are not numerals; `ends[k]` is where its first k characters end.
         var ends = [start]
         var i = start
-        while i < u.endIndex, u[i].isLetter && u[i].properties.numericType == nil {
+        while i < u.endIndex, u[i].isNameLetter {
             i = u.index(after: i)
             ends.append(i)
         }

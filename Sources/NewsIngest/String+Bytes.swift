@@ -108,3 +108,21 @@ extension String.UTF8View {
         return withContiguousStorageIfAvailable(count) ?? count(self)
     }
 }
+
+extension String {
+    /// Where the first `count` scalars end (`endIndex` when there are fewer):
+    /// what `unicodeScalars.index(startIndex, offsetBy: count, limitedBy: endIndex)`
+    /// finds, counted on the UTF-8 without stepping an index.
+    func scalarPrefixEnd(_ count: Int) -> String.Index {
+        let offset: Int? = utf8.withContiguousStorageIfAvailable { u in
+            var scalars = 0
+            for (i, b) in u.enumerated() where b & 0xC0 != 0x80 {
+                if scalars == count { return i }
+                scalars += 1
+            }
+            return u.count
+        }
+        guard let offset else { return unicodeScalars.index(startIndex, offsetBy: count, limitedBy: endIndex) ?? endIndex }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
+    }
+}
