@@ -76,68 +76,50 @@ extension PageLine {
     /// - Complexity: O(n); nil when the line has no white space (then `compact`
     ///   is the normalized line itself, and nothing is allocated).
     mutating func measure(_ u: UnsafeBufferPointer<UInt8>) -> String? {
-        // Counted in locals, stored once at the end.
-        var bytes = [UInt8]()
-        var spaced = false
+        // Counted in locals, stored once at the end; the compact copy is made
+        // afterwards, only for a line that has white space.
+        var firstSpace = -1
         var length = 0, han = 0, fullStops = 0, commas = 0, digits = 0
         var first: UInt32 = 0, last: UInt32 = 0
         var i = 0
         var ends = 0
         var trailingEnds = 0
-        while i < u.count {
-            let b = u[i]
-            var v: UInt32
-            var width: Int
-            if b < 0x80 {
-                v = UInt32(b); width = 1
-            } else if b < 0xE0, i + 1 < u.count {
-                v = UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); width = 2
-            } else if b < 0xF0, i + 2 < u.count {
-                v = UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); width = 3
-            } else if i + 3 < u.count {
-                v = UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); width = 4
-            } else {
-                v = 0xFFFD; width = 1
-            }
-            // Most characters are common Han: no white space, no mark counted, not a sentence end.
-            if v >= 0x4E00 && v <= 0x9FFF {
-                if spaced { for k in 0 ..< width { bytes.append(u[i + k]) } }
-                length += 1
-                if first == 0 { first = v }
-                last = v
-                han += 1
-                trailingEnds = 0
-                i += width
-                continue
-            }
-            let space = v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF
-                || (v >= 0x2000 && v <= 0x200B)
-            if space && !spaced {
-                // The first white space: from here on the line is copied without it.
-                spaced = true
-                bytes.reserveCapacity(u.count)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<i]))
-            }
-            if !space {
-                if spaced { for k in 0 ..< width { bytes.append(u[i + k]) } }
-                length += 1
-                if first == 0 { first = v }
-                last = v
-                if Self.isHan(v) { han += 1 }
-                switch v {
-                case 0x3002: fullStops += 1
-                case 0x2C, 0x3001, 0xFF0C: commas += 1
-                case 0x30 ... 0x39: digits += 1
-                default: break
-                }
-                if v == 0x3002 || v == 0x21 || v == 0x3F || v == 0x3B {
-                    ends += 1
-                    trailingEnds += 1
-                } else {
+        let count = u.count
+        if let p = u.baseAddress {
+            while i < count {
+                let (v, width) = Self.decode(p, count, at: i)
+                // Most characters are common Han: no white space, no mark counted, not a sentence end.
+                if v >= 0x4E00 && v <= 0x9FFF {
+                    length += 1
+                    if first == 0 { first = v }
+                    last = v
+                    han += 1
                     trailingEnds = 0
+                    i += width
+                    continue
                 }
+                if Self.isSpace(v) {
+                    if firstSpace < 0 { firstSpace = i }
+                } else {
+                    length += 1
+                    if first == 0 { first = v }
+                    last = v
+                    if Self.isHan(v) { han += 1 }
+                    switch v {
+                    case 0x3002: fullStops += 1
+                    case 0x2C, 0x3001, 0xFF0C: commas += 1
+                    case 0x30 ... 0x39: digits += 1
+                    default: break
+                    }
+                    if v == 0x3002 || v == 0x21 || v == 0x3F || v == 0x3B {
+                        ends += 1
+                        trailingEnds += 1
+                    } else {
+                        trailingEnds = 0
+                    }
+                }
+                i += width
             }
-            i += width
         }
         self.length += length
         self.han += han
@@ -147,7 +129,39 @@ extension PageLine {
         if self.first == 0 { self.first = first }
         if length > 0 { self.last = last }
         innerSentenceEnds = ends - trailingEnds
-        return spaced ? String(decoding: bytes, as: UTF8.self) : nil
+        guard firstSpace >= 0, let p = u.baseAddress else { return nil }
+        // From the first white space on, the line is copied without it.
+        return String(unsafeUninitializedCapacity: count) { out in
+            out.baseAddress!.update(from: p, count: firstSpace)
+            var o = firstSpace
+            var i = firstSpace
+            while i < count {
+                let (v, width) = Self.decode(p, count, at: i)
+                if !Self.isSpace(v) {
+                    for k in 0 ..< width { out[o + k] = p[i + k] }
+                    o += width
+                }
+                i += width
+            }
+            return o
+        }
+    }
+
+    /// The white space that `compact` leaves out.
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 || v == 0x3000 || v == 0xFEFF || (v >= 0x2000 && v <= 0x200B)
+    }
+
+    /// The scalar at `i` and its width; a sequence cut short by the end reads as U+FFFD, one byte wide.
+    @inline(__always) static func decode(_ p: UnsafePointer<UInt8>, _ count: Int, at i: Int) -> (UInt32, Int) {
+        let b = p[i]
+        if b < 0x80 { return (UInt32(b), 1) }
+        if b < 0xE0, i + 1 < count { return (UInt32(b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b < 0xF0, i + 2 < count { return (UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        if i + 3 < count {
+            return (UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
     }
 
     static func isHan(_ v: UInt32) -> Bool {

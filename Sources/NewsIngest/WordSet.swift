@@ -69,8 +69,17 @@ struct WordSet: Sendable {
 
     private func occurs(in u: UnsafeBufferPointer<UInt8>, startOnly: Bool) -> Bool {
         guard let base = u.baseAddress else { return false }
-        let n = startOnly ? min(u.count, 1) : u.count
-        let end = u.count
+        return singles.withUnsafeBufferPointer { singles in
+            triples.withUnsafeBufferPointer { triples in
+                occurs(base, u.count, startOnly: startOnly, singles.baseAddress!, triples.baseAddress!)
+            }
+        }
+    }
+
+    private func occurs(_ base: UnsafePointer<UInt8>, _ end: Int, startOnly: Bool,
+                        _ singles: UnsafePointer<Bool>, _ triples: UnsafePointer<UInt64>) -> Bool {
+        let n = startOnly ? min(end, 1) : end
+        let hasDoubles = !doubles.isEmpty
         var i = 0
         while i < n {
             let b = base[i]
@@ -81,7 +90,7 @@ struct WordSet: Sendable {
                 continue
             }
             if singles[Int(b)] { return true }
-            if !doubles.isEmpty, i + 1 < end, doubles.contains(where: { $0[0] == b && $0[1] == base[i + 1] }) { return true }
+            if hasDoubles, i + 1 < end, doubles.contains(where: { $0[0] == b && $0[1] == base[i + 1] }) { return true }
             if i + 2 < end {
                 let key = Self.key(b, base[i + 1], base[i + 2])
                 let bit = Self.bit(key)

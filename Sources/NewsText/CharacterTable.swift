@@ -140,12 +140,37 @@ public final class CharacterTable: Sendable {
         if start > 0 { out.baseAddress!.update(from: u.baseAddress!, count: start) }
         var o = start
         var i = start
-        while i < u.count {
+        let src = u.baseAddress!, dst = out.baseAddress!
+        let count = u.count, room = out.count
+        let bmp = bmp.elements.baseAddress!
+        while i < count {
+            let b = src[i]
+            // The common cases first: ASCII and three-byte characters (Han) that stay as they are.
+            if b < 0x80 {
+                if bmp[Int(b)] == UInt32(b) {
+                    guard o < room else { return nil }
+                    dst[o] = b
+                    o += 1
+                    i += 1
+                    continue
+                }
+            } else if b >= 0xE0 && b < 0xF0 {
+                let v = UInt32(b & 0x0F) << 12 | UInt32(src[i + 1] & 0x3F) << 6 | UInt32(src[i + 2] & 0x3F)
+                if bmp[Int(v)] == v {
+                    guard o + 3 <= room else { return nil }
+                    dst[o] = b
+                    dst[o + 1] = src[i + 1]
+                    dst[o + 2] = src[i + 2]
+                    o += 3
+                    i += 3
+                    continue
+                }
+            }
             let (v, width) = Self.decode(u, at: i)
             let e = entry(v)
             if e == v {
-                guard o + width <= out.count else { return nil }
-                for k in 0 ..< width { out[o + k] = u[i + k] }
+                guard o + width <= room else { return nil }
+                for k in 0 ..< width { dst[o + k] = src[i + k] }
                 o += width
             } else if e & Self.expansionFlag == 0 {
                 guard o + Self.utf8Width(e) <= out.count else { return nil }
