@@ -112,7 +112,7 @@ struct LineClassifier: Sendable {
         if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
             if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
             // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
-            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.suffix(24)), Self.photoWords.occurs(in: tail),
+            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(String.UnicodeScalarView(c.unicodeScalars.suffix(24))), Self.photoWords.occurs(in: tail),
                Self.isPhotoCredit(tail) {
                 return .caption
             }
@@ -127,7 +127,7 @@ struct LineClassifier: Sendable {
         if length <= 45 && isWriterCredit(c) { return .credit }
         // Both patterns end with a bracket; a reporter's names a role.
         if length <= 45 && bracketed && Self.closers.contains(line.last),
-           Self.reporterRoles.occurs(in: c) && c.firstMatch(of: Self.reporterCredit) != nil || Self.isNameCredit(n.trimmingSpaces) {
+           Self.reporterRoles.occurs(in: c) && Self.isReporterCredit(c) || Self.isNameCredit(n.trimmingSpaces) {
             return .credit
         }
         if isFooter(c, length: length) { return .footer }
@@ -203,22 +203,56 @@ struct LineClassifier: Sendable {
 
     /// A part of a series in a title: "…(1):", "（二）：".
     static func hasSeriesPart(_ c: String) -> Bool {
-        let u = c.unicodeScalars
-        var from = u.startIndex
-        while let open = u[from...].firstIndex(where: { $0 == "(" || $0 == "（" }) {
-            from = u.index(after: open)
-            var k = from
-            var numerals = 0
-            while k < u.endIndex, numerals < 2, chineseNumerals.contains(u[k].value) || u[k].value >= 0x30 && u[k].value <= 0x39 {
-                k = u.index(after: k)
-                numerals += 1
+        var c = c
+        return c.withUTF8 { u in
+            guard let p = u.baseAddress else { return false }
+            let n = u.count
+            func scalar(_ i: Int) -> (UInt32, Int) { i < n ? PageLine.decode(p, n, at: i) : (0, 0) }
+            var i = 0
+            while i < n {
+                let (v, width) = scalar(i)
+                i += width
+                guard v == 0x28 || v == 0xFF08 else { continue }
+                var k = i
+                var numerals = 0
+                var (x, xWidth) = scalar(k)
+                while k < n, numerals < 2, chineseNumerals.contains(x) || x >= 0x30 && x <= 0x39 {
+                    k += xWidth
+                    numerals += 1
+                    (x, xWidth) = scalar(k)
+                }
+                guard numerals > 0, k < n, x == 0x29 || x == 0xFF09 else { continue }
+                let (colon, _) = scalar(k + xWidth)
+                if k + xWidth < n, colon == 0x3A || colon == 0xFF1A { return true }
             }
-            guard numerals > 0, k < u.endIndex, u[k] == ")" || u[k] == "）" else { continue }
-            let colon = u.index(after: k)
-            if colon < u.endIndex, u[colon] == ":" || u[colon] == "：" { return true }
+            return false
+        }
+    }
+
+    /// Whether `c` is a reporter's credit in brackets, as `reporterCredit` finds
+    /// (written out): a role first and the names after it, or 记者 after at most
+    /// 12 characters, with no other bracket inside.
+    static func isReporterCredit(_ c: String) -> Bool {
+        let s = Array(c.unicodeScalars)
+        guard s.count >= 3, s[0] == "(" || s[0] == "[" || s[0] == "【" else { return false }
+        let last = s.count - 1
+        guard s[last] == ")" || s[last] == "]" || s[last] == "】" else { return false }
+        var i = 1
+        while i < last, s[i].isWhiteSpace { i += 1 }
+        for role in reporterCreditRoles where i + role.count <= last && s[i ..< i + role.count].elementsEqual(role) {
+            let names = s[(i + role.count) ..< last]
+            if names.count >= 1 && names.count <= 40 && !names.contains(where: { $0 == ")" || $0 == "]" || $0 == "】" }) { return true }
+        }
+        let inner = s[1 ..< last]
+        guard !inner.contains(where: { "()[]【】".unicodeScalars.contains($0) }) else { return false }
+        for p in 1 ... 13 where p + 1 < last && s[p] == "记" && s[p + 1] == "者" {
+            let after = last - (p + 2)
+            if after >= 1 && after <= 30 { return true }
         }
         return false
     }
+
+    static let reporterCreditRoles: [[Unicode.Scalar]] = ["记者", "通讯员", "实习生", "特约记者", "见习记者"].map { Array($0.unicodeScalars) }
 
     /// Whether `c` ends with or holds a photo credit, as `photoCredit` finds (written out).
     static func isPhotoCredit(_ c: String) -> Bool {
@@ -543,9 +577,26 @@ final class LineMemo: @unchecked Sendable {
     struct Key: Hashable {
         var text: String
 
+        /// The bytes folded eight at a time into one word (FNV-style), which the
+        /// hasher then mixes: cheaper than hashing every byte with SipHash.
         func hash(into hasher: inout Hasher) {
             var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            let folded: UInt64 = text.withUTF8 { u in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(u.count)
+                guard let p = UnsafeRawPointer(u.baseAddress) else { return h }
+                var i = 0
+                while i + 8 <= u.count {
+                    h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                    h ^= h >> 29
+                    i += 8
+                }
+                while i < u.count {
+                    h = (h ^ UInt64(p.load(fromByteOffset: i, as: UInt8.self))) &* 0x100_0000_01b3
+                    i += 1
+                }
+                return h
+            }
+            hasher.combine(folded)
         }
 
         static func == (a: Key, b: Key) -> Bool { a.text.sameBytes(b.text) }

@@ -129,13 +129,14 @@ struct MetaReader {
             }
             var value = original(text, n, String(rest)).trimmingSpaces
             // A widget after the value: "证券市场红周刊 举报".
-            while let space = value.lastIndex(of: " "),
+            while value.utf8.contains(0x20), let space = value.lastIndex(of: " "),
                   classifier.isWidget(table.normalize(String(value[value.index(after: space)...]))) {
                 value = String(value[..<space]).trimmingSpaces
             }
             guard value.unicodeScalars.contains(where: \.isLetter) else { continue }
             // A single word, not a sentence.
-            if value.count > 40 { continue }
+            if value.utf8.count > 40 && value.count > 40 { continue }
+            guard value.utf8.contains(0x20) else { return value }
             return value.split(whereSeparator: { $0 == " " }).count > 3 ? String(value.split(separator: " ").first!) : value
         }
         return nil

@@ -96,6 +96,18 @@ extension WrittenOutPatternTests {
         }
     }
 
+    @Test func aReportersCreditIsWhatThePatternMatches() {
+        let alphabet = ["(", "[", "【", ")", "]", "】", "（", "）", "记者", "记", "者", "通讯员", "王", "明", " ", "特约记者", "a"]
+        var strings = ["（记者 王明）", "(记者王明)", "【通讯员 王明】", "[ 特约记者王明]", "(新华社记者王明)", "(一二三四五六七八九十一二记者王)",
+                       "(一二三四五六七八九十一二三记者王)", "(记者)", "(记者王(明))", "(记者" + String(repeating: "王", count: 40) + ")",
+                       "(记者" + String(repeating: "王", count: 41) + ")", "(王记者" + String(repeating: "明", count: 30) + ")", "(王记者" + String(repeating: "明", count: 31) + ")"]
+        strings += Self.randomStrings(seed: 24, count: 12000, alphabet: alphabet, maxLength: 10)
+        for s in strings {
+            let pattern = s.firstMatch(of: LineClassifier.reporterCredit) != nil
+            #expect(LineClassifier.isReporterCredit(s) == pattern, "\(s)")
+        }
+    }
+
     @Test func aCreditOfNamesIsWhatThePatternMatches() {
         let alphabet = ["（", "(", "）", ")", " ", "\u{3000}", "王", "明", "李", "华", "【", "、", "a", "1", "。"]
         var strings = ["（王明）", "（王明 李华）", "( 王明李华张三 )", "（王）", "（王明李华张三李四）", "（王明 李华张三李四）",
