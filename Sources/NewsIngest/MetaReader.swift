@@ -464,7 +464,7 @@ struct MetaReader {
     /// Only the paragraph's first 60 characters are normalized (normalization
     /// maps each character alone, so they are the normalized paragraph's first
     /// 60); whether the whole paragraph keeps its length is counted without
-    /// building it.
+    /// building it, and only when a part of the lead is taken.
     mutating func readLead(_ text: String) {
         var rawHead = text
         var n = text
@@ -478,8 +478,11 @@ struct MetaReader {
             n = table.normalize(text)
         }
         let head = String(n[..<n.scalarPrefixEnd(60)])
-        let keepsLength = table.keepsScalarCount(text)
-        func original(_ part: String) -> String { self.original(rawHead, n, part, keepsLength: keepsLength) }
+        var keepsLength: Bool? = nil  // counted over the whole paragraph only when a part is taken
+        func original(_ part: String) -> String {
+            if keepsLength == nil { keepsLength = table.keepsScalarCount(text) }
+            return self.original(rawHead, n, part, keepsLength: keepsLength!)
+        }
         if lead == nil {
             if let agency = Self.innerAgency(in: head) {
                 lead = original(String(agency))

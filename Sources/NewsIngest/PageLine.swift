@@ -87,6 +87,21 @@ extension PageLine {
         let count = u.count
         if let p = u.baseAddress {
             while i < count {
+                // Runs of U+5000…U+9FFF (lead bytes E5…E9), all common Han, counted without decoding each.
+                if p[i] >= 0xE5 && p[i] <= 0xE9 && i + 2 < count {
+                    let runStart = i
+                    var run = 0
+                    while i + 2 < count && p[i] >= 0xE5 && p[i] <= 0xE9 {
+                        i += 3
+                        run += 1
+                    }
+                    length += run
+                    han += run
+                    if first == 0 { first = Self.decode(p, count, at: runStart).0 }
+                    last = Self.decode(p, count, at: i - 3).0
+                    trailingEnds = 0
+                    continue
+                }
                 let (v, width) = Self.decode(p, count, at: i)
                 // Most characters are common Han: no white space, no mark counted, not a sentence end.
                 if v >= 0x4E00 && v <= 0x9FFF {
