@@ -112,7 +112,7 @@ struct LineClassifier: Sendable {
         if length > 140 || fullStop && length > 90 || line.commas >= 3 && length > 40 {
             if length <= 400 && line.commas < 3 && isSpam(c) { return .spam }
             // A long caption still ends with its photo credit: "…(圖/某某公司提供)".
-            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(String.UnicodeScalarView(c.unicodeScalars.suffix(24))), Self.photoWords.occurs(in: tail),
+            if length <= 160, line.last == 0x29 || line.last == 0xFF09, case let tail = String(c.scalarSuffix(24)), Self.photoWords.occurs(in: tail),
                Self.isPhotoCredit(tail) {
                 return .caption
             }
@@ -476,7 +476,7 @@ struct LineClassifier: Sendable {
                 continue
             }
             itemLength += 1
-            if itemLength > 5 || s.properties.numericType != nil { return false }
+            if itemLength > 5 || s.isNumeral { return false }
         }
         return items + (itemLength > 0 ? 1 : 0) >= 5
     }
@@ -503,21 +503,23 @@ struct LineClassifier: Sendable {
         let labels = Self.metaLabels
         // A label before a colon, starting the line or (on a short line) a field:
         // not "…的来源:" inside a long sentence.
-        let u = c.utf8
-        var i = u.startIndex
-        while let colon = u[i...].firstIndex(where: { $0 == 0x3A || $0 == 0xEF }) {
-            i = u.index(after: colon)
-            // "：" is EF BC 9A; other characters begin with EF too.
-            if u[colon] == 0xEF, !c[colon...].hasBytePrefix("：") { continue }
-            let before = c[..<colon]
-            // The first label (in list order) that ends there: only labels ending in the character before the colon.
-            guard before.utf8.count >= 3 else { continue }
-            let b = Array(before.utf8.suffix(3))
-            let key = UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
-            if let label = Self.metaLabelsByEnd[key]?.first(where: { before.hasByteSuffix($0) }) {
-                if before.utf8.count == label.utf8.count || line.length <= 80 { return true }
+        var compact = c
+        let labelled: Bool = compact.withUTF8 { u in
+            guard let p = u.baseAddress else { return false }
+            for colon in 3 ..< max(3, u.count) where p[colon] == 0x3A || p[colon] == 0xEF {
+                // "：" is EF BC 9A; other characters begin with EF too.
+                if p[colon] == 0xEF, !(colon + 2 < u.count && p[colon + 1] == 0xBC && p[colon + 2] == 0x9A) { continue }
+                // The first label (in list order) that ends there: only labels ending in the character before the colon.
+                let key = UInt32(p[colon - 3]) << 16 | UInt32(p[colon - 2]) << 8 | UInt32(p[colon - 1])
+                guard let labels = Self.metaLabelsByEnd[key] else { continue }
+                let before = UnsafeBufferPointer(start: p, count: colon)
+                if let label = labels.first(where: { $0.utf8.count <= colon && $0.utf8.elementsEqual(before[(colon - $0.utf8.count)...]) }) {
+                    if colon == label.utf8.count || line.length <= 80 { return true }
+                }
             }
+            return false
         }
+        if labelled { return true }
         if c.hasBytePrefix("发表于") || c.hasBytePrefix("发布于") { return true }
         // A table row of fields: "发布机构 | 苍溪县政府 |".
         if c.includes("|"), c.split(separator: "|").contains(where: { cell in labels.contains { cell.hasByteSuffix($0) } || cell == "索引号" }) {

@@ -126,3 +126,23 @@ extension String {
         return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 }
+
+extension String {
+    /// The last `count` scalars (all of them when there are fewer), found
+    /// backwards on the UTF-8.
+    func scalarSuffix(_ count: Int) -> Substring {
+        let offset: Int? = utf8.withContiguousStorageIfAvailable { u in
+            var scalars = 0
+            var i = u.count
+            while i > 0 && scalars < count {
+                i -= 1
+                if u[i] & 0xC0 != 0x80 { scalars += 1 }
+            }
+            return i
+        }
+        guard let offset else {
+            return self[(unicodeScalars.index(endIndex, offsetBy: -count, limitedBy: startIndex) ?? startIndex)...]
+        }
+        return self[utf8.index(utf8.startIndex, offsetBy: offset)...]
+    }
+}

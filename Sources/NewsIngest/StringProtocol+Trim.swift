@@ -55,6 +55,15 @@ extension Unicode.Scalar {
         return properties.isAlphabetic && properties.numericType == nil
     }
 
+    /// Whether `properties.numericType` is set (digits, numerals such as 三 or Ⅻ),
+    /// without the table for ASCII and the main Han block.
+    @inline(__always) var isNumeral: Bool {
+        let v = value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v >= 0x4E00 && v <= 0x9FFF { return Self.hanNumerals.contains(v) }
+        return properties.numericType != nil
+    }
+
     /// The scalars of U+4E00…U+9FFF that have a numeric type (一, 七, 万 … 零).
     static let hanNumerals: Set<UInt32> = [
         0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E24, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96, 0x4EAC, 0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70,

@@ -145,6 +145,7 @@ extension WrittenOutPatternTests {
         for v in UInt32(0) ... 0x10FFFF {
             guard let scalar = Unicode.Scalar(v) else { continue }
             if scalar.isLetter != scalar.properties.isAlphabetic { Issue.record("isLetter U+\(String(v, radix: 16))"); break }
+            if scalar.isNumeral != (scalar.properties.numericType != nil) { Issue.record("isNumeral U+\(String(v, radix: 16))"); break }
             if scalar.isNameLetter != (scalar.properties.isAlphabetic && scalar.properties.numericType == nil) {
                 Issue.record("isNameLetter U+\(String(v, radix: 16))")
                 break
