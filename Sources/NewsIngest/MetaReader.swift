@@ -250,28 +250,30 @@ struct MetaReader {
 
     /// The pieces of a line between spaces, tabs, bars and question-mark separators, split on the UTF-8.
     static func fields(_ n: String) -> [String] {
-        var pieces = [String]()
-        let u = n.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i < u.endIndex {
-            let b = u[i]
-            var width = 0
-            if b == 0x20 || b == 0x7C || b == 0x09 || b == 0x3F {
-                width = 1
-            } else if b == 0xEF, n[i...].hasBytePrefix("｜") {
-                width = 3
+        var n = n
+        return n.withUTF8 { u in
+            var pieces = [String]()
+            var start = 0
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                var width = 0
+                if b == 0x20 || b == 0x7C || b == 0x09 || b == 0x3F {
+                    width = 1
+                } else if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBD, u[i + 2] == 0x9C {  // ｜
+                    width = 3
+                }
+                if width > 0 {
+                    if start < i { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: u[start ..< i]), as: UTF8.self)) }
+                    i += width
+                    start = i
+                } else {
+                    i += 1
+                }
             }
-            if width > 0 {
-                if start < i { pieces.append(String(n[start ..< i])) }
-                i = u.index(i, offsetBy: width)
-                start = i
-            } else {
-                i = u.index(after: i)
-            }
+            if start < u.count { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)) }
+            return pieces
         }
-        if start < u.endIndex { pieces.append(String(n[start...])) }
-        return pieces
     }
 
     /// Called for a line that has a date (`DateParser.findInMetaLine`).
@@ -420,8 +422,7 @@ struct MetaReader {
                 guard let l = scalars.last(where: { !$0.isWhiteSpace && $0 != "," && $0 != "，" }), Self.isCloser(l) else { break }
                 // The group is found in the page's own characters (normalization may
                 // change a paragraph's length: "…" becomes "..."); the tail only, a credit is short.
-                let tailStart = scalars.index(scalars.endIndex, offsetBy: -60, limitedBy: scalars.startIndex) ?? scalars.startIndex
-                guard let (keep, inner) = Self.trailingGroup(in: text[tailStart...]) else { break }
+                guard let (keep, inner) = Self.trailingGroup(in: text.scalarSuffix(60)) else { break }
                 let innerCompact = table.normalize(inner).withoutSpaces
                 let isCredit = Self.creditWords.occurs(in: innerCompact)
                     || innerCompact.sameBytes("完") || innerCompact.sameBytes("全文完") || innerCompact.sameBytes("end")
@@ -633,6 +634,10 @@ struct MetaReader {
 
     /// The names of a credit, without the roles after them: "徐勐 通讯员 高宁" → "徐勐".
     static func names(_ credit: String, _ table: CharacterTable) -> String? {
+        // One name, or names run together: the credit itself unless it is a role.
+        if !credit.utf8.contains(0x20) && !credit.includes("\u{3000}") {
+            return credit.isEmpty || roles.contains(where: table.normalize(credit).sameBytes) ? nil : credit
+        }
         let names = credit.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
             .prefix { piece in !roles.contains(where: table.normalize(String(piece)).sameBytes) }
             .joined(separator: " ")

@@ -201,6 +201,7 @@ public struct PageExtractor: Sendable {
             // Where lines end (offset, width), each kind found with memchr, which reads many bytes a step.
             func find(_ byte: UInt8, width: Int, _ matches: (Int) -> Bool) -> [(Int, Int)] {
                 var found = [(Int, Int)]()
+                found.reserveCapacity(32)
                 var i = 0
                 while i < u.count, let p = memchr(base + i, Int32(byte), u.count - i) {
                     let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
@@ -214,6 +215,7 @@ public struct PageExtractor: Sendable {
                 + find(0xE2, width: 3) { at in at + 2 < u.count && base[at + 1] == 0x80 && base[at + 2] == 0xA8 }
             if !others.isEmpty { ends = (ends + others).sorted { $0.0 < $1.0 } }
             var bounds = [(Int, Int)]()
+            bounds.reserveCapacity(ends.count + 1)
             var start = 0
             for (at, width) in ends {
                 if start != at { bounds.append((start, at)) }
