@@ -190,22 +190,23 @@ public enum DateParser {
     /// JSON dates are written: what the patterns below would find, without running them
     /// (they cost 2 % of indexing JSON Lines).
     static func leadingISODate(_ text: String) -> Match? {
-        var u = (0 ..< 11).map { _ in UInt8(0) }
-        var n = 0
-        for b in text.utf8.prefix(11) { u[n] = b; n += 1 }
-        guard n >= 10 else { return nil }
-        func digits(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r {
-                guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
-                v = v * 10 + Int(u[i] - 0x30)
+        var text = text
+        return text.withUTF8 { u in
+            let n = min(u.count, 11)
+            guard n >= 10, u[0] >= 0x30 && u[0] <= 0x39 else { return nil }
+            func digits(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r {
+                    guard u[i] >= 0x30 && u[i] <= 0x39 else { return nil }
+                    v = v * 10 + Int(u[i] - 0x30)
+                }
+                return v
             }
-            return v
+            func separator(_ b: UInt8) -> Bool { b == 0x2D || b == 0x2F || b == 0x2E }  // - / .
+            guard let y = digits(0 ..< 4), separator(u[4]), let m = digits(5 ..< 7), separator(u[7]), let d = digits(8 ..< 10),
+                  n == 10 || digits(10 ..< 11) == nil else { return nil }
+            return make(String(decoding: UnsafeBufferPointer(rebasing: u[0 ..< 10]), as: UTF8.self), y, m, d)
         }
-        func separator(_ b: UInt8) -> Bool { b == 0x2D || b == 0x2F || b == 0x2E }  // - / .
-        guard let y = digits(0 ..< 4), separator(u[4]), let m = digits(5 ..< 7), separator(u[7]), let d = digits(8 ..< 10),
-              n == 10 || digits(10 ..< 11) == nil else { return nil }
-        return make(String(decoding: u[0 ..< 10], as: UTF8.self), y, m, d)
     }
 
     /// The first plausible year (1980–2099) in `text`, e.g. from a path like `2024-03-19-news.txt`.

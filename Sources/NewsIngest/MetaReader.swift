@@ -355,7 +355,7 @@ struct MetaReader {
     mutating func readCredit(_ text: String, normalized n: String) {
         if author == nil, let name = Self.reporterName(in: n) { author = Self.names(original(text, n, String(name)), table) }
         let c = n.trimmingSpaces
-        if c.count <= 30, let f = c.first, f == "(" || f == "（", let m = c.firstMatch(of: Self.parenthesised) {
+        if let f = c.unicodeScalars.first, f == "(" || f == "（", c.count <= 30, let m = c.firstMatch(of: Self.parenthesised) {
             let value = String(m.1).trimmingSpaces
             if isPublication(value) || c.includes("来源") || c.includes("转自") { trailing = trailing ?? original(text, n, value) }
         }
